@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { DatabaseKind } from './db/database';
+import type { Db } from './db/types';
+import { registerAuth } from './http/auth-hook';
+import { registerErrorHandler, registerNotFound } from './http/error-handler';
+import type { RouteModule } from './http/route-types';
+import { type Clock, systemClock } from './lib/clock';
+import type { Deps } from './lib/deps';
+import { LOG_REDACT_PATHS } from './lib/redact';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerRegionRoutes } from './modules/regions/regions.routes';
+
+// Validation messages in Chinese, for people.
+z.config(z.locales.zhCN());
+
+const MODULES: RouteModule[] = [registerHealthRoutes, registerAuthRoutes, registerAccountRoutes, registerAuditRoutes, registerRegionRoutes];
+
+export interface BuildOptions {
+  config: Config;
+  db: Db;
+  dbKind: DatabaseKind;
+  clock?: Clock;
+  /** Pino logger options; tests pass false. */
+  logger?: boolean | object;
+}
+
+/** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const deps: Deps = { config: opts.config, db: opts.db, dbKind: opts.dbKind, clock: opts.clock ?? systemClock };
+  const app = Fastify({
+    logger: opts.logger ?? { level: opts.config.logLevel, redact: LOG_REDACT_PATHS },
+    trustProxy: opts.config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '1+X 证书信息管理服务平台 API',
+        description: '公开契约见 api-v1（/api/v1）；其余接口由本文档描述。The public contract is api-v1; this document describes every endpoint.',
+        version: opts.config.version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'onex_sid' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandler(app);
+  registerAuth(app, deps);
+  for (const register of MODULES) register(app, deps);
+
+  await serveWebApp(app, opts.config.webDist);
+  return app;
+}
+
+/** Serves the built web app on the same port, when it has been built. */
+async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void> {
+  const built = existsSync(path.join(webDist, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html', maxAge: '1h' });
+  registerNotFound(app, built);
+}

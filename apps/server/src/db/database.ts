@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+// Dates (not timestamps) stay 'YYYY-MM-DD' strings, as the contract speaks them.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL server; when absent the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded database (`<dataDir>/pglite`). */
+  dataDir?: string;
+  /** An already-open PGlite instance (tests clone one from a migrated image). */
+  pglite?: PGlite;
+  poolSize?: number;
+}
+
+/** One code path for both databases: Kysely's PostgresDialect over a pg.Pool, PGlite through its node-postgres adapter. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+  let pglite = opts.pglite;
+  const owned = !pglite;
+  if (!pglite) {
+    const dir = path.join(opts.dataDir ?? './data', 'pglite');
+    mkdirSync(dir, { recursive: true });
+    pglite = await PGlite.create(dir);
+  }
+  // PGlite is a single connection: a pool of one serialises queries and transactions.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const instance = pglite;
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (owned) await instance.close();
+    },
+  };
+}
+
+export async function pingDatabase(db: Kysely<DB>): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}

@@ -1,0 +1,95 @@
+import type { Role, SchoolType } from '@onex/shared';
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../../auth/password';
+import { insertUser } from '../../modules/accounts/accounts.queries';
+import { recordAudit } from '../../modules/audit/audit.service';
+import type { DB } from '../schema';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+/** Demo organizations; the certificate catalog (issue 3) attaches its certificate types to them by code. */
+export const DEMO_ORGS = [
+  { code: 'ORG-BIM', name: '廊坊市中科建筑产业化创新研究中心' },
+  { code: 'ORG-WEB', name: '工业和信息化部教育与考试中心' },
+] as const;
+
+export const DEMO_SCHOOLS: { key: string; name: string; type: SchoolType; province: string; city: string; departments: string[] }[] = [
+  { key: 'gdst', name: '广东生态工程职业学院', type: 'higher', province: '440000', city: '440100', departments: ['信息工程学院', '建筑工程学院'] },
+  { key: 'gzcp', name: '广州城市职业学院', type: 'higher', province: '440000', city: '440100', departments: ['信息技术学院', '建筑工程学院'] },
+  { key: 'zz', name: '广州市轻工职业学校', type: 'secondary', province: '440000', city: '440100', departments: ['信息技术部'] },
+  { key: 'whvc', name: '武汉职业技术学院', type: 'higher', province: '420000', city: '420100', departments: ['计算机技术与软件工程学院'] },
+];
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  province?: string;
+  city?: string;
+  school?: string;
+  org?: string;
+}
+
+/** The demo accounts of api-v1, all with password Demo@2026. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'national', displayName: '教育部职成司（演示）', role: 'national_admin' },
+  { username: 'gd-admin', displayName: '广东省教育厅 1+X 办公室', role: 'province_admin', province: '440000' },
+  { username: 'hb-admin', displayName: '湖北省教育厅 1+X 办公室', role: 'province_admin', province: '420000' },
+  { username: 'gz-admin', displayName: '广州市教育局', role: 'municipal_admin', province: '440000', city: '440100' },
+  { username: 'expert1', displayName: '评审专家（演示）', role: 'expert', province: '440000' },
+  { username: 'gdst-admin', displayName: '广东生态工程职业学院教务处', role: 'school_admin', school: 'gdst' },
+  { username: 'gzcp-admin', displayName: '广州城市职业学院教务处', role: 'school_admin', school: 'gzcp' },
+  { username: 'zz-admin', displayName: '广州市轻工职业学校教务处', role: 'school_admin', school: 'zz' },
+  { username: 'org-bim', displayName: 'BIM 证书培训评价组织', role: 'org_admin', org: 'ORG-BIM' },
+  { username: 'org-web', displayName: 'Web 前端开发证书培训评价组织', role: 'org_admin', org: 'ORG-WEB' },
+  { username: 'learner1', displayName: '李明', role: 'learner' },
+];
+
+/** Creates the demo organizations, schools and accounts on a database that has no account yet. Returns whether it did. */
+export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
+  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return false;
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  await db.transaction().execute(async (trx) => {
+    const orgIds = new Map<string, string>();
+    for (const o of DEMO_ORGS) {
+      const r = await trx.insertInto('evaluation_orgs').values({ code: o.code, name: o.name }).onConflict((c) => c.column('code').doUpdateSet({ name: o.name })).returning('id').executeTakeFirstOrThrow();
+      orgIds.set(o.code, r.id);
+    }
+    const schools = new Map<string, { id: string; province: string; city: string }>();
+    for (const s of DEMO_SCHOOLS) {
+      const r = await trx
+        .insertInto('schools')
+        .values({ name: s.name, school_type: s.type, province_code: s.province, city_code: s.city })
+        .onConflict((c) => c.column('name').doUpdateSet({ school_type: s.type }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      schools.set(s.key, { id: r.id, province: s.province, city: s.city });
+      for (const d of s.departments) {
+        await trx.insertInto('departments').values({ school_id: r.id, name: d }).onConflict((c) => c.columns(['school_id', 'name']).doNothing()).execute();
+      }
+    }
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      const school = a.school ? schools.get(a.school) : undefined;
+      await insertUser(trx, {
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash: hashes[i]!,
+        role: a.role,
+        provinceCode: school?.province ?? a.province ?? null,
+        cityCode: school?.city ?? a.city ?? null,
+        schoolId: school?.id ?? null,
+        departmentId: null,
+        orgId: a.org ? orgIds.get(a.org)! : null,
+        createdAt: now,
+        createdBy: null,
+      });
+    }
+    await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
+      action: 'system.demo_seed',
+      targetType: 'system',
+      summary: { accounts: DEMO_ACCOUNTS.map((a) => a.username), schools: DEMO_SCHOOLS.map((s) => s.name), orgs: DEMO_ORGS.map((o) => o.name) },
+    });
+  });
+  return true;
+}

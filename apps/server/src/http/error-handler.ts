@@ -1,0 +1,41 @@
+import { ERRORS, type ErrorBody } from '@onex/shared';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../lib/errors';
+
+export function errorBody(code: keyof typeof ERRORS, requestId: string, details: Record<string, unknown> = {}, message?: string): ErrorBody {
+  return { error: { code, message: message ?? ERRORS[code].zh, details, requestId } };
+}
+
+/** One handler: AppError → its registry entry; validation → 400 with the fields; anything else → 500 without internals. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof AppError) {
+      if (err.status >= 500) req.log.error({ err }, 'application error');
+      return reply.status(err.status).send(errorBody(err.code, req.id, err.details, err.message));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({
+        path: `${err.validationContext ?? ''}${v.instancePath}`.replace(/\//g, '.'),
+        message: v.message ?? '',
+      }));
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', req.id, { fields }));
+    }
+    const fe = err as FastifyError;
+    if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE') return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', req.id));
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Malformed JSON, unsupported media type and the like: the client's input, said plainly.
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', req.id, { reason: fe.code ?? 'BAD_REQUEST' }));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(errorBody('INTERNAL', req.id));
+  });
+}
+
+/** Unknown API paths are 404 NOT_FOUND; other GETs get the web app's index.html when it is served (client-side routes). */
+export function registerNotFound(app: FastifyInstance, spa: boolean): void {
+  app.setNotFoundHandler((req, reply) => {
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send(errorBody('NOT_FOUND', req.id));
+  });
+}

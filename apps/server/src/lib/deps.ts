@@ -1,0 +1,12 @@
+import type { Config } from '../config';
+import type { DatabaseKind } from '../db/database';
+import type { Db } from '../db/types';
+import type { Clock } from './clock';
+
+/** What buildApp hands to every module: configuration, database and clock (no globals). */
+export interface Deps {
+  config: Config;
+  db: Db;
+  dbKind: DatabaseKind;
+  clock: Clock;
+}

@@ -1,0 +1,50 @@
+import { ROLE_LABELS } from '@onex/shared';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { prepareDatabase } from './db/prepare';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seed/demo';
+import { systemClock } from './lib/clock';
+
+/** loadConfig → openDatabase → migrate → (demo) → buildApp → listen; closes cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await prepareDatabase(config);
+  const demoCreated = config.demo ? await seedDemo(database.db, systemClock.now()) : false;
+  const app = await buildApp({ config, db: database.db, dbKind: database.kind });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, '正在关闭 shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await app.close(); // stops accepting, lets in-flight requests finish
+      await database.close();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const lines = [
+    '',
+    `1+X 证书信息管理服务平台 已启动 — http://${shownHost}:${config.port}/`,
+    `数据库 database: ${database.kind === 'pglite' ? `PGlite（嵌入式）${config.dataDir}` : 'PostgreSQL'}`,
+    `接口文档 API docs: http://${shownHost}:${config.port}/api/docs`,
+  ];
+  if (config.demo) {
+    lines.push(demoCreated ? '已创建演示数据 demo data created.' : '演示数据 demo data:', `演示账号（密码均为 ${DEMO_PASSWORD}）demo accounts, password ${DEMO_PASSWORD}:`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(12)} ${ROLE_LABELS[a.role].zh}  ${a.displayName}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((err: unknown) => {
+  console.error('启动失败 failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

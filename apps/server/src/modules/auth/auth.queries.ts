@@ -1,0 +1,123 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB, UserRow } from '../../db/schema';
+
+export function findUserByUsername(db: Kysely<DB>, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+}
+
+export function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Failed logins of a username since `since` and after its last successful login. */
+export async function countRecentFailures(db: Kysely<DB>, username: string, since: Date): Promise<number> {
+  const u = username.toLowerCase();
+  const lastSuccess = await db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where(sql`lower(username)`, '=', u)
+    .where('succeeded', '=', true)
+    .where('at', '>=', since)
+    .executeTakeFirst();
+  const from = lastSuccess?.at && new Date(lastSuccess.at) > since ? new Date(lastSuccess.at) : since;
+  const row = await db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(sql`lower(username)`, '=', u)
+    .where('succeeded', '=', false)
+    .where('at', '>', from)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertLoginAttempt(db: Kysely<DB>, a: { username: string; at: Date; succeeded: boolean; clientIp: string | null }) {
+  await db.insertInto('login_attempts').values({ username: a.username, at: a.at, succeeded: a.succeeded, client_ip: a.clientIp }).execute();
+}
+
+export async function insertSession(
+  db: Kysely<DB>,
+  s: { id: string; userId: string; csrfToken: string; at: Date; expiresAt: Date; clientIp: string | null; userAgent: string | null },
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      created_at: s.at,
+      last_seen_at: s.at,
+      expires_at: s.expiresAt,
+      client_ip: s.clientIp,
+      user_agent: s.userAgent,
+    })
+    .execute();
+}
+
+export function findSessionWithUser(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.province_code',
+      'users.city_code',
+      'users.school_id',
+      'users.department_id',
+      'users.org_id',
+      'users.status',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<DB>, id: string, at: Date) {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, id: string) {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteOtherSessions(db: Kysely<DB>, userId: string, keepId: string | undefined) {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepId) q = q.where('id', '<>', keepId);
+  await q.execute();
+}
+
+export async function updatePasswordHash(db: Kysely<DB>, userId: string, hash: string, at: Date) {
+  await db.updateTable('users').set({ password_hash: hash, password_changed_at: at }).where('id', '=', userId).execute();
+}
+
+export function findApiTokenWithUser(db: Kysely<DB>, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.revoked_at',
+      'api_tokens.last_used_at',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.province_code',
+      'users.city_code',
+      'users.school_id',
+      'users.department_id',
+      'users.org_id',
+      'users.status',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchApiToken(db: Kysely<DB>, id: string, at: Date) {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
