@@ -26,7 +26,24 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
   return createHash('sha256')
     .update(prevHash)
     .update('\n')
-    .update(canonicalJson({ ...row, at: row.at.toISOString() }))
+    .update(
+      canonicalJson({
+        at: row.at.toISOString(),
+        actorId: row.actorId,
+        actorUsername: row.actorUsername,
+        actorRole: row.actorRole,
+        action: row.action,
+        targetType: row.targetType,
+        targetId: row.targetId,
+        summary: row.summary,
+        requestId: row.requestId,
+        clientIp: row.clientIp,
+        provinceCode: row.provinceCode,
+        cityCode: row.cityCode,
+        schoolId: row.schoolId,
+        orgId: row.orgId,
+      }),
+    )
     .digest('hex');
 }
 

@@ -1,0 +1,60 @@
+import { ROLE_LABELS, type Role } from '@onex/shared';
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import enUS from '../locales/en-US';
+import zhCN, { type Messages } from '../locales/zh-CN';
+import type { Lang } from './errors';
+
+export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
+export const LANG_STORAGE_KEY = 'onex.lang';
+export const MESSAGES: Record<Lang, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+export function toLang(value: string | null | undefined): Lang {
+  return value === 'en-US' || value?.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN';
+}
+
+function storedLang(): Lang {
+  try {
+    return toLang(window.localStorage.getItem(LANG_STORAGE_KEY));
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    'zh-CN': { translation: zhCN },
+    'en-US': { translation: enUS },
+  },
+  lng: storedLang(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export function setLang(lang: Lang): void {
+  try {
+    window.localStorage.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    // Storage may be unavailable (private mode); the choice then lasts for this page only.
+  }
+  document.documentElement.lang = lang;
+  void i18n.changeLanguage(lang);
+}
+
+/** The current language and the message table for it (for texts that i18next keys cannot address, e.g. `user.create`). */
+export function useLang(): { lang: Lang; messages: Messages } {
+  const { i18n: inst } = useTranslation();
+  const lang = toLang(inst.resolvedLanguage ?? inst.language);
+  return { lang, messages: MESSAGES[lang] };
+}
+
+export function roleLabel(role: string | null | undefined, lang: Lang): string {
+  if (!role) return '';
+  const l = (ROLE_LABELS as Record<string, { zh: string; en: string } | undefined>)[role as Role];
+  if (!l) return role;
+  return lang === 'en-US' ? l.en : l.zh;
+}
+
+export default i18n;
