@@ -64,7 +64,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     openapi: {
       info: {
         title: '1+X 证书信息管理服务平台 API',
-        description: '公开契约见 api-v1（/api/v1）；其余接口由本文档描述。The public contract is api-v1; this document describes every endpoint.',
+        description:
+          '公开契约见 api-v1（/api/v1）；其余接口由本文档描述。The public contract is api-v1; this document describes every endpoint.',
         version: opts.config.version,
       },
       components: {

@@ -38,7 +38,10 @@ async function main(): Promise<void> {
     `接口文档 API docs: http://${shownHost}:${config.port}/api/docs`,
   ];
   if (config.demo) {
-    lines.push(demoCreated ? '已创建演示数据 demo data created.' : '演示数据 demo data:', `演示账号（密码均为 ${DEMO_PASSWORD}）demo accounts, password ${DEMO_PASSWORD}:`);
+    lines.push(
+      demoCreated ? '已创建演示数据 demo data created.' : '演示数据 demo data:',
+      `演示账号（密码均为 ${DEMO_PASSWORD}）demo accounts, password ${DEMO_PASSWORD}:`,
+    );
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(12)} ${ROLE_LABELS[a.role].zh}  ${a.displayName}`);
   }
   console.log(lines.join('\n') + '\n');

@@ -71,8 +71,14 @@ export const createUserSchema = z.object({
   displayName: z.string().trim().min(1).max(100),
   role: roleSchema,
   password: z.string().min(1).max(128),
-  provinceCode: z.string().regex(/^\d{6}$/).optional(),
-  cityCode: z.string().regex(/^\d{6}$/).optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  cityCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   schoolId: z.string().uuid().optional(),
   departmentId: z.string().uuid().optional(),
   orgId: z.string().uuid().optional(),

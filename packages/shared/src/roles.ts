@@ -59,10 +59,4 @@ export const ROLE_SCOPE_FIELDS: Record<Role, readonly ('provinceCode' | 'cityCod
   learner: [],
 };
 
-export const ADMIN_ROLES: readonly Role[] = [
-  'national_admin',
-  'province_admin',
-  'municipal_admin',
-  'school_admin',
-  'org_admin',
-];
+export const ADMIN_ROLES: readonly Role[] = ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'org_admin'];

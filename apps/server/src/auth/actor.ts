@@ -35,7 +35,9 @@ export function requireActor(ctx: RequestContext, roles?: readonly Role[]): Acto
   return ctx.actor;
 }
 
-export function toUserDto(a: Pick<Actor, 'userId' | 'username' | 'displayName' | 'role' | 'provinceCode' | 'cityCode' | 'schoolId' | 'departmentId' | 'orgId'>): UserDto {
+export function toUserDto(
+  a: Pick<Actor, 'userId' | 'username' | 'displayName' | 'role' | 'provinceCode' | 'cityCode' | 'schoolId' | 'departmentId' | 'orgId'>,
+): UserDto {
   const scope: UserDto['scope'] = {};
   if (a.provinceCode) scope.provinceCode = a.provinceCode;
   if (a.cityCode) scope.cityCode = a.cityCode;

@@ -15,14 +15,20 @@ Creates the first national administrator of a server deployment; administrators 
 async function createUser(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { username: { type: 'string' }, password: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string', default: 'national_admin' } },
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      'display-name': { type: 'string' },
+      role: { type: 'string', default: 'national_admin' },
+    },
   });
   const { username, password } = values;
   const role = values.role as Role;
   if (!username || !password) throw new Error(USAGE);
   if (!USERNAME_RULE.test(username)) throw new Error('用户名须为 3–64 位字母、数字或 ._-');
   if (!isStrongPassword(password)) throw new Error('密码至少 8 位，且须同时包含字母和数字');
-  if (role !== 'national_admin' || !ROLES.includes(role)) throw new Error('命令行只创建国家管理员（national_admin）；其余账号请登录平台创建');
+  if (role !== 'national_admin' || !ROLES.includes(role))
+    throw new Error('命令行只创建国家管理员（national_admin）；其余账号请登录平台创建');
 
   const database = await prepareDatabase(loadConfig());
   try {
@@ -43,7 +49,12 @@ async function createUser(args: string[]): Promise<void> {
         createdAt: now,
         createdBy: null,
       });
-      await recordAudit(trx, { actor: null, requestId: 'cli', clientIp: null }, now, { action: 'user.create', targetType: 'user', targetId: id, summary: { username, role, via: 'cli' } });
+      await recordAudit(trx, { actor: null, requestId: 'cli', clientIp: null }, now, {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: id,
+        summary: { username, role, via: 'cli' },
+      });
     });
     console.log(`已创建账号 created: ${username} (${role})`);
   } finally {

@@ -3,7 +3,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors';
 
-export function errorBody(code: keyof typeof ERRORS, requestId: string, details: Record<string, unknown> = {}, message?: string): ErrorBody {
+export function errorBody(
+  code: keyof typeof ERRORS,
+  requestId: string,
+  details: Record<string, unknown> = {},
+  message?: string,
+): ErrorBody {
   return { error: { code, message: message ?? ERRORS[code].zh, details, requestId } };
 }
 
@@ -22,7 +27,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', req.id, { fields }));
     }
     const fe = err as FastifyError;
-    if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE') return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', req.id));
+    if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE')
+      return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', req.id));
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Malformed JSON, unsupported media type and the like: the client's input, said plainly.
       return reply.status(400).send(errorBody('VALIDATION_FAILED', req.id, { reason: fe.code ?? 'BAD_REQUEST' }));

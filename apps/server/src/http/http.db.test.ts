@@ -38,7 +38,12 @@ describe('HTTP conventions', () => {
   });
 
   it('malformed JSON is a 400, not a 500', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
   });
@@ -46,7 +51,8 @@ describe('HTTP conventions', () => {
   it('serves the OpenAPI document and its browser', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/v1/health', '/api/v1/auth/login', '/api/v1/users', '/api/v1/api-tokens', '/api/v1/audit-log']) expect(doc.paths).toHaveProperty([p]);
+    for (const p of ['/api/v1/health', '/api/v1/auth/login', '/api/v1/users', '/api/v1/api-tokens', '/api/v1/audit-log'])
+      expect(doc.paths).toHaveProperty([p]);
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
   });

@@ -3,7 +3,11 @@ import type { Db } from '../db/types';
 /** Ids of the demo records tests bind accounts to. */
 export async function demoIds(db: Db) {
   const schools = await db.selectFrom('schools').select(['id', 'name']).execute();
-  const depts = await db.selectFrom('departments').innerJoin('schools', 'schools.id', 'departments.school_id').select(['departments.id', 'schools.name as school']).execute();
+  const depts = await db
+    .selectFrom('departments')
+    .innerJoin('schools', 'schools.id', 'departments.school_id')
+    .select(['departments.id', 'schools.name as school'])
+    .execute();
   const orgs = await db.selectFrom('evaluation_orgs').select(['id', 'code']).execute();
   const school = (name: string) => schools.find((s) => s.name === name)!.id;
   const dept = (schoolName: string) => depts.find((d) => d.school === schoolName)!.id;

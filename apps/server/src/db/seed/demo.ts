@@ -14,8 +14,22 @@ export const DEMO_ORGS = [
 ] as const;
 
 export const DEMO_SCHOOLS: { key: string; name: string; type: SchoolType; province: string; city: string; departments: string[] }[] = [
-  { key: 'gdst', name: '广东生态工程职业学院', type: 'higher', province: '440000', city: '440100', departments: ['信息工程学院', '建筑工程学院'] },
-  { key: 'gzcp', name: '广州城市职业学院', type: 'higher', province: '440000', city: '440100', departments: ['信息技术学院', '建筑工程学院'] },
+  {
+    key: 'gdst',
+    name: '广东生态工程职业学院',
+    type: 'higher',
+    province: '440000',
+    city: '440100',
+    departments: ['信息工程学院', '建筑工程学院'],
+  },
+  {
+    key: 'gzcp',
+    name: '广州城市职业学院',
+    type: 'higher',
+    province: '440000',
+    city: '440100',
+    departments: ['信息技术学院', '建筑工程学院'],
+  },
   { key: 'zz', name: '广州市轻工职业学校', type: 'secondary', province: '440000', city: '440100', departments: ['信息技术部'] },
   { key: 'whvc', name: '武汉职业技术学院', type: 'higher', province: '420000', city: '420100', departments: ['计算机技术与软件工程学院'] },
 ];
@@ -53,7 +67,12 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
   await db.transaction().execute(async (trx) => {
     const orgIds = new Map<string, string>();
     for (const o of DEMO_ORGS) {
-      const r = await trx.insertInto('evaluation_orgs').values({ code: o.code, name: o.name }).onConflict((c) => c.column('code').doUpdateSet({ name: o.name })).returning('id').executeTakeFirstOrThrow();
+      const r = await trx
+        .insertInto('evaluation_orgs')
+        .values({ code: o.code, name: o.name })
+        .onConflict((c) => c.column('code').doUpdateSet({ name: o.name }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
       orgIds.set(o.code, r.id);
     }
     const schools = new Map<string, { id: string; province: string; city: string }>();
@@ -66,7 +85,11 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
         .executeTakeFirstOrThrow();
       schools.set(s.key, { id: r.id, province: s.province, city: s.city });
       for (const d of s.departments) {
-        await trx.insertInto('departments').values({ school_id: r.id, name: d }).onConflict((c) => c.columns(['school_id', 'name']).doNothing()).execute();
+        await trx
+          .insertInto('departments')
+          .values({ school_id: r.id, name: d })
+          .onConflict((c) => c.columns(['school_id', 'name']).doNothing())
+          .execute();
       }
     }
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
@@ -88,7 +111,11 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',
-      summary: { accounts: DEMO_ACCOUNTS.map((a) => a.username), schools: DEMO_SCHOOLS.map((s) => s.name), orgs: DEMO_ORGS.map((o) => o.name) },
+      summary: {
+        accounts: DEMO_ACCOUNTS.map((a) => a.username),
+        schools: DEMO_SCHOOLS.map((s) => s.name),
+        orgs: DEMO_ORGS.map((o) => o.name),
+      },
     });
   });
   return true;

@@ -22,7 +22,10 @@ const pad6 = (code: string) => code.padEnd(6, '0');
 
 /** Loads the regions once into an empty table; later starts cost one count query. */
 export async function seedRegions(db: Kysely<DB>): Promise<number> {
-  const { n } = await db.selectFrom('regions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(n) > 0) return 0;
   const { provinces, cities } = loadDivisions();
   const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
@@ -37,7 +40,11 @@ export async function seedRegions(db: Kysely<DB>): Promise<number> {
     })),
   ];
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('regions').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('regions')
+        .values(rows.slice(i, i + 500))
+        .execute();
   });
   return rows.length;
 }

@@ -24,8 +24,21 @@ beforeAll(async () => {
   ] as const) {
     agents.set(role, await t.loginAs(username));
   }
-  expect((await gdst.post('/api/v1/users', { username: 'm-dept', displayName: '系主任', role: 'department_admin', password: 'Passw0rd!', departmentId: ids.gdstDept })).statusCode).toBe(201);
-  expect((await gdst.post('/api/v1/users', { username: 'm-leader', displayName: '试点负责人', role: 'project_leader', password: 'Passw0rd!' })).statusCode).toBe(201);
+  expect(
+    (
+      await gdst.post('/api/v1/users', {
+        username: 'm-dept',
+        displayName: '系主任',
+        role: 'department_admin',
+        password: 'Passw0rd!',
+        departmentId: ids.gdstDept,
+      })
+    ).statusCode,
+  ).toBe(201);
+  expect(
+    (await gdst.post('/api/v1/users', { username: 'm-leader', displayName: '试点负责人', role: 'project_leader', password: 'Passw0rd!' }))
+      .statusCode,
+  ).toBe(201);
   agents.set('department_admin', await t.loginAs('m-dept', 'Passw0rd!'));
   agents.set('project_leader', await t.loginAs('m-leader', 'Passw0rd!'));
   expect(national).toBeDefined();
@@ -90,15 +103,21 @@ describe('account creation scope matrix (issue 2 §4: each role × each target r
 
 describe('account management', () => {
   it('requires the scope a role needs (400 with the field)', async () => {
-    const res = await agents.get('national_admin')!.post('/api/v1/users', { username: 'no-scope', displayName: '无', role: 'org_admin', password: 'Passw0rd!' });
+    const res = await agents
+      .get('national_admin')!
+      .post('/api/v1/users', { username: 'no-scope', displayName: '无', role: 'org_admin', password: 'Passw0rd!' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'orgId' }] } });
   });
 
   it('refuses a taken username (409) and a weak password (400)', async () => {
     const gd = agents.get('province_admin')!;
-    expect((await gd.post('/api/v1/users', { username: 'GZ-ADMIN', displayName: 'x', role: 'expert', password: 'Passw0rd!' })).json().error.code).toBe('USERNAME_TAKEN');
-    expect((await gd.post('/api/v1/users', { username: 'weak-one', displayName: 'x', role: 'expert', password: 'password' })).json().error.code).toBe('PASSWORD_WEAK');
+    expect(
+      (await gd.post('/api/v1/users', { username: 'GZ-ADMIN', displayName: 'x', role: 'expert', password: 'Passw0rd!' })).json().error.code,
+    ).toBe('USERNAME_TAKEN');
+    expect(
+      (await gd.post('/api/v1/users', { username: 'weak-one', displayName: 'x', role: 'expert', password: 'password' })).json().error.code,
+    ).toBe('PASSWORD_WEAK');
   });
 
   it('lists only accounts in scope', async () => {
@@ -124,7 +143,11 @@ describe('account management', () => {
     const res = await gd.post(`/api/v1/users/${gz.id}/status`, { status: 'disabled' });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('disabled');
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'gz-admin', password: 'Demo@2026' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'gz-admin', password: 'Demo@2026' },
+    });
     expect(login.json().error.code).toBe('ACCOUNT_DISABLED');
     expect((await agents.get('municipal_admin')!.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await gd.post(`/api/v1/users/${gz.id}/status`, { status: 'active' })).statusCode).toBe(200);

@@ -49,7 +49,11 @@ export async function insertUser(db: Kysely<DB>, u: NewUser): Promise<string> {
 }
 
 export async function usernameExists(db: Kysely<DB>, username: string): Promise<boolean> {
-  const r = await db.selectFrom('users').select('id').where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  const r = await db
+    .selectFrom('users')
+    .select('id')
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
   return !!r;
 }
 
@@ -103,7 +107,13 @@ function accountsBase(db: Kysely<DB>) {
 }
 export type AccountRow = Awaited<ReturnType<ReturnType<typeof accountsBase>['executeTakeFirstOrThrow']>>;
 
-export async function listAccounts(db: Kysely<DB>, scope: Scope, f: { q?: string | undefined; role?: Role | undefined }, page: number, pageSize: number) {
+export async function listAccounts(
+  db: Kysely<DB>,
+  scope: Scope,
+  f: { q?: string | undefined; role?: Role | undefined },
+  page: number,
+  pageSize: number,
+) {
   let q = db.selectFrom('users').where(scopeWhere(scope, USER_SCOPE_COLUMNS));
   if (f.role) q = q.where('users.role', '=', f.role);
   if (f.q) {
@@ -112,7 +122,13 @@ export async function listAccounts(db: Kysely<DB>, scope: Scope, f: { q?: string
   }
   const ids = q.select('users.id');
   const [items, total] = await Promise.all([
-    accountsBase(db).where('users.id', 'in', ids).orderBy('users.created_at').orderBy('users.username').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    accountsBase(db)
+      .where('users.id', 'in', ids)
+      .orderBy('users.created_at')
+      .orderBy('users.username')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
@@ -148,7 +164,14 @@ export async function scopeOptions(db: Kysely<DB>, scope: Scope) {
     cities: await cities.where(scopeWhere(scope, { provinceCode: 'parent_code', cityCode: 'code' })).execute(),
     schools: await schools.where(scopeWhere(scope, { provinceCode: 'province_code', cityCode: 'city_code', schoolId: 'id' })).execute(),
     departments: await departments
-      .where(scopeWhere(scope, { provinceCode: 'schools.province_code', cityCode: 'schools.city_code', schoolId: 'departments.school_id', departmentId: 'departments.id' }))
+      .where(
+        scopeWhere(scope, {
+          provinceCode: 'schools.province_code',
+          cityCode: 'schools.city_code',
+          schoolId: 'departments.school_id',
+          departmentId: 'departments.id',
+        }),
+      )
       .execute(),
     orgs: await orgs.where(scopeWhere(scope, { orgId: 'id' })).execute(),
   };

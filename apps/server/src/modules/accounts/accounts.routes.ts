@@ -24,7 +24,14 @@ export const registerAccountRoutes: RouteModule = (app, deps) => {
 
   app.post(
     '/api/v1/users',
-    { schema: { tags, summary: '创建账号 Create an account', body: createUserSchema, response: { 201: accountSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
+    {
+      schema: {
+        tags,
+        summary: '创建账号 Create an account',
+        body: createUserSchema,
+        response: { 201: accountSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
     async (req, reply) => reply.status(201).send(await svc.createAccount(deps, ctxOf(req), req.body)),
   );
 
@@ -96,13 +103,26 @@ export const registerAccountRoutes: RouteModule = (app, deps) => {
 
   app.get(
     '/api/v1/api-tokens',
-    { schema: { tags: tokenTags, summary: '我的 API 令牌 My API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...errorResponses(401, 403) } } },
+    {
+      schema: {
+        tags: tokenTags,
+        summary: '我的 API 令牌 My API tokens',
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...errorResponses(401, 403) },
+      },
+    },
     async (req) => ({ items: await svc.listApiTokens(deps, ctxOf(req)) }),
   );
 
   app.delete(
     '/api/v1/api-tokens/:id',
-    { schema: { tags: tokenTags, summary: '撤销 API 令牌 Revoke an API token', params: idParams, response: { 204: z.null(), ...errorResponses(401, 403, 404) } } },
+    {
+      schema: {
+        tags: tokenTags,
+        summary: '撤销 API 令牌 Revoke an API token',
+        params: idParams,
+        response: { 204: z.null(), ...errorResponses(401, 403, 404) },
+      },
+    },
     async (req, reply) => {
       await svc.revokeApiToken(deps, ctxOf(req), req.params.id);
       return reply.status(204).send(null);

@@ -19,7 +19,9 @@ function toAccountDto(r: q.AccountRow): AccountDto {
   if (r.school_id) scope.schoolId = r.school_id;
   if (r.department_id) scope.departmentId = r.department_id;
   if (r.org_id) scope.orgId = r.org_id;
-  const label = [r.org_name, r.school_name ?? [r.province_name, r.city_name].filter(Boolean).join(' '), r.department_name].filter(Boolean).join(' / ');
+  const label = [r.org_name, r.school_name ?? [r.province_name, r.city_name].filter(Boolean).join(' '), r.department_name]
+    .filter(Boolean)
+    .join(' / ');
   return {
     id: r.id,
     username: r.username,
@@ -87,7 +89,8 @@ export async function createAccount(deps: Deps, ctx: RequestContext, input: Crea
   const decision = decideAccountManagement(actor, input.role, target);
   if (decision === 'forbidden') throw new AppError('FORBIDDEN');
   const missing = missingScopeFacts(input.role, target);
-  if (missing.length) throw new AppError('VALIDATION_FAILED', { fields: missing.map((path) => ({ path, message: '此角色的账号须指定所属范围' })) });
+  if (missing.length)
+    throw new AppError('VALIDATION_FAILED', { fields: missing.map((path) => ({ path, message: '此角色的账号须指定所属范围' })) });
   if (decision === 'not_found') throw notFound();
   if (!isStrongPassword(input.password)) throw new AppError('PASSWORD_WEAK');
   if (await q.usernameExists(deps.db, input.username)) throw new AppError('USERNAME_TAKEN');
@@ -95,12 +98,26 @@ export async function createAccount(deps: Deps, ctx: RequestContext, input: Crea
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
-    const id = await q.insertUser(trx, { ...target, username: input.username, displayName: input.displayName, passwordHash, role: input.role, createdAt: now, createdBy: actor.userId });
+    const id = await q.insertUser(trx, {
+      ...target,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      role: input.role,
+      createdAt: now,
+      createdBy: actor.userId,
+    });
     await recordAudit(trx, ctx, now, {
       action: 'user.create',
       targetType: 'user',
       targetId: id,
-      summary: { username: input.username, displayName: input.displayName, role: input.role, roleLabel: ROLE_LABELS[input.role].zh, ...target },
+      summary: {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        roleLabel: ROLE_LABELS[input.role].zh,
+        ...target,
+      },
       scope: target,
     });
     return id;
@@ -109,7 +126,13 @@ export async function createAccount(deps: Deps, ctx: RequestContext, input: Crea
   return toAccountDto(row!);
 }
 
-export async function listAccounts(deps: Deps, ctx: RequestContext, f: { q?: string | undefined; role?: Role | undefined }, page: number, pageSize: number): Promise<Page<AccountDto>> {
+export async function listAccounts(
+  deps: Deps,
+  ctx: RequestContext,
+  f: { q?: string | undefined; role?: Role | undefined },
+  page: number,
+  pageSize: number,
+): Promise<Page<AccountDto>> {
   const actor = requireActor(ctx, ACCOUNT_ADMIN_ROLES);
   const { items, total } = await q.listAccounts(deps.db, scopeOf(actor), f, page, pageSize);
   return { items: items.map(toAccountDto), total, page, pageSize };
@@ -119,7 +142,14 @@ export async function listAccounts(deps: Deps, ctx: RequestContext, f: { q?: str
 async function manageableAccount(deps: Deps, ctx: RequestContext, id: string) {
   const actor = requireActor(ctx);
   const row = await q.findAccount(deps.db, id);
-  const facts = row && { provinceCode: row.province_code, cityCode: row.city_code, schoolId: row.school_id, departmentId: row.department_id, orgId: row.org_id, userId: row.id };
+  const facts = row && {
+    provinceCode: row.province_code,
+    cityCode: row.city_code,
+    schoolId: row.school_id,
+    departmentId: row.department_id,
+    orgId: row.org_id,
+    userId: row.id,
+  };
   if (!row || !facts || !inScope(scopeOf(actor), facts)) throw notFound();
   if (decideAccountManagement(actor, row.role, facts) !== 'allow') throw new AppError('FORBIDDEN');
   return { row, facts };
@@ -130,7 +160,13 @@ export async function setAccountStatus(deps: Deps, ctx: RequestContext, id: stri
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await q.setUserStatus(trx, id, status);
-    await recordAudit(trx, ctx, now, { action: `user.${status === 'active' ? 'enable' : 'disable'}`, targetType: 'user', targetId: id, summary: { username: row.username, from: row.status, to: status }, scope: facts });
+    await recordAudit(trx, ctx, now, {
+      action: `user.${status === 'active' ? 'enable' : 'disable'}`,
+      targetType: 'user',
+      targetId: id,
+      summary: { username: row.username, from: row.status, to: status },
+      scope: facts,
+    });
   });
   return toAccountDto((await q.findAccount(deps.db, id))!);
 }
@@ -141,7 +177,13 @@ export async function resetAccountPassword(deps: Deps, ctx: RequestContext, id: 
   const hash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await q.setUserPassword(trx, id, hash);
-    await recordAudit(trx, ctx, deps.clock.now(), { action: 'user.password_reset', targetType: 'user', targetId: id, summary: { username: row.username }, scope: facts });
+    await recordAudit(trx, ctx, deps.clock.now(), {
+      action: 'user.password_reset',
+      targetType: 'user',
+      targetId: id,
+      summary: { username: row.username },
+      scope: facts,
+    });
   });
 }
 
@@ -160,7 +202,13 @@ export async function accountScopeOptions(deps: Deps, ctx: RequestContext) {
 // ---- API tokens (evaluation organizations' systems) ----
 
 function toTokenDto(t: { id: string; name: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }): ApiTokenDto {
-  return { id: t.id, name: t.name, createdAt: t.created_at.toISOString(), lastUsedAt: t.last_used_at?.toISOString() ?? null, revokedAt: t.revoked_at?.toISOString() ?? null };
+  return {
+    id: t.id,
+    name: t.name,
+    createdAt: t.created_at.toISOString(),
+    lastUsedAt: t.last_used_at?.toISOString() ?? null,
+    revokedAt: t.revoked_at?.toISOString() ?? null,
+  };
 }
 
 function requireTokenOwner(ctx: RequestContext) {
@@ -176,7 +224,13 @@ export async function createApiToken(deps: Deps, ctx: RequestContext, name: stri
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     const id = await q.insertApiToken(trx, { userId: actor.userId, name, tokenHash: sha256Hex(token), at: now });
-    await recordAudit(trx, ctx, now, { action: 'api_token.create', targetType: 'api_token', targetId: id, summary: { name }, scope: { orgId: actor.orgId } });
+    await recordAudit(trx, ctx, now, {
+      action: 'api_token.create',
+      targetType: 'api_token',
+      targetId: id,
+      summary: { name },
+      scope: { orgId: actor.orgId },
+    });
     return id;
   });
   return { id, token };
@@ -195,6 +249,12 @@ export async function revokeApiToken(deps: Deps, ctx: RequestContext, id: string
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await q.revokeApiToken(trx, id, now);
-    await recordAudit(trx, ctx, now, { action: 'api_token.revoke', targetType: 'api_token', targetId: id, summary: { name: t.name }, scope: { orgId: actor.orgId } });
+    await recordAudit(trx, ctx, now, {
+      action: 'api_token.revoke',
+      targetType: 'api_token',
+      targetId: id,
+      summary: { name: t.name },
+      scope: { orgId: actor.orgId },
+    });
   });
 }

@@ -56,7 +56,10 @@ export interface StoredRow extends ChainedFields {
 export type ChainBreak = { id: string; reason: 'prev_hash_mismatch' | 'hash_mismatch' };
 
 /** Walks rows in id order from `prevHash`; returns the first row whose link breaks, or the last hash. */
-export function verifyChain(rows: Iterable<StoredRow>, prevHash = GENESIS_HASH): { broken: ChainBreak | null; lastHash: string; checked: number } {
+export function verifyChain(
+  rows: Iterable<StoredRow>,
+  prevHash = GENESIS_HASH,
+): { broken: ChainBreak | null; lastHash: string; checked: number } {
   let checked = 0;
   for (const row of rows) {
     if (row.prevHash !== prevHash) return { broken: { id: row.id, reason: 'prev_hash_mismatch' }, lastHash: prevHash, checked };

@@ -13,10 +13,27 @@ afterAll(() => t.close());
 describe('audit log (R8.6)', () => {
   it('a change writes its audit row: actor, role, action, target, summary, request id, client address', async () => {
     const gd = await t.loginAs('gd-admin');
-    const res = await gd.request('POST', '/api/v1/users', { username: 'audit-expert', displayName: '审计专家', role: 'expert', password: 'Secret2026x' }, { headers: { 'x-request-id': 'req-audit-1' } });
+    const res = await gd.request(
+      'POST',
+      '/api/v1/users',
+      { username: 'audit-expert', displayName: '审计专家', role: 'expert', password: 'Secret2026x' },
+      { headers: { 'x-request-id': 'req-audit-1' } },
+    );
     expect(res.statusCode).toBe(201);
-    const row = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').where('target_id', '=', res.json().id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ actor_username: 'gd-admin', actor_role: 'province_admin', target_type: 'user', request_id: 'req-audit-1', client_ip: '127.0.0.1', province_code: '440000' });
+    const row = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.create')
+      .where('target_id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      actor_username: 'gd-admin',
+      actor_role: 'province_admin',
+      target_type: 'user',
+      request_id: 'req-audit-1',
+      client_ip: '127.0.0.1',
+      province_code: '440000',
+    });
     expect(row.summary).toMatchObject({ username: 'audit-expert', role: 'expert' });
   });
 
@@ -42,7 +59,9 @@ describe('audit log (R8.6)', () => {
 
   it('the audit row is in the change’s transaction: when writing it fails, the change is rolled back', async () => {
     await sql`CREATE FUNCTION refuse_audit() RETURNS trigger AS $$ BEGIN
-      IF NEW.summary->>'username' = 'boom-user' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(t.db);
+      IF NEW.summary->>'username' = 'boom-user' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(
+      t.db,
+    );
     await sql`CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit()`.execute(t.db);
     try {
       const gd = await t.loginAs('gd-admin');
@@ -61,7 +80,10 @@ describe('audit log (R8.6)', () => {
     const before = await auditCount(t.db);
     await expect(
       t.db.transaction().execute(async (trx) => {
-        await recordAudit(trx, { actor: null, requestId: 'r', clientIp: null }, new Date(), { action: 'test.rollback', targetType: 'test' });
+        await recordAudit(trx, { actor: null, requestId: 'r', clientIp: null }, new Date(), {
+          action: 'test.rollback',
+          targetType: 'test',
+        });
         throw new Error('change failed');
       }),
     ).rejects.toThrow('change failed');
@@ -92,7 +114,9 @@ describe('audit search page (scoped)', () => {
     expect(hbRows.items.some((r: { actorUsername: string }) => r.actorUsername === 'gd-admin')).toBe(false);
     const filtered = (await gd.get('/api/v1/audit-log?actor=gd-admin&action=user.create')).json();
     expect(filtered.items.length).toBeGreaterThan(0);
-    expect(filtered.items.every((r: { action: string; actorUsername: string }) => r.action === 'user.create' && r.actorUsername === 'gd-admin')).toBe(true);
+    expect(
+      filtered.items.every((r: { action: string; actorUsername: string }) => r.action === 'user.create' && r.actorUsername === 'gd-admin'),
+    ).toBe(true);
   });
 
   it('is refused to roles that are not administrators', async () => {

@@ -83,13 +83,7 @@ function toStored(r: AuditSelectRow): StoredRow {
 export async function* streamAuditRows(db: Kysely<DB>, batch = 5000): AsyncGenerator<StoredRow> {
   let after = '0';
   for (;;) {
-    const page = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(batch)
-      .execute();
+    const page = await db.selectFrom('audit_log').selectAll().where('id', '>', after).orderBy('id').limit(batch).execute();
     for (const r of page) yield toStored(r as AuditSelectRow);
     if (page.length < batch) return;
     after = page[page.length - 1]!.id;
@@ -108,7 +102,12 @@ export async function searchAuditRows(db: Kysely<DB>, scope: Scope, f: AuditFilt
   let q = db
     .selectFrom('audit_log')
     .where(
-      scopeWhere(scope, { provinceCode: 'audit_log.province_code', cityCode: 'audit_log.city_code', schoolId: 'audit_log.school_id', orgId: 'audit_log.org_id' }),
+      scopeWhere(scope, {
+        provinceCode: 'audit_log.province_code',
+        cityCode: 'audit_log.city_code',
+        schoolId: 'audit_log.school_id',
+        orgId: 'audit_log.org_id',
+      }),
     );
   if (f.action) q = q.where('action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`);
   if (f.actor) q = q.where(sql`lower(actor_username)`, '=', f.actor.toLowerCase());
@@ -116,7 +115,12 @@ export async function searchAuditRows(db: Kysely<DB>, scope: Scope, f: AuditFilt
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);
   const [items, total] = await Promise.all([
-    q.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: items.map((r) => toStored(r as AuditSelectRow)), total: Number(total.n) };

@@ -20,7 +20,13 @@ export const registerAuditRoutes: RouteModule = (app, deps) => {
       const { page, pageSize, from, to, ...rest } = req.query;
       // `to` is inclusive as a date: everything before the next day (China Standard Time).
       const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
-      return searchAudit(deps.db, ctxOf(req), { ...rest, from: from ? day(from) : undefined, to: to ? new Date(day(to).getTime() + DAY) : undefined }, page, pageSize);
+      return searchAudit(
+        deps.db,
+        ctxOf(req),
+        { ...rest, from: from ? day(from) : undefined, to: to ? new Date(day(to).getTime() + DAY) : undefined },
+        page,
+        pageSize,
+      );
     },
   );
 };

@@ -63,7 +63,13 @@ export async function verifyAuditLog(db: Db): Promise<{ broken: ChainBreak | nul
 
 export const AUDIT_SEARCH_ROLES = ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'org_admin'] as const;
 
-export async function searchAudit(db: Db, ctx: RequestContext, f: AuditFilter, page: number, pageSize: number): Promise<Page<AuditEntryDto>> {
+export async function searchAudit(
+  db: Db,
+  ctx: RequestContext,
+  f: AuditFilter,
+  page: number,
+  pageSize: number,
+): Promise<Page<AuditEntryDto>> {
   const actor = requireActor(ctx, AUDIT_SEARCH_ROLES);
   const { items, total } = await searchAuditRows(db, scopeOf(actor), f, page, pageSize);
   return {

@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+const login = (username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 
 describe('login and logout (api-v1 session contract)', () => {
   it('logs in with a demo account and sets an HttpOnly SameSite=Lax cookie', async () => {
@@ -27,7 +28,12 @@ describe('login and logout (api-v1 session contract)', () => {
   it('marks the cookie Secure behind HTTPS', async () => {
     const s = await createTestApp({ trustProxy: true });
     try {
-      const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'national', password: 'Demo@2026' } });
+      const res = await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { username: 'national', password: 'Demo@2026' },
+      });
       expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
     } finally {
       await s.close();
@@ -93,7 +99,11 @@ describe('CSRF', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: agent.cookie } });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_INVALID');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: agent.cookie, 'x-csrf-token': 'not-the-token' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: agent.cookie, 'x-csrf-token': 'not-the-token' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(200);
     expect((await agent.post('/api/v1/auth/logout')).statusCode).toBe(204);
@@ -126,8 +136,12 @@ describe('change password', () => {
   it('needs the current password and a strong new one, then ends the other sessions', async () => {
     const a = await t.loginAs('org-web');
     const b = await t.loginAs('org-web');
-    expect((await a.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'NewPass2026' })).json().error.code).toBe('PASSWORD_WRONG');
-    expect((await a.post('/api/v1/auth/password', { currentPassword: 'Demo@2026', newPassword: 'short' })).json().error.code).toBe('PASSWORD_WEAK');
+    expect((await a.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'NewPass2026' })).json().error.code).toBe(
+      'PASSWORD_WRONG',
+    );
+    expect((await a.post('/api/v1/auth/password', { currentPassword: 'Demo@2026', newPassword: 'short' })).json().error.code).toBe(
+      'PASSWORD_WEAK',
+    );
     expect((await a.post('/api/v1/auth/password', { currentPassword: 'Demo@2026', newPassword: 'NewPass2026' })).statusCode).toBe(204);
     expect((await a.get('/api/v1/auth/me')).statusCode).toBe(200);
     expect((await b.get('/api/v1/auth/me')).statusCode).toBe(401);
@@ -167,10 +181,18 @@ describe('API tokens (api-v1 evaluation organizations’ systems)', () => {
     expect((await school.post('/api/v1/api-tokens', { name: 'x' })).statusCode).toBe(403);
     const bim = await t.loginAs('org-bim');
     const { id } = (await bim.post('/api/v1/api-tokens', { name: 'y' })).json();
-    const other = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'org-web', password: 'NewPass2026' } });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'org-web', password: 'NewPass2026' },
+    });
     expect(other.statusCode).toBe(200);
     const cookie = String(other.headers['set-cookie']).split(';')[0]!;
-    const res = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-tokens/${id}`, headers: { cookie, 'x-csrf-token': other.json().csrfToken } });
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-tokens/${id}`,
+      headers: { cookie, 'x-csrf-token': other.json().csrfToken },
+    });
     expect(res.statusCode).toBe(404);
   });
 });

@@ -2,7 +2,11 @@ import { type Kysely, sql } from 'kysely';
 import type { DB, UserRow } from '../../db/schema';
 
 export function findUserByUsername(db: Kysely<DB>, username: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
 }
 
 export function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {

@@ -9,7 +9,10 @@ import { recordAudit } from '../audit/audit.service';
 import * as q from './auth.queries';
 import { LOCKOUT, isLockedOut, isSessionExpired, sessionExpiry, shouldTouch } from './auth.rules';
 
-type ActorRow = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'province_code' | 'city_code' | 'school_id' | 'department_id' | 'org_id'>;
+type ActorRow = Pick<
+  UserRow,
+  'id' | 'username' | 'display_name' | 'role' | 'province_code' | 'city_code' | 'school_id' | 'department_id' | 'org_id'
+>;
 
 export function actorFromRow(u: ActorRow, via: Actor['via'], sessionId?: string): Actor {
   return {
@@ -72,7 +75,12 @@ export async function login(
   await deps.db.transaction().execute(async (trx) => {
     await q.insertLoginAttempt(trx, { username: input.username, at: now, succeeded: true, clientIp: ctx.clientIp });
     await q.insertSession(trx, { id: sessionId, userId: user.id, csrfToken, at: now, expiresAt, clientIp: ctx.clientIp, userAgent });
-    await recordAudit(trx, { ...ctx, actor }, now, { action: 'auth.login', targetType: 'user', targetId: user.id, scope: auditScopeOfUser(user) });
+    await recordAudit(trx, { ...ctx, actor }, now, {
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+      scope: auditScopeOfUser(user),
+    });
   });
   return { user: toUserDto(actor), csrfToken, sessionToken, expiresAt };
 }
@@ -83,7 +91,12 @@ export async function logout(deps: Deps, ctx: RequestContext): Promise<void> {
   const sessionId = actor.sessionId;
   await deps.db.transaction().execute(async (trx) => {
     await q.deleteSession(trx, sessionId);
-    await recordAudit(trx, ctx, deps.clock.now(), { action: 'auth.logout', targetType: 'user', targetId: actor.userId, scope: actorAuditScope(actor) });
+    await recordAudit(trx, ctx, deps.clock.now(), {
+      action: 'auth.logout',
+      targetType: 'user',
+      targetId: actor.userId,
+      scope: actorAuditScope(actor),
+    });
   });
 }
 
@@ -92,7 +105,11 @@ export function actorAuditScope(a: Actor) {
 }
 
 /** Changes the actor's password and ends its other sessions. */
-export async function changePassword(deps: Deps, ctx: RequestContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(
+  deps: Deps,
+  ctx: RequestContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   const actor = requireActor(ctx);
   const user = await q.findUserById(deps.db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('PASSWORD_WRONG');
@@ -102,7 +119,12 @@ export async function changePassword(deps: Deps, ctx: RequestContext, input: { c
   await deps.db.transaction().execute(async (trx) => {
     await q.updatePasswordHash(trx, actor.userId, hash, now);
     await q.deleteOtherSessions(trx, actor.userId, actor.sessionId);
-    await recordAudit(trx, ctx, now, { action: 'auth.password_change', targetType: 'user', targetId: actor.userId, scope: actorAuditScope(actor) });
+    await recordAudit(trx, ctx, now, {
+      action: 'auth.password_change',
+      targetType: 'user',
+      targetId: actor.userId,
+      scope: actorAuditScope(actor),
+    });
   });
 }
 
@@ -114,7 +136,10 @@ export async function resolveSession(deps: Deps, sessionToken: string): Promise<
   const s = await q.findSessionWithUser(deps.db, id);
   if (!s) return null;
   const now = deps.clock.now();
-  if (s.status !== 'active' || isSessionExpired({ lastSeenAt: s.last_seen_at, expiresAt: s.expires_at }, now, deps.config.sessionIdleMinutes)) {
+  if (
+    s.status !== 'active' ||
+    isSessionExpired({ lastSeenAt: s.last_seen_at, expiresAt: s.expires_at }, now, deps.config.sessionIdleMinutes)
+  ) {
     await q.deleteSession(deps.db, id);
     return 'expired';
   }
