@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { ROLE_LABELS } from '@onex/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
+import { SCREENSHOTS, startPlatform } from './server';
+
+let platform: Awaited<ReturnType<typeof startPlatform>>;
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(() => platform?.close());
+
+async function newPage() {
+  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  return { context, page: await context.newPage() };
+}
+
+describe('browser journeys: every demo account logs in and sees its home page', () => {
+  for (const account of DEMO_ACCOUNTS) {
+    it(`${account.username} (${ROLE_LABELS[account.role].zh})`, async () => {
+      const { context, page } = await newPage();
+      try {
+        await page.goto(`${platform.baseUrl}/`);
+        await page.waitForURL(/\/login/);
+        await page.getByLabel('用户名').fill(account.username);
+        await page.getByLabel('密码').fill(DEMO_PASSWORD);
+        await page.getByRole('button', { name: /登\s*录/ }).click();
+        const title = page.getByTestId('home-title');
+        await title.waitFor({ timeout: 15_000 });
+        expect(await title.textContent()).toContain(account.displayName);
+        expect(await page.getByTestId('home-role').textContent()).toContain(ROLE_LABELS[account.role].zh);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `home-${account.username}.png`) });
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('a wrong password shows the Chinese message and stays on the login page', async () => {
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${platform.baseUrl}/login`);
+      await page.getByLabel('用户名').fill('national');
+      await page.getByLabel('密码').fill('not-the-password1');
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByText('用户名或密码错误').waitFor({ timeout: 10_000 });
+      expect(page.url()).toMatch(/\/login/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an unknown page shows the 404 page and keeps the session', async () => {
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${platform.baseUrl}/login`);
+      await page.getByLabel('用户名').fill('gd-admin');
+      await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByTestId('home-title').waitFor();
+      await page.goto(`${platform.baseUrl}/no-such-page`);
+      await page.getByText('页面不存在').waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'not-found.png') });
+      const me = await page.request.get(`${platform.baseUrl}/api/v1/auth/me`);
+      expect(me.status()).toBe(200);
+    } finally {
+      await context.close();
+    }
+  });
+});
