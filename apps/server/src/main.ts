@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ROLE_LABELS } from '@onex/shared';
 import { buildApp } from './app';
 import { loadConfig } from './config';
@@ -7,6 +8,8 @@ import { systemClock } from './lib/clock';
 
 /** loadConfig → openDatabase → migrate → (demo) → buildApp → listen; closes cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
+  // A .env file in the working folder is read when present (see .env.example); the environment wins.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const database = await prepareDatabase(config);
   const demoCreated = config.demo ? await seedDemo(database.db, systemClock.now()) : false;
