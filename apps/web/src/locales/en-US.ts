@@ -137,7 +137,7 @@ const enUS: Messages = {
     displayNameRequired: 'Enter a name',
     passwordRequired: 'Enter an initial password',
     roleRequired: 'Choose a role',
-    scopeRequired: 'Choose the {{field}}',
+    scopeRequired: 'Choose a value for “{{field}}”',
     selectRoleFirst: 'Choose a role first',
     selectPlaceholder: 'Choose',
     defaultsToOwnProvince: 'Defaults to your province',

@@ -1,0 +1,118 @@
+import { AuditOutlined, DownOutlined, HomeOutlined, KeyOutlined, LockOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { menuFor, selectedNavKey, type NavKey } from '../app/navigation';
+import { ChangePasswordModal } from '../features/auth/components/ChangePasswordModal';
+import { useSession, useUser } from '../features/auth/session';
+import { api } from '../lib/api';
+import { roleLabel, useLang } from '../lib/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import './layout.css';
+
+const ICONS: Record<NavKey, ReactNode> = {
+  home: <HomeOutlined />,
+  accounts: <TeamOutlined />,
+  audit: <AuditOutlined />,
+  apiTokens: <KeyOutlined />,
+};
+
+function useVersion(): string | undefined {
+  const q = useQuery({
+    queryKey: ['health'],
+    queryFn: () => api.get<{ status: string; database: string; version: string }>('/health'),
+    staleTime: Infinity,
+    retry: false,
+  });
+  return q.data?.version;
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const user = useUser();
+  const { signOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const [pwdOpen, setPwdOpen] = useState(false);
+  const version = useVersion();
+
+  const items = menuFor(user.role).map((i) => ({ key: i.key, icon: ICONS[i.key], label: t(i.labelKey), path: i.path }));
+  const selected = selectedNavKey(location.pathname);
+
+  const userMenu: MenuProps = {
+    items: [
+      {
+        key: 'who',
+        type: 'group',
+        label: (
+          <div className="user-menu-who">
+            <div className="user-menu-name">{user.displayName}</div>
+            <div className="user-menu-role">
+              {roleLabel(user.role, lang)} · {user.username}
+            </div>
+          </div>
+        ),
+      },
+      { type: 'divider' },
+      { key: 'password', icon: <LockOutlined />, label: t('auth.changePassword') },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') setPwdOpen(true);
+      if (key === 'logout') void signOut().then(() => navigate('/login', { replace: true }));
+    },
+  };
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Sider width={220} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" className="app-sider">
+        <div className="app-logo" title={t('app.title')}>
+          <span className="app-logo-mark">1+X</span>
+          {!collapsed && <span className="app-logo-text">{lang === 'en-US' ? 'Certificates' : '证书平台'}</span>}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={items.map(({ key, icon, label }) => ({ key, icon, label }))}
+          onClick={({ key }) => {
+            const item = items.find((i) => i.key === key);
+            if (item) void navigate(item.path);
+          }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Typography.Title level={4} className="app-header-title">
+            {t('app.title')}
+          </Typography.Title>
+          <Space size="large" align="center">
+            <LanguageSwitch />
+            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+              <a className="app-user" onClick={(e) => e.preventDefault()} href="#" aria-label={t('auth.userMenu')} data-testid="user-menu">
+                <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1d4fa3' }} />
+                <span className="app-user-name">{user.displayName}</span>
+                <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                  {roleLabel(user.role, lang)}
+                </Tag>
+                <DownOutlined style={{ fontSize: 10 }} />
+              </a>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+        <Layout.Footer className="app-footer">
+          © {t('app.footer')}
+          {version ? ` · ${t('app.version', { version })}` : ''}
+        </Layout.Footer>
+      </Layout>
+      <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />
+    </Layout>
+  );
+}

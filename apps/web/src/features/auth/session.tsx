@@ -1,0 +1,117 @@
+import type { UserDto } from '@onex/shared';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { onSessionLost, setCsrfToken } from '../../lib/api';
+import { isSessionLost } from '../../lib/errors';
+import { fetchMe, logout as apiLogout } from './api';
+
+/** Why the user is on the login page: shown there as a notice. */
+export type SessionNotice = 'expired' | 'required' | 'loggedOut' | null;
+
+export const SESSION_QUERY_KEY = ['session'] as const;
+
+interface SessionValue {
+  /** The signed-in user; null when signed out; undefined while the session is being restored. */
+  user: UserDto | null | undefined;
+  loading: boolean;
+  /** The session could not be restored for another reason than 401 (e.g. the server is down). */
+  error: unknown;
+  retry: () => void;
+  notice: SessionNotice;
+  clearNotice: () => void;
+  signedIn: (user: UserDto, csrfToken: string) => void;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [notice, setNotice] = useState<SessionNotice>(null);
+
+  const query = useQuery({
+    queryKey: SESSION_QUERY_KEY,
+    queryFn: async (): Promise<UserDto | null> => {
+      try {
+        const me = await fetchMe();
+        setCsrfToken(me.csrfToken);
+        return me.user;
+      } catch (err) {
+        if (isSessionLost(err)) {
+          setCsrfToken(null);
+          if ((err as { code: string }).code === 'SESSION_EXPIRED') setNotice('expired');
+          return null;
+        }
+        throw err;
+      }
+    },
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+
+  const dropOtherQueries = useCallback(() => {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_QUERY_KEY[0] });
+  }, [queryClient]);
+
+  useEffect(() => {
+    onSessionLost((code) => {
+      setNotice(code === 'SESSION_EXPIRED' ? 'expired' : 'required');
+      queryClient.setQueryData(SESSION_QUERY_KEY, null);
+      dropOtherQueries();
+    });
+    return () => onSessionLost(null);
+  }, [queryClient, dropOtherQueries]);
+
+  const signedIn = useCallback(
+    (user: UserDto, csrfToken: string) => {
+      setCsrfToken(csrfToken);
+      dropOtherQueries();
+      setNotice(null);
+      queryClient.setQueryData(SESSION_QUERY_KEY, user);
+    },
+    [queryClient, dropOtherQueries],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await apiLogout();
+    } catch {
+      // Whatever the server says, the session is over on this side.
+    }
+    setCsrfToken(null);
+    setNotice('loggedOut');
+    queryClient.setQueryData(SESSION_QUERY_KEY, null);
+    dropOtherQueries();
+  }, [queryClient, dropOtherQueries]);
+
+  const value = useMemo<SessionValue>(
+    () => ({
+      user: query.data,
+      loading: query.isPending,
+      error: query.error,
+      retry: () => void query.refetch(),
+      notice,
+      clearNotice: () => setNotice(null),
+      signedIn,
+      signOut,
+    }),
+    [query.data, query.isPending, query.error, query.refetch, notice, signedIn, signOut],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+/** The signed-in user, inside the guarded area. */
+export function useUser(): UserDto {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser outside the signed-in area');
+  return user;
+}
