@@ -32,6 +32,35 @@ export const ERRORS = {
     en: 'Too many failed logins; the account is locked for 15 minutes',
   },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
+  // Schools, departments, majors (R2)
+  SCHOOL_TYPE_NOT_ELIGIBLE: {
+    status: 400,
+    zh: '技工学校不在 1+X 证书制度试点院校范围内（教职成司函〔2019〕36号 二：中等职业学校不含技工学校）',
+    en: 'Technical schools are not eligible for the 1+X pilot',
+  },
+  SCHOOL_ALREADY_REGISTERED: {
+    status: 409,
+    zh: '该院校已注册（一所院校只能注册一次，统一社会信用代码或校名已存在）',
+    en: 'This school is already registered (one registration per school)',
+  },
+  SCHOOL_ALREADY_APPROVED: { status: 409, zh: '该院校注册已审核通过', en: 'This school registration is already approved' },
+  DEPARTMENT_NAME_TAKEN: { status: 409, zh: '本校已有同名的二级学院', en: 'The school already has a department of this name' },
+  DEPARTMENT_IN_USE: {
+    status: 409,
+    zh: '该二级学院下仍有专业或账号，不能删除',
+    en: 'The department still has majors or accounts and cannot be deleted',
+  },
+  SCHOOL_MAJOR_EXISTS: { status: 409, zh: '本校已登记该专业代码', en: 'The school already has a major with this code' },
+  IMPORT_INVALID: {
+    status: 422,
+    zh: '导入文件有错误，未写入任何数据，请按错误清单修改后重新导入',
+    en: 'The file has errors; nothing was written. Fix the listed rows and import again',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    status: 400,
+    zh: '无法读取上传的文件，请使用平台提供的 .xlsx 模板',
+    en: 'The uploaded file cannot be read; use the .xlsx template',
+  },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
