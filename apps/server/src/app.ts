@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -20,13 +21,27 @@ import { LOG_REDACT_PATHS } from './lib/redact';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerCatalogRoutes, registerPublicCatalogRoutes } from './modules/catalog/catalog.routes';
+import { registerEvaluationOrgRoutes } from './modules/catalog/orgs.routes';
+import { registerFileRoutes } from './modules/files/files.routes';
+import { MAX_PDF_BYTES as MAX_UPLOAD_BYTES } from './modules/files/files.rules';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
 
-const MODULES: RouteModule[] = [registerHealthRoutes, registerAuthRoutes, registerAccountRoutes, registerAuditRoutes, registerRegionRoutes];
+const MODULES: RouteModule[] = [
+  registerHealthRoutes,
+  registerAuthRoutes,
+  registerAccountRoutes,
+  registerAuditRoutes,
+  registerRegionRoutes,
+  registerPublicCatalogRoutes,
+  registerCatalogRoutes,
+  registerEvaluationOrgRoutes,
+  registerFileRoutes,
+];
 
 export interface BuildOptions {
   config: Config;
@@ -60,6 +75,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  // Uploads (PDFs and imports): one file per request, read into memory, 20 MB at most.
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024 },
+    throwFileSizeLimit: true,
+  });
   await app.register(swagger, {
     openapi: {
       info: {

@@ -61,6 +61,34 @@ export const ERRORS = {
     zh: '无法读取上传的文件，请使用平台提供的 .xlsx 模板',
     en: 'The uploaded file cannot be read; use the .xlsx template',
   },
+  // ---- Catalog (R1) and files ----
+  CERTIFICATE_TYPE_NOT_SELECTABLE: {
+    status: 409,
+    zh: '该证书不在已发布的证书目录中（已暂停或已取消的证书不能选用）',
+    en: 'This certificate is not in the published catalog (suspended or withdrawn certificates cannot be chosen)',
+  },
+  CERTIFICATE_TYPE_CODE_TAKEN: { status: 409, zh: '该证书代码或名称已存在', en: 'This certificate code or name already exists' },
+  CERTIFICATE_TYPE_LOCKED: { status: 409, zh: '已取消的证书不能修改', en: 'A withdrawn certificate cannot be changed' },
+  CERTIFICATE_TYPE_INCOMPLETE: {
+    status: 409,
+    zh: '证书尚未设置等级及考核方式，不能发布',
+    en: 'The certificate has no levels with exam forms yet and cannot be published',
+  },
+  EXAM_FORMS_INVALID: { status: 400, zh: '考核方式及成绩占比有误', en: 'The exam forms or their score shares are invalid' },
+  COMMENT_REQUIRED: { status: 400, zh: '此操作须填写说明', en: 'This action needs a comment' },
+  EVALUATION_ORG_TAKEN: { status: 409, zh: '该培训评价组织的代码或名称已存在', en: 'This organization code or name already exists' },
+  CERTIFICATE_BATCH_TAKEN: { status: 409, zh: '该批次的代码、名称或序号已存在', en: 'This batch code, name or ordinal already exists' },
+  STANDARD_DOCUMENT_VERSION_TAKEN: {
+    status: 409,
+    zh: '该版本的标准文件已上传',
+    en: 'A standard document with this version already exists',
+  },
+  FILE_REQUIRED: { status: 400, zh: '请选择要上传的文件', en: 'Please choose a file to upload' },
+  FILE_NOT_PDF: {
+    status: 400,
+    zh: '文件不是有效的 PDF（仅接受 PDF 格式，按文件内容检查）',
+    en: 'The file is not a valid PDF (checked by its content)',
+  },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

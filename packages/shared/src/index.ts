@@ -2,3 +2,4 @@ export * from './roles';
 export * from './errors';
 export * from './contracts';
 export * from './schools';
+export * from './catalog';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
 import type { Role, SchoolType } from '@onex/shared';
 
 /** Database types, written beside the SQL migrations; keep both in step. */
@@ -16,6 +17,14 @@ export interface EvaluationOrgsTable {
   code: string;
   name: string;
   created_at: Generated<Timestamp>;
+  // 0002_catalog
+  short_name: string | null;
+  address: string | null;
+  postcode: string | null;
+  website: string | null;
+  description: string | null;
+  to_be_confirmed: Generated<boolean>;
+  updated_at: DefaultTimestamp;
 }
 
 export interface SchoolsTable {
@@ -100,6 +109,112 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** 0002_catalog: numeric columns come back from the driver as strings. */
+type Numeric = ColumnType<string, number | string, number | string>;
+/** A timestamp column with a database default. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface FilesTable {
+  id: Generated<string>;
+  sha256: string;
+  size: number;
+  mime: string;
+  original_name: string;
+  bytes: Buffer;
+  created_at: Timestamp;
+  created_by: string | null;
+  province_code: string | null;
+  school_id: string | null;
+  org_id: string | null;
+}
+
+export interface CertificateBatchesTable {
+  code: string;
+  name: string;
+  ordinal: number;
+  created_at: DefaultTimestamp;
+}
+
+export interface MajorsTable {
+  id: Generated<string>;
+  code: string | null;
+  name: string;
+  education_level: EducationLevel;
+  catalog_edition: string;
+  to_be_confirmed: Generated<boolean>;
+}
+
+export interface CertificateTypesTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  org_id: string;
+  batch_code: string;
+  status: Generated<CertificateTypeStatus>;
+  description: string | null;
+  target_group: string | null;
+  award_requirements: string | null;
+  details_to_be_confirmed: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CertificateTypeEventsTable {
+  id: Generated<string>;
+  certificate_type_id: string;
+  action: string;
+  from_status: CertificateTypeStatus;
+  to_status: CertificateTypeStatus;
+  comment: string | null;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+export interface CertificateTypeMajorsTable {
+  certificate_type_id: string;
+  major_id: string;
+}
+
+export interface CertificateLevelsTable {
+  id: Generated<string>;
+  certificate_type_id: string;
+  level: CertificateLevel;
+  pass_mark: Numeric | null;
+  details_to_be_confirmed: Generated<boolean>;
+}
+
+export interface CertificateLevelExamFormsTable {
+  level_id: string;
+  form: ExamForm;
+  share: Numeric;
+}
+
+export interface StandardDocumentsTable {
+  id: Generated<string>;
+  certificate_type_id: string;
+  version: string;
+  file_id: string;
+  uploaded_at: Timestamp;
+  uploaded_by: string | null;
+}
+
+export interface EvaluationOrgContactsTable {
+  id: Generated<string>;
+  org_id: string;
+  certificate_type_id: string | null;
+  contact_name: string;
+  office_phone: string | null;
+  mobile: string | null;
+  fax: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+  sort_order: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -116,6 +231,17 @@ export interface DB {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  // 0002_catalog
+  files: FilesTable;
+  certificate_batches: CertificateBatchesTable;
+  majors: MajorsTable;
+  certificate_types: CertificateTypesTable;
+  certificate_type_events: CertificateTypeEventsTable;
+  certificate_type_majors: CertificateTypeMajorsTable;
+  certificate_levels: CertificateLevelsTable;
+  certificate_level_exam_forms: CertificateLevelExamFormsTable;
+  standard_documents: StandardDocumentsTable;
+  evaluation_org_contacts: EvaluationOrgContactsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

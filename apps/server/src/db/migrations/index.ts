@@ -1,4 +1,5 @@
 import { sql as foundation } from './0001_foundation';
+import { sql as catalog } from './0002_catalog';
 
 export interface Migration {
   name: string;
@@ -6,4 +7,7 @@ export interface Migration {
 }
 
 /** Hand-written SQL migrations, applied in this order; never edit one that has shipped, add a new one. */
-export const migrations: Migration[] = [{ name: '0001_foundation', sql: foundation }];
+export const migrations: Migration[] = [
+  { name: '0001_foundation', sql: foundation },
+  { name: '0002_catalog', sql: catalog },
+];

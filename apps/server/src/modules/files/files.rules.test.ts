@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { attachmentDisposition, cleanFileName, isPdf } from './files.rules';
+
+const pdf = (tail = '\n') => Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF${tail}`, 'latin1');
+
+describe('PDF check by content (R3.4, R1.1 standard documents)', () => {
+  it('accepts a PDF: header %PDF- and %%EOF near the end', () => {
+    expect(isPdf(pdf())).toBe(true);
+    expect(isPdf(pdf(''))).toBe(true);
+  });
+  it('refuses other content, whatever the name says', () => {
+    expect(isPdf(Buffer.from('PK\u0003\u0004 a zip renamed to .pdf'))).toBe(false);
+    expect(isPdf(Buffer.from('<html>%PDF-</html>'))).toBe(false);
+    expect(isPdf(Buffer.from('%PDF-1.4 truncated without end'))).toBe(false);
+    expect(isPdf(Buffer.concat([pdf(), Buffer.alloc(4096)]))).toBe(false);
+    expect(isPdf(Buffer.alloc(0))).toBe(false);
+  });
+  it('cleans names and makes attachment headers', () => {
+    expect(cleanFileName('../../etc/标准 v1.pdf')).toBe('标准 v1.pdf');
+    expect(cleanFileName('\u0000')).toBe('document.pdf');
+    expect(attachmentDisposition('标准.pdf')).toBe(`attachment; filename="__.pdf"; filename*=UTF-8''${encodeURIComponent('标准.pdf')}`);
+  });
+});

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { RequestContext } from '../../auth/actor';
+import { inScope, scopeOf } from '../../auth/scope';
+import type { Db } from '../../db/types';
+import { AppError, notFound } from '../../lib/errors';
+import { MAX_PDF_BYTES, cleanFileName, isPdf } from './files.rules';
+import * as q from './files.queries';
+
+/** The scope facts of a file's owner: who may download it besides public references. */
+export interface FileOwner {
+  provinceCode?: string | null;
+  schoolId?: string | null;
+  orgId?: string | null;
+}
+
+export interface StoredFile {
+  id: string;
+  sha256: string;
+  size: number;
+  name: string;
+}
+
+/**
+ * Stores a PDF inside the caller's transaction (the caller writes the audit row). Only real PDFs are
+ * accepted, checked by content; the content is stored as given and never rendered or executed here.
+ */
+export async function storePdf(
+  trx: Db,
+  ctx: RequestContext,
+  bytes: Buffer,
+  name: string,
+  opts: { at: Date; owner?: FileOwner; maxBytes?: number },
+): Promise<StoredFile> {
+  if (bytes.length > (opts.maxBytes ?? MAX_PDF_BYTES))
+    throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: opts.maxBytes ?? MAX_PDF_BYTES });
+  if (!isPdf(bytes)) throw new AppError('FILE_NOT_PDF');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const clean = cleanFileName(name);
+  const id = await q.insertFile(trx, {
+    sha256,
+    size: bytes.length,
+    mime: 'application/pdf',
+    originalName: clean,
+    bytes,
+    createdAt: opts.at,
+    createdBy: ctx.actor?.userId ?? null,
+    provinceCode: opts.owner?.provinceCode ?? null,
+    schoolId: opts.owner?.schoolId ?? null,
+    orgId: opts.owner?.orgId ?? null,
+  });
+  return { id, sha256, size: bytes.length, name: clean };
+}
+
+/** Grants access to a file another way than its owner's scope, e.g. "standard documents of published certificates are public". */
+export type FileAccessCheck = (db: Db, ctx: RequestContext, fileId: string) => Promise<boolean>;
+
+export interface FileDownload {
+  name: string;
+  mime: string;
+  sha256: string;
+  bytes: Buffer;
+}
+
+/** A file for download: its uploader, an actor whose scope holds its owner, or any granting check; otherwise 404. */
+export async function downloadFile(db: Db, ctx: RequestContext, id: string, checks: readonly FileAccessCheck[]): Promise<FileDownload> {
+  const meta = await q.findFileMeta(db, id);
+  if (!meta || !(await mayRead(db, ctx, meta, checks))) throw notFound();
+  return { name: meta.original_name, mime: meta.mime, sha256: meta.sha256, bytes: await q.readFileBytes(db, id) };
+}
+
+async function mayRead(db: Db, ctx: RequestContext, meta: q.FileMeta, checks: readonly FileAccessCheck[]): Promise<boolean> {
+  const actor = ctx.actor;
+  if (actor && (meta.created_by === actor.userId || inScope(scopeOf(actor), ownerFacts(meta)))) return true;
+  for (const check of checks) if (await check(db, ctx, meta.id)) return true;
+  return false;
+}
+
+function ownerFacts(meta: q.FileMeta) {
+  return { provinceCode: meta.province_code, schoolId: meta.school_id, orgId: meta.org_id };
+}

@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../lib/errors';
+
+export interface UploadedForm {
+  fields: Record<string, string>;
+  file: { bytes: Buffer; filename: string; mimetype: string };
+}
+
+/**
+ * Reads a multipart form with exactly one file in `fileField` and short text fields (in any order).
+ * The plugin's size limit (app.ts) ends an oversized upload with 413 PAYLOAD_TOO_LARGE.
+ */
+export async function readUploadForm(req: FastifyRequest, fileField = 'file'): Promise<UploadedForm> {
+  if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
+  const fields: Record<string, string> = {};
+  let file: UploadedForm['file'] | undefined;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const bytes = await part.toBuffer();
+      if (part.fieldname === fileField && !file) file = { bytes, filename: part.filename, mimetype: part.mimetype };
+    } else if (typeof part.value === 'string') {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  if (!file || file.bytes.length === 0) throw new AppError('FILE_REQUIRED');
+  return { fields, file };
+}
