@@ -27,6 +27,7 @@ import { registerFileRoutes } from './modules/files/files.routes';
 import { MAX_PDF_BYTES as MAX_UPLOAD_BYTES } from './modules/files/files.rules';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
+import { registerSchoolRoutes } from './modules/schools/schools.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -41,6 +42,7 @@ const MODULES: RouteModule[] = [
   registerCatalogRoutes,
   registerEvaluationOrgRoutes,
   registerFileRoutes,
+  registerSchoolRoutes,
 ];
 
 export interface BuildOptions {

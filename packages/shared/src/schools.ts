@@ -110,9 +110,12 @@ export const createSchoolSchema = z.object({
 });
 export type CreateSchoolRequest = z.infer<typeof createSchoolSchema>;
 
-export const updateSchoolSchema = createSchoolSchema.omit({ provinceCode: true }).partial().extend({
-  flags: z.array(z.enum(SCHOOL_FLAGS)).max(SCHOOL_FLAGS.length).optional(),
-});
+export const updateSchoolSchema = createSchoolSchema
+  .omit({ provinceCode: true })
+  .partial()
+  .extend({
+    flags: z.array(z.enum(SCHOOL_FLAGS)).max(SCHOOL_FLAGS.length).optional(),
+  });
 export type UpdateSchoolRequest = z.infer<typeof updateSchoolSchema>;
 
 export const schoolSchema = z.object({
@@ -213,12 +216,9 @@ type TeacherCounts = Pick<
 export function teacherCountProblems(f: TeacherCounts): { field: keyof TeacherCounts; message: string }[] {
   const team = f.fullTimeTeachers + f.partTimeTeachers;
   const out: { field: keyof TeacherCounts; message: string }[] = [];
-  if (f.dualQualifiedTeachers > f.fullTimeTeachers)
-    out.push({ field: 'dualQualifiedTeachers', message: '双师型教师数不能大于专任教师数' });
-  if (f.seniorTitleTeachers > team)
-    out.push({ field: 'seniorTitleTeachers', message: '高级职称教师数不能大于专任与兼职教师数之和' });
-  if (f.industryExpertTeachers > team)
-    out.push({ field: 'industryExpertTeachers', message: '行业企业专家数不能大于专任与兼职教师数之和' });
+  if (f.dualQualifiedTeachers > f.fullTimeTeachers) out.push({ field: 'dualQualifiedTeachers', message: '双师型教师数不能大于专任教师数' });
+  if (f.seniorTitleTeachers > team) out.push({ field: 'seniorTitleTeachers', message: '高级职称教师数不能大于专任与兼职教师数之和' });
+  if (f.industryExpertTeachers > team) out.push({ field: 'industryExpertTeachers', message: '行业企业专家数不能大于专任与兼职教师数之和' });
   return out;
 }
 

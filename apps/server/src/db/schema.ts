@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
-import type { Role, SchoolType } from '@onex/shared';
+import type { Role, SchoolFlag, SchoolStatus, SchoolType } from '@onex/shared';
 
 /** Database types, written beside the SQL migrations; keep both in step. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -33,8 +33,21 @@ export interface SchoolsTable {
   school_type: SchoolType;
   province_code: string;
   city_code: string;
-  created_at: Generated<Timestamp>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  // 0003_schools
+  credit_code: string | null;
+  status: Generated<SchoolStatus>;
+  flags: ColumnType<SchoolFlag[], SchoolFlag[] | undefined, SchoolFlag[]>;
+  address: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  updated_at: NullableTimestamp;
+  registered_by: string | null;
+  approved_by: string | null;
+  approved_at: NullableTimestamp;
 }
+
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface DepartmentsTable {
   id: Generated<string>;
@@ -107,6 +120,44 @@ export interface AuditLogTable {
   org_id: string | null;
   prev_hash: string;
   hash: string;
+}
+
+/** 0003_schools: a school's majors (R2.2); `major_code` may match the national 专业目录. */
+export interface SchoolMajorsTable {
+  id: Generated<string>;
+  school_id: string;
+  department_id: string;
+  province_code: string;
+  major_code: string;
+  name: string;
+  created_at: Generated<Timestamp>;
+  updated_at: NullableTimestamp;
+}
+
+export interface TrainingRoomJson {
+  name: string;
+  areaM2: number;
+  workstations: number;
+}
+
+/** 0003_schools: a major's figures of one year (000 附件1 三). */
+export interface SchoolMajorYearsTable {
+  id: Generated<string>;
+  school_major_id: string;
+  province_code: string;
+  year: number;
+  enrolled_students: number;
+  full_time_teachers: number;
+  part_time_teachers: number;
+  senior_title_teachers: number;
+  dual_qualified_teachers: number;
+  industry_expert_teachers: number;
+  national_innovation_team: boolean;
+  training_rooms: ColumnType<TrainingRoomJson[], string | undefined, string>;
+  off_campus_bases: ColumnType<{ name: string }[], string | undefined, string>;
+  last_year_usage: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
 }
 
 /** 0002_catalog: numeric columns come back from the driver as strings. */
@@ -225,6 +276,8 @@ export interface DB {
   evaluation_orgs: EvaluationOrgsTable;
   schools: SchoolsTable;
   departments: DepartmentsTable;
+  school_majors: SchoolMajorsTable;
+  school_major_years: SchoolMajorYearsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;

@@ -1,5 +1,6 @@
 import { sql as foundation } from './0001_foundation';
 import { sql as catalog } from './0002_catalog';
+import { sql as schools } from './0003_schools';
 
 export interface Migration {
   name: string;
@@ -10,4 +11,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { name: '0001_foundation', sql: foundation },
   { name: '0002_catalog', sql: catalog },
+  { name: '0003_schools', sql: schools },
 ];

@@ -4,6 +4,7 @@ import { hashPassword } from '../../auth/password';
 import { insertUser } from '../../modules/accounts/accounts.queries';
 import { recordAudit } from '../../modules/audit/audit.service';
 import type { DB } from '../schema';
+import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
 import { seedCatalog } from './catalog';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -87,13 +88,15 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
         .returning('id')
         .executeTakeFirstOrThrow();
       schools.set(s.key, { id: r.id, province: s.province, city: s.city });
-      for (const d of s.departments) {
+      for (const d of new Set([...s.departments, ...demoDepartments(s.key)])) {
         await trx
           .insertInto('departments')
           .values({ school_id: r.id, name: d })
           .onConflict((c) => c.columns(['school_id', 'name']).doNothing())
           .execute();
       }
+      // Credit code, flags, majors and three years of figures (R2).
+      await seedDemoSchoolDetails(trx, s.key, { id: r.id, province: s.province }, now);
     }
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
       const school = a.school ? schools.get(a.school) : undefined;
