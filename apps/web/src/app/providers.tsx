@@ -29,6 +29,8 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={lang === 'en-US' ? enUSAntd : zhCNAntd}
+      // Button texts stay exactly as written ("登录", not "登 录").
+      button={{ autoInsertSpace: false }}
       theme={{
         algorithm: antdTheme.defaultAlgorithm,
         token: { fontFamily: FONT_FAMILY, colorPrimary: '#1d4fa3', borderRadius: 4 },

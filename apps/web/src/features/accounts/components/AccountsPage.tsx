@@ -1,19 +1,21 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { CREATABLE_ROLES, ROLES, canCreateRole, type AccountDto, type Role } from '@onex/shared';
 import { Alert, App, Badge, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { roleLabel, useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useAccounts, useSetAccountStatus, type AccountQuery } from '../api';
+import { accountKeys, useAccounts, useSetAccountStatus, type AccountQuery } from '../api';
 import { CreateAccountDrawer } from './CreateAccountDrawer';
 import { ResetPasswordModal } from './ResetPasswordModal';
 
 export function AccountsPage() {
   const { t } = useTranslation();
   const { lang } = useLang();
+  const en = lang === 'en-US';
   const { message } = App.useApp();
   const errorText = useErrorText();
   const me = useUser();
@@ -22,6 +24,7 @@ export function AccountsPage() {
   const [createOpen, setCreateOpen] = useState(false);
   const [resetting, setResetting] = useState<AccountDto | null>(null);
   const accounts = useAccounts(query);
+  const queryClient = useQueryClient();
   const setStatus = useSetAccountStatus();
   const canCreate = CREATABLE_ROLES[me.role].length > 0;
 
@@ -34,22 +37,22 @@ export function AccountsPage() {
   };
 
   const columns: TableProps<AccountDto>['columns'] = [
-    { title: t('accounts.username'), dataIndex: 'username', key: 'username', width: 150, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    { title: t('accounts.username'), dataIndex: 'username', key: 'username', width: 140, ellipsis: true, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     { title: t('accounts.displayName'), dataIndex: 'displayName', key: 'displayName', ellipsis: true },
-    { title: t('accounts.role'), dataIndex: 'role', key: 'role', width: 170, render: (r: Role) => <Tag color="blue">{roleLabel(r, lang)}</Tag> },
+    { title: t('accounts.role'), dataIndex: 'role', key: 'role', width: en ? 190 : 150, render: (r: Role) => <Tag color="blue">{roleLabel(r, lang)}</Tag> },
     { title: t('accounts.scope'), dataIndex: 'scopeLabel', key: 'scopeLabel', ellipsis: { showTitle: true }, render: (v: string) => v || t('common.none') },
     {
       title: t('accounts.status'),
       dataIndex: 'status',
       key: 'status',
-      width: 100,
+      width: 90,
       render: (s: AccountDto['status']) => (s === 'active' ? <Badge status="success" text={t('accounts.active')} /> : <Badge status="default" text={t('accounts.disabled')} />),
     },
-    { title: t('accounts.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
+    { title: t('accounts.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 160, render: (v: string) => formatDateTime(v) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 170,
+      width: en ? 200 : 160,
       render: (_, a) => {
         if (a.id === me.id) return <Typography.Text type="secondary">{t('accounts.self')}</Typography.Text>;
         if (!canCreateRole(me.role, a.role)) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
@@ -93,7 +96,10 @@ export function AccountsPage() {
           placeholder={t('accounts.searchPlaceholder')}
           value={searchText}
           onChange={(e) => setSearchText(e.target.value)}
-          onSearch={(v) => setQuery((q) => ({ ...q, page: 1, q: v.trim() || undefined }))}
+          onSearch={(v) => {
+            setQuery((q) => ({ ...q, page: 1, q: v.trim() || undefined }));
+            void queryClient.invalidateQueries({ queryKey: accountKeys.all });
+          }}
           enterButton={t('common.search')}
           data-testid="accounts-search"
         />
@@ -117,7 +123,7 @@ export function AccountsPage() {
         columns={columns}
         dataSource={accounts.data?.items ?? []}
         loading={accounts.isFetching}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 960 }}
         pagination={{
           current: query.page,
           pageSize: query.pageSize,

@@ -148,7 +148,7 @@ export function CreateAccountDrawer({ open, actorRole, onClose }: { open: boolea
           extra={t('accounts.usernameRule')}
           rules={[
             { required: true, whitespace: true, message: t('accounts.usernameRequired') },
-            { validator: (_, v: string | undefined) => (!v || USERNAME_RULE.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(t('accounts.usernameRule')))) },
+            { validator: (_, v: string | undefined) => (!v || USERNAME_RULE.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(t('accounts.usernameInvalid')))) },
           ]}
         >
           <Input autoComplete="off" maxLength={64} />
@@ -162,7 +162,7 @@ export function CreateAccountDrawer({ open, actorRole, onClose }: { open: boolea
           extra={t('auth.passwordRule')}
           rules={[
             { required: true, message: t('accounts.passwordRequired') },
-            { pattern: PASSWORD_RULE, message: t('auth.passwordRule') },
+            { pattern: PASSWORD_RULE, message: t('auth.passwordWeak') },
           ]}
         >
           <Input.Password autoComplete="new-password" maxLength={128} />

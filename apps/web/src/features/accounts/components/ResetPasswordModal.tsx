@@ -66,7 +66,7 @@ export function ResetPasswordModal({ account, onClose }: { account: AccountDto |
           extra={t('auth.passwordRule')}
           rules={[
             { required: true, message: t('auth.newPasswordRequired') },
-            { pattern: PASSWORD_RULE, message: t('auth.passwordRule') },
+            { pattern: PASSWORD_RULE, message: t('auth.passwordWeak') },
           ]}
         >
           <Input.Password autoComplete="new-password" />

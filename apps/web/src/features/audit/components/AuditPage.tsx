@@ -2,6 +2,7 @@ import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { AuditEntryDto } from '@onex/shared';
 import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compactJson, formatDateTime } from '../../../lib/format';
@@ -23,6 +24,7 @@ export function AuditPage() {
   const [form] = Form.useForm<FilterValues>();
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
   const audit = useAuditLog(query);
+  const queryClient = useQueryClient();
 
   const actionLabels = messages.audit.actions as Record<string, string | undefined>;
   const groupLabels = messages.audit.actionGroups as Record<string, string | undefined>;
@@ -44,23 +46,40 @@ export function AuditPage() {
       from: from ? from.format('YYYY-MM-DD') : undefined,
       to: to ? to.format('YYYY-MM-DD') : undefined,
     }));
+    // Searching again with the same filters still fetches fresh entries.
+    void queryClient.invalidateQueries({ queryKey: ['audit'] });
   };
 
   const columns: TableProps<AuditEntryDto>['columns'] = [
-    { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 170, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span> },
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      key: 'at',
+      width: 104,
+      render: (v: string) => {
+        const [date, time] = formatDateTime(v).split(' ');
+        return (
+          <Space orientation="vertical" size={0} style={{ whiteSpace: 'nowrap' }}>
+            <span>{date}</span>
+            <Typography.Text type="secondary">{time}</Typography.Text>
+          </Space>
+        );
+      },
+    },
     {
       title: t('audit.actor'),
       dataIndex: 'actorUsername',
       key: 'actor',
-      width: 130,
+      width: 110,
+      ellipsis: true,
       render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
-    { title: t('audit.actorRole'), dataIndex: 'actorRole', key: 'actorRole', width: 150, render: (v: string | null) => (v ? roleLabel(v, lang) : t('common.none')) },
+    { title: t('audit.actorRole'), dataIndex: 'actorRole', key: 'actorRole', width: 110, render: (v: string | null) => (v ? roleLabel(v, lang) : t('common.none')) },
     {
       title: t('audit.action'),
       dataIndex: 'action',
       key: 'action',
-      width: 170,
+      width: 136,
       render: (v: string) => (
         <Space orientation="vertical" size={0}>
           <span>{actionLabels[v] ?? v}</span>
@@ -73,7 +92,7 @@ export function AuditPage() {
     {
       title: t('audit.target'),
       key: 'target',
-      width: 190,
+      width: 100,
       render: (_, e) => (
         <Space orientation="vertical" size={0}>
           <Tag>{targetLabels[e.targetType] ?? e.targetType}</Tag>
@@ -107,7 +126,7 @@ export function AuditPage() {
       title: t('audit.requestId'),
       dataIndex: 'requestId',
       key: 'requestId',
-      width: 120,
+      width: 100,
       render: (v: string | null) =>
         v ? (
           <Typography.Text style={{ fontSize: 12 }} copyable={{ text: v }} ellipsis={{ tooltip: v }}>
@@ -117,7 +136,7 @@ export function AuditPage() {
           t('common.none')
         ),
     },
-    { title: t('audit.clientIp'), dataIndex: 'clientIp', key: 'clientIp', width: 130, render: (v: string | null) => v ?? t('common.none') },
+    { title: t('audit.clientIp'), dataIndex: 'clientIp', key: 'clientIp', width: 112, ellipsis: true, render: (v: string | null) => v ?? t('common.none') },
   ];
 
   return (
@@ -129,7 +148,7 @@ export function AuditPage() {
         <Form.Item name="action" style={{ marginInlineEnd: 0 }}>
           <AutoComplete
             allowClear
-            style={{ width: 240 }}
+            style={{ width: 210 }}
             options={actionOptions}
             placeholder={t('audit.actionPlaceholder')}
             filterOption={(input, option) => String(option?.value ?? '').startsWith(input) || String(option?.label ?? '').includes(input)}
@@ -137,19 +156,19 @@ export function AuditPage() {
           />
         </Form.Item>
         <Form.Item name="actor" style={{ marginInlineEnd: 0 }}>
-          <Input allowClear style={{ width: 160 }} placeholder={t('audit.actorPlaceholder')} data-testid="audit-actor" />
+          <Input allowClear style={{ width: 130 }} placeholder={t('audit.actorPlaceholder')} data-testid="audit-actor" />
         </Form.Item>
         <Form.Item name="targetType" style={{ marginInlineEnd: 0 }}>
           <Select
             allowClear
-            style={{ width: 150 }}
+            style={{ width: 120 }}
             placeholder={t('audit.targetTypePlaceholder')}
             options={Object.entries(targetLabels).map(([value, label]) => ({ value, label: label ?? value }))}
             data-testid="audit-target-type"
           />
         </Form.Item>
         <Form.Item name="range" style={{ marginInlineEnd: 0 }}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('audit.startDate'), t('audit.endDate')]} />
+          <DatePicker.RangePicker style={{ width: 250 }} allowEmpty={[true, true]} placeholder={[t('audit.startDate'), t('audit.endDate')]} />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
@@ -171,11 +190,11 @@ export function AuditPage() {
       {audit.isError && <Alert type="error" showIcon title={errorText(audit.error)} style={{ marginBottom: 16 }} />}
       <Table<AuditEntryDto>
         rowKey="id"
-        size="middle"
+        size="small"
         columns={columns}
         dataSource={audit.data?.items ?? []}
         loading={audit.isFetching}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 960 }}
         pagination={{
           current: query.page,
           pageSize: query.pageSize,

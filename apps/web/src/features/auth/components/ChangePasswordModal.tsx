@@ -71,7 +71,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           dependencies={['currentPassword']}
           rules={[
             { required: true, message: t('auth.newPasswordRequired') },
-            { pattern: PASSWORD_RULE, message: t('auth.passwordRule') },
+            { pattern: PASSWORD_RULE, message: t('auth.passwordWeak') },
             ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) =>
                 value && value === getFieldValue('currentPassword') ? Promise.reject(new Error(t('auth.passwordSameAsCurrent'))) : Promise.resolve(),

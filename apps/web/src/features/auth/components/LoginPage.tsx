@@ -44,7 +44,9 @@ export function LoginPage() {
       ? { type: 'warning' as const, text: t('auth.sessionExpired') }
       : session.notice === 'loggedOut'
         ? { type: 'success' as const, text: t('auth.loggedOut') }
-        : null;
+        : session.notice === 'required'
+          ? { type: 'info' as const, text: t('auth.loginRequired') }
+          : null;
 
   return (
     <div className="login-page">
