@@ -279,6 +279,10 @@ describe('certificate types: scope, policy, workflow (R1.1, R1.5)', () => {
     expect(all.total).toBe(16);
     expect(all.items.find((i: { code: string }) => i.code === 'BIM-DRAFT').allowedActions).toContain('publish');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/certificate-types' })).statusCode).toBe(401);
+    const incomplete = await (
+      await t.loginAs('national')
+    ).post(`/api/v1/certificate-types/${r.json().id}/transitions`, { action: 'publish' });
+    expect(incomplete.json().error.code).toBe('CERTIFICATE_TYPE_INCOMPLETE');
   });
 });
 
