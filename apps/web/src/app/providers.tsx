@@ -34,7 +34,10 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
       theme={{
         algorithm: antdTheme.defaultAlgorithm,
         token: { fontFamily: FONT_FAMILY, colorPrimary: '#1d4fa3', borderRadius: 4 },
-        components: { Layout: { headerBg: '#ffffff', siderBg: '#0f2a5a', headerPadding: '0 24px' }, Menu: { darkItemBg: '#0f2a5a', darkSubMenuItemBg: '#0c2249', darkItemSelectedBg: '#1d4fa3' } },
+        components: {
+          Layout: { headerBg: '#ffffff', siderBg: '#0f2a5a', headerPadding: '0 24px' },
+          Menu: { darkItemBg: '#0f2a5a', darkSubMenuItemBg: '#0c2249', darkItemSelectedBg: '#1d4fa3' },
+        },
       }}
     >
       <AntdApp>{children}</AntdApp>

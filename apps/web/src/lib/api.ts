@@ -74,7 +74,9 @@ export interface RequestOptions {
   skipSessionLost?: boolean;
 }
 
-function isErrorBody(v: unknown): v is { error: { code: string; message?: string; details?: Record<string, unknown>; requestId?: string } } {
+function isErrorBody(
+  v: unknown,
+): v is { error: { code: string; message?: string; details?: Record<string, unknown>; requestId?: string } } {
   if (typeof v !== 'object' || v === null || !('error' in v)) return false;
   const e = (v as { error: unknown }).error;
   return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
 import { errorMessage, fieldErrors, isSessionLost } from './errors';
 
-const apiError = (code: string, message = '', details: Record<string, unknown> = {}, status = 400) => new ApiError({ code, message, details, status });
+const apiError = (code: string, message = '', details: Record<string, unknown> = {}, status = 400) =>
+  new ApiError({ code, message, details, status });
 
 describe('errorMessage', () => {
   it('uses the registry message of the code in the current language', () => {

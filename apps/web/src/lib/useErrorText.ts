@@ -13,10 +13,15 @@ export function useErrorText(): (err: unknown) => string {
  * Shows an error's field messages under the matching fields of `form` (only fields the form has).
  * Returns whether any was shown, so the caller can fall back to a message or an Alert.
  */
-export function useFormErrors(): <T>(form: FormInstance<T>, err: unknown, codeFields?: Partial<Record<string, string>>, fieldNames?: readonly string[]) => boolean {
+export function useFormErrors(): <T>(
+  form: FormInstance<T>,
+  err: unknown,
+  codeFields?: Partial<Record<string, string>>,
+  fieldNames?: readonly string[],
+) => boolean {
   const { lang } = useLang();
   return useCallback(
-    <T,>(form: FormInstance<T>, err: unknown, codeFields: Partial<Record<string, string>> = {}, fieldNames?: readonly string[]) => {
+    <T>(form: FormInstance<T>, err: unknown, codeFields: Partial<Record<string, string>> = {}, fieldNames?: readonly string[]) => {
       const known = fieldNames ?? Object.keys(form.getFieldsValue(true) as Record<string, unknown>);
       const list = fieldErrors(err, lang, codeFields).filter((f) => known.includes(f.name));
       if (!list.length) return false;

@@ -194,7 +194,8 @@ const enUS: Messages = {
   },
   apiTokens: {
     title: 'API tokens',
-    intro: 'API tokens let your organization’s systems call the platform API (header Authorization: Bearer <token>). Keep them safe and revoke the ones you no longer use.',
+    intro:
+      'API tokens let your organization’s systems call the platform API (header Authorization: Bearer <token>). Keep them safe and revoke the ones you no longer use.',
     create: 'New token',
     name: 'Name',
     createdAt: 'Created',

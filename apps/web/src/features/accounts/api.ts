@@ -60,7 +60,8 @@ export function useCreateAccount() {
 export function useSetAccountStatus() {
   const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: ({ id, status }: { id: string; status: AccountDto['status'] }) => api.post<AccountDto>(`/users/${encodeURIComponent(id)}/status`, { status }),
+    mutationFn: ({ id, status }: { id: string; status: AccountDto['status'] }) =>
+      api.post<AccountDto>(`/users/${encodeURIComponent(id)}/status`, { status }),
     onSuccess: invalidate,
   });
 }
@@ -68,7 +69,8 @@ export function useSetAccountStatus() {
 export function useResetAccountPassword() {
   const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: ({ id, newPassword }: { id: string; newPassword: string }) => api.post<void>(`/users/${encodeURIComponent(id)}/password`, { newPassword }),
+    mutationFn: ({ id, newPassword }: { id: string; newPassword: string }) =>
+      api.post<void>(`/users/${encodeURIComponent(id)}/password`, { newPassword }),
     onSuccess: invalidate,
   });
 }

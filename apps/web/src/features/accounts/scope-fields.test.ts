@@ -70,7 +70,15 @@ describe('visibleScopeFields', () => {
 describe('buildCreateRequest', () => {
   it('sends only the fields of the role, trimmed, without narrowing-only ones', () => {
     expect(
-      buildCreateRequest({ role: 'municipal_admin', username: ' gz2 ', displayName: ' 广州 ', password: 'Abcd1234', provinceCode: '440000', cityCode: '440100', orgId: 'x' }),
+      buildCreateRequest({
+        role: 'municipal_admin',
+        username: ' gz2 ',
+        displayName: ' 广州 ',
+        password: 'Abcd1234',
+        provinceCode: '440000',
+        cityCode: '440100',
+        orgId: 'x',
+      }),
     ).toEqual({ role: 'municipal_admin', username: 'gz2', displayName: '广州', password: 'Abcd1234', cityCode: '440100' });
     expect(buildCreateRequest({ role: 'project_leader', username: 'pl', displayName: 'P', password: 'Abcd1234', schoolId: 's1' })).toEqual({
       role: 'project_leader',

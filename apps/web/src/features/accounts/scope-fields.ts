@@ -61,16 +61,24 @@ export interface ScopeOptionLists {
 }
 
 /** The choices of one scope select, narrowed by what is already chosen (cities by province, departments by school). */
-export function scopeChoices(field: ScopeField, options: ScopeOptionLists | undefined, chosen: Partial<Record<ScopeField, string | undefined>>): ScopeChoice[] {
+export function scopeChoices(
+  field: ScopeField,
+  options: ScopeOptionLists | undefined,
+  chosen: Partial<Record<ScopeField, string | undefined>>,
+): ScopeChoice[] {
   if (!options) return [];
   switch (field) {
     case 'provinceCode':
       return options.provinces.map((p) => ({ value: p.code, label: p.name }));
     case 'cityCode':
-      return options.cities.filter((c) => !chosen.provinceCode || c.parentCode === chosen.provinceCode).map((c) => ({ value: c.code, label: c.name }));
+      return options.cities
+        .filter((c) => !chosen.provinceCode || c.parentCode === chosen.provinceCode)
+        .map((c) => ({ value: c.code, label: c.name }));
     case 'schoolId':
       return options.schools
-        .filter((s) => (!chosen.provinceCode || s.provinceCode === chosen.provinceCode) && (!chosen.cityCode || s.cityCode === chosen.cityCode))
+        .filter(
+          (s) => (!chosen.provinceCode || s.provinceCode === chosen.provinceCode) && (!chosen.cityCode || s.cityCode === chosen.cityCode),
+        )
         .map((s) => ({ value: s.id, label: s.name }));
     case 'departmentId': {
       const schoolName = new Map(options.schools.map((s) => [s.id, s.name]));

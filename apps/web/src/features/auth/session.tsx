@@ -86,18 +86,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     dropOtherQueries();
   }, [queryClient, dropOtherQueries]);
 
+  const { data, isPending, error, refetch } = query;
   const value = useMemo<SessionValue>(
     () => ({
-      user: query.data,
-      loading: query.isPending,
-      error: query.error,
-      retry: () => void query.refetch(),
+      user: data,
+      loading: isPending,
+      error,
+      retry: () => void refetch(),
       notice,
       clearNotice: () => setNotice(null),
       signedIn,
       signOut,
     }),
-    [query.data, query.isPending, query.error, query.refetch, notice, signedIn, signOut],
+    [data, isPending, error, refetch, notice, signedIn, signOut],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -37,16 +37,36 @@ export function AccountsPage() {
   };
 
   const columns: TableProps<AccountDto>['columns'] = [
-    { title: t('accounts.username'), dataIndex: 'username', key: 'username', width: 140, ellipsis: true, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    {
+      title: t('accounts.username'),
+      dataIndex: 'username',
+      key: 'username',
+      width: 140,
+      ellipsis: true,
+      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+    },
     { title: t('accounts.displayName'), dataIndex: 'displayName', key: 'displayName', ellipsis: true },
-    { title: t('accounts.role'), dataIndex: 'role', key: 'role', width: en ? 190 : 150, render: (r: Role) => <Tag color="blue">{roleLabel(r, lang)}</Tag> },
-    { title: t('accounts.scope'), dataIndex: 'scopeLabel', key: 'scopeLabel', ellipsis: { showTitle: true }, render: (v: string) => v || t('common.none') },
+    {
+      title: t('accounts.role'),
+      dataIndex: 'role',
+      key: 'role',
+      width: en ? 190 : 150,
+      render: (r: Role) => <Tag color="blue">{roleLabel(r, lang)}</Tag>,
+    },
+    {
+      title: t('accounts.scope'),
+      dataIndex: 'scopeLabel',
+      key: 'scopeLabel',
+      ellipsis: { showTitle: true },
+      render: (v: string) => v || t('common.none'),
+    },
     {
       title: t('accounts.status'),
       dataIndex: 'status',
       key: 'status',
       width: 90,
-      render: (s: AccountDto['status']) => (s === 'active' ? <Badge status="success" text={t('accounts.active')} /> : <Badge status="default" text={t('accounts.disabled')} />),
+      render: (s: AccountDto['status']) =>
+        s === 'active' ? <Badge status="success" text={t('accounts.active')} /> : <Badge status="default" text={t('accounts.disabled')} />,
     },
     { title: t('accounts.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 160, render: (v: string) => formatDateTime(v) },
     {

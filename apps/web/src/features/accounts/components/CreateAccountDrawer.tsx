@@ -22,7 +22,17 @@ const DEPENDENTS: Partial<Record<ScopeField, ScopeField[]>> = {
   schoolId: ['departmentId'],
 };
 
-const FORM_FIELDS = ['role', 'username', 'displayName', 'password', 'provinceCode', 'cityCode', 'schoolId', 'departmentId', 'orgId'] as const;
+const FORM_FIELDS = [
+  'role',
+  'username',
+  'displayName',
+  'password',
+  'provinceCode',
+  'cityCode',
+  'schoolId',
+  'departmentId',
+  'orgId',
+] as const;
 
 export function CreateAccountDrawer({ open, actorRole, onClose }: { open: boolean; actorRole: Role; onClose: () => void }) {
   const { t } = useTranslation();
@@ -102,7 +112,13 @@ export function CreateAccountDrawer({ open, actorRole, onClose }: { open: boolea
         onFinish={onFinish}
         onValuesChange={(changed: Partial<CreateAccountFormValues>) => {
           if ('role' in changed) {
-            form.setFieldsValue({ provinceCode: undefined, cityCode: undefined, schoolId: undefined, departmentId: undefined, orgId: undefined });
+            form.setFieldsValue({
+              provinceCode: undefined,
+              cityCode: undefined,
+              schoolId: undefined,
+              departmentId: undefined,
+              orgId: undefined,
+            });
           }
           const chosenNow = form.getFieldsValue(['provinceCode', 'cityCode', 'schoolId']);
           for (const key of Object.keys(changed) as ScopeField[]) {
@@ -148,12 +164,19 @@ export function CreateAccountDrawer({ open, actorRole, onClose }: { open: boolea
           extra={t('accounts.usernameRule')}
           rules={[
             { required: true, whitespace: true, message: t('accounts.usernameRequired') },
-            { validator: (_, v: string | undefined) => (!v || USERNAME_RULE.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(t('accounts.usernameInvalid')))) },
+            {
+              validator: (_, v: string | undefined) =>
+                !v || USERNAME_RULE.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(t('accounts.usernameInvalid'))),
+            },
           ]}
         >
           <Input autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item name="displayName" label={t('accounts.displayName')} rules={[{ required: true, whitespace: true, message: t('accounts.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('accounts.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('accounts.displayNameRequired') }]}
+        >
           <Input autoComplete="off" maxLength={100} />
         </Form.Item>
         <Form.Item

@@ -79,7 +79,9 @@ export function ResetPasswordModal({ account, onClose }: { account: AccountDto |
             { required: true, message: t('auth.confirmPasswordRequired') },
             ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch'))),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
             }),
           ]}
         >

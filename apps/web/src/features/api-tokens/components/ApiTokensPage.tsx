@@ -50,7 +50,11 @@ function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; onClose
           });
         }}
       >
-        <Form.Item name="name" label={t('apiTokens.name')} rules={[{ required: true, whitespace: true, message: t('apiTokens.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('apiTokens.name')}
+          rules={[{ required: true, whitespace: true, message: t('apiTokens.nameRequired') }]}
+        >
           <Input maxLength={100} placeholder={t('apiTokens.namePlaceholder')} autoComplete="off" data-testid="token-name" />
         </Form.Item>
       </Form>
@@ -93,7 +97,15 @@ function TokenOnceModal({ token, onClose }: { token: string | null; onClose: () 
       <Typography.Paragraph
         code
         data-testid="token-value"
-        style={{ wordBreak: 'break-all', fontSize: 13, padding: 8, background: '#f5f5f5', borderRadius: 4, marginBottom: 0, userSelect: 'all' }}
+        style={{
+          wordBreak: 'break-all',
+          fontSize: 13,
+          padding: 8,
+          background: '#f5f5f5',
+          borderRadius: 4,
+          marginBottom: 0,
+          userSelect: 'all',
+        }}
       >
         {token}
       </Typography.Paragraph>

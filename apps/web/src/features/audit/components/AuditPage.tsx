@@ -1,6 +1,21 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { AuditEntryDto } from '@onex/shared';
-import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableProps,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -74,7 +89,13 @@ export function AuditPage() {
       ellipsis: true,
       render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
-    { title: t('audit.actorRole'), dataIndex: 'actorRole', key: 'actorRole', width: 110, render: (v: string | null) => (v ? roleLabel(v, lang) : t('common.none')) },
+    {
+      title: t('audit.actorRole'),
+      dataIndex: 'actorRole',
+      key: 'actorRole',
+      width: 110,
+      render: (v: string | null) => (v ? roleLabel(v, lang) : t('common.none')),
+    },
     {
       title: t('audit.action'),
       dataIndex: 'action',
@@ -114,8 +135,17 @@ export function AuditPage() {
         return (
           <Typography.Paragraph
             className="audit-summary"
-            style={{ marginBottom: 0, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12, wordBreak: 'break-all' }}
-            ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (expanded: boolean) => (expanded ? t('common.collapse') : t('common.expand')) }}
+            style={{
+              marginBottom: 0,
+              fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+              fontSize: 12,
+              wordBreak: 'break-all',
+            }}
+            ellipsis={{
+              rows: 2,
+              expandable: 'collapsible',
+              symbol: (expanded: boolean) => (expanded ? t('common.collapse') : t('common.expand')),
+            }}
           >
             {text}
           </Typography.Paragraph>
@@ -136,7 +166,14 @@ export function AuditPage() {
           t('common.none')
         ),
     },
-    { title: t('audit.clientIp'), dataIndex: 'clientIp', key: 'clientIp', width: 112, ellipsis: true, render: (v: string | null) => v ?? t('common.none') },
+    {
+      title: t('audit.clientIp'),
+      dataIndex: 'clientIp',
+      key: 'clientIp',
+      width: 112,
+      ellipsis: true,
+      render: (v: string | null) => v ?? t('common.none'),
+    },
   ];
 
   return (
@@ -168,7 +205,11 @@ export function AuditPage() {
           />
         </Form.Item>
         <Form.Item name="range" style={{ marginInlineEnd: 0 }}>
-          <DatePicker.RangePicker style={{ width: 250 }} allowEmpty={[true, true]} placeholder={[t('audit.startDate'), t('audit.endDate')]} />
+          <DatePicker.RangePicker
+            style={{ width: 250 }}
+            allowEmpty={[true, true]}
+            placeholder={[t('audit.startDate'), t('audit.endDate')]}
+          />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>

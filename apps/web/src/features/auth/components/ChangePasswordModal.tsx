@@ -27,7 +27,10 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       close();
     },
     onError: (err) => {
-      const shown = showFieldErrors(form, err, { PASSWORD_WRONG: 'currentPassword', PASSWORD_WEAK: 'newPassword' }, ['currentPassword', 'newPassword']);
+      const shown = showFieldErrors(form, err, { PASSWORD_WRONG: 'currentPassword', PASSWORD_WEAK: 'newPassword' }, [
+        'currentPassword',
+        'newPassword',
+      ]);
       if (!shown) setError(errorText(err));
     },
   });
@@ -61,7 +64,11 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           mutation.mutate(v);
         }}
       >
-        <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.currentPasswordRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('auth.currentPassword')}
+          rules={[{ required: true, message: t('auth.currentPasswordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -74,7 +81,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
             { pattern: PASSWORD_RULE, message: t('auth.passwordWeak') },
             ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) =>
-                value && value === getFieldValue('currentPassword') ? Promise.reject(new Error(t('auth.passwordSameAsCurrent'))) : Promise.resolve(),
+                value && value === getFieldValue('currentPassword')
+                  ? Promise.reject(new Error(t('auth.passwordSameAsCurrent')))
+                  : Promise.resolve(),
             }),
           ]}
         >
@@ -88,7 +97,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
             { required: true, message: t('auth.confirmPasswordRequired') },
             ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch'))),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
             }),
           ]}
         >

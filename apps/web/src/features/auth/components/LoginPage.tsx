@@ -80,7 +80,11 @@ export function LoginPage() {
               if (mutation.isError) mutation.reset();
             }}
           >
-            <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+            <Form.Item
+              name="username"
+              label={t('auth.username')}
+              rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+            >
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
             </Form.Item>
             <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>

@@ -69,7 +69,10 @@ export function HomePage() {
                         : t('home.noScope')
                       : scopeLines.map((l) => (
                           <span key={l.part} style={{ marginInlineEnd: 16, whiteSpace: 'nowrap' }}>
-                            <Typography.Text type="secondary">{t(`home.${l.part}`)}{lang === 'en-US' ? ': ' : '：'}</Typography.Text>
+                            <Typography.Text type="secondary">
+                              {t(`home.${l.part}`)}
+                              {lang === 'en-US' ? ': ' : '：'}
+                            </Typography.Text>
                             {l.value}
                             {l.value !== l.code && (l.part === 'province' || l.part === 'city') ? (
                               <Typography.Text type="secondary"> ({l.code})</Typography.Text>
