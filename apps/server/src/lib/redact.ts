@@ -1,5 +1,5 @@
 /** Keys whose values never reach the audit log or the logs: passwords, tokens, secrets, personal ID numbers. */
-const SECRET_KEY = /pass(word)?|token|secret|idnumber|id_number|authorization|cookie|private/i;
+const SECRET_KEY = /password|passwd|token|secret|idnumber|id_number|authorization|cookie|private/i;
 
 export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);

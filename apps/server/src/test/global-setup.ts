@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
-import { seedRegions } from '../db/seed/regions';
+import { seedReferenceData } from '../db/seed/reference';
 import { databaseUrlFor, pgAdmin } from './pg-admin';
 
 declare module 'vitest' {
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
     await pgAdmin(url, `CREATE DATABASE ${template}`);
     const tpl = await openDatabase({ databaseUrl: databaseUrlFor(url, template), poolSize: 1 });
     await migrate(tpl.db);
-    await seedRegions(tpl.db);
+    await seedReferenceData(tpl.db);
     await tpl.close();
     project.provide('pgTemplate', template);
     project.provide('pgliteImage', '');
@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
   const pglite = await PGlite.create();
   const db = await openDatabase({ pglite });
   await migrate(db.db);
-  await seedRegions(db.db);
+  await seedReferenceData(db.db);
   await db.close();
   const image = await pglite.dumpDataDir('none');
   await pglite.close();

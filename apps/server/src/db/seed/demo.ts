@@ -5,7 +5,6 @@ import { insertUser } from '../../modules/accounts/accounts.queries';
 import { recordAudit } from '../../modules/audit/audit.service';
 import type { DB } from '../schema';
 import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
-import { seedCatalog } from './catalog';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -65,8 +64,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return false;
-  // The demo organizations own catalog types (by code); make sure the catalog is there (one count when it is).
-  await seedCatalog(db, now);
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
   await db.transaction().execute(async (trx) => {
     const orgIds = new Map<string, string>();

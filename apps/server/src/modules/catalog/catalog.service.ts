@@ -213,7 +213,7 @@ const levelValues = (levels: readonly LevelInput[]): q.LevelValues[] =>
   levels.map((l) => ({ level: l.level, passMark: l.passMark ?? null, detailsToBeConfirmed: false, examForms: l.examForms }));
 
 const levelSummary = (levels: readonly LevelInput[]) =>
-  levels.map((l) => ({ level: l.level, examForms: l.examForms, feeCapFen: feeCapFen(l.examForms), minScore: l.passMark ?? null }));
+  levels.map((l) => ({ level: l.level, examForms: l.examForms, feeCapFen: feeCapFen(l.examForms), passMark: l.passMark ?? null }));
 
 // ---- writing ----
 
