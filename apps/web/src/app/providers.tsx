@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { SessionProvider } from '../features/auth/session';
 import { ApiError } from '../lib/api';
 import { setDayjsLocale } from '../lib/dayjs';
-import { useLang } from '../lib/i18n';
+import { MESSAGES, useLang } from '../lib/i18n';
 
 export const FONT_FAMILY =
   "'Noto Sans SC', -apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Helvetica Neue', Arial, sans-serif";
@@ -25,7 +25,10 @@ export const queryClient = new QueryClient({
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { lang } = useLang();
-  useEffect(() => setDayjsLocale(lang), [lang]);
+  useEffect(() => {
+    setDayjsLocale(lang);
+    document.title = MESSAGES[lang].app.title;
+  }, [lang]);
   return (
     <ConfigProvider
       locale={lang === 'en-US' ? enUSAntd : zhCNAntd}
