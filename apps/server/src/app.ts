@@ -113,6 +113,18 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 /** Serves the built web app on the same port, when it has been built. */
 async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void> {
   const built = existsSync(path.join(webDist, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html', maxAge: '1h' });
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      index: 'index.html',
+      cacheControl: false,
+      // Hashed bundles never change; index.html must be re-checked so a deploy is picked up at once.
+      setHeaders: (res, filePath) =>
+        res.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
+  }
   registerNotFound(app, built);
 }

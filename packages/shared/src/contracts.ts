@@ -30,7 +30,12 @@ export const loginRequestSchema = z.object({
 export const loginResponseSchema = z.object({ user: userSchema, csrfToken: z.string() });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-export const meResponseSchema = z.object({ user: userSchema, csrfToken: z.string().optional() });
+export const meResponseSchema = z.object({
+  user: userSchema,
+  csrfToken: z.string().optional(),
+  /** The scope in words (e.g. 广东省 广州市, a school's or organization's name). */
+  scopeLabel: z.string(),
+});
 
 export const PASSWORD_RULE = /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/;
 export const changePasswordSchema = z.object({

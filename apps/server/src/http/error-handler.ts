@@ -41,7 +41,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
 /** Unknown API paths are 404 NOT_FOUND; other GETs get the web app's index.html when it is served (client-side routes). */
 export function registerNotFound(app: FastifyInstance, spa: boolean): void {
   app.setNotFoundHandler((req, reply) => {
-    if (spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // Client-side routes get the app; a missing file (a path with an extension, e.g. an old bundle) stays 404.
+    const isRoute = !req.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(req.url);
+    if (spa && (req.method === 'GET' || req.method === 'HEAD') && isRoute) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send(errorBody('NOT_FOUND', req.id));
   });
 }

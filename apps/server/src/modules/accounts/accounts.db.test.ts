@@ -107,7 +107,7 @@ describe('account management', () => {
       .get('national_admin')!
       .post('/api/v1/users', { username: 'no-scope', displayName: '无', role: 'org_admin', password: 'Passw0rd!' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'orgId' }] } });
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'body.orgId' }] } });
   });
 
   it('refuses a taken username (409) and a weak password (400)', async () => {

@@ -90,7 +90,7 @@ export async function createAccount(deps: Deps, ctx: RequestContext, input: Crea
   if (decision === 'forbidden') throw new AppError('FORBIDDEN');
   const missing = missingScopeFacts(input.role, target);
   if (missing.length)
-    throw new AppError('VALIDATION_FAILED', { fields: missing.map((path) => ({ path, message: '此角色的账号须指定所属范围' })) });
+    throw new AppError('VALIDATION_FAILED', { fields: missing.map((f) => ({ path: `body.${f}`, message: '此角色的账号须指定所属范围' })) });
   if (decision === 'not_found') throw notFound();
   if (!isStrongPassword(input.password)) throw new AppError('PASSWORD_WEAK');
   if (await q.usernameExists(deps.db, input.username)) throw new AppError('USERNAME_TAKEN');

@@ -53,7 +53,9 @@ describe('login and logout (api-v1 session contract)', () => {
     const agent = await t.loginAs('national');
     const me = await agent.get('/api/v1/auth/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ user: { username: 'national' }, csrfToken: agent.csrfToken });
+    expect(me.json()).toMatchObject({ user: { username: 'national' }, csrfToken: agent.csrfToken, scopeLabel: '全国' });
+    const gz = await t.loginAs('gzcp-admin');
+    expect((await gz.get('/api/v1/auth/me')).json().scopeLabel).toBe('广州城市职业学院');
     const out = await agent.post('/api/v1/auth/logout');
     expect(out.statusCode).toBe(204);
     const after = await agent.get('/api/v1/auth/me');

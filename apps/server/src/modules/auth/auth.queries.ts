@@ -125,3 +125,20 @@ export function findApiTokenWithUser(db: Kysely<DB>, tokenHash: string) {
 export async function touchApiToken(db: Kysely<DB>, id: string, at: Date) {
   await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }
+
+/** Names of the places an account is bound to, for people. */
+export async function scopeNames(
+  db: Kysely<DB>,
+  ids: { provinceCode: string | null; cityCode: string | null; schoolId: string | null; departmentId: string | null; orgId: string | null },
+) {
+  const region = (code: string | null) =>
+    code ? db.selectFrom('regions').select('name').where('code', '=', code).executeTakeFirst() : undefined;
+  const [province, city, school, department, org] = await Promise.all([
+    region(ids.provinceCode),
+    region(ids.cityCode),
+    ids.schoolId ? db.selectFrom('schools').select('name').where('id', '=', ids.schoolId).executeTakeFirst() : undefined,
+    ids.departmentId ? db.selectFrom('departments').select('name').where('id', '=', ids.departmentId).executeTakeFirst() : undefined,
+    ids.orgId ? db.selectFrom('evaluation_orgs').select('name').where('id', '=', ids.orgId).executeTakeFirst() : undefined,
+  ]);
+  return { province: province?.name, city: city?.name, school: school?.name, department: department?.name, org: org?.name };
+}

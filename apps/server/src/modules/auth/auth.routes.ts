@@ -4,7 +4,7 @@ import { requireActor, toUserDto } from '../../auth/actor';
 import { SESSION_COOKIE, ctxOf } from '../../http/auth-hook';
 import type { RouteModule } from '../../http/route-types';
 import { errorResponses } from '../../http/openapi';
-import { changePassword, login, logout } from './auth.service';
+import { changePassword, describeScope, login, logout } from './auth.service';
 
 const tags = ['认证 Auth'];
 
@@ -47,7 +47,11 @@ export const registerAuthRoutes: RouteModule = (app, deps) => {
     { schema: { tags, summary: '当前用户 Current user', response: { 200: meResponseSchema, ...errorResponses(401) } } },
     async (req) => {
       const actor = requireActor(ctxOf(req));
-      return { user: toUserDto(actor), ...(req.csrfToken ? { csrfToken: req.csrfToken } : {}) };
+      return {
+        user: toUserDto(actor),
+        scopeLabel: await describeScope(deps, actor),
+        ...(req.csrfToken ? { csrfToken: req.csrfToken } : {}),
+      };
     },
   );
 

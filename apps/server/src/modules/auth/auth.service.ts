@@ -128,6 +128,16 @@ export async function changePassword(
   });
 }
 
+/** The actor's scope in words: 全国, 广东省, 广东省 广州市, a school (and department), an organization, or 本人. */
+export async function describeScope(deps: Deps, actor: Actor): Promise<string> {
+  if (actor.role === 'national_admin') return '全国';
+  if (actor.role === 'learner') return '本人';
+  const n = await q.scopeNames(deps.db, actor);
+  if (n.org) return n.org;
+  if (n.school) return [n.school, n.department].filter(Boolean).join(' / ');
+  return [n.province, n.city].filter(Boolean).join(' ');
+}
+
 export type SessionLookup = { actor: Actor; csrfToken: string } | 'expired' | null;
 
 /** The actor behind a session cookie; an expired session is removed. */
