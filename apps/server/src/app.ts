@@ -119,11 +119,10 @@ async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void>
       index: 'index.html',
       cacheControl: false,
       // Hashed bundles never change; index.html must be re-checked so a deploy is picked up at once.
-      setHeaders: (res, filePath) =>
-        res.header(
-          'cache-control',
-          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ),
+      setHeaders: (res, filePath) => {
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
     });
   }
   registerNotFound(app, built);
