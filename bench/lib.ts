@@ -32,7 +32,11 @@ export async function waitForOk(url: string, timeoutMs: number, child?: ChildPro
 }
 
 export function startServer(env: Record<string, string>): ChildProcess {
-  const child = spawn(TSX, ['apps/server/src/main.ts'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(TSX, ['apps/server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   child.stdout?.resume();
   return child;
 }

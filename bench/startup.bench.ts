@@ -21,7 +21,10 @@ async function timeToHealthy(dataDir: string): Promise<number> {
 function pgliteFloor(dir: string): number {
   const script = `import { PGlite } from '@electric-sql/pglite'; const db = await PGlite.create(${JSON.stringify(dir)}); await db.query('select 1'); await db.close();`;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: path.join(ROOT, 'apps/server'), stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--input-type=module', '--eval', script], {
+    cwd: path.join(ROOT, 'apps/server'),
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('baseline failed');
   return performance.now() - t0;
 }
@@ -40,7 +43,9 @@ export async function run(): Promise<void> {
     console.log(`restart (median of 3):                                  ${seconds(restart)} s   target ≤ 3 s`);
     console.log(`baseline — bare PGlite process, create folder:          ${seconds(floorFirst)} s`);
     console.log(`baseline — bare PGlite process, reopen folder:          ${seconds(floorRestart)} s`);
-    console.log(`RESULT name=startup first_s=${seconds(first)} restart_s=${seconds(restart)} baseline_first_s=${seconds(floorFirst)} baseline_restart_s=${seconds(floorRestart)}`);
+    console.log(
+      `RESULT name=startup first_s=${seconds(first)} restart_s=${seconds(restart)} baseline_first_s=${seconds(floorFirst)} baseline_restart_s=${seconds(floorRestart)}`,
+    );
     if (first > 20_000 || restart > 3_000) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -43,7 +43,8 @@ export function registerNotFound(app: FastifyInstance, spa: boolean): void {
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes get the app; a missing file (a path with an extension, e.g. an old bundle) stays 404.
     const isRoute = !req.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(req.url);
-    if (spa && (req.method === 'GET' || req.method === 'HEAD') && isRoute) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (spa && (req.method === 'GET' || req.method === 'HEAD') && isRoute)
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send(errorBody('NOT_FOUND', req.id));
   });
 }

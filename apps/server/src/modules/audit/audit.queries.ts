@@ -99,16 +99,14 @@ export interface AuditFilter {
 }
 
 export async function searchAuditRows(db: Kysely<DB>, scope: Scope, f: AuditFilter, page: number, pageSize: number) {
-  let q = db
-    .selectFrom('audit_log')
-    .where(
-      scopeWhere(scope, {
-        provinceCode: 'audit_log.province_code',
-        cityCode: 'audit_log.city_code',
-        schoolId: 'audit_log.school_id',
-        orgId: 'audit_log.org_id',
-      }),
-    );
+  let q = db.selectFrom('audit_log').where(
+    scopeWhere(scope, {
+      provinceCode: 'audit_log.province_code',
+      cityCode: 'audit_log.city_code',
+      schoolId: 'audit_log.school_id',
+      orgId: 'audit_log.org_id',
+    }),
+  );
   if (f.action) q = q.where('action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`);
   if (f.actor) q = q.where(sql`lower(actor_username)`, '=', f.actor.toLowerCase());
   if (f.targetType) q = q.where('target_type', '=', f.targetType);
