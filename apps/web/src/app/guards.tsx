@@ -50,7 +50,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** A page only some roles may use: 403 for the others. */
-export function RequireRole({ page, children }: { page: NavKey; children: ReactNode }) {
+export function RequireRole({ page, children }: { page: NavKey | readonly NavKey[]; children: ReactNode }) {
   const { user } = useSession();
   if (!user || !canUse(user.role, page)) return <Forbidden />;
   return <>{children}</>;

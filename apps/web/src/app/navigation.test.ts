@@ -3,35 +3,55 @@ import { describe, expect, it } from 'vitest';
 import { canUse, menuFor, selectedNavKey } from './navigation';
 
 const keys = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
+const withItem = (key: string) => ROLES.filter((r) => keys(r).includes(key as never));
 
 describe('menuFor', () => {
-  it('gives every role the home page first', () => {
-    for (const role of ROLES) expect(keys(role)[0]).toBe('home');
+  it('gives every role the home page first, then the catalog', () => {
+    for (const role of ROLES) expect(keys(role).slice(0, 2)).toEqual(['home', 'catalog']);
+  });
+
+  it('gives visitors without a session the public catalog only', () => {
+    expect(keys(null)).toEqual(['catalog']);
+  });
+
+  it('shows certificate management to national and organization administrators', () => {
+    expect(withItem('certificateTypes')).toEqual(['national_admin', 'org_admin']);
+  });
+
+  it('shows evaluation organizations to the national administrator and the own organization to organization administrators', () => {
+    expect(withItem('evaluationOrgs')).toEqual(['national_admin']);
+    expect(withItem('myOrganization')).toEqual(['org_admin']);
+  });
+
+  it('shows school management to national, provincial and municipal administrators, and the own school to school staff', () => {
+    expect(withItem('schools')).toEqual(['national_admin', 'province_admin', 'municipal_admin']);
+    expect(withItem('mySchool')).toEqual(['school_admin', 'department_admin']);
   });
 
   it('shows account management to national, provincial and school administrators only', () => {
-    const withAccounts = ROLES.filter((r) => keys(r).includes('accounts'));
-    expect(withAccounts).toEqual(['national_admin', 'province_admin', 'school_admin']);
+    expect(withItem('accounts')).toEqual(['national_admin', 'province_admin', 'school_admin']);
   });
 
   it('shows the audit log to the five administrator roles', () => {
-    const withAudit = ROLES.filter((r) => keys(r).includes('audit'));
-    expect(withAudit).toEqual(['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'org_admin']);
+    expect(withItem('audit')).toEqual(['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'org_admin']);
   });
 
   it('shows API tokens to organization administrators only', () => {
-    expect(keys('org_admin')).toEqual(['home', 'audit', 'apiTokens']);
-    expect(ROLES.filter((r) => keys(r).includes('apiTokens'))).toEqual(['org_admin']);
+    expect(keys('org_admin')).toEqual(['home', 'catalog', 'certificateTypes', 'myOrganization', 'audit', 'apiTokens']);
+    expect(withItem('apiTokens')).toEqual(['org_admin']);
   });
 
-  it('gives the other roles the home page alone', () => {
-    for (const role of ['expert', 'department_admin', 'project_leader', 'learner'] as const) expect(keys(role)).toEqual(['home']);
+  it('gives the other roles the home page and the catalog', () => {
+    for (const role of ['expert', 'project_leader', 'learner'] as const) expect(keys(role)).toEqual(['home', 'catalog']);
+    expect(keys('department_admin')).toEqual(['home', 'catalog', 'mySchool']);
   });
 
   it('agrees with canUse', () => {
     for (const role of ROLES) for (const item of menuFor(role)) expect(canUse(role, item.key)).toBe(true);
     expect(canUse('learner', 'audit')).toBe(false);
     expect(canUse('municipal_admin', 'accounts')).toBe(false);
+    expect(canUse('school_admin', ['schools', 'mySchool'])).toBe(true);
+    expect(canUse('learner', ['schools', 'mySchool'])).toBe(false);
   });
 });
 
@@ -41,6 +61,14 @@ describe('selectedNavKey', () => {
     expect(selectedNavKey('/accounts')).toBe('accounts');
     expect(selectedNavKey('/api-tokens')).toBe('apiTokens');
     expect(selectedNavKey('/audit/x')).toBe('audit');
+    expect(selectedNavKey('/catalog/123')).toBe('catalog');
+    expect(selectedNavKey('/certificate-types/1')).toBe('certificateTypes');
     expect(selectedNavKey('/nowhere')).toBeUndefined();
+  });
+
+  it('highlights the own school for school staff and school management for the others', () => {
+    expect(selectedNavKey('/schools/abc', 'school_admin')).toBe('mySchool');
+    expect(selectedNavKey('/schools/abc', 'province_admin')).toBe('schools');
+    expect(selectedNavKey('/catalog', null)).toBe('catalog');
   });
 });

@@ -1,7 +1,17 @@
 import type { Role } from '@onex/shared';
 
-/** The pages of the signed-in area, and which roles may use each: the one table the menu and the route guard read. */
-export type NavKey = 'home' | 'accounts' | 'audit' | 'apiTokens';
+/** The pages of the app, and which roles may use each: the one table the menu and the route guard read. */
+export type NavKey =
+  | 'home'
+  | 'catalog'
+  | 'certificateTypes'
+  | 'evaluationOrgs'
+  | 'myOrganization'
+  | 'schools'
+  | 'mySchool'
+  | 'accounts'
+  | 'audit'
+  | 'apiTokens';
 
 export interface NavItem {
   key: NavKey;
@@ -10,10 +20,26 @@ export interface NavItem {
   labelKey: `menu.${NavKey}`;
   /** Roles that see the item; `'all'` for every signed-in role. */
   roles: readonly Role[] | 'all';
+  /** Open without signing in (the public catalog). */
+  public?: boolean;
+  /** Further path prefixes that highlight this item (e.g. a school administrator on `/schools/<id>`). */
+  alsoMatches?: readonly string[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', roles: 'all' },
+  { key: 'catalog', path: '/catalog', labelKey: 'menu.catalog', roles: 'all', public: true },
+  { key: 'certificateTypes', path: '/certificate-types', labelKey: 'menu.certificateTypes', roles: ['national_admin', 'org_admin'] },
+  { key: 'evaluationOrgs', path: '/evaluation-orgs', labelKey: 'menu.evaluationOrgs', roles: ['national_admin'] },
+  { key: 'myOrganization', path: '/my-organization', labelKey: 'menu.myOrganization', roles: ['org_admin'] },
+  { key: 'schools', path: '/schools', labelKey: 'menu.schools', roles: ['national_admin', 'province_admin', 'municipal_admin'] },
+  {
+    key: 'mySchool',
+    path: '/my-school',
+    labelKey: 'menu.mySchool',
+    roles: ['school_admin', 'department_admin'],
+    alsoMatches: ['/schools'],
+  },
   { key: 'accounts', path: '/accounts', labelKey: 'menu.accounts', roles: ['national_admin', 'province_admin', 'school_admin'] },
   {
     key: 'audit',
@@ -30,22 +56,32 @@ export function navItem(key: NavKey): NavItem {
   return item;
 }
 
-export function canUse(role: Role, key: NavKey): boolean {
-  const { roles } = navItem(key);
-  return roles === 'all' || roles.includes(role);
+export function canUse(role: Role, key: NavKey | readonly NavKey[]): boolean {
+  const keys: readonly NavKey[] = typeof key === 'string' ? [key] : key;
+  return keys.some((k) => {
+    const { roles } = navItem(k);
+    return roles === 'all' || roles.includes(role);
+  });
 }
 
-/** The menu of a role, in display order. */
-export function menuFor(role: Role): NavItem[] {
+/** The menu of a role, in display order; without a role, the public pages. */
+export function menuFor(role: Role | null): NavItem[] {
+  if (!role) return NAV_ITEMS.filter((i) => i.public);
   return NAV_ITEMS.filter((i) => i.roles === 'all' || i.roles.includes(role));
 }
 
-/** The menu key to highlight for a location path (`/accounts/x` → accounts). */
-export function selectedNavKey(pathname: string): NavKey | undefined {
-  let best: NavItem | undefined;
-  for (const item of NAV_ITEMS) {
-    const match = item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`);
-    if (match && (!best || item.path.length > best.path.length)) best = item;
+const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+/** The menu key to highlight for a location path (`/accounts/x` → accounts), among the items of `role` when given. */
+export function selectedNavKey(pathname: string, role?: Role | null): NavKey | undefined {
+  const items = role === undefined ? NAV_ITEMS : menuFor(role);
+  let best: { key: NavKey; len: number } | undefined;
+  for (const item of items) {
+    const prefixes = [item.path, ...(item.alsoMatches ?? [])];
+    for (const p of prefixes) {
+      const match = p === '/' ? pathname === '/' : under(pathname, p);
+      if (match && (!best || p.length > best.len)) best = { key: item.key, len: p.length };
+    }
   }
   return best?.key;
 }

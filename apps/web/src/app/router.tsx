@@ -2,12 +2,21 @@ import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration, useRout
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AppLayout } from '../components/AppLayout';
+import { PublicShell } from '../components/PublicLayout';
 import { NotFound } from '../components/ResultPages';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
 import { ApiTokensPage } from '../features/api-tokens/components/ApiTokensPage';
 import { AuditPage } from '../features/audit/components/AuditPage';
 import { LoginPage } from '../features/auth/components/LoginPage';
+import { CertificateTypeDetailPage } from '../features/catalog/components/CertificateTypeDetailPage';
+import { CertificateTypesPage } from '../features/catalog/components/CertificateTypesPage';
+import { PublicCatalogDetailPage } from '../features/catalog/components/PublicCatalogDetailPage';
+import { PublicCatalogPage } from '../features/catalog/components/PublicCatalogPage';
 import { HomePage } from '../features/home/components/HomePage';
+import { EvaluationOrgsPage } from '../features/orgs/components/EvaluationOrgsPage';
+import { MyOrganizationPage, OrgDetailPage } from '../features/orgs/components/OrgDetailPage';
+import { MySchoolRedirect, SchoolDetailPage } from '../features/schools/components/SchoolDetailPage';
+import { SchoolsPage } from '../features/schools/components/SchoolsPage';
 import { RequireAuth, RequireRole } from './guards';
 import { navItem } from './navigation';
 
@@ -18,6 +27,12 @@ export const PATHS = {
   accounts: navItem('accounts').path,
   audit: navItem('audit').path,
   apiTokens: navItem('apiTokens').path,
+  catalog: navItem('catalog').path,
+  certificateTypes: navItem('certificateTypes').path,
+  evaluationOrgs: navItem('evaluationOrgs').path,
+  myOrganization: navItem('myOrganization').path,
+  schools: navItem('schools').path,
+  mySchool: navItem('mySchool').path,
 } as const;
 
 function RouteError() {
@@ -53,6 +68,14 @@ export const router = createBrowserRouter([
     children: [
       { path: PATHS.login, element: <LoginPage /> },
       {
+        // The certificate catalog is public: no session needed.
+        element: <PublicShell />,
+        children: [
+          { path: PATHS.catalog, element: <PublicCatalogPage /> },
+          { path: `${PATHS.catalog}/:id`, element: <PublicCatalogDetailPage /> },
+        ],
+      },
+      {
         element: (
           <RequireAuth>
             <AppLayout />
@@ -60,6 +83,70 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomePage /> },
+          {
+            path: PATHS.certificateTypes,
+            element: (
+              <RequireRole page="certificateTypes">
+                <CertificateTypesPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: `${PATHS.certificateTypes}/:id`,
+            element: (
+              <RequireRole page="certificateTypes">
+                <CertificateTypeDetailPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.evaluationOrgs,
+            element: (
+              <RequireRole page="evaluationOrgs">
+                <EvaluationOrgsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: `${PATHS.evaluationOrgs}/:id`,
+            element: (
+              <RequireRole page="evaluationOrgs">
+                <OrgDetailPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.myOrganization,
+            element: (
+              <RequireRole page="myOrganization">
+                <MyOrganizationPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.schools,
+            element: (
+              <RequireRole page="schools">
+                <SchoolsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: `${PATHS.schools}/:id`,
+            element: (
+              <RequireRole page={['schools', 'mySchool']}>
+                <SchoolDetailPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.mySchool,
+            element: (
+              <RequireRole page="mySchool">
+                <MySchoolRedirect />
+              </RequireRole>
+            ),
+          },
           {
             path: PATHS.accounts,
             element: (

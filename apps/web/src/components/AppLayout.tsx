@@ -1,10 +1,16 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  BookOutlined,
   DownOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LockOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -23,6 +29,12 @@ import './layout.css';
 
 const ICONS: Record<NavKey, ReactNode> = {
   home: <HomeOutlined />,
+  catalog: <BookOutlined />,
+  certificateTypes: <SafetyCertificateOutlined />,
+  evaluationOrgs: <ApartmentOutlined />,
+  myOrganization: <IdcardOutlined />,
+  schools: <BankOutlined />,
+  mySchool: <ShopOutlined />,
   accounts: <TeamOutlined />,
   audit: <AuditOutlined />,
   apiTokens: <KeyOutlined />,
@@ -50,7 +62,7 @@ export function AppLayout() {
   const version = useVersion();
 
   const items = menuFor(user.role).map((i) => ({ key: i.key, icon: ICONS[i.key], label: t(i.labelKey), path: i.path }));
-  const selected = selectedNavKey(location.pathname);
+  const selected = selectedNavKey(location.pathname, user.role);
 
   const userMenu: MenuProps = {
     items: [

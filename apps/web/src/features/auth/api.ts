@@ -4,6 +4,8 @@ import { api, apiRequest } from '../../lib/api';
 export interface MeResponse {
   user: UserDto;
   csrfToken?: string;
+  /** The scope in words: 全国, 广东省, a school's or an organization's name, 本人. */
+  scopeLabel?: string;
 }
 
 export function login(username: string, password: string): Promise<LoginResponse> {

@@ -1,6 +1,7 @@
 import type { RegionDto } from '@onex/shared';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api';
+import { api, setCsrfToken } from '../../lib/api';
+import { fetchMe } from '../auth/api';
 
 /** Provinces (no parent) or the cities of one province; public reference data. */
 export function useRegions(parentCode?: string, enabled = true) {
@@ -10,5 +11,19 @@ export function useRegions(parentCode?: string, enabled = true) {
     staleTime: Infinity,
     enabled,
     select: (d) => d.items,
+  });
+}
+
+/** The signed-in user's scope in words (`scopeLabel` of /auth/me). */
+export function useScopeLabel(userId: string) {
+  return useQuery({
+    queryKey: ['session-scope-label', userId],
+    queryFn: async () => {
+      const me = await fetchMe();
+      if (me.csrfToken) setCsrfToken(me.csrfToken);
+      return me.scopeLabel ?? null;
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
   });
 }

@@ -1,8 +1,8 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { BookOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { LoginLocationState } from '../../../app/guards';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useErrorText } from '../../../lib/useErrorText';
@@ -96,6 +96,11 @@ export function LoginPage() {
               </Button>
             </Form.Item>
           </Form>
+          <div style={{ textAlign: 'center', marginBottom: 12 }}>
+            <Link to="/catalog" data-testid="login-catalog-link">
+              <BookOutlined /> {t('auth.catalogLink')}
+            </Link>
+          </div>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
             {t('auth.notice')}
           </Typography.Paragraph>

@@ -8,7 +8,7 @@ import { canUse, menuFor } from '../../../app/navigation';
 import { useScopeOptions } from '../../accounts/api';
 import { useUser } from '../../auth/session';
 import { roleLabel, useLang } from '../../../lib/i18n';
-import { useRegions } from '../api';
+import { useRegions, useScopeLabel } from '../api';
 import { describeScope, type ScopeNames } from '../scope';
 
 export function HomePage() {
@@ -33,6 +33,7 @@ export function HomePage() {
     };
   }, [provinces.data, cities.data, options.data]);
 
+  const scopeLabel = useScopeLabel(user.id);
   const scopeLines = describeScope(user.scope, names);
   const duties = messages.duties[user.role];
   const shortcuts = menuFor(user.role).filter((i) => i.key !== 'home');
@@ -63,22 +64,28 @@ export function HomePage() {
                 span: 'filled',
                 children: (
                   <span data-testid="home-scope">
-                    {scopeLines.length === 0
-                      ? user.role === 'national_admin'
-                        ? t('home.nationwide')
-                        : t('home.noScope')
-                      : scopeLines.map((l) => (
-                          <span key={l.part} style={{ marginInlineEnd: 16, whiteSpace: 'nowrap' }}>
-                            <Typography.Text type="secondary">
-                              {t(`home.${l.part}`)}
-                              {lang === 'en-US' ? ': ' : '：'}
-                            </Typography.Text>
-                            {l.value}
-                            {l.value !== l.code && (l.part === 'province' || l.part === 'city') ? (
-                              <Typography.Text type="secondary"> ({l.code})</Typography.Text>
-                            ) : null}
-                          </span>
-                        ))}
+                    {scopeLabel.data ? (
+                      <Typography.Text strong>{scopeLabel.data}</Typography.Text>
+                    ) : scopeLines.length === 0 ? (
+                      user.role === 'national_admin' ? (
+                        t('home.nationwide')
+                      ) : (
+                        t('home.noScope')
+                      )
+                    ) : (
+                      scopeLines.map((l) => (
+                        <span key={l.part} style={{ marginInlineEnd: 16, whiteSpace: 'nowrap' }}>
+                          <Typography.Text type="secondary">
+                            {t(`home.${l.part}`)}
+                            {lang === 'en-US' ? ': ' : '：'}
+                          </Typography.Text>
+                          {l.value}
+                          {l.value !== l.code && (l.part === 'province' || l.part === 'city') ? (
+                            <Typography.Text type="secondary"> ({l.code})</Typography.Text>
+                          ) : null}
+                        </span>
+                      ))
+                    )}
                   </span>
                 ),
               },
