@@ -120,7 +120,7 @@ export function LevelsEditor({ type, onDone }: { type: CertificateTypeDetailDto;
                 {d.rows.map((r, i) => (
                   <Space key={i} style={{ display: 'flex', marginBottom: 8 }} wrap>
                     <Select<ExamForm>
-                      style={{ width: 230 }}
+                      style={{ width: 300 }}
                       placeholder={t('certTypes.examFormPlaceholder')}
                       value={r.form}
                       onChange={(form) => updateRow(level, i, { form })}

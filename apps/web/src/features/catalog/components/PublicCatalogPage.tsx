@@ -20,7 +20,7 @@ export function LevelLine({ level }: { level: LevelDto }) {
         {levelLabel(level.level, lang)}
       </Tag>
       <span>{level.examForms.map((f) => `${pickLabel(EXAM_FORM_LABELS, f.form, lang)} ${formatShare(f.share)}`).join(' + ')}</span>
-      <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+      <Typography.Text type="secondary" style={{ marginInlineStart: 8, marginInlineEnd: 4 }}>
         {t('catalog.capShort')}
       </Typography.Text>
       <Typography.Text strong data-testid="fee-cap">

@@ -184,7 +184,7 @@ function OrgDetail({ id, own }: { id: string | undefined; own: boolean }) {
     { title: t('orgs.mobile'), dataIndex: 'mobile', key: 'mobile', width: 130 },
     { title: t('orgs.fax'), dataIndex: 'fax', key: 'fax', width: 130 },
     { title: t('orgs.email'), dataIndex: 'email', key: 'email', width: 180 },
-    { title: t('orgs.address'), dataIndex: 'address', key: 'address', ellipsis: true },
+    { title: t('orgs.address'), dataIndex: 'address', key: 'address', width: 260, ellipsis: { showTitle: true } },
     { title: t('orgs.postcode'), dataIndex: 'postcode', key: 'postcode', width: 90 },
     ...(manage
       ? [
@@ -283,7 +283,7 @@ function OrgDetail({ id, own }: { id: string | undefined; own: boolean }) {
           columns={columns}
           dataSource={o.contacts}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1400 }}
           locale={{ emptyText: t('orgs.noContacts') }}
           data-testid="org-contacts"
         />

@@ -146,6 +146,7 @@ export function MajorsTab({ school }: { school: SchoolDto }) {
         </Space>
       ),
     },
+    { title: t('schools.eligibility'), key: 'eligibility', width: 300, render: (_, m) => <EligibilityBadges facts={m.eligibility} /> },
     { title: t('schools.fig.enrolledStudents'), key: 'enrolled', width: 90, render: num((y) => y.enrolledStudents) },
     { title: t('schools.fig.fullTimeTeachers'), key: 'ft', width: 90, render: num((y) => y.fullTimeTeachers) },
     { title: t('schools.fig.partTimeTeachers'), key: 'pt', width: 90, render: num((y) => y.partTimeTeachers) },
@@ -179,7 +180,6 @@ export function MajorsTab({ school }: { school: SchoolDto }) {
       render: (_, m) => yearOf(m)?.offCampusBases.map((b, i) => <div key={i}>{b.name}</div>) ?? '—',
     },
     { title: t('schools.fig.lastYearUsage'), key: 'usage', width: 100, render: num((y) => y.lastYearUsage) },
-    { title: t('schools.eligibility'), key: 'eligibility', width: 320, render: (_, m) => <EligibilityBadges facts={m.eligibility} /> },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -264,7 +264,7 @@ export function MajorsTab({ school }: { school: SchoolDto }) {
         dataSource={rows}
         loading={majors.isFetching}
         pagination={false}
-        scroll={{ x: 2000 }}
+        scroll={{ x: 2100 }}
         data-testid="majors-table"
       />
       <MajorModal school={school} major={editing === 'new' ? null : editing} open={editing !== null} onClose={() => setEditing(null)} />

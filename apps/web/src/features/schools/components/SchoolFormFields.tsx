@@ -27,9 +27,9 @@ export function SchoolFormFields({ provinceCode, editable }: { provinceCode: str
       <Form.Item
         name="creditCode"
         label={t('schools.creditCode')}
-        validateStatus={help ? 'error' : help === null ? 'success' : undefined}
-        hasFeedback={Boolean(creditCode)}
-        help={help || (help === null ? t('schools.creditCodeOk') : undefined)}
+        validateStatus={help ? 'error' : undefined}
+        hasFeedback={help === null}
+        help={help || undefined}
         normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
         rules={[
           { required: true, message: t('schools.creditCodeRequired') },
