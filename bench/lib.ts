@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-export const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,8 +30,15 @@ export async function waitForOk(url: string, timeoutMs: number, child?: ChildPro
   throw new Error(`${url} not healthy within ${timeoutMs} ms`);
 }
 
+/** Bundles the server (apps/server/dist/main.js), as `npm run build` does; well under a second. */
+export function buildServer(): void {
+  const r = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('server build failed');
+}
+
+/** Starts the built server the way `npm run serve` does. */
 export function startServer(env: Record<string, string>): ChildProcess {
-  const child = spawn(TSX, ['apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, freePort, seconds, startServer, stop, waitForOk } from './lib';
+import { ROOT, buildServer, freePort, seconds, startServer, stop, waitForOk } from './lib';
 
 /** Time from process start to a healthy /api/v1/health on the embedded default: first start (empty data folder) and restart. */
 async function timeToHealthy(dataDir: string): Promise<number> {
@@ -32,6 +32,7 @@ function pgliteFloor(dir: string): number {
 export async function run(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'onex-bench-startup-'));
   const floorDir = mkdtempSync(path.join(tmpdir(), 'onex-bench-floor-'));
+  buildServer();
   try {
     const first = await timeToHealthy(dir);
     const restarts = [];
