@@ -57,26 +57,25 @@ export async function insertSession(
     .execute();
 }
 
+/** The account columns an actor is built from. */
+const ACTOR_COLUMNS = [
+  'users.id',
+  'users.username',
+  'users.display_name',
+  'users.role',
+  'users.province_code',
+  'users.city_code',
+  'users.school_id',
+  'users.department_id',
+  'users.org_id',
+  'users.status',
+] as const;
+
 export function findSessionWithUser(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as session_id',
-      'sessions.csrf_token',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.role',
-      'users.province_code',
-      'users.city_code',
-      'users.school_id',
-      'users.department_id',
-      'users.org_id',
-      'users.status',
-    ])
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at', ...ACTOR_COLUMNS])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
 }
@@ -103,21 +102,7 @@ export function findApiTokenWithUser(db: Kysely<DB>, tokenHash: string) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select([
-      'api_tokens.id as token_id',
-      'api_tokens.revoked_at',
-      'api_tokens.last_used_at',
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.role',
-      'users.province_code',
-      'users.city_code',
-      'users.school_id',
-      'users.department_id',
-      'users.org_id',
-      'users.status',
-    ])
+    .select(['api_tokens.id as token_id', 'api_tokens.revoked_at', 'api_tokens.last_used_at', ...ACTOR_COLUMNS])
     .where('api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
