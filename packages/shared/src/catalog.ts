@@ -209,6 +209,9 @@ export const publicCertificateTypeSchema = z.object({
   organization: orgRefSchema,
   majors: z.array(majorRefSchema),
   levels: z.array(levelSchema),
+  /** Seed data the source documents do not give (exam forms, pass marks, the organization's name): 待确认. */
+  detailsToBeConfirmed: z.boolean(),
+  organizationToBeConfirmed: z.boolean(),
 });
 export type PublicCertificateTypeDto = z.infer<typeof publicCertificateTypeSchema>;
 
@@ -251,8 +254,6 @@ export type PublicCertificateTypeDetailDto = z.infer<typeof publicCertificateTyp
 const managedExtras = {
   batchCode: z.string(),
   majorIds: z.array(z.string()),
-  detailsToBeConfirmed: z.boolean(),
-  organizationToBeConfirmed: z.boolean(),
   allowedActions: z.array(z.enum(CERTIFICATE_TYPE_UI_ACTIONS)),
   editableFields: z.array(z.enum(CERTIFICATE_TYPE_FIELDS)),
   updatedAt: z.string(),

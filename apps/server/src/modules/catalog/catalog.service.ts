@@ -79,6 +79,8 @@ function toPublicItem(r: q.TypeRow, d: { levels: LevelDto[]; majors: MajorRows }
     organization: { id: r.org_id, name: r.org_name },
     majors: d.majors.map((m) => ({ ...(m.code && { code: m.code }), name: m.name })),
     levels: d.levels,
+    detailsToBeConfirmed: r.details_to_be_confirmed,
+    organizationToBeConfirmed: r.org_to_be_confirmed,
   };
 }
 
@@ -88,8 +90,6 @@ function toManagedItem(actor: Actor, r: q.TypeRow, d: { levels: LevelDto[]; majo
     ...toPublicItem(r, d),
     batchCode: r.batch_code,
     majorIds: d.majors.map((m) => m.id),
-    detailsToBeConfirmed: r.details_to_be_confirmed,
-    organizationToBeConfirmed: r.org_to_be_confirmed,
     allowedActions: certificateTypeAllowedActions(actor.role, owns, r.status),
     editableFields: editableCertificateTypeFields(actor.role, owns, r.status),
     updatedAt: r.updated_at.toISOString(),
