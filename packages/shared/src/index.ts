@@ -3,3 +3,4 @@ export * from './errors';
 export * from './contracts';
 export * from './schools';
 export * from './catalog';
+export * from './filings';

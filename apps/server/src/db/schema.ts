@@ -1,6 +1,15 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
 import type { Role, SchoolFlag, SchoolStatus, SchoolType } from '@onex/shared';
+import type {
+  FilingAttachmentKind,
+  FilingRoundStatus,
+  FilingRoundType,
+  FilingStatus,
+  ReviewCriterion,
+  RuleOverrides,
+  RuleReportDto,
+} from '@onex/shared';
 
 /** Database types, written beside the SQL migrations; keep both in step. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -266,6 +275,186 @@ export interface EvaluationOrgContactsTable {
   updated_at: DefaultTimestamp;
 }
 
+// ---- 0004_filings (R3) ----
+
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+type DefaultJson<T> = ColumnType<T, string | undefined, string>;
+
+export interface FilingRoundsTable {
+  id: Generated<string>;
+  province_code: string;
+  name: string;
+  year: number;
+  type: FilingRoundType;
+  status: Generated<FilingRoundStatus>;
+  school_submission_deadline: NullableTimestamp;
+  municipal_review_deadline: NullableTimestamp;
+  provincial_review_deadline: NullableTimestamp;
+  admitted_batch_codes: ColumnType<string[], string[] | undefined, string[]>;
+  major_catalog_edition: string;
+  review_criteria: DefaultJson<ReviewCriterion[]>;
+  rule_overrides: DefaultJson<RuleOverrides>;
+  required_attachments: ColumnType<FilingAttachmentKind[], FilingAttachmentKind[] | undefined, FilingAttachmentKind[]>;
+  description: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  published_at: NullableTimestamp;
+}
+
+export interface FilingsTable {
+  id: Generated<string>;
+  round_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  department_id: string;
+  certificate_type_id: string;
+  year: number;
+  levels: ColumnType<CertificateLevel[], CertificateLevel[] | undefined, CertificateLevel[]>;
+  needs_municipal_review: boolean;
+  status: Generated<FilingStatus>;
+  decision: 'approved' | 'rejected' | null;
+  decision_comment: string | null;
+  project_leader_user_id: string | null;
+  leader: NullableJson<Record<string, unknown>>;
+  team: NullableJson<Record<string, unknown>>;
+  overview: NullableJson<Record<string, unknown>>;
+  opinions: NullableJson<Record<string, unknown>>;
+  course_support: NullableJson<Record<string, unknown>>;
+  feasibility: NullableJson<Record<string, unknown>>;
+  rule_report: NullableJson<RuleReportDto>;
+  warning_reasons: DefaultJson<Record<string, string>>;
+  warning_decisions: DefaultJson<Record<string, { accepted: boolean; reason: string; decidedAt: string; decidedBy: string }>>;
+  return_comments: DefaultJson<Record<string, string>>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  submitted_at: NullableTimestamp;
+  decided_at: NullableTimestamp;
+  published_at: NullableTimestamp;
+}
+
+/** 一、申报计划: one row per major. */
+export interface FilingMajorsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  school_major_id: string;
+  major_code: string;
+  major_name: string;
+  enrolled_students: number;
+  full_time_teachers: number;
+  planned_trainees: number;
+  sort_order: Generated<number>;
+}
+
+export interface FilingAttachmentsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  school_id: string;
+  kind: FilingAttachmentKind;
+  version: number;
+  file_id: string;
+  uploaded_at: Timestamp;
+  uploaded_by: string | null;
+}
+
+export interface FilingExpertAssignmentsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  expert_id: string;
+  assigned_at: Timestamp;
+  assigned_by: string | null;
+  scores: NullableJson<Record<string, number>>;
+  weighted_total: Numeric | null;
+  opinion: string | null;
+  scored_at: NullableTimestamp;
+}
+
+export interface FilingEventsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  action: string;
+  from_status: FilingStatus;
+  to_status: FilingStatus;
+  opinion: string | null;
+  details: DefaultJson<Record<string, unknown>>;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_name: string | null;
+  at: Timestamp;
+}
+
+/** A province lifts a blocking rule (R3.9 pass rate) for one school × certificate × year. */
+export interface FilingRuleOverridesTable {
+  id: Generated<string>;
+  province_code: string;
+  school_id: string;
+  certificate_type_id: string;
+  year: number;
+  rule_id: string;
+  reason: string;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** R3.7 change requests after approval (service owned by the change-request feature). */
+export interface FilingChangeRequestsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  kinds: ColumnType<('content' | 'schedule' | 'leader')[], ('content' | 'schedule' | 'leader')[], ('content' | 'schedule' | 'leader')[]>;
+  reason: string;
+  proposed: DefaultJson<Record<string, unknown>>;
+  application_file_id: string | null;
+  status: Generated<'submitted' | 'recorded' | 'refused' | 'withdrawn'>;
+  requested_at: Timestamp;
+  requested_by: string | null;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+  decision_comment: string | null;
+}
+
+/** R3.8 annual plans (拟考证人数), new or carried forward (沿用). */
+export interface FilingAnnualPlansTable {
+  id: Generated<string>;
+  filing_id: string;
+  round_id: string | null;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  certificate_type_id: string;
+  year: number;
+  mode: 'new' | 'carry_forward';
+  planned_candidates: number;
+  carried_from_plan_id: string | null;
+  majors: DefaultJson<{ schoolMajorId: string; majorName: string; plannedCandidates: number }[]>;
+  status: Generated<'draft' | 'submitted' | 'accepted' | 'returned'>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  submitted_at: NullableTimestamp;
+}
+
+/** R3.11 in-platform notifications. */
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -295,6 +484,17 @@ export interface DB {
   certificate_level_exam_forms: CertificateLevelExamFormsTable;
   standard_documents: StandardDocumentsTable;
   evaluation_org_contacts: EvaluationOrgContactsTable;
+  // 0004_filings
+  filing_rounds: FilingRoundsTable;
+  filings: FilingsTable;
+  filing_majors: FilingMajorsTable;
+  filing_attachments: FilingAttachmentsTable;
+  filing_expert_assignments: FilingExpertAssignmentsTable;
+  filing_events: FilingEventsTable;
+  filing_rule_overrides: FilingRuleOverridesTable;
+  filing_change_requests: FilingChangeRequestsTable;
+  filing_annual_plans: FilingAnnualPlansTable;
+  notifications: NotificationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,6 +1,7 @@
 import { sql as foundation } from './0001_foundation';
 import { sql as catalog } from './0002_catalog';
 import { sql as schools } from './0003_schools';
+import { sql as filings } from './0004_filings';
 
 export interface Migration {
   name: string;
@@ -12,4 +13,5 @@ export const migrations: Migration[] = [
   { name: '0001_foundation', sql: foundation },
   { name: '0002_catalog', sql: catalog },
   { name: '0003_schools', sql: schools },
+  { name: '0004_filings', sql: filings },
 ];
