@@ -89,6 +89,49 @@ export const ERRORS = {
     zh: '文件不是有效的 PDF（仅接受 PDF 格式，按文件内容检查）',
     en: 'The file is not a valid PDF (checked by its content)',
   },
+  // ---- Filing of pilot projects (R3) ----
+  ROUND_CLOSED: {
+    status: 409,
+    zh: '本轮备案已截止或未开放，不能再提交（粤教职函〔2023〕12号 三（二））',
+    en: 'This filing round is closed or not open; submissions are refused',
+  },
+  FILING_EXISTS: {
+    status: 409,
+    zh: '本校在本轮备案中已申报该证书（每校每轮每个证书一份备案）',
+    en: 'The school already has a filing for this certificate in this round',
+  },
+  FILING_LOCKED: {
+    status: 409,
+    zh: '备案已提交或已审核，内容不能修改（审核通过后如确需调整，须提交书面变更申请，粤生态职院〔2023〕18号 第七条）',
+    en: 'The filing is submitted or decided and cannot be edited; after approval, changes need a written change request',
+  },
+  FILING_RULES_FAILED: {
+    status: 422,
+    zh: '备案未通过提交前检查，请按检查结果修改后再提交',
+    en: 'The filing fails the submission rules; fix the listed problems and submit again',
+  },
+  FILING_WARNING_REASON_REQUIRED: {
+    status: 422,
+    zh: '备案有“原则上”类提示未满足，请逐条说明理由后再提交',
+    en: 'Some “in principle” rules are not met; give a reason for each to submit',
+  },
+  FILING_WARNING_DECISION_REQUIRED: {
+    status: 400,
+    zh: '请对学校说明理由的每条提示作出同意或不同意的决定并填写理由',
+    en: 'Decide on each warning the school gave a reason for, with a reason',
+  },
+  FILING_WARNING_REFUSED: {
+    status: 409,
+    zh: '有提示的理由未被认可，不能审核通过（可退回修改或不予通过）',
+    en: 'A warning reason was refused; the filing cannot be approved',
+  },
+  FILING_EXPERT_INVALID: { status: 400, zh: '所选专家不是本省的评审专家', en: 'The chosen expert is not an expert of this province' },
+  FILING_SCORES_INCOMPLETE: {
+    status: 400,
+    zh: '请按本轮评审指标逐项评分（0–100 分）',
+    en: 'Score every review criterion of the round (0–100)',
+  },
+  FILING_ROUND_LOCKED: { status: 409, zh: '本轮备案结果已公布，不能修改', en: 'The round’s results are published; it cannot be changed' },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
