@@ -28,6 +28,7 @@ import { MAX_PDF_BYTES as MAX_UPLOAD_BYTES } from './modules/files/files.rules';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
 import { registerSchoolRoutes } from './modules/schools/schools.routes';
+import { registerFilingRoutes } from './modules/filings/filings.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -43,6 +44,7 @@ const MODULES: RouteModule[] = [
   registerEvaluationOrgRoutes,
   registerFileRoutes,
   registerSchoolRoutes,
+  registerFilingRoutes,
 ];
 
 export interface BuildOptions {

@@ -645,7 +645,7 @@ export function visibleStatus(status: FilingStatus, seesUnpublishedDecision: boo
   return status === 'approved' || status === 'rejected' ? 'provincial_review' : status;
 }
 
-export const FILING_UI_ACTIONS = [...FILING_ACTIONS, 'edit', 'uploadAttachment', 'delete'] as const;
+export const FILING_UI_ACTIONS = [...FILING_ACTIONS, 'edit', 'uploadAttachment'] as const;
 export type FilingUiAction = (typeof FILING_UI_ACTIONS)[number];
 
 // ---- Contracts ----
