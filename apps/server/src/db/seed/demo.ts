@@ -4,6 +4,7 @@ import { hashPassword } from '../../auth/password';
 import { insertUser } from '../../modules/accounts/accounts.queries';
 import { recordAudit } from '../../modules/audit/audit.service';
 import type { DB } from '../schema';
+import { seedDemoFilings } from './demo-filings';
 import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -111,6 +112,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
         createdBy: null,
       });
     }
+    // A filing round of 广东 with filings in every state (R3), once schools and accounts exist.
+    await seedDemoFilings(trx, now);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',
