@@ -277,7 +277,6 @@ export interface EvaluationOrgContactsTable {
 
 // ---- 0004_filings (R3) ----
 
-type Json<T> = ColumnType<T, string, string>;
 type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 type DefaultJson<T> = ColumnType<T, string | undefined, string>;
 
