@@ -29,6 +29,8 @@ import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
 import { registerSchoolRoutes } from './modules/schools/schools.routes';
 import { registerFilingRoutes } from './modules/filings/filings.routes';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
+import { registerPassRateRoutes } from './modules/pass-rates/pass-rates.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -45,6 +47,8 @@ const MODULES: RouteModule[] = [
   registerFileRoutes,
   registerSchoolRoutes,
   registerFilingRoutes,
+  registerPassRateRoutes,
+  registerNotificationRoutes,
 ];
 
 export interface BuildOptions {

@@ -132,6 +132,35 @@ export const ERRORS = {
     en: 'Score every review criterion of the round (0–100)',
   },
   FILING_ROUND_LOCKED: { status: 409, zh: '本轮备案结果已公布，不能修改', en: 'The round’s results are published; it cannot be changed' },
+  // ---- After approval (R3.7–R3.9) ----
+  CHANGE_REQUEST_NOT_ALLOWED: {
+    status: 409,
+    zh: '只有审核通过并已公布的备案才能提交变更申请（粤生态职院〔2023〕18号 第七条）',
+    en: 'Only an approved and published filing takes change requests',
+  },
+  CHANGE_REQUEST_PENDING: {
+    status: 409,
+    zh: '该备案已有待省级审核的变更申请，请等待处理结果后再提交',
+    en: 'The filing already has a pending change request',
+  },
+  CHANGE_REQUEST_DECIDED: { status: 409, zh: '该变更申请已处理', en: 'This change request is already decided' },
+  ANNUAL_PLAN_NOT_ALLOWED: {
+    status: 409,
+    zh: '只有在之前年度审核通过的试点才能填报本年度计划（鄂教职成办函〔2021〕7号 四.4）',
+    en: 'Only a pilot approved in an earlier year files this year’s plan',
+  },
+  ANNUAL_PLAN_NOTHING_TO_CARRY: {
+    status: 409,
+    zh: '上一年度没有可沿用的计划，请填报本年度计划',
+    en: 'There is no plan of the previous year to carry forward',
+  },
+  PILOT_ENDED: { status: 409, zh: '该证书试点已终止，不能再填报年度计划', en: 'This pilot has ended' },
+  PASS_RATE_NOT_RESTRICTED: {
+    status: 409,
+    zh: '该备案不受通过率限制，无需特批（粤生态职院〔2023〕18号 第十二条）',
+    en: 'The filing is not restricted by the pass rate',
+  },
+  PASS_RATE_ALREADY_OVERRIDDEN: { status: 409, zh: '已对该校该证书本年度申报予以特批', en: 'Already overridden' },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CERTIFICATE_LEVELS, type CertificateLevel, type CertificateTypeStatus, type WorkflowTransition } from './catalog';
 import type { Role } from './roles';
+import { passRateFlagSchema } from './pass-rates';
 import { MAX_OFF_CAMPUS_BASES, type SchoolType, offCampusBaseSchema, trainingRoomSchema } from './schools';
 
 /**
@@ -831,6 +832,8 @@ export const filingDetailSchema = filingSummarySchema.extend({
   expertAssignments: z.array(expertAssignmentSchema).nullable(),
   reviewCriteria: z.array(reviewCriterionSchema),
   timeline: z.array(filingEventSchema),
+  /** R3.9: pass-rate flag of this pilot and the restriction of this filing (pass-rates module). */
+  passRate: passRateFlagSchema,
 });
 export type FilingDetailDto = z.infer<typeof filingDetailSchema>;
 

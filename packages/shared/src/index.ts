@@ -4,3 +4,5 @@ export * from './contracts';
 export * from './schools';
 export * from './catalog';
 export * from './filings';
+export * from './pass-rates';
+export * from './filing-extras';

@@ -333,6 +333,9 @@ export interface FilingsTable {
   submitted_at: NullableTimestamp;
   decided_at: NullableTimestamp;
   published_at: NullableTimestamp;
+  // 0005_filing_extras (R3.8): set when the school files 'discontinue' for a year
+  pilot_ended_year: ColumnType<number | null, number | null | undefined, number | null>;
+  pilot_ended_at: NullableTimestamp;
 }
 
 /** 一、申报计划: one row per major. */
@@ -431,10 +434,10 @@ export interface FilingAnnualPlansTable {
   school_id: string;
   certificate_type_id: string;
   year: number;
-  mode: 'new' | 'carry_forward';
+  mode: 'new' | 'carry_forward' | 'discontinue';
   planned_candidates: number;
   carried_from_plan_id: string | null;
-  majors: DefaultJson<{ schoolMajorId: string; majorName: string; plannedCandidates: number }[]>;
+  majors: DefaultJson<{ schoolMajorId: string; majorName: string; level: CertificateLevel | null; plannedCandidates: number }[]>;
   status: Generated<'draft' | 'submitted' | 'accepted' | 'returned'>;
   created_at: Timestamp;
   created_by: string | null;
@@ -452,6 +455,17 @@ export interface NotificationsTable {
   link: string | null;
   created_at: Timestamp;
   read_at: NullableTimestamp;
+  // 0005_filing_extras: one reminder per user and key
+  dedupe_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** R3.9 pass rates per school × certificate × exam year (0005_filing_extras; filled by the exams feature). */
+export interface CertificatePassRatesTable {
+  school_id: string;
+  certificate_type_id: string;
+  year: number;
+  candidates: number;
+  passed: number;
 }
 
 export interface SchemaMigrationsTable {
@@ -494,6 +508,8 @@ export interface DB {
   filing_change_requests: FilingChangeRequestsTable;
   filing_annual_plans: FilingAnnualPlansTable;
   notifications: NotificationsTable;
+  // 0005_filing_extras
+  certificate_pass_rates: CertificatePassRatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,6 +2,7 @@ import { sql as foundation } from './0001_foundation';
 import { sql as catalog } from './0002_catalog';
 import { sql as schools } from './0003_schools';
 import { sql as filings } from './0004_filings';
+import { sql as filingExtras } from './0005_filing_extras';
 
 export interface Migration {
   name: string;
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   { name: '0002_catalog', sql: catalog },
   { name: '0003_schools', sql: schools },
   { name: '0004_filings', sql: filings },
+  { name: '0005_filing_extras', sql: filingExtras },
 ];

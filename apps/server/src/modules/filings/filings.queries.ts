@@ -1,9 +1,10 @@
-import type { CertificateLevel, FilingAttachmentKind, FilingRoundStatus, FilingStatus } from '@onex/shared';
+import { type CertificateLevel, type FilingAttachmentKind, type FilingRoundStatus, type FilingStatus, passRate } from '@onex/shared';
 import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
 import type { Actor } from '../../auth/actor';
 import { scopeOf } from '../../auth/scope';
 import type { DB, FilingRoundsTable, FilingsTable } from '../../db/schema';
 import { scopeWhere } from '../../db/scope-filter';
+import { passRatesOf } from '../pass-rates/pass-rates.queries';
 import type { Updateable, Insertable } from 'kysely';
 
 type Db = Kysely<DB>;
@@ -409,11 +410,12 @@ export function projectLeaderOf(db: Db, userId: string, schoolId: string) {
 }
 
 /**
- * R3.9: the previous year's pass rate of a school × certificate. Stub: exams do not exist yet, so there is no
- * data and it returns null; the exams/results feature replaces the body with the real query.
+ * R3.9: the previous year's pass rate (0–1) of a school × certificate, from certificate_pass_rates (filled by the
+ * exams feature); null without data.
  */
-export async function previousYearPassRate(_db: Db, _schoolId: string, _certificateTypeId: string, _year: number): Promise<number | null> {
-  return null;
+export async function previousYearPassRate(db: Db, schoolId: string, certificateTypeId: string, year: number): Promise<number | null> {
+  const [row] = await passRatesOf(db, schoolId, certificateTypeId, [year - 1]);
+  return passRate(row);
 }
 
 /** All approved / rejected filings of a round, locked, for publication. */

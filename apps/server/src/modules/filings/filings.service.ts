@@ -1,6 +1,8 @@
 import {
   type BasicsSection,
+  type ChangeableSection,
   type PlanSection,
+  type RuleOverrides,
   type CreateFilingRequest,
   EDITABLE_FILING_STATUSES,
   FILING_ATTACHMENT_KINDS,
@@ -35,6 +37,8 @@ import { recordAudit } from '../audit/audit.service';
 import { assertSelectableCertificateType } from '../catalog/catalog.service';
 import { type FileAccessCheck, storePdf } from '../files/files.service';
 import type { UploadedForm } from '../files/files.upload';
+import { notifyFilingStep } from '../notifications/notifications.service';
+import { passRateFlagOf } from '../pass-rates/pass-rates.service';
 import { FILING_CREATOR_ROLES, filingAllowedActions, isSchoolSide, seesUnpublishedDecision } from './filings.policy';
 import * as q from './filings.queries';
 import { buildFacts, roundAcceptsSubmissions } from './filings.rules';
@@ -108,6 +112,20 @@ async function visibleFiling(db: Db, actor: Actor, id: string): Promise<q.Filing
   return r;
 }
 
+/** For other modules: locks a filing the actor can see for a change in the caller's transaction (404 outside scope). */
+export async function lockVisibleFiling(trx: Tx, actor: Actor, id: string): Promise<q.FilingRow> {
+  await q.lockFiling(trx, id);
+  return visibleFiling(trx, actor, id);
+}
+
+/** For other modules: a filing the actor can see, or 404. */
+export const findVisibleFilingOr404 = visibleFiling;
+
+/** The rule overrides of a round (R3.5 parameters, e.g. the pass-rate threshold of R3.9). */
+export async function roundRuleOverrides(db: Db, roundId: string): Promise<RuleOverrides> {
+  return (await q.findRound(db, roundId))?.rule_overrides ?? {};
+}
+
 export async function getFiling(deps: Deps, ctx: RequestContext, id: string): Promise<FilingDetailDto> {
   const actor = requireActor(ctx);
   const r = await visibleFiling(deps.db, actor, id);
@@ -170,6 +188,7 @@ export async function getFiling(deps: Deps, ctx: RequestContext, id: string): Pr
         scoredAt: iso(a.scored_at),
       })) ?? null,
     reviewCriteria: round?.review_criteria ?? [],
+    passRate: await passRateFlagOf(deps.db, actor, r, round?.rule_overrides ?? {}),
     timeline: events
       .filter((e) => seesReview || !DECISION_ACTIONS.includes(e.action))
       .map((e) => ({
@@ -540,6 +559,15 @@ export async function transitionFiling(deps: Deps, ctx: RequestContext, id: stri
       actor_name: actor.displayName,
       at: now,
     });
+    await notifyFilingStep(trx, now, {
+      filingId: id,
+      action,
+      from,
+      to: t.to,
+      actorId: actor.userId,
+      comment,
+      expertIds: action === 'assign_experts' ? b.expertIds : [],
+    });
     await recordAudit(trx, ctx, now, {
       action: `filing.${action}`,
       targetType: 'filing',
@@ -688,6 +716,14 @@ export async function publishRound(deps: Deps, ctx: RequestContext, roundId: str
         actor_name: actor.displayName,
         at: now,
       });
+    for (const f of decided)
+      await notifyFilingStep(trx, now, {
+        filingId: f.id,
+        action: 'publish',
+        from: f.status as FilingStatus,
+        to: 'published',
+        actorId: actor.userId,
+      });
     if (round.type === 'centralized')
       await q.updateRound(trx, roundId, { status: 'results_published', published_at: now, updated_at: now });
     else await q.updateRound(trx, roundId, { published_at: now, updated_at: now });
@@ -701,4 +737,39 @@ export async function publishRound(deps: Deps, ctx: RequestContext, roundId: str
     return decided.length;
   });
   return { published };
+}
+
+// ---- after approval (R3.7) ----
+
+/**
+ * Writes the sections of an accepted change request into an approved filing, with a filing event, in the caller's
+ * transaction (粤生态职院〔2023〕18号 第七条). The plan's majors are resolved like a draft's.
+ */
+export async function recordApprovedChange(
+  trx: Tx,
+  actor: Actor,
+  r: q.FilingRow,
+  c: { changeRequestId: string; values: Partial<Record<ChangeableSection, unknown>>; reason: string; comment: string | null },
+  now: Date,
+): Promise<void> {
+  const set: Parameters<typeof q.updateFiling>[3] = { updated_at: now };
+  for (const [section, value] of Object.entries(c.values) as [ChangeableSection, unknown][]) {
+    if (section === 'plan')
+      await q.replacePlanRows(trx, r.id, r.province_code, await planFromMajors(trx, r.school_id, r.year, (value as PlanSection).rows));
+    else set[JSON_SECTION_COLUMNS[section]] = json(value);
+  }
+  if (!(await q.updateFiling(trx, r.id, [r.status], set))) throw new AppError('CONFLICT', { status: r.status });
+  await q.insertEvent(trx, {
+    filing_id: r.id,
+    province_code: r.province_code,
+    action: 'change_recorded',
+    from_status: r.status,
+    to_status: r.status,
+    opinion: c.comment,
+    details: json({ changeRequestId: c.changeRequestId, sections: Object.keys(c.values), reason: c.reason }),
+    actor_id: actor.userId,
+    actor_role: actor.role,
+    actor_name: actor.displayName,
+    at: now,
+  });
 }

@@ -1,0 +1,144 @@
+import type { FilingAction, FilingStatus, NotificationDto, NotificationQuery } from '@onex/shared';
+import { type RequestContext, requireActor } from '../../auth/actor';
+import type { Db } from '../../db/types';
+import type { Deps } from '../../lib/deps';
+import { notFound } from '../../lib/errors';
+import { recordAudit } from '../audit/audit.service';
+import * as q from './notifications.queries';
+import { type AudienceKind, DEADLINE_NOTICE_WINDOW_MS, deadlineNotice, filingNotices } from './notifications.rules';
+
+export type { Audience } from './notifications.queries';
+
+export interface NotifyInput {
+  to: q.Audience | readonly q.Audience[];
+  kind: string;
+  title: string;
+  body?: string;
+  link?: string | null;
+  /** Left out of the recipients (whoever caused the change). */
+  exceptUserId?: string | null;
+  dedupeKey?: string | null;
+}
+
+/** Writes in-app notifications in the caller's transaction, so they exist exactly when the change does (R3.11). */
+export async function notify(trx: Db, at: Date, n: NotifyInput): Promise<number> {
+  const audiences = Array.isArray(n.to) ? (n.to as readonly q.Audience[]) : [n.to as q.Audience];
+  const ids = new Set((await Promise.all(audiences.map((a) => q.recipientsOf(trx, a)))).flat());
+  if (n.exceptUserId) ids.delete(n.exceptUserId);
+  return q.insertNotifications(
+    trx,
+    [...ids].map((userId) => ({
+      userId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body ?? '',
+      link: n.link ?? null,
+      at,
+      dedupeKey: n.dedupeKey ?? null,
+    })),
+  );
+}
+
+/** The filing core's hook: notifies whoever a workflow step concerns, in the step's transaction. */
+export async function notifyFilingStep(
+  trx: Db,
+  at: Date,
+  s: {
+    filingId: string;
+    action: FilingAction;
+    from: FilingStatus;
+    to: FilingStatus;
+    actorId: string | null;
+    comment?: string | null;
+    expertIds?: readonly string[];
+  },
+): Promise<void> {
+  const f = await q.filingNoticeFacts(trx, s.filingId);
+  const audience: Record<AudienceKind, q.Audience> = {
+    school: { role: 'school_admin', schoolId: f.school_id },
+    city: { role: 'municipal_admin', cityCode: f.city_code },
+    province: { role: 'province_admin', provinceCode: f.province_code },
+    experts: { userIds: s.expertIds ?? [] },
+  };
+  const notices = filingNotices({
+    action: s.action,
+    from: s.from,
+    to: s.to,
+    needsMunicipalReview: f.needs_municipal_review,
+    decision: f.decision,
+    schoolName: f.school_name,
+    certificateName: f.certificate_name,
+    comment: s.comment ?? null,
+  });
+  for (const n of notices)
+    await notify(trx, at, { to: audience[n.audience], ...n, link: `/filings/${s.filingId}`, exceptUserId: s.actorId });
+}
+
+/**
+ * Reminds every school administrator of a province once per round when the round's school deadline is within
+ * 3 days (idempotent: the key round_deadline:<round> is unique per user). Returns how many were written.
+ */
+export async function notifyDeadlines(db: Db, now: Date): Promise<number> {
+  const rounds = await q.roundsWithDeadlineBetween(db, now, new Date(now.getTime() + DEADLINE_NOTICE_WINDOW_MS));
+  if (rounds.length === 0) return 0;
+  return db.transaction().execute(async (trx) => {
+    let written = 0;
+    for (const r of rounds) {
+      const n = await notify(trx, now, {
+        to: { role: 'school_admin', provinceCode: r.province_code },
+        kind: 'round_deadline',
+        ...deadlineNotice(r.name, r.school_submission_deadline!),
+        link: `/filing-rounds/${r.id}`,
+        dedupeKey: `round_deadline:${r.id}`,
+      });
+      written += n;
+    }
+    if (written > 0)
+      await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
+        action: 'notification.deadline_reminders',
+        targetType: 'notification',
+        summary: { rounds: rounds.map((r) => r.id), written },
+      });
+    return written;
+  });
+}
+
+function toDto(r: q.NotificationDbRow): NotificationDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    link: r.link,
+    createdAt: r.created_at.toISOString(),
+    readAt: r.read_at ? r.read_at.toISOString() : null,
+  };
+}
+
+export async function listNotifications(deps: Deps, ctx: RequestContext, f: NotificationQuery) {
+  const actor = requireActor(ctx);
+  const { items, total, unreadCount } = await q.listOwn(deps.db, actor.userId, f.unread ?? false, f.page, f.pageSize);
+  return { items: items.map(toDto), total, page: f.page, pageSize: f.pageSize, unreadCount };
+}
+
+/** Only the recipient reads its notification; anyone else gets 404. */
+export async function markNotificationRead(deps: Deps, ctx: RequestContext, id: string): Promise<NotificationDto> {
+  const actor = requireActor(ctx);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const r = await q.markRead(trx, id, actor.userId, now);
+    if (!r) throw notFound();
+    await recordAudit(trx, ctx, now, { action: 'notification.read', targetType: 'notification', targetId: id });
+    return toDto(r);
+  });
+}
+
+export async function markAllNotificationsRead(deps: Deps, ctx: RequestContext): Promise<{ updated: number }> {
+  const actor = requireActor(ctx);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const updated = await q.markAllRead(trx, actor.userId, now);
+    await recordAudit(trx, ctx, now, { action: 'notification.read_all', targetType: 'notification', summary: { updated } });
+    return { updated };
+  });
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * R3.9 (粤生态职院〔2023〕18号 第十二条): a pilot whose certificate pass rate was below the threshold (90 % by default,
+ * the `minPassRate` parameter of the `pass_rate` filing rule) is flagged, and the school's filing of that certificate
+ * in the next year is blocked unless the province overrides it with a reason.
+ */
+
+/** Pass rate 0–1 of an exam year, or null without candidates. */
+export function passRate(r: { candidates: number; passed: number } | null | undefined): number | null {
+  return r && r.candidates > 0 ? r.passed / r.candidates : null;
+}
+
+export const yearPassRateSchema = z.object({
+  year: z.number().int(),
+  candidates: z.number().int(),
+  passed: z.number().int(),
+  /** 0–1 */
+  rate: z.number().nullable(),
+  belowThreshold: z.boolean(),
+});
+export type YearPassRateDto = z.infer<typeof yearPassRateSchema>;
+
+export const passRateFlagSchema = z.object({
+  /** 0–1, from the round's rules. */
+  threshold: z.number(),
+  /** This pilot's own year (flagged when below the threshold); null without exam data. */
+  pilot: yearPassRateSchema.nullable(),
+  /** The year before this filing's year: what restricts this filing; null without exam data. */
+  previousYear: yearPassRateSchema.nullable(),
+  /** The province lifted the restriction for this school × certificate × year. */
+  overridden: z.boolean(),
+  override: z.object({ reason: z.string(), at: z.string(), by: z.string().nullable() }).nullable(),
+  /** previousYear below the threshold and not overridden: the pass_rate rule blocks submission. */
+  restricted: z.boolean(),
+  /** The province may override now. */
+  canOverride: z.boolean(),
+});
+export type PassRateFlagDto = z.infer<typeof passRateFlagSchema>;
+
+export const passRateOverrideRequestSchema = z.object({ reason: z.string().trim().min(1).max(1000) });
