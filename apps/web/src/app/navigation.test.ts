@@ -1,6 +1,6 @@
 import { ROLES } from '@onex/shared';
 import { describe, expect, it } from 'vitest';
-import { canUse, menuFor, selectedNavKey } from './navigation';
+import { canUse, FILING_NAV_KEYS, menuFor, selectedNavKey } from './navigation';
 
 const keys = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
 const withItem = (key: string) => ROLES.filter((r) => keys(r).includes(key as never));
@@ -41,9 +41,38 @@ describe('menuFor', () => {
     expect(withItem('apiTokens')).toEqual(['org_admin']);
   });
 
-  it('gives the other roles the home page and the catalog', () => {
-    for (const role of ['expert', 'project_leader', 'learner'] as const) expect(keys(role)).toEqual(['home', 'catalog']);
-    expect(keys('department_admin')).toEqual(['home', 'catalog', 'mySchool']);
+  it('gives the other roles the home page, the catalog and their filing pages', () => {
+    expect(keys('learner')).toEqual(['home', 'catalog']);
+    expect(keys('expert')).toEqual(['home', 'catalog', 'expertReviews']);
+    expect(keys('project_leader')).toEqual(['home', 'catalog', 'filings']);
+    expect(keys('department_admin')).toEqual(['home', 'catalog', 'mySchool', 'filings']);
+  });
+
+  it('shows the pilot filing pages by role (R3)', () => {
+    expect(withItem('filings')).toEqual(['school_admin', 'department_admin', 'project_leader']);
+    expect(withItem('municipalReview')).toEqual(['municipal_admin']);
+    expect(withItem('expertReviews')).toEqual(['expert']);
+    expect(withItem('filingRounds')).toEqual(['province_admin']);
+    expect(withItem('filingReview')).toEqual(['province_admin']);
+    expect(withItem('filingQuery')).toEqual(['national_admin']);
+    expect(keys('province_admin').slice(-2)).toEqual(['filingRounds', 'filingReview']);
+  });
+
+  it('lets every filing role open a filing detail, and no other', () => {
+    const may = ROLES.filter((r) => canUse(r, FILING_NAV_KEYS));
+    expect(may).toEqual(
+      expect.arrayContaining([
+        'national_admin',
+        'province_admin',
+        'municipal_admin',
+        'expert',
+        'school_admin',
+        'department_admin',
+        'project_leader',
+      ]),
+    );
+    expect(canUse('learner', FILING_NAV_KEYS)).toBe(false);
+    expect(canUse('org_admin', FILING_NAV_KEYS)).toBe(false);
   });
 
   it('agrees with canUse', () => {
@@ -70,5 +99,14 @@ describe('selectedNavKey', () => {
     expect(selectedNavKey('/schools/abc', 'school_admin')).toBe('mySchool');
     expect(selectedNavKey('/schools/abc', 'province_admin')).toBe('schools');
     expect(selectedNavKey('/catalog', null)).toBe('catalog');
+  });
+
+  it("highlights each role's own filing item on a filing detail", () => {
+    expect(selectedNavKey('/filings/abc', 'school_admin')).toBe('filings');
+    expect(selectedNavKey('/filings/abc', 'municipal_admin')).toBe('municipalReview');
+    expect(selectedNavKey('/filings/abc', 'expert')).toBe('expertReviews');
+    expect(selectedNavKey('/filings/abc', 'province_admin')).toBe('filingReview');
+    expect(selectedNavKey('/filings/abc', 'national_admin')).toBe('filingQuery');
+    expect(selectedNavKey('/filing-rounds', 'province_admin')).toBe('filingRounds');
   });
 });

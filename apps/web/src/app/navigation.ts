@@ -11,7 +11,13 @@ export type NavKey =
   | 'mySchool'
   | 'accounts'
   | 'audit'
-  | 'apiTokens';
+  | 'apiTokens'
+  | 'filings'
+  | 'municipalReview'
+  | 'expertReviews'
+  | 'filingRounds'
+  | 'filingReview'
+  | 'filingQuery';
 
 export interface NavItem {
   key: NavKey;
@@ -48,7 +54,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'org_admin'],
   },
   { key: 'apiTokens', path: '/api-tokens', labelKey: 'menu.apiTokens', roles: ['org_admin'] },
+  // Pilot filings (R3): one detail page `/filings/<id>` for every role, highlighted under the role's own item.
+  { key: 'filings', path: '/filings', labelKey: 'menu.filings', roles: ['school_admin', 'department_admin', 'project_leader'] },
+  {
+    key: 'municipalReview',
+    path: '/municipal-review',
+    labelKey: 'menu.municipalReview',
+    roles: ['municipal_admin'],
+    alsoMatches: ['/filings'],
+  },
+  { key: 'expertReviews', path: '/expert-reviews', labelKey: 'menu.expertReviews', roles: ['expert'], alsoMatches: ['/filings'] },
+  { key: 'filingRounds', path: '/filing-rounds', labelKey: 'menu.filingRounds', roles: ['province_admin'] },
+  { key: 'filingReview', path: '/filing-review', labelKey: 'menu.filingReview', roles: ['province_admin'], alsoMatches: ['/filings'] },
+  { key: 'filingQuery', path: '/filing-query', labelKey: 'menu.filingQuery', roles: ['national_admin'], alsoMatches: ['/filings'] },
 ];
+
+/** Every page that opens a filing's detail (`/filings/<id>`). */
+export const FILING_NAV_KEYS: readonly NavKey[] = ['filings', 'municipalReview', 'expertReviews', 'filingReview', 'filingQuery'];
 
 export function navItem(key: NavKey): NavItem {
   const item = NAV_ITEMS.find((i) => i.key === key);

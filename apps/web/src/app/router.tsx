@@ -12,13 +12,16 @@ import { CertificateTypeDetailPage } from '../features/catalog/components/Certif
 import { CertificateTypesPage } from '../features/catalog/components/CertificateTypesPage';
 import { PublicCatalogDetailPage } from '../features/catalog/components/PublicCatalogDetailPage';
 import { PublicCatalogPage } from '../features/catalog/components/PublicCatalogPage';
+import { FilingDetailPage } from '../features/filings/components/FilingDetailPage';
+import { FilingsPage } from '../features/filings/components/FilingsPage';
+import { RoundsPage } from '../features/filings/components/RoundsPage';
 import { HomePage } from '../features/home/components/HomePage';
 import { EvaluationOrgsPage } from '../features/orgs/components/EvaluationOrgsPage';
 import { MyOrganizationPage, OrgDetailPage } from '../features/orgs/components/OrgDetailPage';
 import { MySchoolRedirect, SchoolDetailPage } from '../features/schools/components/SchoolDetailPage';
 import { SchoolsPage } from '../features/schools/components/SchoolsPage';
 import { RequireAuth, RequireRole } from './guards';
-import { navItem } from './navigation';
+import { FILING_NAV_KEYS, navItem } from './navigation';
 
 /** The route paths of the web app. */
 export const PATHS = {
@@ -33,6 +36,12 @@ export const PATHS = {
   myOrganization: navItem('myOrganization').path,
   schools: navItem('schools').path,
   mySchool: navItem('mySchool').path,
+  filings: navItem('filings').path,
+  municipalReview: navItem('municipalReview').path,
+  expertReviews: navItem('expertReviews').path,
+  filingRounds: navItem('filingRounds').path,
+  filingReview: navItem('filingReview').path,
+  filingQuery: navItem('filingQuery').path,
 } as const;
 
 function RouteError() {
@@ -168,6 +177,62 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole page="apiTokens">
                 <ApiTokensPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.filings,
+            element: (
+              <RequireRole page="filings">
+                <FilingsPage mode="school" />
+              </RequireRole>
+            ),
+          },
+          {
+            path: `${PATHS.filings}/:id`,
+            element: (
+              <RequireRole page={FILING_NAV_KEYS}>
+                <FilingDetailPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.municipalReview,
+            element: (
+              <RequireRole page="municipalReview">
+                <FilingsPage mode="municipal" />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.expertReviews,
+            element: (
+              <RequireRole page="expertReviews">
+                <FilingsPage mode="expert" />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.filingRounds,
+            element: (
+              <RequireRole page="filingRounds">
+                <RoundsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.filingReview,
+            element: (
+              <RequireRole page="filingReview">
+                <FilingsPage mode="province" />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.filingQuery,
+            element: (
+              <RequireRole page="filingQuery">
+                <FilingsPage mode="national" />
               </RequireRole>
             ),
           },

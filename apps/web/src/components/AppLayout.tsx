@@ -3,6 +3,11 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  CalendarOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  FormOutlined,
   DownOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -38,6 +43,12 @@ const ICONS: Record<NavKey, ReactNode> = {
   accounts: <TeamOutlined />,
   audit: <AuditOutlined />,
   apiTokens: <KeyOutlined />,
+  filings: <FileTextOutlined />,
+  municipalReview: <FileSearchOutlined />,
+  expertReviews: <FormOutlined />,
+  filingRounds: <CalendarOutlined />,
+  filingReview: <FileDoneOutlined />,
+  filingQuery: <FileSearchOutlined />,
 };
 
 function useVersion(): string | undefined {

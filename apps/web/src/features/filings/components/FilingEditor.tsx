@@ -1,0 +1,381 @@
+import { FILING_SECTION_LABELS, warningFailures, type FilingDetailDto, type FilingRoundDto, type FilingSection } from '@onex/shared';
+import { DeleteOutlined, ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Steps,
+  Table,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUser } from '../../auth/session';
+import { levelLabel } from '../../catalog/components/bits';
+import { useDepartments, useSchoolMajors } from '../../schools/api';
+import { formatDateTime } from '../../../lib/format';
+import { useLang } from '../../../lib/i18n';
+import { pickLabel } from '../../../lib/money';
+import { useErrorText } from '../../../lib/useErrorText';
+import { ApiError } from '../../../lib/api';
+import { useFilingTransition, useRuleReport, useSaveSection } from '../api';
+import { FILING_STEPS, cleanDraft, savedAt, sectionsOfStep } from '../filing-helpers';
+import { AttachmentsTable, RuleReportTable } from './bits';
+import { CourseFields, FeasibilityFields, LeaderFields, OpinionsFields, OverviewFields, TeamFields } from './fields';
+
+type PlanRow = FilingDetailDto['sections']['plan']['rows'][number];
+
+function initialValues(f: FilingDetailDto) {
+  return {
+    basics: { levels: f.levels, departmentId: f.departmentId },
+    leader: f.sections.leader ?? {},
+    team: f.sections.team ?? { members: [{}] },
+    plan: { rows: f.sections.plan.rows },
+    overview: f.sections.overview ?? {},
+    courseSupport: f.sections.courseSupport ?? { courses: [{}] },
+    feasibility: f.sections.feasibility ?? { majors: [{}], experts: [{ signed: false }, { signed: false }, { signed: false }] },
+    opinions: f.sections.opinions ?? {},
+  };
+}
+
+/** The body of one section as the server takes it. */
+function sectionBody(section: FilingSection, values: Record<string, unknown>): unknown {
+  const v = values[section] as Record<string, unknown> | undefined;
+  if (section === 'basics') return { levels: v?.levels ?? [], departmentId: v?.departmentId };
+  if (section === 'plan')
+    return {
+      rows: ((v?.rows as PlanRow[] | undefined) ?? []).map((r) => ({
+        schoolMajorId: r.schoolMajorId,
+        enrolledStudents: r.enrolledStudents ?? 0,
+        fullTimeTeachers: r.fullTimeTeachers ?? 0,
+        plannedTrainees: r.plannedTrainees ?? 0,
+      })),
+    };
+  return cleanDraft(v) ?? {};
+}
+
+/** A validation failure's field messages as lines (`body.members.0.name: …`). */
+function detailLines(err: unknown): string[] {
+  if (!(err instanceof ApiError) || !Array.isArray(err.details.fields)) return [];
+  return (err.details.fields as { path?: string; message?: string }[]).map(
+    (f) => `${(f.path ?? '').replace(/^body\.?/, '')}：${f.message ?? ''}`,
+  );
+}
+
+/** 备案表 + 论证报告 as a multi-step form in the order of the paper form; each step saved as it goes. */
+export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round: FilingRoundDto | undefined }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const user = useUser();
+  const { message, modal } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm();
+  const [current, setCurrent] = useState(0);
+  const [lastSaved, setLastSaved] = useState<Date | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [reasons, setReasons] = useState<Record<string, string>>(filing.warningReasons);
+  const save = useSaveSection(filing.id);
+  const submit = useFilingTransition(filing.id);
+  const step = FILING_STEPS[current]!;
+  const report = useRuleReport(filing.id, step === 'submit');
+  const departments = useDepartments(filing.schoolId);
+  const majors = useSchoolMajors(filing.schoolId, filing.year);
+  const init = useMemo(() => initialValues(filing), [filing.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const planRows = (Form.useWatch(['plan', 'rows'], form) as PlanRow[] | undefined) ?? init.plan.rows;
+  const levels = (Form.useWatch(['basics', 'levels'], form) as string[] | undefined) ?? filing.levels;
+  const projectName = `${filing.certificateTypeName}（${levels.map((l) => levelLabel(l, lang)).join('、')}）`;
+  const ownDepartment = user.role === 'department_admin';
+
+  const saveStep = async (index: number): Promise<boolean> => {
+    const sections = sectionsOfStep(index);
+    if (!sections.length) return true;
+    const values = form.getFieldsValue(true) as Record<string, unknown>;
+    setSaving(true);
+    try {
+      for (const s of sections) await save.mutateAsync({ section: s, body: sectionBody(s, values) });
+      setLastSaved(new Date());
+      return true;
+    } catch (err) {
+      const lines = detailLines(err);
+      modal.error({
+        title: t('filings.saveFailed'),
+        content: (
+          <div>
+            <div>{errorText(err)}</div>
+            {lines.map((l) => (
+              <div key={l}>{l}</div>
+            ))}
+          </div>
+        ),
+      });
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const go = async (to: number) => {
+    if (to === current) return;
+    if (await saveStep(current)) setCurrent(to);
+  };
+
+  const returnAlerts = (index: number) =>
+    sectionsOfStep(index)
+      .filter((s) => filing.returnComments[s])
+      .map((s) => (
+        <Alert
+          key={s}
+          type="warning"
+          showIcon
+          title={`${pickLabel(FILING_SECTION_LABELS, s, lang)} — ${t('filings.sectionComment', { comment: filing.returnComments[s] })}`}
+          data-testid="return-comment"
+        />
+      ));
+
+  const rep = report.data;
+  const failedWarnings = rep ? warningFailures(rep.results) : [];
+  const missingReasons = failedWarnings.filter((w) => !reasons[w.ruleId]?.trim());
+  const canSubmit = filing.allowedActions.includes('submit');
+
+  const doSubmit = () =>
+    submit.mutate(
+      {
+        action: 'submit',
+        warningReasons: Object.fromEntries(failedWarnings.map((w) => [w.ruleId, reasons[w.ruleId]!.trim()])),
+      },
+      {
+        onSuccess: () => void message.success(t('filings.submittedOk')),
+        onError: (err) => {
+          void message.error(errorText(err));
+          void report.refetch();
+        },
+      },
+    );
+
+  const majorOptions = (majors.data ?? [])
+    .filter((m) => !planRows.some((r) => r.schoolMajorId === m.id))
+    .map((m) => ({ value: m.id, label: `${m.name}（${m.majorCode}）` }));
+
+  const addMajor = (id: string) => {
+    const m = majors.data?.find((x) => x.id === id);
+    if (!m) return;
+    const y = m.years.find((yy) => yy.year === filing.year);
+    const row: PlanRow = {
+      schoolMajorId: m.id,
+      majorCode: m.majorCode,
+      majorName: m.name,
+      enrolledStudents: y?.enrolledStudents ?? 0,
+      fullTimeTeachers: y?.fullTimeTeachers ?? 0,
+      plannedTrainees: 0,
+    };
+    form.setFieldValue(['plan', 'rows'], [...planRows, row]);
+  };
+
+  const planTotal = planRows.reduce((s, r) => s + (r.plannedTrainees ?? 0), 0);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {filing.status === 'returned' && <Alert type="warning" showIcon title={t('filings.returnedAlert')} />}
+      <Steps
+        current={current}
+        size="small"
+        onChange={(i) => void go(i)}
+        items={FILING_STEPS.map((s) => ({
+          title: t(`filings.steps.${s}`),
+          status: sectionsOfStep(FILING_STEPS.indexOf(s)).some((sec) => filing.returnComments[sec]) ? 'error' : undefined,
+        }))}
+        data-testid="filing-steps"
+      />
+      <Form form={form} layout="vertical" initialValues={init} disabled={saving} data-testid="filing-form">
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          {returnAlerts(current)}
+          {step === 'basics' && (
+            <>
+              <Card size="small" title={t('filings.basicsTitle')}>
+                <Row gutter={16}>
+                  <Col xs={24} md={12}>
+                    <Form.Item label={t('filings.certificate')}>
+                      <Input value={filing.certificateTypeName} disabled />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <Form.Item name={['basics', 'levels']} label={t('filings.levels')}>
+                      <Select
+                        mode="multiple"
+                        options={(['junior', 'intermediate', 'senior'] as const).map((l) => ({ value: l, label: levelLabel(l, lang) }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <Form.Item label={t('filings.declaringUnit')}>
+                      <Input value={filing.schoolName} disabled />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <Form.Item name={['basics', 'departmentId']} label={t('filings.department')}>
+                      <Select disabled={ownDepartment} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              </Card>
+              <LeaderFields />
+            </>
+          )}
+          {step === 'team' && <TeamFields />}
+          {step === 'plan' && (
+            <Card
+              size="small"
+              title={t('filings.planTitle')}
+              extra={<Typography.Text type="secondary">{t('filings.planNote')}</Typography.Text>}
+            >
+              <Table<PlanRow & { index: number }>
+                rowKey="schoolMajorId"
+                size="small"
+                pagination={false}
+                dataSource={planRows.map((r, index) => ({ ...r, index }))}
+                data-testid="plan-table"
+                columns={[
+                  { title: t('filings.certificate'), key: 'cert', render: () => filing.certificateTypeName },
+                  { title: t('filings.levels'), key: 'levels', render: () => levels.map((l) => levelLabel(l, lang)).join('、') },
+                  { title: t('filings.majorName'), key: 'major', render: (_, r) => `${r.majorName}（${r.majorCode}）` },
+                  ...(['enrolledStudents', 'fullTimeTeachers', 'plannedTrainees'] as const).map((k) => ({
+                    title: t(
+                      k === 'enrolledStudents' ? 'filings.enrolled' : k === 'fullTimeTeachers' ? 'filings.teachers' : 'filings.trainees',
+                    ),
+                    key: k,
+                    width: 140,
+                    render: (_: unknown, r: PlanRow & { index: number }) => (
+                      <Form.Item name={['plan', 'rows', r.index, k]} style={{ margin: 0 }}>
+                        <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid={`plan-${k}-${r.index}`} />
+                      </Form.Item>
+                    ),
+                  })),
+                  {
+                    title: '',
+                    key: 'remove',
+                    width: 50,
+                    render: (_, r) => (
+                      <Button
+                        type="text"
+                        danger
+                        disabled={planRows.length <= 1}
+                        icon={<DeleteOutlined />}
+                        aria-label={t('filings.remove')}
+                        onClick={() =>
+                          form.setFieldValue(
+                            ['plan', 'rows'],
+                            planRows.filter((_, i) => i !== r.index),
+                          )
+                        }
+                      />
+                    ),
+                  },
+                ]}
+              />
+              <Space style={{ marginTop: 12 }} wrap>
+                <Select
+                  style={{ width: 300 }}
+                  placeholder={t('filings.addMajor')}
+                  value={null}
+                  options={majorOptions}
+                  onChange={(v: string) => addMajor(v)}
+                />
+                <Typography.Text type="secondary">{t('filings.traineesTotal', { n: planTotal })}</Typography.Text>
+              </Space>
+            </Card>
+          )}
+          {step === 'overview' && <OverviewFields />}
+          {step === 'courseSupport' && <CourseFields majors={planRows.map((r) => ({ value: r.schoolMajorId, label: r.majorName }))} />}
+          {step === 'feasibility' && <FeasibilityFields projectName={projectName} />}
+          {step === 'opinions' && <OpinionsFields />}
+        </Space>
+      </Form>
+      {step === 'attachments' && (
+        <Card size="small" title={t('filings.attachmentsTitle')}>
+          <AttachmentsTable
+            filingId={filing.id}
+            attachments={filing.attachments}
+            required={round?.requiredAttachments ?? []}
+            editable={filing.allowedActions.includes('uploadAttachment')}
+          />
+        </Card>
+      )}
+      {step === 'submit' && (
+        <Card
+          size="small"
+          title={t('filings.ruleReport')}
+          extra={
+            <Space>
+              {rep && <Typography.Text type="secondary">{t('filings.checkedAt', { time: formatDateTime(rep.at) })}</Typography.Text>}
+              <Button size="small" icon={<ReloadOutlined />} onClick={() => void report.refetch()} loading={report.isFetching}>
+                {t('filings.recheck')}
+              </Button>
+            </Space>
+          }
+        >
+          {report.isLoading && <Spin />}
+          {report.error && <Alert type="error" showIcon title={errorText(report.error)} />}
+          {rep && (
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+              <RuleReportTable report={rep} reasons={reasons} onReason={(id, v) => setReasons((r) => ({ ...r, [id]: v }))} />
+              {rep.blocking > 0 && (
+                <Alert type="error" showIcon title={t('filings.blockedHint', { n: rep.blocking })} data-testid="blocked-hint" />
+              )}
+              {rep.blocking === 0 && missingReasons.length > 0 && <Alert type="warning" showIcon title={t('filings.reasonsHint')} />}
+              {!canSubmit && <Alert type="info" showIcon title={t('filings.onlySchoolSubmits')} />}
+              <Popconfirm
+                title={t('filings.submitConfirm')}
+                onConfirm={doSubmit}
+                disabled={!canSubmit || rep.blocking > 0 || missingReasons.length > 0}
+              >
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  disabled={!canSubmit || rep.blocking > 0 || missingReasons.length > 0}
+                  loading={submit.isPending}
+                  data-testid="submit-filing"
+                >
+                  {t('filings.submit')}
+                </Button>
+              </Popconfirm>
+            </Space>
+          )}
+        </Card>
+      )}
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Space>
+          <Button disabled={current === 0} onClick={() => void go(current - 1)} data-testid="step-prev">
+            {t('filings.prev')}
+          </Button>
+          {current < FILING_STEPS.length - 1 && (
+            <Button type="primary" onClick={() => void go(current + 1)} loading={saving} data-testid="step-next">
+              {t('filings.next')}
+            </Button>
+          )}
+        </Space>
+        <Space>
+          {lastSaved && (
+            <Typography.Text type="success" data-testid="saved-at">
+              {t('filings.savedAt', { time: savedAt(lastSaved) })}
+            </Typography.Text>
+          )}
+          {sectionsOfStep(current).length > 0 && (
+            <Button icon={<SaveOutlined />} onClick={() => void saveStep(current)} loading={saving} data-testid="step-save">
+              {t('filings.save')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+    </Space>
+  );
+}
