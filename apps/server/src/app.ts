@@ -29,6 +29,9 @@ import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
 import { registerSchoolRoutes } from './modules/schools/schools.routes';
 import { registerFilingRoutes } from './modules/filings/filings.routes';
+import { registerFilingExportRoutes } from './modules/filing-exports/filing-exports.routes';
+import { registerAnnualPlanRoutes } from './modules/annual-plans/annual-plans.routes';
+import { registerFilingChangeRoutes } from './modules/filing-changes/filing-changes.routes';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerPassRateRoutes } from './modules/pass-rates/pass-rates.routes';
 
@@ -48,6 +51,9 @@ const MODULES: RouteModule[] = [
   registerSchoolRoutes,
   registerFilingRoutes,
   registerPassRateRoutes,
+  registerFilingChangeRoutes,
+  registerAnnualPlanRoutes,
+  registerFilingExportRoutes,
   registerNotificationRoutes,
 ];
 

@@ -5,6 +5,7 @@ import { insertUser } from '../../modules/accounts/accounts.queries';
 import { recordAudit } from '../../modules/audit/audit.service';
 import type { DB } from '../schema';
 import { seedDemoFilings } from './demo-filings';
+import { seedDemoFilingExtras } from './demo-filing-extras';
 import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -114,6 +115,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
     }
     // A filing round of 广东 with filings in every state (R3), once schools and accounts exist.
     await seedDemoFilings(trx, now);
+    // After approval: a pending change request and a few notifications (R3.7, R3.11).
+    await seedDemoFilingExtras(trx, now);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',
