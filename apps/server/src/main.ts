@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { prepareDatabase } from './db/prepare';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seed/demo';
 import { systemClock } from './lib/clock';
+import { notifyDeadlines } from './modules/notifications/notifications.service';
 
 /** loadConfig → openDatabase → migrate → (demo) → buildApp → listen; closes cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -15,11 +16,19 @@ async function main(): Promise<void> {
   const demoCreated = config.demo ? await seedDemo(database.db, systemClock.now()) : false;
   const app = await buildApp({ config, db: database.db, dbKind: database.kind });
 
+  // R3.11: deadline reminders at start, then hourly (idempotent per user and round).
+  const remind = () =>
+    notifyDeadlines(database.db, systemClock.now()).catch((err: unknown) =>
+      app.log.error({ err }, '截止提醒失败 deadline reminders failed'),
+    );
+  const reminders = setInterval(() => void remind(), 60 * 60 * 1000).unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, '正在关闭 shutting down');
+    clearInterval(reminders);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     try {
       await app.close(); // stops accepting, lets in-flight requests finish
@@ -33,6 +42,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  void remind();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const lines = [
     '',

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFilingId } from '../../test/filing-extras';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
 import { SUMMARY_COLUMNS } from './filing-exports.rules';
 
@@ -8,19 +9,7 @@ let t: TestApp;
 let gd: Agent, hb: Agent, gz: Agent, gzcp: Agent, zz: Agent, national: Agent;
 let roundId: string;
 
-async function filingId(school: string, code: string) {
-  return (
-    await t.db
-      .selectFrom('filings as f')
-      .innerJoin('schools as s', 's.id', 'f.school_id')
-      .innerJoin('certificate_types as ct', 'ct.id', 'f.certificate_type_id')
-      .select('f.id')
-      .where('s.name', '=', school)
-      .where('ct.code', '=', code)
-      .executeTakeFirstOrThrow()
-  ).id;
-}
-
+const filingId = (school: string, code: string) => demoFilingId(t.db, school, code);
 async function pdfText(bytes: Buffer) {
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
@@ -37,9 +26,14 @@ const act = async (agent: Agent, id: string, body: Record<string, unknown>) => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  [gd, hb, gz, gzcp, zz, national] = await Promise.all(
-    ['gd-admin', 'hb-admin', 'gz-admin', 'gzcp-admin', 'zz-admin', 'national'].map((u) => t.loginAs(u)),
-  );
+  [gd, hb, gz, gzcp, zz, national] = await Promise.all([
+    t.loginAs('gd-admin'),
+    t.loginAs('hb-admin'),
+    t.loginAs('gz-admin'),
+    t.loginAs('gzcp-admin'),
+    t.loginAs('zz-admin'),
+    t.loginAs('national'),
+  ]);
   roundId = (await t.db.selectFrom('filing_rounds').select('id').where('province_code', '=', '440000').executeTakeFirstOrThrow()).id;
   // The known data set: gzcp IR-PROG (published, approved, 60 + 40), gzcp SMART-TAX approved now (80 + 35),
   // zz WEB-FE through the municipal path and approved (50); gzcp E-SHOP (rejected) and the rest stay out.
