@@ -29,6 +29,7 @@ import { ChangePasswordModal } from '../features/auth/components/ChangePasswordM
 import { useSession, useUser } from '../features/auth/session';
 import { api } from '../lib/api';
 import { roleLabel, useLang } from '../lib/i18n';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import './layout.css';
 
@@ -123,6 +124,7 @@ export function AppLayout() {
             {t('app.title')}
           </Typography.Title>
           <Space size="large" align="center">
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <a className="app-user" onClick={(e) => e.preventDefault()} href="#" aria-label={t('auth.userMenu')} data-testid="user-menu">

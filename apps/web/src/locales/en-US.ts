@@ -735,6 +735,12 @@ const enUS: Messages = {
     exportSummary: 'Summary .xlsx',
     filings: 'Filings',
   },
+  notifications: {
+    title: 'Notifications',
+    readAll: 'Mark all read',
+    markRead: 'Mark read',
+    empty: 'No notifications',
+  },
   result: {
     forbiddenTitle: 'Access denied',
     forbiddenDesc: 'Your role cannot use this page.',

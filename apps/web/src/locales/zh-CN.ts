@@ -713,6 +713,12 @@ const zhCN = {
     exportSummary: '汇总表 .xlsx',
     filings: '备案',
   },
+  notifications: {
+    title: '通知',
+    readAll: '全部已读',
+    markRead: '标为已读',
+    empty: '暂无通知',
+  },
   result: {
     forbiddenTitle: '无权访问',
     forbiddenDesc: '您的角色没有访问此页面的权限。',

@@ -1,5 +1,5 @@
 import { FILING_RULES, SCHOOL_TYPE_LABELS } from '@onex/shared';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -65,6 +65,28 @@ export function FilingDetailPage() {
             <FilingStatusTag status={f.status} />
             {f.needsMunicipalReview && <Tag color="cyan">{t('filings.secondaryPath')}</Tag>}
           </Space>
+          {user.role === 'province_admin' || user.role === 'national_admin' || user.role === 'school_admin' ? (
+            <Space wrap>
+              <Button
+                size="small"
+                icon={<FilePdfOutlined />}
+                href={`/api/v1/filings/${f.id}/filing-form.pdf`}
+                target="_blank"
+                data-testid="export-filing-form"
+              >
+                {t('filings.exportForm')}
+              </Button>
+              <Button
+                size="small"
+                icon={<FilePdfOutlined />}
+                href={`/api/v1/filings/${f.id}/feasibility-report.pdf`}
+                target="_blank"
+                data-testid="export-feasibility-report"
+              >
+                {t('filings.exportReport')}
+              </Button>
+            </Space>
+          ) : null}
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label={t('filings.school')}>{f.schoolName}</Descriptions.Item>
             <Descriptions.Item label={t('filings.schoolType')}>{pickLabel(SCHOOL_TYPE_LABELS, f.schoolType, lang)}</Descriptions.Item>

@@ -91,8 +91,8 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
   const departments = useDepartments(filing.schoolId);
   const majors = useSchoolMajors(filing.schoolId, filing.year);
   const init = useMemo(() => initialValues(filing), [filing.id]); // eslint-disable-line react-hooks/exhaustive-deps
-  const planRows = (Form.useWatch(['plan', 'rows'], form) as PlanRow[] | undefined) ?? init.plan.rows;
-  const levels = (Form.useWatch(['basics', 'levels'], form) as string[] | undefined) ?? filing.levels;
+  const planRows = (Form.useWatch(['plan', 'rows'], { form, preserve: true }) as PlanRow[] | undefined) ?? init.plan.rows;
+  const levels = (Form.useWatch(['basics', 'levels'], { form, preserve: true }) as string[] | undefined) ?? filing.levels;
   const projectName = `${filing.certificateTypeName}（${levels.map((l) => levelLabel(l, lang)).join('、')}）`;
   const ownDepartment = user.role === 'department_admin';
 

@@ -170,6 +170,7 @@ function ExpertsCard({ filing }: { filing: FilingDetailDto }) {
         pagination={false}
         rowKey="expertId"
         dataSource={assignments}
+        scroll={{ x: 640 }}
         columns={[
           { title: t('filings.expert'), dataIndex: 'expertName' },
           { title: t('filings.assignedAt'), key: 'at', render: (_, a) => formatDateTime(a.assignedAt) },

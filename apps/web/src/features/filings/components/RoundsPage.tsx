@@ -10,7 +10,7 @@ import {
   type ReviewCriterion,
   type RuleOverrides,
 } from '@onex/shared';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -368,6 +368,9 @@ export function RoundsPage() {
                 <Button size="small">{actionLabel[a]}</Button>
               </Popconfirm>
             ))}
+          <Button size="small" icon={<DownloadOutlined />} href={`/api/v1/filing-rounds/${r.id}/summary.xlsx`} data-testid="export-summary">
+            {t('rounds.exportSummary')}
+          </Button>
           {r.allowedActions.includes('publish') && (
             <Popconfirm
               title={t('rounds.publishConfirm')}
