@@ -868,10 +868,3 @@ export const filingTransitionRequestSchema = z.object({
   scores: z.record(z.string(), z.number().min(0).max(100)).optional(),
 });
 export type FilingTransitionRequest = z.infer<typeof filingTransitionRequestSchema>;
-
-export const filingRuleOverrideRequestSchema = z.object({
-  schoolId: z.string().uuid(),
-  certificateTypeId: z.string().uuid(),
-  year: z.number().int().min(2000).max(2100),
-  reason: z.string().trim().min(1).max(1000),
-});

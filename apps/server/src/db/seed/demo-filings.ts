@@ -89,13 +89,32 @@ export function demoOpinions(date: string): OpinionsSection {
   };
 }
 
-export function demoCourseSupport(): CourseSupportSection {
-  return {
-    courses: [
-      { name: '工业机器人编程与操作', credits: 4, hours: 64 },
-      { name: '工业机器人系统集成', credits: 3, hours: 48 },
-    ],
-  };
+/** The courses that carry each demo certificate (课程支撑), so each filing reads like its own. */
+const DEMO_COURSES: Record<string, CourseSupportSection['courses']> = {
+  'IR-PROG': [
+    { name: '工业机器人编程与操作', credits: 4, hours: 64 },
+    { name: '工业机器人系统集成', credits: 3, hours: 48 },
+  ],
+  'SMART-TAX': [
+    { name: '智能财税基础', credits: 3, hours: 48 },
+    { name: '税费计算与申报', credits: 4, hours: 64 },
+  ],
+  'E-SHOP': [
+    { name: '网店运营', credits: 3, hours: 48 },
+    { name: '网络营销与推广', credits: 3, hours: 48 },
+  ],
+  'WEB-FE': [
+    { name: 'HTML5 与 CSS3 网页设计', credits: 4, hours: 64 },
+    { name: 'JavaScript 程序设计', credits: 4, hours: 64 },
+  ],
+  BIM: [
+    { name: '建筑信息模型（BIM）建模', credits: 4, hours: 64 },
+    { name: '建筑识图与构造', credits: 3, hours: 48 },
+  ],
+};
+
+export function demoCourseSupport(certificateCode = 'IR-PROG'): CourseSupportSection {
+  return { courses: DEMO_COURSES[certificateCode] ?? DEMO_COURSES['IR-PROG']! };
 }
 
 export function demoFeasibility(leaderName: string, majors: { name: string; headcount: number }[], date: string): FeasibilitySection {
@@ -306,7 +325,7 @@ export async function seedDemoFilings(trx: Trx, now: Date): Promise<void> {
         team: f.complete ? JSON.stringify(demoTeam()) : null,
         overview: JSON.stringify(demoOverview()),
         opinions: f.complete ? JSON.stringify(demoOpinions(date)) : null,
-        course_support: f.complete ? JSON.stringify(demoCourseSupport()) : null,
+        course_support: f.complete ? JSON.stringify(demoCourseSupport(f.certificate)) : null,
         feasibility: f.complete
           ? JSON.stringify(
               demoFeasibility(
