@@ -82,3 +82,39 @@ describe('browser journey: the public catalog (R1.2, R1.4)', () => {
     }
   });
 });
+
+async function loginPage(username: string) {
+  const { context, page } = await newPage();
+  await page.goto(`${platform.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('home-title').waitFor();
+  return { context, page };
+}
+
+describe('browser journeys: pilot filings (R3.6)', () => {
+  it('the municipal bureau finds the 中职 filing waiting in its queue', async () => {
+    const { context, page } = await loginPage('gz-admin');
+    try {
+      await page.goto(`${platform.baseUrl}/municipal-review`);
+      await page.getByText('广州市轻工职业学校').first().waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'municipal-queue.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a school sees its published result and the timeline', async () => {
+    const { context, page } = await loginPage('gzcp-admin');
+    try {
+      await page.goto(`${platform.baseUrl}/filings`);
+      await page.getByText('工业机器人应用编程').first().click({ timeout: 15_000 });
+      await page.waitForURL(/\/filings\/[0-9a-f-]{36}/);
+      await page.getByText('结果已公布').first().waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'filing-published.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
