@@ -55,7 +55,14 @@ describe('menuFor', () => {
     expect(withItem('filingRounds')).toEqual(['province_admin']);
     expect(withItem('filingReview')).toEqual(['province_admin']);
     expect(withItem('filingQuery')).toEqual(['national_admin']);
-    expect(keys('province_admin').slice(-2)).toEqual(['filingRounds', 'filingReview']);
+    expect(keys('province_admin').slice(-4)).toEqual(['filingRounds', 'filingReview', 'changeRequests', 'annualPlans']);
+  });
+
+  it('shows change requests to the province and annual plans to school and province administrators (R3.7, R3.8)', () => {
+    expect(withItem('changeRequests')).toEqual(['province_admin']);
+    expect(withItem('annualPlans')).toEqual(['province_admin', 'school_admin']);
+    expect(keys('school_admin').slice(-2)).toEqual(['filings', 'annualPlans']);
+    expect(keys('department_admin')).not.toContain('annualPlans');
   });
 
   it('lets every filing role open a filing detail, and no other', () => {
@@ -108,5 +115,8 @@ describe('selectedNavKey', () => {
     expect(selectedNavKey('/filings/abc', 'province_admin')).toBe('filingReview');
     expect(selectedNavKey('/filings/abc', 'national_admin')).toBe('filingQuery');
     expect(selectedNavKey('/filing-rounds', 'province_admin')).toBe('filingRounds');
+    expect(selectedNavKey('/change-requests', 'province_admin')).toBe('changeRequests');
+    expect(selectedNavKey('/annual-plans', 'school_admin')).toBe('annualPlans');
+    expect(selectedNavKey('/annual-plans', 'province_admin')).toBe('annualPlans');
   });
 });

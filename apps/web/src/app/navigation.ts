@@ -17,7 +17,9 @@ export type NavKey =
   | 'expertReviews'
   | 'filingRounds'
   | 'filingReview'
-  | 'filingQuery';
+  | 'filingQuery'
+  | 'changeRequests'
+  | 'annualPlans';
 
 export interface NavItem {
   key: NavKey;
@@ -67,6 +69,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'filingRounds', path: '/filing-rounds', labelKey: 'menu.filingRounds', roles: ['province_admin'] },
   { key: 'filingReview', path: '/filing-review', labelKey: 'menu.filingReview', roles: ['province_admin'], alsoMatches: ['/filings'] },
   { key: 'filingQuery', path: '/filing-query', labelKey: 'menu.filingQuery', roles: ['national_admin'], alsoMatches: ['/filings'] },
+  // After approval: change requests decided by the province (R3.7), annual plans filed by the school (R3.8).
+  { key: 'changeRequests', path: '/change-requests', labelKey: 'menu.changeRequests', roles: ['province_admin'] },
+  { key: 'annualPlans', path: '/annual-plans', labelKey: 'menu.annualPlans', roles: ['school_admin', 'province_admin'] },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */

@@ -12,6 +12,8 @@ import { CertificateTypeDetailPage } from '../features/catalog/components/Certif
 import { CertificateTypesPage } from '../features/catalog/components/CertificateTypesPage';
 import { PublicCatalogDetailPage } from '../features/catalog/components/PublicCatalogDetailPage';
 import { PublicCatalogPage } from '../features/catalog/components/PublicCatalogPage';
+import { AnnualPlansPage } from '../features/filings/components/AnnualPlansPage';
+import { ChangeRequestsPage } from '../features/filings/components/ChangeRequestsPage';
 import { FilingDetailPage } from '../features/filings/components/FilingDetailPage';
 import { FilingsPage } from '../features/filings/components/FilingsPage';
 import { RoundsPage } from '../features/filings/components/RoundsPage';
@@ -42,6 +44,8 @@ export const PATHS = {
   filingRounds: navItem('filingRounds').path,
   filingReview: navItem('filingReview').path,
   filingQuery: navItem('filingQuery').path,
+  changeRequests: navItem('changeRequests').path,
+  annualPlans: navItem('annualPlans').path,
 } as const;
 
 function RouteError() {
@@ -233,6 +237,22 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole page="filingQuery">
                 <FilingsPage mode="national" />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.changeRequests,
+            element: (
+              <RequireRole page="changeRequests">
+                <ChangeRequestsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.annualPlans,
+            element: (
+              <RequireRole page="annualPlans">
+                <AnnualPlansPage />
               </RequireRole>
             ),
           },

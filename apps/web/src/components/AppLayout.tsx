@@ -18,6 +18,8 @@ import {
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
+  DiffOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -50,6 +52,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   filingRounds: <CalendarOutlined />,
   filingReview: <FileDoneOutlined />,
   filingQuery: <FileSearchOutlined />,
+  changeRequests: <DiffOutlined />,
+  annualPlans: <ScheduleOutlined />,
 };
 
 function useVersion(): string | undefined {

@@ -1,5 +1,11 @@
 import type {
   AccountDto,
+  AnnualPlanDto,
+  AnnualPlanEntryDto,
+  ChangeRequestDecision,
+  ChangeRequestDto,
+  CreateChangeRequest,
+  PutAnnualPlanRequest,
   CreateFilingRequest,
   CreateFilingRoundRequest,
   FilingAttachmentDto,
@@ -45,7 +51,16 @@ export const filingKeys = {
   detail: (id: string) => ['filings', 'detail', id] as const,
   ruleReport: (id: string) => ['filings', 'rule-report', id] as const,
   experts: ['filings', 'experts'] as const,
+  changeRequestsOf: (id: string) => ['filings', 'change-requests', 'of', id] as const,
+  changeQueue: (q: ChangeQueueQuery) => ['filings', 'change-requests', 'list', q] as const,
+  annualPlans: (year: number | undefined) => ['filings', 'annual-plans', year ?? 'current'] as const,
 };
+
+export interface ChangeQueueQuery {
+  page: number;
+  pageSize: number;
+  status?: string;
+}
 
 const fp = (id: string) => `/filings/${encodeURIComponent(id)}`;
 const rp = (id: string) => `/filing-rounds/${encodeURIComponent(id)}`;
@@ -164,3 +179,50 @@ export function useFilingTransition(id: string) {
     },
   });
 }
+
+// ---- change requests (R3.7) ----
+
+/** The change requests of one filing, newest first (the history is kept). */
+export function useFilingChangeRequests(id: string, enabled = true) {
+  return useQuery({
+    queryKey: filingKeys.changeRequestsOf(id),
+    queryFn: () => api.get<{ items: ChangeRequestDto[] }>(`${fp(id)}/change-requests`),
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
+/** The change requests in the actor's scope (the province's queue; `status=pending` for the open ones). */
+export function useChangeRequests(query: ChangeQueueQuery) {
+  return useQuery({
+    queryKey: filingKeys.changeQueue(query),
+    queryFn: ({ signal }) => api.get<Page<ChangeRequestDto>>('/filing-change-requests', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useCreateChangeRequest = (filingId: string) =>
+  useFilingWrite((body: CreateChangeRequest) => api.post<ChangeRequestDto>(`${fp(filingId)}/change-requests`, body));
+
+/** Accepting writes the change into the filing: every filing query is refreshed. */
+export const useDecideChangeRequest = () =>
+  useFilingWrite(({ id, body }: { id: string; body: ChangeRequestDecision }) =>
+    api.post<ChangeRequestDto>(`/filing-change-requests/${encodeURIComponent(id)}/decision`, body),
+  );
+
+// ---- annual plans (R3.8) ----
+
+/** Approved pilots of earlier years with their plan of `year` (undefined: the server's current year). */
+export function useAnnualPlans(year: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: filingKeys.annualPlans(year),
+    queryFn: ({ signal }) =>
+      api.get<Page<AnnualPlanEntryDto> & { year: number }>('/annual-plans', { year, page: 1, pageSize: 200 }, signal),
+    enabled,
+  });
+}
+
+export const usePutAnnualPlan = () =>
+  useFilingWrite(({ filingId, year, body }: { filingId: string; year: number; body: PutAnnualPlanRequest }) =>
+    api.put<AnnualPlanDto>(`${fp(filingId)}/annual-plans/${year}`, body),
+  );

@@ -10,6 +10,7 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useFiling, useRound } from '../api';
+import { ChangeRequestsCard } from './ChangeRequests';
 import { AttachmentsTable, FilingStatusTag, FilingTimeline, RoundCountdown, RuleReportTable } from './bits';
 import { FilingEditor } from './FilingEditor';
 import { FilingView } from './FilingView';
@@ -108,6 +109,7 @@ export function FilingDetailPage() {
           data-testid="filing-result"
         />
       )}
+      {f.status === 'published' && f.decision === 'approved' && <ChangeRequestsCard filing={f} />}
       {f.status === 'returned' && lastReturn?.opinion && (
         <Alert type="warning" showIcon title={`${t('filings.returnComment')}：${lastReturn.opinion}`} data-testid="return-opinion" />
       )}

@@ -1,28 +1,11 @@
 import { FILING_SECTION_LABELS, warningFailures, type FilingDetailDto, type FilingRoundDto, type FilingSection } from '@onex/shared';
-import { DeleteOutlined, ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Steps,
-  Table,
-  Typography,
-} from 'antd';
+import { ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Space, Spin, Steps, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../auth/session';
 import { levelLabel } from '../../catalog/components/bits';
-import { useDepartments, useSchoolMajors } from '../../schools/api';
+import { useDepartments } from '../../schools/api';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
@@ -31,9 +14,8 @@ import { ApiError } from '../../../lib/api';
 import { useFilingTransition, useRuleReport, useSaveSection } from '../api';
 import { FILING_STEPS, cleanDraft, savedAt, sectionsOfStep } from '../filing-helpers';
 import { AttachmentsTable, RuleReportTable } from './bits';
+import { PlanFields, type PlanRow } from './PlanFields';
 import { CourseFields, FeasibilityFields, LeaderFields, OpinionsFields, OverviewFields, TeamFields } from './fields';
-
-type PlanRow = FilingDetailDto['sections']['plan']['rows'][number];
 
 function initialValues(f: FilingDetailDto) {
   return {
@@ -89,7 +71,6 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
   const step = FILING_STEPS[current]!;
   const report = useRuleReport(filing.id, step === 'submit');
   const departments = useDepartments(filing.schoolId);
-  const majors = useSchoolMajors(filing.schoolId, filing.year);
   const init = useMemo(() => initialValues(filing), [filing.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const planRows = (Form.useWatch(['plan', 'rows'], { form, preserve: true }) as PlanRow[] | undefined) ?? init.plan.rows;
   const levels = (Form.useWatch(['basics', 'levels'], { form, preserve: true }) as string[] | undefined) ?? filing.levels;
@@ -162,27 +143,6 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
       },
     );
 
-  const majorOptions = (majors.data ?? [])
-    .filter((m) => !planRows.some((r) => r.schoolMajorId === m.id))
-    .map((m) => ({ value: m.id, label: `${m.name}（${m.majorCode}）` }));
-
-  const addMajor = (id: string) => {
-    const m = majors.data?.find((x) => x.id === id);
-    if (!m) return;
-    const y = m.years.find((yy) => yy.year === filing.year);
-    const row: PlanRow = {
-      schoolMajorId: m.id,
-      majorCode: m.majorCode,
-      majorName: m.name,
-      enrolledStudents: y?.enrolledStudents ?? 0,
-      fullTimeTeachers: y?.fullTimeTeachers ?? 0,
-      plannedTrainees: 0,
-    };
-    form.setFieldValue(['plan', 'rows'], [...planRows, row]);
-  };
-
-  const planTotal = planRows.reduce((s, r) => s + (r.plannedTrainees ?? 0), 0);
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {filing.status === 'returned' && <Alert type="warning" showIcon title={t('filings.returnedAlert')} />}
@@ -232,68 +192,7 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
             </>
           )}
           {step === 'team' && <TeamFields />}
-          {step === 'plan' && (
-            <Card
-              size="small"
-              title={t('filings.planTitle')}
-              extra={<Typography.Text type="secondary">{t('filings.planNote')}</Typography.Text>}
-            >
-              <Table<PlanRow & { index: number }>
-                rowKey="schoolMajorId"
-                size="small"
-                pagination={false}
-                dataSource={planRows.map((r, index) => ({ ...r, index }))}
-                data-testid="plan-table"
-                columns={[
-                  { title: t('filings.certificate'), key: 'cert', render: () => filing.certificateTypeName },
-                  { title: t('filings.levels'), key: 'levels', render: () => levels.map((l) => levelLabel(l, lang)).join('、') },
-                  { title: t('filings.majorName'), key: 'major', render: (_, r) => `${r.majorName}（${r.majorCode}）` },
-                  ...(['enrolledStudents', 'fullTimeTeachers', 'plannedTrainees'] as const).map((k) => ({
-                    title: t(
-                      k === 'enrolledStudents' ? 'filings.enrolled' : k === 'fullTimeTeachers' ? 'filings.teachers' : 'filings.trainees',
-                    ),
-                    key: k,
-                    width: 140,
-                    render: (_: unknown, r: PlanRow & { index: number }) => (
-                      <Form.Item name={['plan', 'rows', r.index, k]} style={{ margin: 0 }}>
-                        <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid={`plan-${k}-${r.index}`} />
-                      </Form.Item>
-                    ),
-                  })),
-                  {
-                    title: '',
-                    key: 'remove',
-                    width: 50,
-                    render: (_, r) => (
-                      <Button
-                        type="text"
-                        danger
-                        disabled={planRows.length <= 1}
-                        icon={<DeleteOutlined />}
-                        aria-label={t('filings.remove')}
-                        onClick={() =>
-                          form.setFieldValue(
-                            ['plan', 'rows'],
-                            planRows.filter((_, i) => i !== r.index),
-                          )
-                        }
-                      />
-                    ),
-                  },
-                ]}
-              />
-              <Space style={{ marginTop: 12 }} wrap>
-                <Select
-                  style={{ width: 300 }}
-                  placeholder={t('filings.addMajor')}
-                  value={null}
-                  options={majorOptions}
-                  onChange={(v: string) => addMajor(v)}
-                />
-                <Typography.Text type="secondary">{t('filings.traineesTotal', { n: planTotal })}</Typography.Text>
-              </Space>
-            </Card>
-          )}
+          {step === 'plan' && <PlanFields form={form} filing={filing} levels={levels} fallbackRows={init.plan.rows} />}
           {step === 'overview' && <OverviewFields />}
           {step === 'courseSupport' && <CourseFields majors={planRows.map((r) => ({ value: r.schoolMajorId, label: r.majorName }))} />}
           {step === 'feasibility' && <FeasibilityFields projectName={projectName} />}
