@@ -1,4 +1,4 @@
-import { ANNUAL_PLAN_MODE_LABELS, type AnnualPlanDto, type AnnualPlanEntryDto } from '@onex/shared';
+import { type AnnualPlanDto, type AnnualPlanEntryDto } from '@onex/shared';
 import { CopyOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -24,7 +24,6 @@ import { useUser } from '../../auth/session';
 import { levelLabel } from '../../catalog/components/bits';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
-import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useAnnualPlans, useFiling, usePutAnnualPlan } from '../api';
 import {
@@ -84,7 +83,6 @@ function PlanRowsTable({ rows }: { rows: readonly { majorName: string; level: st
 /** Last year's plan for reference: the plan filed for it, or (the year after approval) the filing's own plan. */
 function PreviousPlanView({ prev, year }: { prev: PreviousPlan; year: number }) {
   const { t } = useTranslation();
-  const { lang } = useLang();
   const filing = useFiling(prev.kind === 'filing' ? prev.filingId : undefined);
   if (prev.kind === 'none') return <Typography.Text type="secondary">{t('annualPlans.lastYearNone')}</Typography.Text>;
   if (prev.kind === 'plan')
@@ -93,7 +91,7 @@ function PreviousPlanView({ prev, year }: { prev: PreviousPlan; year: number }) 
         <Typography.Text type="secondary">
           {t('annualPlans.lastYearPlan', {
             year: year - 1,
-            mode: pickLabel(ANNUAL_PLAN_MODE_LABELS, prev.plan.mode, lang),
+            mode: t(STATE_KEYS[prev.plan.mode] as never),
             n: prev.plan.plannedCandidates,
           })}
         </Typography.Text>
@@ -114,7 +112,7 @@ function PreviousPlanView({ prev, year }: { prev: PreviousPlan; year: number }) 
 function PlanDetail({ entry, prev }: { entry: AnnualPlanEntryDto; prev: PreviousPlan }) {
   const { t } = useTranslation();
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: 16 }} data-testid="plan-detail">
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 16 }} data-testid="plan-detail">
       <div>
         <Typography.Text strong>{t('annualPlans.thisYear', { year: entry.year })}</Typography.Text>
         <div style={{ marginTop: 6 }}>
@@ -288,6 +286,7 @@ export function AnnualPlansPage() {
     {
       title: t('annualPlans.certificate'),
       key: 'certificate',
+      width: 220,
       render: (_, e) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/filings/${e.filingId}`} data-testid="plan-filing-link">
@@ -303,10 +302,24 @@ export function AnnualPlansPage() {
         </Space>
       ),
     },
-    ...(school ? [] : [{ title: t('annualPlans.school'), dataIndex: 'schoolName', key: 'school' }]),
+    ...(school ? [] : [{ title: t('annualPlans.school'), dataIndex: 'schoolName', key: 'school', width: 180 }]),
     { title: t('annualPlans.department'), dataIndex: 'departmentName', key: 'department' },
-    { title: t('annualPlans.filingYear'), dataIndex: 'filingYear', key: 'filingYear', width: 100, align: 'center' },
-    { title: t('annualPlans.state'), key: 'state', width: 190, render: (_, e) => <PlanStateTag entry={e} /> },
+    { title: t('annualPlans.filingYear'), dataIndex: 'filingYear', key: 'filingYear', width: 90, align: 'center' },
+    {
+      title: t('annualPlans.state'),
+      key: 'state',
+      width: 200,
+      render: (_, e) => (
+        <Space orientation="vertical" size={0}>
+          <PlanStateTag entry={e} />
+          {e.plan && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('annualPlans.updatedAt')} {formatDateTime(e.plan.updatedAt)}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
     {
       title: t('annualPlans.planned'),
       key: 'planned',
@@ -314,13 +327,12 @@ export function AnnualPlansPage() {
       align: 'right',
       render: (_, e) => (e.plan && e.plan.mode !== 'discontinue' ? e.plan.plannedCandidates : '—'),
     },
-    { title: t('annualPlans.updatedAt'), key: 'updatedAt', width: 170, render: (_, e) => formatDateTime(e.plan?.updatedAt) || '—' },
     ...(school
       ? [
           {
             title: t('annualPlans.actions'),
             key: 'actions',
-            width: 330,
+            width: 300,
             render: (_: unknown, e: AnnualPlanEntryDto) => {
               if (!e.canFile) return <Typography.Text type="secondary">—</Typography.Text>;
               const prev = prevOf(e);

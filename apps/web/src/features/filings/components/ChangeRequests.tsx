@@ -419,6 +419,7 @@ export function ChangeRequestsCard({ filing }: { filing: FilingDetailDto }) {
   const errorText = useErrorText();
   const [creating, setCreating] = useState(false);
   const [deciding, setDeciding] = useState<{ request: ChangeRequestDto; decision: 'accept' | 'refuse' } | null>(null);
+  const [expanded, setExpanded] = useState<string[] | null>(null);
   const items = requests.data ?? [];
   const pending = pendingRequest(items);
   const school = user.role === 'school_admin';
@@ -459,7 +460,9 @@ export function ChangeRequestsCard({ filing }: { filing: FilingDetailDto }) {
           data-testid="change-requests-table"
           expandable={{
             expandedRowRender: (r) => <ProposedContent request={r} filing={filing} />,
-            defaultExpandedRowKeys: pending ? [pending.id] : [],
+            // The pending request opens by default (once loaded); then the user's choice.
+            expandedRowKeys: expanded ?? (pending ? [pending.id] : []),
+            onExpandedRowsChange: (keys) => setExpanded(keys.map(String)),
           }}
           columns={[
             {

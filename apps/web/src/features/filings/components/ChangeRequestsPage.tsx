@@ -32,27 +32,29 @@ export function ChangeRequestsPage() {
 
   const columns: TableProps<ChangeRequestDto>['columns'] = [
     {
-      title: t('changes.certificate'),
+      title: `${t('changes.certificate')} / ${t('changes.school')}`,
       key: 'certificate',
+      width: 230,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/filings/${r.filingId}`} data-testid="change-filing-link">
             {r.certificateTypeName}
           </Link>
+          <span>{r.schoolName}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('changes.filingYear')} {r.filingYear}
           </Typography.Text>
         </Space>
       ),
     },
-    { title: t('changes.school'), dataIndex: 'schoolName', key: 'school' },
-    { title: t('changes.sections'), key: 'sections', width: 220, render: (_, r) => <ChangeSectionTags request={r} /> },
+    { title: t('changes.sections'), key: 'sections', width: 190, render: (_, r) => <ChangeSectionTags request={r} /> },
     {
       title: t('changes.reason'),
       dataIndex: 'reason',
       key: 'reason',
+      width: 250,
       render: (v: string) => (
-        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0, maxWidth: 360 }}>
+        <Typography.Paragraph ellipsis={{ rows: 3, tooltip: v }} style={{ margin: 0 }}>
           {v}
         </Typography.Paragraph>
       ),
@@ -70,11 +72,23 @@ export function ChangeRequestsPage() {
         </Space>
       ),
     },
-    { title: t('changes.status'), key: 'status', width: 130, render: (_, r) => <ChangeStatusTag status={r.status} /> },
+    {
+      title: t('changes.status'),
+      key: 'status',
+      width: 130,
+      render: (_, r) => (
+        <Space orientation="vertical" size={4}>
+          <ChangeStatusTag status={r.status} />
+          <Link to={`/filings/${r.filingId}`} data-testid="change-open">
+            {r.allowedActions.length ? t('changes.open') : t('changes.openFiling')}
+          </Link>
+        </Space>
+      ),
+    },
     {
       title: t('changes.decision'),
       key: 'decision',
-      width: 220,
+      width: 200,
       render: (_, r) =>
         r.decidedAt ? (
           <Space orientation="vertical" size={0}>
@@ -86,16 +100,6 @@ export function ChangeRequestsPage() {
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>
         ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 110,
-      render: (_, r) => (
-        <Link to={`/filings/${r.filingId}`} data-testid="change-open">
-          {r.allowedActions.length ? t('changes.open') : t('changes.openFiling')}
-        </Link>
-      ),
     },
   ];
 
@@ -118,7 +122,7 @@ export function ChangeRequestsPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('changes.none') }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1170 }}
         data-testid="change-queue-table"
         pagination={{
           current: page.page,
