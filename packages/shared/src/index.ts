@@ -6,3 +6,4 @@ export * from './catalog';
 export * from './filings';
 export * from './pass-rates';
 export * from './filing-extras';
+export * from './exams';

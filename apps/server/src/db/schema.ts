@@ -10,6 +10,19 @@ import type {
   RuleOverrides,
   RuleReportDto,
 } from '@onex/shared';
+import type {
+  ConsentVia,
+  ExamSessionStatus,
+  ExamSiteStatus,
+  FEE_PAYER,
+  IdType,
+  ImportErrorDto,
+  InvigilatorRole,
+  LearnerKind,
+  RegistrationStatus,
+  ResultImportKind,
+  ResultImportStatus,
+} from '@onex/shared';
 
 /** Database types, written beside the SQL migrations; keep both in step. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -468,6 +481,195 @@ export interface CertificatePassRatesTable {
   passed: number;
 }
 
+// ---- 0006_exams (issue 5) ----
+
+/** A learner; the ID number is encrypted (id_number_enc) and found by its keyed hash (id_number_hash). */
+export interface LearnersTable {
+  id: Generated<string>;
+  user_id: string | null;
+  kind: LearnerKind;
+  school_id: string | null;
+  province_code: string | null;
+  city_code: string | null;
+  department_id: string | null;
+  school_major_id: string | null;
+  class_name: string | null;
+  name: string;
+  id_type: IdType;
+  id_number_enc: string;
+  id_number_hash: string;
+  id_number_last4: string;
+  poverty_registered: Generated<boolean>;
+  activation_code_hash: string | null;
+  activation_expires_at: NullableTimestamp;
+  activated_at: NullableTimestamp;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: NullableTimestamp;
+}
+
+export interface PilotAgreementsTable {
+  id: Generated<string>;
+  filing_id: string;
+  school_id: string;
+  org_id: string;
+  certificate_type_id: string;
+  province_code: string;
+  city_code: string;
+  /** date column: a YYYY-MM-DD string */
+  signed_on: ColumnType<string, string, string>;
+  file_id: string;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface PilotAgreementFeesTable {
+  agreement_id: string;
+  level: CertificateLevel;
+  fee_fen: number;
+  cap_fen: number;
+}
+
+export interface ExamSitesTable {
+  id: Generated<string>;
+  org_id: string;
+  school_id: string | null;
+  province_code: string;
+  city_code: string;
+  certificate_type_id: string;
+  name: string;
+  address: string;
+  capacity: number;
+  application_file_id: string | null;
+  status: Generated<ExamSiteStatus>;
+  open_shared: Generated<boolean>;
+  reason: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+}
+
+export interface ExamSessionsTable {
+  id: Generated<string>;
+  org_id: string;
+  certificate_type_id: string;
+  level: CertificateLevel;
+  exam_site_id: string;
+  province_code: string;
+  city_code: string;
+  /** date column: a YYYY-MM-DD string */
+  exam_date: ColumnType<string, string, string>;
+  exam_form: ExamForm;
+  capacity: number;
+  registration_opens_at: Timestamp;
+  registration_closes_at: Timestamp;
+  status: Generated<ExamSessionStatus>;
+  scores_published_at: NullableTimestamp;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: NullableTimestamp;
+}
+
+export interface ExamSessionEventsTable {
+  id: Generated<string>;
+  session_id: string;
+  province_code: string;
+  action: string;
+  from_status: ExamSessionStatus;
+  to_status: ExamSessionStatus;
+  comment: string | null;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+/** payer is always 'school' (CHECK): no charge to a learner can be recorded (R4.3). */
+export interface ExamRegistrationsTable {
+  id: Generated<string>;
+  session_id: string;
+  learner_id: string;
+  school_id: string | null;
+  filing_id: string | null;
+  agreement_id: string | null;
+  province_code: string;
+  org_id: string;
+  proposed_by: string | null;
+  status: Generated<RegistrationStatus>;
+  consent_at: NullableTimestamp;
+  consent_via: ConsentVia | null;
+  consent_file_id: string | null;
+  fee_fen: Generated<number>;
+  fee_exempt: Generated<boolean>;
+  payer: Generated<typeof FEE_PAYER>;
+  created_at: Timestamp;
+  updated_at: NullableTimestamp;
+}
+
+export interface ResultImportsTable {
+  id: Generated<string>;
+  session_id: string;
+  org_id: string;
+  province_code: string;
+  file_sha256: string;
+  file_name: string;
+  file_id: string | null;
+  kind: Generated<ResultImportKind>;
+  correction_note: string | null;
+  status: Generated<ResultImportStatus>;
+  rows: Generated<number>;
+  passed: Generated<number>;
+  failed: Generated<number>;
+  progress: Generated<number>;
+  errors: DefaultJson<ImportErrorDto[]>;
+  created_at: Timestamp;
+  created_by: string | null;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+/** Append-only: a correction inserts rows and marks the previous ones superseded. */
+export interface ExamResultsTable {
+  id: Generated<string>;
+  registration_id: string;
+  session_id: string;
+  province_code: string;
+  score: Numeric;
+  passed: boolean;
+  import_id: string;
+  created_at: Timestamp;
+  superseded_at: NullableTimestamp;
+  superseded_by_import_id: string | null;
+}
+
+export interface ExamInvigilationsTable {
+  id: Generated<string>;
+  session_id: string;
+  school_id: string;
+  department_id: string | null;
+  province_code: string;
+  invigilator_name: string;
+  role: Generated<InvigilatorRole>;
+  fee_fen: Generated<number>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface FeeSettlementsTable {
+  id: Generated<string>;
+  session_id: string;
+  school_id: string;
+  org_id: string;
+  province_code: string;
+  due_fen: number;
+  exempt_count: Generated<number>;
+  registered_count: Generated<number>;
+  computed_at: Timestamp;
+  settled_at: NullableTimestamp;
+  settled_by: string | null;
+  note: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -510,6 +712,18 @@ export interface DB {
   notifications: NotificationsTable;
   // 0005_filing_extras
   certificate_pass_rates: CertificatePassRatesTable;
+  // 0006_exams
+  learners: LearnersTable;
+  pilot_agreements: PilotAgreementsTable;
+  pilot_agreement_fees: PilotAgreementFeesTable;
+  exam_sites: ExamSitesTable;
+  exam_sessions: ExamSessionsTable;
+  exam_session_events: ExamSessionEventsTable;
+  exam_registrations: ExamRegistrationsTable;
+  result_imports: ResultImportsTable;
+  exam_results: ExamResultsTable;
+  exam_invigilations: ExamInvigilationsTable;
+  fee_settlements: FeeSettlementsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -3,6 +3,7 @@ import { sql as catalog } from './0002_catalog';
 import { sql as schools } from './0003_schools';
 import { sql as filings } from './0004_filings';
 import { sql as filingExtras } from './0005_filing_extras';
+import { sql as exams } from './0006_exams';
 
 export interface Migration {
   name: string;
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { name: '0003_schools', sql: schools },
   { name: '0004_filings', sql: filings },
   { name: '0005_filing_extras', sql: filingExtras },
+  { name: '0006_exams', sql: exams },
 ];
