@@ -34,6 +34,9 @@ import { registerAnnualPlanRoutes } from './modules/annual-plans/annual-plans.ro
 import { registerFilingChangeRoutes } from './modules/filing-changes/filing-changes.routes';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerPassRateRoutes } from './modules/pass-rates/pass-rates.routes';
+import { registerLearnerRoutes } from './modules/learners/learners.routes';
+import { registerAgreementRoutes } from './modules/agreements/agreements.routes';
+import { registerFeeRoutes } from './modules/fees/fees.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -55,6 +58,9 @@ const MODULES: RouteModule[] = [
   registerAnnualPlanRoutes,
   registerFilingExportRoutes,
   registerNotificationRoutes,
+  registerLearnerRoutes,
+  registerAgreementRoutes,
+  registerFeeRoutes,
 ];
 
 export interface BuildOptions {

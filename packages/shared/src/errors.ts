@@ -161,6 +161,63 @@ export const ERRORS = {
     en: 'The filing is not restricted by the pass rate',
   },
   PASS_RATE_ALREADY_OVERRIDDEN: { status: 409, zh: '已对该校该证书本年度申报予以特批', en: 'Already overridden' },
+  // ---- Learners, agreements, fees (issue 5; R4.1–R4.4) ----
+  ID_NUMBER_INVALID: { status: 400, zh: '证件号码有误，请核对', en: 'The ID number is invalid' },
+  ID_NUMBER_TAKEN: {
+    status: 409,
+    zh: '该证件号码已登记为学习者（同一证件只能登记一次）',
+    en: 'A learner with this ID number already exists',
+  },
+  ACTIVATION_INVALID: {
+    status: 400,
+    zh: '激活码无效或已过期，请向所在学校索取新的激活码',
+    en: 'The activation code is invalid or expired; ask your school for a new one',
+  },
+  LEARNER_ALREADY_ACTIVATED: { status: 409, zh: '该学习者账号已激活', en: 'This learner account is already activated' },
+  FILING_NOT_APPROVED: {
+    status: 409,
+    zh: '只有备案通过的试点项目才能登记试点合作协议',
+    en: 'Only an approved pilot can record a cooperation agreement',
+  },
+  AGREEMENT_EXISTS: { status: 409, zh: '该试点项目已登记试点合作协议', en: 'This pilot already has a cooperation agreement' },
+  AGREEMENT_REQUIRED: {
+    status: 409,
+    zh: '尚未登记与培训评价组织的试点合作协议，不能报名考核（鄂教职成办函〔2021〕7号 三.6：签署试点合作协议前，不得开展试点）',
+    en: 'No cooperation agreement with the organization is recorded; students cannot be registered for exams',
+  },
+  FEE_ABOVE_CAP: {
+    status: 422,
+    zh: '考核费用超过该等级的收费上限（鄂教职成办函〔2021〕7号 三.5）',
+    en: "The exam fee exceeds the level's cap",
+  },
+  FEE_LEVEL_INVALID: {
+    status: 400,
+    zh: '考核费用须按备案的证书等级逐级填写，且每个等级只填一次',
+    en: 'Give one fee for each level of the filing',
+  },
+  SETTLEMENT_NOT_READY: {
+    status: 409,
+    zh: '考核尚未完成，暂不能结算考核费用',
+    en: 'The exam has not taken place yet; fees cannot be settled',
+  },
+  SETTLEMENT_ALREADY_SETTLED: { status: 409, zh: '该笔考核费用已结算', en: 'These fees are already settled' },
+  // ---- Exam sites, sessions, voluntary registration, invigilation (issue 5; R5.1–R5.4) ----
+  REGISTRATION_CLOSED: {
+    status: 409,
+    zh: '不在本场考核的报名时间内，不能报名、确认或撤回',
+    en: 'Registration for this exam session is not open',
+  },
+  SESSION_FULL: { status: 409, zh: '本场考核报名人数已满', en: 'This exam session is full' },
+  EXAM_SITE_NOT_APPROVED: {
+    status: 409,
+    zh: '该考核站点尚未获培训评价组织批准，或不是该证书的考核站点',
+    en: 'The exam site is not approved for this certificate',
+  },
+  LEARNER_NOT_ELIGIBLE: {
+    status: 422,
+    zh: '所选学习者不是本校该证书试点项目的试点学生，不能报名',
+    en: 'The learner is not a pilot student of this school\'s pilot of the certificate',
+  },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

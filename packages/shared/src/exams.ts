@@ -167,10 +167,10 @@ export const agreementFeeSchema = z.object({
   level: z.enum(CERTIFICATE_LEVELS),
   feeFen: z.number().int().min(0),
 });
+/** The form fields of `POST /api/v1/pilot-agreements` (multipart, with the signed PDF in field `file`); `fees` is JSON. */
 export const agreementCreateSchema = z.object({
   filingId: z.string().uuid(),
   signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD'),
-  fileId: z.string().uuid(),
   fees: z.array(agreementFeeSchema).min(1).max(3),
   note: z.string().trim().max(500).nullable().optional(),
 });
@@ -351,3 +351,65 @@ export const feeSettlementSchema = z.object({
 export type FeeSettlementDto = z.infer<typeof feeSettlementSchema>;
 
 export const examFormEnum = z.enum(EXAM_FORMS);
+
+// ---- Learner endpoints ----
+
+export const learnerQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  schoolId: z.string().uuid().optional(),
+  kind: z.enum(LEARNER_KINDS).optional(),
+  q: z.string().trim().max(50).optional(),
+  /** Exact lookup by ID number (through the blind index). */
+  idType: z.enum(ID_TYPES).optional(),
+  idNumber: z.string().trim().max(32).optional(),
+  povertyRegistered: z.enum(['true', 'false']).optional(),
+  activated: z.enum(['true', 'false']).optional(),
+});
+export type LearnerQuery = z.infer<typeof learnerQuerySchema>;
+
+export const learnerCreatedSchema = z.object({ learner: learnerSchema, activationCode: z.string(), activationExpiresAt: z.string() });
+export const learnerImportResultSchema = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  /** Shown once: hand each code to its student. */
+  activationCodes: z.array(
+    z.object({
+      row: z.number().int(),
+      learnerId: z.string(),
+      name: z.string(),
+      className: z.string().nullable(),
+      activationCode: z.string(),
+    }),
+  ),
+  activationExpiresAt: z.string(),
+});
+export const learnerActivatedSchema = z.object({ learnerId: z.string(), username: z.string() });
+
+export const agreementQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  schoolId: z.string().uuid().optional(),
+  certificateTypeId: z.string().uuid().optional(),
+  filingId: z.string().uuid().optional(),
+});
+
+export const feeSettlementQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  sessionId: z.string().uuid().optional(),
+  schoolId: z.string().uuid().optional(),
+  settled: z.enum(['true', 'false']).optional(),
+});
+export const settleSchema = z.object({ note: z.string().trim().max(500).nullable().optional() });
+
+/** R4.3: each pilot student has at least one exam paid; the school's page lists those without. */
+export const unpaidPilotStudentSchema = z.object({
+  learnerId: z.string(),
+  name: z.string(),
+  className: z.string().nullable(),
+  registeredExams: z.number().int(),
+  /** `not_registered`: no exam registration yet; `unsettled`: registered, but no exam's fee settled yet. */
+  reason: z.enum(['not_registered', 'unsettled']),
+});
+export type UnpaidPilotStudentDto = z.infer<typeof unpaidPilotStudentSchema>;

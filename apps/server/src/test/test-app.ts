@@ -51,8 +51,9 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDb();
   const clock = new TestClock(new Date());
-  await seedDemo(database.db, clock.now());
-  const app = await buildApp({ config: testConfig(overrides), db: database.db, dbKind: database.kind, clock, logger: false });
+  const config = testConfig(overrides);
+  await seedDemo(database.db, clock.now(), config.secretKey);
+  const app = await buildApp({ config, db: database.db, dbKind: database.kind, clock, logger: false });
   await app.ready();
 
   async function loginAs(username: string, password = DEMO_PASSWORD): Promise<Agent> {

@@ -6,6 +6,7 @@ import { recordAudit } from '../../modules/audit/audit.service';
 import type { DB } from '../schema';
 import { seedDemoFilings } from './demo-filings';
 import { seedDemoFilingExtras } from './demo-filing-extras';
+import { seedDemoExams } from './demo-exams';
 import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -62,8 +63,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'learner1', displayName: '李明', role: 'learner' },
 ];
 
-/** Creates the demo organizations, schools and accounts on a database that has no account yet. Returns whether it did. */
-export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
+/**
+ * Creates the demo organizations, schools and accounts on a database that has no account yet. Returns whether it did.
+ * `secretKey` (config.secretKey) encrypts the demo learners' ID numbers.
+ */
+export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer): Promise<boolean> {
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return false;
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
@@ -117,6 +121,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
     await seedDemoFilings(trx, now);
     // After approval: a pending change request and a few notifications (R3.7, R3.11).
     await seedDemoFilingExtras(trx, now);
+    // Exams (issue 5): agreement, learners, then sites, sessions, registrations and results.
+    await seedDemoExams(trx, now, secretKey);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',

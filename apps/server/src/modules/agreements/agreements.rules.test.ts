@@ -1,0 +1,39 @@
+import { feeCapFen } from '@onex/shared';
+import { describe, expect, it } from 'vitest';
+import { agreementFeeProblems, filingIsApproved } from './agreements.rules';
+
+// 工业机器人应用编程: 机考 40 % + 特殊要求实操 60 % → 0.4 × 300 + 0.6 × 700 = 540 元 (R1.2)
+const caps = {
+  intermediate: feeCapFen([
+    { form: 'computer', share: 0.4 },
+    { form: 'practical_special', share: 0.6 },
+  ]),
+};
+
+describe('agreement fees (R4.2)', () => {
+  it('accepts a fee at or below the cap', () => {
+    expect(caps.intermediate).toBe(54000);
+    expect(agreementFeeProblems(['intermediate'], [{ level: 'intermediate', feeFen: 54000 }], caps)).toEqual([]);
+    expect(agreementFeeProblems(['intermediate'], [{ level: 'intermediate', feeFen: 48000 }], caps)).toEqual([]);
+  });
+
+  it('refuses a fee above the cap, naming the cap in yuan', () => {
+    const [p] = agreementFeeProblems(['intermediate'], [{ level: 'intermediate', feeFen: 56000 }], caps);
+    expect(p).toMatchObject({ code: 'FEE_ABOVE_CAP', capFen: 54000, feeFen: 56000 });
+    expect(p!.message).toContain('考核费用 560.00 元超过该等级上限 540.00 元');
+  });
+
+  it('needs one fee per level of the filing, no others', () => {
+    expect(agreementFeeProblems(['intermediate'], [{ level: 'junior', feeFen: 100 }], caps).map((p) => p.code)).toEqual([
+      'FEE_LEVEL_INVALID',
+      'FEE_LEVEL_INVALID',
+    ]);
+  });
+
+  it('only approved pilots', () => {
+    expect(filingIsApproved({ status: 'approved', decision: 'approved' })).toBe(true);
+    expect(filingIsApproved({ status: 'published', decision: 'approved' })).toBe(true);
+    expect(filingIsApproved({ status: 'published', decision: 'rejected' })).toBe(false);
+    expect(filingIsApproved({ status: 'provincial_review', decision: null })).toBe(false);
+  });
+});

@@ -1,0 +1,52 @@
+import { CERTIFICATE_LEVEL_LABELS, type CertificateLevel, formatYuan } from '@onex/shared';
+
+/** Filing statuses of an approved pilot: approved, and approved then published (R3). */
+export const APPROVED_FILING_STATUSES = ['approved', 'published'] as const;
+
+export function filingIsApproved(f: { status: string; decision: string | null }): boolean {
+  return f.status === 'approved' || (f.status === 'published' && f.decision === 'approved');
+}
+
+export type FeeProblem =
+  | { code: 'FEE_LEVEL_INVALID'; level: CertificateLevel; message: string }
+  | { code: 'FEE_ABOVE_CAP'; level: CertificateLevel; feeFen: number; capFen: number; message: string };
+
+/**
+ * R4.2 (鄂教职成办函〔2021〕7号 三.5; R1.2): one fee per level of the filing (a filing without levels: any level
+ * of the certificate), each at most the level's cap — the score-share-weighted cap of its exam forms.
+ * `caps` holds the cap of every level of the certificate that has exam forms.
+ */
+export function agreementFeeProblems(
+  filingLevels: readonly CertificateLevel[],
+  fees: readonly { level: CertificateLevel; feeFen: number }[],
+  caps: Readonly<Partial<Record<CertificateLevel, number>>>,
+): FeeProblem[] {
+  const problems: FeeProblem[] = [];
+  const allowed = filingLevels.length ? filingLevels : (Object.keys(caps) as CertificateLevel[]);
+  const seen = new Set<CertificateLevel>();
+  for (const f of fees) {
+    const label = CERTIFICATE_LEVEL_LABELS[f.level].zh;
+    if (seen.has(f.level)) problems.push({ code: 'FEE_LEVEL_INVALID', level: f.level, message: `${label}的考核费用重复填写` });
+    seen.add(f.level);
+    if (!allowed.includes(f.level)) {
+      problems.push({ code: 'FEE_LEVEL_INVALID', level: f.level, message: `备案项目不含${label}，不能登记该等级的考核费用` });
+      continue;
+    }
+    const cap = caps[f.level];
+    if (cap === undefined) {
+      problems.push({ code: 'FEE_LEVEL_INVALID', level: f.level, message: `${label}尚未公布考核方式，无法确定收费上限` });
+      continue;
+    }
+    if (f.feeFen > cap)
+      problems.push({
+        code: 'FEE_ABOVE_CAP',
+        level: f.level,
+        feeFen: f.feeFen,
+        capFen: cap,
+        message: `${label}考核费用 ${formatYuan(f.feeFen)} 元超过该等级上限 ${formatYuan(cap)} 元（鄂教职成办函〔2021〕7号 三.5）`,
+      });
+  }
+  for (const l of filingLevels)
+    if (!seen.has(l)) problems.push({ code: 'FEE_LEVEL_INVALID', level: l, message: `请填写${CERTIFICATE_LEVEL_LABELS[l].zh}的考核费用` });
+  return problems;
+}

@@ -1,0 +1,180 @@
+import {
+  type AgreementDto,
+  type CertificateLevel,
+  type Page,
+  type agreementCreateSchema,
+  type agreementQuerySchema,
+  feeCapFen,
+} from '@onex/shared';
+import type { z } from 'zod';
+import { type RequestContext, requireActor } from '../../auth/actor';
+import { inScope, scopeOf } from '../../auth/scope';
+import type { Db } from '../../db/types';
+import type { Deps } from '../../lib/deps';
+import { AppError, notFound } from '../../lib/errors';
+import { recordAudit } from '../audit/audit.service';
+import { storePdf } from '../files/files.service';
+import { AGREEMENT_READ_ROLES, mayReadAgreement, mayRecordAgreement } from './agreements.policy';
+import * as q from './agreements.queries';
+import { agreementFeeProblems, filingIsApproved } from './agreements.rules';
+
+/**
+ * Pilot cooperation agreements (R4.1, R4.2): an approved pilot records its agreement with the certificate's
+ * organization — signed date, PDF, negotiated fee per level (≤ the level's cap). Until then no student of the
+ * pilot can be registered for an exam (`requireAgreement`, used by registrations).
+ */
+
+function toDto(r: q.AgreementRow, fees: { level: CertificateLevel; fee_fen: number; cap_fen: number }[]): AgreementDto {
+  const order: CertificateLevel[] = ['junior', 'intermediate', 'senior'];
+  return {
+    id: r.id,
+    filingId: r.filing_id,
+    school: { id: r.school_id, name: r.school_name },
+    organization: { id: r.org_id, name: r.org_name },
+    certificateType: { id: r.certificate_type_id, name: r.certificate_type_name },
+    provinceCode: r.province_code,
+    signedOn: String(r.signed_on).slice(0, 10),
+    fileId: r.file_id,
+    note: r.note,
+    fees: fees
+      .slice()
+      .sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level))
+      .map((f) => ({ level: f.level, feeFen: f.fee_fen, capFen: f.cap_fen })),
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+const facts = (r: { province_code: string; city_code: string; school_id: string; org_id: string }) => ({
+  provinceCode: r.province_code,
+  cityCode: r.city_code,
+  schoolId: r.school_id,
+  orgId: r.org_id,
+});
+
+/** The fee caps (fen) of a certificate's levels that have exam forms (R1.2). */
+export async function levelCaps(db: Db, certificateTypeId: string): Promise<Partial<Record<CertificateLevel, number>>> {
+  const forms = await q.levelForms(db, certificateTypeId);
+  return Object.fromEntries([...forms].map(([level, f]) => [level, feeCapFen(f)]));
+}
+
+export async function createAgreement(
+  deps: Deps,
+  ctx: RequestContext,
+  input: z.infer<typeof agreementCreateSchema>,
+  file: { bytes: Buffer; filename: string },
+): Promise<AgreementDto> {
+  const actor = requireActor(ctx, AGREEMENT_READ_ROLES);
+  const filing = await q.filingForAgreement(deps.db, input.filingId);
+  if (!filing || !inScope(scopeOf(actor), { provinceCode: filing.province_code, cityCode: filing.city_code, schoolId: filing.school_id }))
+    throw notFound();
+  if (!mayRecordAgreement(actor, filing.school_id)) throw new AppError('FORBIDDEN');
+  if (!filingIsApproved(filing)) throw new AppError('FILING_NOT_APPROVED');
+  const caps = await levelCaps(deps.db, filing.certificate_type_id);
+  const problems = agreementFeeProblems(filing.levels, input.fees, caps);
+  const above = problems.find((p) => p.code === 'FEE_ABOVE_CAP');
+  if (above) throw new AppError('FEE_ABOVE_CAP', { problems }, above.message);
+  if (problems.length) throw new AppError('FEE_LEVEL_INVALID', { problems }, problems.map((p) => p.message).join('；'));
+  const now = deps.clock.now();
+  const id = await deps.db.transaction().execute(async (trx) => {
+    if (await q.findAgreementByFiling(trx, filing.id)) throw new AppError('AGREEMENT_EXISTS');
+    const stored = await storePdf(trx, ctx, file.bytes, file.filename, {
+      at: now,
+      owner: { provinceCode: filing.province_code, schoolId: filing.school_id, orgId: filing.org_id },
+    });
+    const fees = input.fees.map((f) => ({ level: f.level, feeFen: f.feeFen, capFen: caps[f.level]! }));
+    let agreementId: string;
+    try {
+      agreementId = await q.insertAgreement(
+        trx,
+        {
+          filingId: filing.id,
+          schoolId: filing.school_id,
+          orgId: filing.org_id,
+          certificateTypeId: filing.certificate_type_id,
+          provinceCode: filing.province_code,
+          cityCode: filing.city_code,
+          signedOn: input.signedOn,
+          fileId: stored.id,
+          note: input.note ?? null,
+          createdAt: now,
+          createdBy: actor.userId,
+        },
+        fees,
+      );
+    } catch (e) {
+      if (q.isUniqueViolation(e)) throw new AppError('AGREEMENT_EXISTS');
+      throw e;
+    }
+    await recordAudit(trx, ctx, now, {
+      action: 'pilot_agreement.create',
+      targetType: 'pilot_agreement',
+      targetId: agreementId,
+      summary: { filingId: filing.id, signedOn: input.signedOn, fees, fileId: stored.id, sha256: stored.sha256 },
+      scope: facts(filing),
+    });
+    return agreementId;
+  });
+  return getAgreement(deps, ctx, id);
+}
+
+export async function getAgreement(deps: Deps, ctx: RequestContext, id: string): Promise<AgreementDto> {
+  const actor = requireActor(ctx, AGREEMENT_READ_ROLES);
+  const r = await q.findAgreement(deps.db, id);
+  if (!r || !mayReadAgreement(actor, facts(r))) throw notFound();
+  return toDto(r, await q.feesOf(deps.db, [r.id]));
+}
+
+export async function listAgreements(
+  deps: Deps,
+  ctx: RequestContext,
+  query: z.infer<typeof agreementQuerySchema>,
+): Promise<Page<AgreementDto>> {
+  const actor = requireActor(ctx, AGREEMENT_READ_ROLES);
+  const { items, total } = await q.listAgreements(deps.db, scopeOf(actor), query, query.page, query.pageSize);
+  const fees = await q.feesOf(
+    deps.db,
+    items.map((i) => i.id),
+  );
+  return {
+    items: items.map((r) =>
+      toDto(
+        r,
+        fees.filter((f) => f.agreement_id === r.id),
+      ),
+    ),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+// ---- For registrations (R4.1) and fees (R4.3) ----
+
+export interface RequiredAgreement {
+  id: string;
+  filingId: string;
+  schoolId: string;
+  orgId: string;
+  certificateTypeId: string;
+  /** Negotiated fee per level, in fen. */
+  fees: Partial<Record<CertificateLevel, number>>;
+}
+
+/**
+ * The agreement of a pilot — by filing id, or the school's for a certificate — or `AGREEMENT_REQUIRED`
+ * (鄂教职成办函〔2021〕7号 三.6: 签署试点合作协议前，不得开展试点). With `level`, the agreement must also
+ * carry a fee for that level.
+ */
+export async function requireAgreement(
+  db: Db,
+  of: string | { schoolId: string; certificateTypeId: string },
+  level?: CertificateLevel,
+): Promise<RequiredAgreement> {
+  const r = typeof of === 'string' ? await q.findAgreementByFiling(db, of) : await q.findAgreementOf(db, of.schoolId, of.certificateTypeId);
+  if (!r) throw new AppError('AGREEMENT_REQUIRED', typeof of === 'string' ? { filingId: of } : { ...of });
+  const fees = Object.fromEntries((await q.feesOf(db, [r.id])).map((f) => [f.level, f.fee_fen])) as Partial<
+    Record<CertificateLevel, number>
+  >;
+  if (level && fees[level] === undefined) throw new AppError('AGREEMENT_REQUIRED', { agreementId: r.id, level });
+  return { id: r.id, filingId: r.filing_id, schoolId: r.school_id, orgId: r.org_id, certificateTypeId: r.certificate_type_id, fees };
+}
