@@ -4,7 +4,7 @@ import { type CertificateLevel, FEE_PAYER } from '@onex/shared';
  * Exam fees (R4.3, R4.4). Sources: 001 第十二条 (考核费用由学校 100% 支付), 002 三.5 (不得向试点专业学生收取;
  * 协商费用不得高于上限), 003 四(四) (建档立卡学生免费).
  *
- * Decision (docs/decisions/0006-exam-fees.md): the school pays every registered candidate's fee to the
+ * Decision (docs/decisions/0002-exam-fees-and-personal-ids.md): the school pays every registered candidate's fee to the
  * organization, 建档立卡 or not. A learner is never charged — there is no learner-side amount anywhere (the
  * registration's payer column can only hold 'school'). For a 建档立卡 learner the registration is marked
  * `fee_exempt` and its fee is shown as "covered" (已资助): it still counts in what the school owes, so the
