@@ -37,15 +37,25 @@ describe('menuFor', () => {
   });
 
   it('shows API tokens to organization administrators only', () => {
-    expect(keys('org_admin')).toEqual(['home', 'catalog', 'certificateTypes', 'myOrganization', 'audit', 'apiTokens']);
+    expect(keys('org_admin')).toEqual(['home', 'catalog', 'certificateTypes', 'myOrganization', 'audit', 'apiTokens', 'feeSettlements']);
     expect(withItem('apiTokens')).toEqual(['org_admin']);
   });
 
   it('gives the other roles the home page, the catalog and their filing pages', () => {
-    expect(keys('learner')).toEqual(['home', 'catalog']);
+    expect(keys('learner')).toEqual(['home', 'catalog', 'myExams']);
     expect(keys('expert')).toEqual(['home', 'catalog', 'expertReviews']);
     expect(keys('project_leader')).toEqual(['home', 'catalog', 'filings']);
     expect(keys('department_admin')).toEqual(['home', 'catalog', 'mySchool', 'filings']);
+  });
+
+  it('shows the exam pages by role (R4–R5)', () => {
+    expect(withItem('learners')).toEqual(['school_admin']);
+    expect(withItem('agreements')).toEqual(['school_admin']);
+    expect(withItem('feeSettlements')).toEqual(['school_admin', 'org_admin']);
+    expect(withItem('myExams')).toEqual(['learner']);
+    expect(keys('school_admin').slice(-3)).toEqual(['learners', 'agreements', 'feeSettlements']);
+    expect(selectedNavKey('/learners', 'school_admin')).toBe('learners');
+    expect(canUse('learner', 'learners')).toBe(false);
   });
 
   it('shows the pilot filing pages by role (R3)', () => {
@@ -61,7 +71,7 @@ describe('menuFor', () => {
   it('shows change requests to the province and annual plans to school and province administrators (R3.7, R3.8)', () => {
     expect(withItem('changeRequests')).toEqual(['province_admin']);
     expect(withItem('annualPlans')).toEqual(['province_admin', 'school_admin']);
-    expect(keys('school_admin').slice(-2)).toEqual(['filings', 'annualPlans']);
+    expect(keys('school_admin').slice(-5, -3)).toEqual(['filings', 'annualPlans']);
     expect(keys('department_admin')).not.toContain('annualPlans');
   });
 

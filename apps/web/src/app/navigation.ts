@@ -19,7 +19,11 @@ export type NavKey =
   | 'filingReview'
   | 'filingQuery'
   | 'changeRequests'
-  | 'annualPlans';
+  | 'annualPlans'
+  | 'learners'
+  | 'agreements'
+  | 'feeSettlements'
+  | 'myExams';
 
 export interface NavItem {
   key: NavKey;
@@ -72,6 +76,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // After approval: change requests decided by the province (R3.7), annual plans filed by the school (R3.8).
   { key: 'changeRequests', path: '/change-requests', labelKey: 'menu.changeRequests', roles: ['province_admin'] },
   { key: 'annualPlans', path: '/annual-plans', labelKey: 'menu.annualPlans', roles: ['school_admin', 'province_admin'] },
+  // Exams (R4–R5): the school's students, pilot agreements and fees; the learner's own exams.
+  { key: 'learners', path: '/learners', labelKey: 'menu.learners', roles: ['school_admin'] },
+  { key: 'agreements', path: '/agreements', labelKey: 'menu.agreements', roles: ['school_admin'] },
+  { key: 'feeSettlements', path: '/fee-settlements', labelKey: 'menu.feeSettlements', roles: ['school_admin', 'org_admin'] },
+  { key: 'myExams', path: '/my-exams', labelKey: 'menu.myExams', roles: ['learner'] },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */

@@ -2,7 +2,7 @@ import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration, useRout
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AppLayout } from '../components/AppLayout';
-import { PublicShell } from '../components/PublicLayout';
+import { PublicLayout, PublicShell } from '../components/PublicLayout';
 import { NotFound } from '../components/ResultPages';
 import { AccountsPage } from '../features/accounts/components/AccountsPage';
 import { ApiTokensPage } from '../features/api-tokens/components/ApiTokensPage';
@@ -17,7 +17,12 @@ import { ChangeRequestsPage } from '../features/filings/components/ChangeRequest
 import { FilingDetailPage } from '../features/filings/components/FilingDetailPage';
 import { FilingsPage } from '../features/filings/components/FilingsPage';
 import { RoundsPage } from '../features/filings/components/RoundsPage';
+import { AgreementsPage } from '../features/fees/components/AgreementsPage';
+import { FeeSettlementsPage } from '../features/fees/components/FeeSettlementsPage';
 import { HomePage } from '../features/home/components/HomePage';
+import { LearnersPage } from '../features/learners/components/LearnersPage';
+import { ActivatePage, RegisterPage } from '../features/learners/components/PublicLearnerPages';
+import { MyExamsPage } from '../features/my-exams/components/MyExamsPage';
 import { EvaluationOrgsPage } from '../features/orgs/components/EvaluationOrgsPage';
 import { MyOrganizationPage, OrgDetailPage } from '../features/orgs/components/OrgDetailPage';
 import { MySchoolRedirect, SchoolDetailPage } from '../features/schools/components/SchoolDetailPage';
@@ -46,6 +51,12 @@ export const PATHS = {
   filingQuery: navItem('filingQuery').path,
   changeRequests: navItem('changeRequests').path,
   annualPlans: navItem('annualPlans').path,
+  learners: navItem('learners').path,
+  agreements: navItem('agreements').path,
+  feeSettlements: navItem('feeSettlements').path,
+  myExams: navItem('myExams').path,
+  activate: '/activate',
+  register: '/register',
 } as const;
 
 function RouteError() {
@@ -86,6 +97,14 @@ export const router = createBrowserRouter([
         children: [
           { path: PATHS.catalog, element: <PublicCatalogPage /> },
           { path: `${PATHS.catalog}/:id`, element: <PublicCatalogDetailPage /> },
+        ],
+      },
+      {
+        // Learner accounts: activation with the school's code, and registration of social learners (no session).
+        element: <PublicLayout />,
+        children: [
+          { path: PATHS.activate, element: <ActivatePage /> },
+          { path: PATHS.register, element: <RegisterPage /> },
         ],
       },
       {
@@ -253,6 +272,38 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole page="annualPlans">
                 <AnnualPlansPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.learners,
+            element: (
+              <RequireRole page="learners">
+                <LearnersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.agreements,
+            element: (
+              <RequireRole page="agreements">
+                <AgreementsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.feeSettlements,
+            element: (
+              <RequireRole page="feeSettlements">
+                <FeeSettlementsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.myExams,
+            element: (
+              <RequireRole page="myExams">
+                <MyExamsPage />
               </RequireRole>
             ),
           },

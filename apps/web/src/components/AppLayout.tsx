@@ -20,6 +20,10 @@ import {
   UserOutlined,
   DiffOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
+  AccountBookOutlined,
+  PayCircleOutlined,
+  ReadOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -54,6 +58,10 @@ const ICONS: Record<NavKey, ReactNode> = {
   filingQuery: <FileSearchOutlined />,
   changeRequests: <DiffOutlined />,
   annualPlans: <ScheduleOutlined />,
+  learners: <SolutionOutlined />,
+  agreements: <AccountBookOutlined />,
+  feeSettlements: <PayCircleOutlined />,
+  myExams: <ReadOutlined />,
 };
 
 function useVersion(): string | undefined {

@@ -101,6 +101,14 @@ export function LoginPage() {
               <BookOutlined /> {t('auth.catalogLink')}
             </Link>
           </div>
+          <div style={{ display: 'flex', justifyContent: 'center', gap: 16, marginBottom: 12 }}>
+            <Link to="/activate" data-testid="login-activate-link">
+              {t('exams.loginActivate')}
+            </Link>
+            <Link to="/register" data-testid="login-register-link">
+              {t('exams.loginRegister')}
+            </Link>
+          </div>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
             {t('auth.notice')}
           </Typography.Paragraph>

@@ -1,0 +1,177 @@
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import { CERTIFICATE_LEVEL_LABELS, EXAM_SESSION_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from '@onex/shared';
+import { Alert, App, Button, Card, Empty, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format';
+import { useLang } from '../../../lib/i18n';
+import { pickLabel } from '../../../lib/money';
+import { useErrorText } from '../../../lib/useErrorText';
+import { useConsent, useMyRegistrations, useMySessions, type MyExamSession, type MyRegistration } from '../api';
+
+/** 我的考核 (R5.3): consents asked by the school (voluntary), the sessions open to me, my registrations and scores. */
+export function MyExamsPage() {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [page, setPage] = useState(1);
+  const regs = useMyRegistrations();
+  const sessions = useMySessions(page);
+  const consent = useConsent();
+  const pending = (regs.data ?? []).filter((r) => r.allowedActions.includes('consent') || r.allowedActions.includes('decline'));
+  const level = (l: MyRegistration['session']['level']) => pickLabel(CERTIFICATE_LEVEL_LABELS, l, lang);
+
+  const decide = (r: MyRegistration, decision: 'consent' | 'decline') =>
+    consent.mutate(
+      { id: r.id, decision },
+      {
+        onSuccess: () => void message.success(t(decision === 'consent' ? 'exams.consentOk' : 'exams.declineOk')),
+        onError: (err) => void message.error(errorText(err)),
+      },
+    );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={t('exams.pendingTitle')} data-testid="pending-consents">
+        <Alert type="info" showIcon title={t('exams.voluntaryTitle')} description={t('exams.voluntaryText')} style={{ marginBottom: 16 }} />
+        {regs.isError && <Alert type="error" showIcon title={errorText(regs.error)} />}
+        {pending.length === 0 ? (
+          <Empty description={t('exams.noPending')} />
+        ) : (
+          <List<MyRegistration>
+            dataSource={pending}
+            renderItem={(r) => (
+              <List.Item
+                actions={[
+                  r.allowedActions.includes('consent') && (
+                    <Popconfirm
+                      key="c"
+                      title={t('exams.consentConfirm')}
+                      onConfirm={() => decide(r, 'consent')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                    >
+                      <Button type="primary" icon={<CheckOutlined />} data-testid={`consent-${r.id}`}>
+                        {t('exams.consent')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                  r.allowedActions.includes('decline') && (
+                    <Popconfirm
+                      key="d"
+                      title={t('exams.declineConfirm')}
+                      onConfirm={() => decide(r, 'decline')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                    >
+                      <Button icon={<CloseOutlined />} data-testid={`decline-${r.id}`}>
+                        {t('exams.decline')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                ].filter(Boolean)}
+              >
+                <List.Item.Meta
+                  title={`${r.session.certificateTypeName} · ${level(r.session.level)}`}
+                  description={
+                    <Space orientation="vertical" size={0}>
+                      <span>
+                        {t('exams.sessionLine', {
+                          date: r.session.examDate,
+                          site: r.session.examSiteName,
+                          address: r.session.examSiteAddress,
+                        })}
+                      </span>
+                      <span>{t('exams.consentBy', { date: formatDateTime(r.session.registrationClosesAt) })}</span>
+                      <Typography.Text type="success">{t(r.feeExempt ? 'exams.feeExemptLearner' : 'exams.feeSchoolPays')}</Typography.Text>
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+
+      <Card title={t('exams.myRegistrationsTitle')}>
+        <Table<MyRegistration>
+          rowKey="id"
+          size="middle"
+          loading={regs.isFetching}
+          dataSource={regs.data ?? []}
+          pagination={false}
+          scroll={{ x: 800 }}
+          data-testid="my-registrations"
+          locale={{ emptyText: t('exams.noRegistrations') }}
+          columns={[
+            {
+              title: t('exams.certificateType'),
+              key: 'ct',
+              render: (_, r) => `${r.session.certificateTypeName} · ${level(r.session.level)}`,
+            },
+            { title: t('exams.examDate'), key: 'date', width: 120, render: (_, r) => r.session.examDate },
+            { title: t('exams.site'), key: 'site', render: (_, r) => r.session.examSiteName },
+            {
+              title: t('exams.status'),
+              key: 'status',
+              width: 130,
+              render: (_, r) => <Tag>{pickLabel(REGISTRATION_STATUS_LABELS, r.status, lang)}</Tag>,
+            },
+            {
+              title: t('exams.score'),
+              key: 'score',
+              width: 160,
+              render: (_, r) =>
+                r.result ? (
+                  <Space>
+                    <Typography.Text strong>{r.result.score}</Typography.Text>
+                    <Tag color={r.result.passed ? 'green' : 'red'}>{t(r.result.passed ? 'exams.passed' : 'exams.failed')}</Tag>
+                  </Space>
+                ) : (
+                  <Typography.Text type="secondary">{t('exams.scoreNotPublished')}</Typography.Text>
+                ),
+            },
+          ]}
+        />
+      </Card>
+
+      <Card title={t('exams.openSessionsTitle')}>
+        {sessions.isError && <Alert type="error" showIcon title={errorText(sessions.error)} style={{ marginBottom: 16 }} />}
+        <Table<MyExamSession>
+          rowKey="id"
+          size="middle"
+          loading={sessions.isFetching}
+          dataSource={sessions.data?.items ?? []}
+          scroll={{ x: 900 }}
+          data-testid="my-sessions"
+          pagination={{ current: page, pageSize: 20, total: sessions.data?.total ?? 0, onChange: setPage }}
+          columns={[
+            { title: t('exams.certificateType'), key: 'ct', render: (_, s) => `${s.certificateTypeName} · ${level(s.level)}` },
+            { title: t('exams.organization'), key: 'org', render: (_, s) => s.organization.name },
+            { title: t('exams.examDate'), dataIndex: 'examDate', key: 'date', width: 120 },
+            { title: t('exams.site'), key: 'site', render: (_, s) => `${s.examSiteName}（${s.examSiteAddress}）` },
+            {
+              title: t('exams.status'),
+              key: 'status',
+              width: 170,
+              render: (_, s) => (
+                <Space orientation="vertical" size={0}>
+                  <span>{pickLabel(EXAM_SESSION_STATUS_LABELS, s.status, lang)}</span>
+                  {s.myRegistration && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {pickLabel(REGISTRATION_STATUS_LABELS, s.myRegistration.status, lang)}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('exams.openSessionsHint')}
+        </Typography.Paragraph>
+      </Card>
+    </Space>
+  );
+}
