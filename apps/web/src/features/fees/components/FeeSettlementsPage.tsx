@@ -96,7 +96,6 @@ export function FeeSettlementsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {isSchool && unpaid.data && unpaid.data.length > 0 && <UnpaidCard items={unpaid.data} />}
       <Card>
         <div className="page-header">
           <Typography.Title level={3}>{t('exams.feesTitle')}</Typography.Title>
@@ -143,6 +142,7 @@ export function FeeSettlementsPage() {
           }}
         />
       </Card>
+      {isSchool && unpaid.data && unpaid.data.length > 0 && <UnpaidCard items={unpaid.data} />}
     </Space>
   );
 }

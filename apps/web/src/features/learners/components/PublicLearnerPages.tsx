@@ -145,9 +145,11 @@ export function ActivatePage() {
           </Form>
         </>
       )}
-      <div style={{ textAlign: 'center', marginTop: 16 }}>
-        <Link to="/login">{t('exams.backToLogin')}</Link>
-      </div>
+      {!activate.isSuccess && (
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/login">{t('exams.backToLogin')}</Link>
+        </div>
+      )}
     </Card>
   );
 }
@@ -228,9 +230,11 @@ export function RegisterPage() {
           </Form>
         </>
       )}
-      <div style={{ textAlign: 'center', marginTop: 16 }}>
-        <Link to="/login">{t('exams.backToLogin')}</Link>
-      </div>
+      {!register.isSuccess && (
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/login">{t('exams.backToLogin')}</Link>
+        </div>
+      )}
     </Card>
   );
 }
