@@ -37,7 +37,7 @@ describe('menuFor', () => {
   });
 
   it('shows API tokens to organization administrators only', () => {
-    expect(keys('org_admin')).toEqual(['home', 'catalog', 'certificateTypes', 'myOrganization', 'audit', 'apiTokens', 'feeSettlements']);
+    expect(keys('org_admin')).toEqual(['home', 'catalog', 'certificateTypes', 'myOrganization', 'audit', 'apiTokens', 'feeSettlements', 'examSessions']);
     expect(withItem('apiTokens')).toEqual(['org_admin']);
   });
 
@@ -53,7 +53,11 @@ describe('menuFor', () => {
     expect(withItem('agreements')).toEqual(['school_admin']);
     expect(withItem('feeSettlements')).toEqual(['school_admin', 'org_admin']);
     expect(withItem('myExams')).toEqual(['learner']);
-    expect(keys('school_admin').slice(-3)).toEqual(['learners', 'agreements', 'feeSettlements']);
+    expect(keys('school_admin').slice(-4)).toEqual(['learners', 'agreements', 'feeSettlements', 'examRegistrations']);
+    expect(withItem('examSessions')).toEqual(['org_admin']);
+    expect(withItem('examRegistrations')).toEqual(['school_admin']);
+    expect(selectedNavKey('/exam-sessions/x', 'school_admin')).toBe('examRegistrations');
+    expect(selectedNavKey('/exam-sessions/x', 'org_admin')).toBe('examSessions');
     expect(selectedNavKey('/learners', 'school_admin')).toBe('learners');
     expect(canUse('learner', 'learners')).toBe(false);
   });
@@ -71,7 +75,7 @@ describe('menuFor', () => {
   it('shows change requests to the province and annual plans to school and province administrators (R3.7, R3.8)', () => {
     expect(withItem('changeRequests')).toEqual(['province_admin']);
     expect(withItem('annualPlans')).toEqual(['province_admin', 'school_admin']);
-    expect(keys('school_admin').slice(-5, -3)).toEqual(['filings', 'annualPlans']);
+    expect(keys('school_admin').slice(-6, -4)).toEqual(['filings', 'annualPlans']);
     expect(keys('department_admin')).not.toContain('annualPlans');
   });
 

@@ -23,7 +23,9 @@ export type NavKey =
   | 'learners'
   | 'agreements'
   | 'feeSettlements'
-  | 'myExams';
+  | 'myExams'
+  | 'examSessions'
+  | 'examRegistrations';
 
 export interface NavItem {
   key: NavKey;
@@ -81,6 +83,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'agreements', path: '/agreements', labelKey: 'menu.agreements', roles: ['school_admin'] },
   { key: 'feeSettlements', path: '/fee-settlements', labelKey: 'menu.feeSettlements', roles: ['school_admin', 'org_admin'] },
   { key: 'myExams', path: '/my-exams', labelKey: 'menu.myExams', roles: ['learner'] },
+  // One list and detail `/exam-sessions/<id>`: the organization schedules and scores, the school proposes candidates.
+  { key: 'examSessions', path: '/exam-sessions', labelKey: 'menu.examSessions', roles: ['org_admin'] },
+  {
+    key: 'examRegistrations',
+    path: '/exam-registrations',
+    labelKey: 'menu.examRegistrations',
+    roles: ['school_admin'],
+    alsoMatches: ['/exam-sessions'],
+  },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */

@@ -19,6 +19,8 @@ import { FilingsPage } from '../features/filings/components/FilingsPage';
 import { RoundsPage } from '../features/filings/components/RoundsPage';
 import { AgreementsPage } from '../features/fees/components/AgreementsPage';
 import { FeeSettlementsPage } from '../features/fees/components/FeeSettlementsPage';
+import { ExamSessionDetailPage } from '../features/exam-sessions/components/ExamSessionDetailPage';
+import { ExamSessionsPage } from '../features/exam-sessions/components/ExamSessionsPage';
 import { HomePage } from '../features/home/components/HomePage';
 import { LearnersPage } from '../features/learners/components/LearnersPage';
 import { ActivatePage, RegisterPage } from '../features/learners/components/PublicLearnerPages';
@@ -55,6 +57,8 @@ export const PATHS = {
   agreements: navItem('agreements').path,
   feeSettlements: navItem('feeSettlements').path,
   myExams: navItem('myExams').path,
+  examSessions: navItem('examSessions').path,
+  examRegistrations: navItem('examRegistrations').path,
   activate: '/activate',
   register: '/register',
 } as const;
@@ -304,6 +308,30 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole page="myExams">
                 <MyExamsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.examSessions,
+            element: (
+              <RequireRole page={['examSessions', 'examRegistrations']}>
+                <ExamSessionsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.examRegistrations,
+            element: (
+              <RequireRole page="examRegistrations">
+                <ExamSessionsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: `${PATHS.examSessions}/:id`,
+            element: (
+              <RequireRole page={['examSessions', 'examRegistrations']}>
+                <ExamSessionDetailPage />
               </RequireRole>
             ),
           },

@@ -24,6 +24,8 @@ import {
   AccountBookOutlined,
   PayCircleOutlined,
   ReadOutlined,
+  CarryOutOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -62,6 +64,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   agreements: <AccountBookOutlined />,
   feeSettlements: <PayCircleOutlined />,
   myExams: <ReadOutlined />,
+  examSessions: <CarryOutOutlined />,
+  examRegistrations: <UserAddOutlined />,
 };
 
 function useVersion(): string | undefined {
