@@ -37,7 +37,16 @@ describe('menuFor', () => {
   });
 
   it('shows API tokens to organization administrators only', () => {
-    expect(keys('org_admin')).toEqual(['home', 'catalog', 'certificateTypes', 'myOrganization', 'audit', 'apiTokens', 'feeSettlements', 'examSessions']);
+    expect(keys('org_admin')).toEqual([
+      'home',
+      'catalog',
+      'certificateTypes',
+      'myOrganization',
+      'audit',
+      'apiTokens',
+      'feeSettlements',
+      'examSessions',
+    ]);
     expect(withItem('apiTokens')).toEqual(['org_admin']);
   });
 
