@@ -45,6 +45,7 @@ describe('menuFor', () => {
       'audit',
       'apiTokens',
       'feeSettlements',
+      'examSiteReview',
       'examSessions',
     ]);
     expect(withItem('apiTokens')).toEqual(['org_admin']);
@@ -62,7 +63,9 @@ describe('menuFor', () => {
     expect(withItem('agreements')).toEqual(['school_admin']);
     expect(withItem('feeSettlements')).toEqual(['school_admin', 'org_admin']);
     expect(withItem('myExams')).toEqual(['learner']);
-    expect(keys('school_admin').slice(-4)).toEqual(['learners', 'agreements', 'feeSettlements', 'examRegistrations']);
+    expect(keys('school_admin').slice(-5)).toEqual(['learners', 'agreements', 'feeSettlements', 'examSites', 'examRegistrations']);
+    expect(withItem('examSites')).toEqual(['school_admin']);
+    expect(withItem('examSiteReview')).toEqual(['org_admin']);
     expect(withItem('examSessions')).toEqual(['org_admin']);
     expect(withItem('examRegistrations')).toEqual(['school_admin']);
     expect(selectedNavKey('/exam-sessions/x', 'school_admin')).toBe('examRegistrations');
@@ -84,7 +87,7 @@ describe('menuFor', () => {
   it('shows change requests to the province and annual plans to school and province administrators (R3.7, R3.8)', () => {
     expect(withItem('changeRequests')).toEqual(['province_admin']);
     expect(withItem('annualPlans')).toEqual(['province_admin', 'school_admin']);
-    expect(keys('school_admin').slice(-6, -4)).toEqual(['filings', 'annualPlans']);
+    expect(keys('school_admin').slice(-7, -5)).toEqual(['filings', 'annualPlans']);
     expect(keys('department_admin')).not.toContain('annualPlans');
   });
 

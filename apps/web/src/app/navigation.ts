@@ -25,7 +25,9 @@ export type NavKey =
   | 'feeSettlements'
   | 'myExams'
   | 'examSessions'
-  | 'examRegistrations';
+  | 'examRegistrations'
+  | 'examSites'
+  | 'examSiteReview';
 
 export interface NavItem {
   key: NavKey;
@@ -84,6 +86,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'feeSettlements', path: '/fee-settlements', labelKey: 'menu.feeSettlements', roles: ['school_admin', 'org_admin'] },
   { key: 'myExams', path: '/my-exams', labelKey: 'menu.myExams', roles: ['learner'] },
   // One list and detail `/exam-sessions/<id>`: the organization schedules and scores, the school proposes candidates.
+  { key: 'examSites', path: '/exam-sites', labelKey: 'menu.examSites', roles: ['school_admin'] },
+  { key: 'examSiteReview', path: '/exam-site-review', labelKey: 'menu.examSiteReview', roles: ['org_admin'] },
   { key: 'examSessions', path: '/exam-sessions', labelKey: 'menu.examSessions', roles: ['org_admin'] },
   {
     key: 'examRegistrations',

@@ -21,6 +21,7 @@ import { AgreementsPage } from '../features/fees/components/AgreementsPage';
 import { FeeSettlementsPage } from '../features/fees/components/FeeSettlementsPage';
 import { ExamSessionDetailPage } from '../features/exam-sessions/components/ExamSessionDetailPage';
 import { ExamSessionsPage } from '../features/exam-sessions/components/ExamSessionsPage';
+import { ExamSitesPage } from '../features/exam-sites/components/ExamSitesPage';
 import { HomePage } from '../features/home/components/HomePage';
 import { LearnersPage } from '../features/learners/components/LearnersPage';
 import { ActivatePage, RegisterPage } from '../features/learners/components/PublicLearnerPages';
@@ -59,6 +60,8 @@ export const PATHS = {
   myExams: navItem('myExams').path,
   examSessions: navItem('examSessions').path,
   examRegistrations: navItem('examRegistrations').path,
+  examSites: navItem('examSites').path,
+  examSiteReview: navItem('examSiteReview').path,
   activate: '/activate',
   register: '/register',
 } as const;
@@ -332,6 +335,22 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole page={['examSessions', 'examRegistrations']}>
                 <ExamSessionDetailPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.examSites,
+            element: (
+              <RequireRole page="examSites">
+                <ExamSitesPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.examSiteReview,
+            element: (
+              <RequireRole page="examSiteReview">
+                <ExamSitesPage />
               </RequireRole>
             ),
           },

@@ -26,6 +26,8 @@ import {
   ReadOutlined,
   CarryOutOutlined,
   UserAddOutlined,
+  EnvironmentOutlined,
+  CheckSquareOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -66,6 +68,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   myExams: <ReadOutlined />,
   examSessions: <CarryOutOutlined />,
   examRegistrations: <UserAddOutlined />,
+  examSites: <EnvironmentOutlined />,
+  examSiteReview: <CheckSquareOutlined />,
 };
 
 function useVersion(): string | undefined {

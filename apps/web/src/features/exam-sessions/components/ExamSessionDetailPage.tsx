@@ -31,6 +31,7 @@ import {
   type Registration,
 } from '../api';
 import { manualActions, registrationColor, seatsLeft } from '../session-helpers';
+import { InvigilationCard } from './InvigilationCard';
 import { ResultsImportCard } from './ResultsImportCard';
 
 export function ExamSessionDetailPage() {
@@ -142,6 +143,7 @@ export function ExamSessionDetailPage() {
       ) : (
         <RegistrationsCard session={s} />
       )}
+      {(s.mayInvigilate || isOrg) && <InvigilationCard sessionId={s.id} />}
     </Space>
   );
 }

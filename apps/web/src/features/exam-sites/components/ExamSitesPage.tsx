@@ -1,0 +1,337 @@
+import { FilePdfOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { EXAM_SITE_STATUS_LABELS, type ExamSiteStatus } from '@onex/shared';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  Upload,
+  type TableProps,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format';
+import { useLang } from '../../../lib/i18n';
+import { pickLabel } from '../../../lib/money';
+import { useErrorText } from '../../../lib/useErrorText';
+import { useUser } from '../../auth/session';
+import { useApprovedFilings } from '../../fees/api';
+import { useApplySite, useDecideSite, useSharedRegister, useShareSite, useSites, type ExamSite, type SiteQuery } from '../api';
+
+const STATUS_COLOR: Record<ExamSiteStatus, string> = { applied: 'gold', approved: 'green', refused: 'red' };
+
+/** 考核站点 (R5.1): a school applies to host a site; the organization approves and marks sites 开放共享; the province register. */
+export function ExamSitesPage() {
+  const { t } = useTranslation();
+  const me = useUser();
+  const isSchool = me.role === 'school_admin';
+  return (
+    <Card>
+      <div className="page-header">
+        <Typography.Title level={3}>{t(isSchool ? 'menu.examSites' : 'menu.examSiteReview')}</Typography.Title>
+      </div>
+      {isSchool ? (
+        <Tabs
+          items={[
+            { key: 'mine', label: t('exams.ourSites'), children: <SitesTable mode="school" /> },
+            { key: 'shared', label: t('exams.sharedRegister'), children: <SitesTable mode="shared" /> },
+          ]}
+        />
+      ) : (
+        <SitesTable mode="org" />
+      )}
+    </Card>
+  );
+}
+
+function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [query, setQuery] = useState<SiteQuery>({ page: 1, pageSize: 20 });
+  const own = useSites(query);
+  const shared = useSharedRegister(query, mode === 'shared');
+  const list = mode === 'shared' ? shared : own;
+  const decide = useDecideSite();
+  const share = useShareSite();
+  const [applyOpen, setApplyOpen] = useState(false);
+  const [refusing, setRefusing] = useState<ExamSite | null>(null);
+  const [reason, setReason] = useState('');
+  const done = (key: string) => ({
+    onSuccess: () => void message.success(t(key)),
+    onError: (err: unknown) => void message.error(errorText(err)),
+  });
+
+  const columns: TableProps<ExamSite>['columns'] = [
+    {
+      title: t('exams.siteName'),
+      key: 'name',
+      render: (_, s) => (
+        <Space orientation="vertical" size={0}>
+          <span>{s.name}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {s.address}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('exams.certificateType'), key: 'ct', render: (_, s) => s.certificateType.name },
+    mode === 'school'
+      ? { title: t('exams.organization'), key: 'org', render: (_, s) => s.organization.name }
+      : { title: t('exams.school'), key: 'school', render: (_, s) => s.school?.name ?? '' },
+    { title: t('exams.capacity'), dataIndex: 'capacity', key: 'cap', width: 80, align: 'right' },
+    {
+      title: t('exams.status'),
+      key: 'status',
+      width: 200,
+      render: (_, s) => (
+        <Space orientation="vertical" size={0}>
+          <Space size={4}>
+            <Tag color={STATUS_COLOR[s.status]}>{pickLabel(EXAM_SITE_STATUS_LABELS, s.status, lang)}</Tag>
+            {s.openShared && <Tag color="blue">{t('exams.openShared')}</Tag>}
+          </Space>
+          {s.reason && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {s.reason}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('exams.application'),
+      key: 'file',
+      width: 110,
+      render: (_, s) =>
+        s.applicationFileId ? (
+          <a href={`/api/v1/files/${encodeURIComponent(s.applicationFileId)}`} target="_blank" rel="noreferrer">
+            <FilePdfOutlined /> {t('exams.view')}
+          </a>
+        ) : null,
+    },
+    { title: t('exams.recordedAt'), key: 'created', width: 160, render: (_, s) => formatDateTime(s.createdAt) },
+    ...(mode === 'shared'
+      ? []
+      : [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 220,
+            render: (_: unknown, s: ExamSite) => (
+              <Space size={4} wrap>
+                {s.allowedActions.includes('approve') && (
+                  <Popconfirm
+                    title={t('exams.approveConfirm')}
+                    onConfirm={() => decide.mutate({ id: s.id, decision: 'approved' }, done('exams.approvedOk'))}
+                  >
+                    <Button size="small" type="primary" data-testid={`approve-${s.id}`}>
+                      {t('exams.approve')}
+                    </Button>
+                  </Popconfirm>
+                )}
+                {s.allowedActions.includes('refuse') && (
+                  <Button size="small" danger onClick={() => setRefusing(s)}>
+                    {t('exams.refuse')}
+                  </Button>
+                )}
+                {s.allowedActions.includes('share') && (
+                  <Button
+                    size="small"
+                    onClick={() => share.mutate({ id: s.id, openShared: true }, done('exams.sharedOk'))}
+                    data-testid={`share-${s.id}`}
+                  >
+                    {t('exams.markShared')}
+                  </Button>
+                )}
+                {s.allowedActions.includes('unshare') && (
+                  <Button size="small" type="link" onClick={() => share.mutate({ id: s.id, openShared: false }, done('exams.unsharedOk'))}>
+                    {t('exams.unmarkShared')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]),
+  ];
+
+  return (
+    <>
+      {mode === 'school' && (
+        <div style={{ marginBottom: 12, textAlign: 'right' }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplyOpen(true)} data-testid="site-apply">
+            {t('exams.applySite')}
+          </Button>
+        </div>
+      )}
+      {mode === 'shared' && <Typography.Paragraph type="secondary">{t('exams.sharedIntro')}</Typography.Paragraph>}
+      {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
+      <Table<ExamSite>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching}
+        scroll={{ x: 1100 }}
+        data-testid={`sites-${mode}`}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+        }}
+      />
+      <Modal
+        open={Boolean(refusing)}
+        title={t('exams.refuse')}
+        okButtonProps={{ danger: true, disabled: !reason.trim(), loading: decide.isPending }}
+        onCancel={() => setRefusing(null)}
+        onOk={() =>
+          refusing &&
+          decide.mutate(
+            { id: refusing.id, decision: 'refused', reason: reason.trim() },
+            {
+              onSuccess: () => {
+                setRefusing(null);
+                setReason('');
+                void message.success(t('exams.refusedOk'));
+              },
+              onError: (err) => void message.error(errorText(err)),
+            },
+          )
+        }
+      >
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          placeholder={t('exams.refuseReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
+      {mode === 'school' && <ApplyDrawer open={applyOpen} onClose={() => setApplyOpen(false)} />}
+    </>
+  );
+}
+
+interface ApplyValues {
+  certificateTypeId: string;
+  name: string;
+  address: string;
+  capacity: number;
+}
+
+function ApplyDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<ApplyValues>();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileMissing, setFileMissing] = useState(false);
+  const filings = useApprovedFilings(open);
+  const apply = useApplySite();
+  const certs = new Map((filings.data ?? []).map((f) => [f.certificateTypeId, f.certificateTypeName]));
+  const close = () => {
+    form.resetFields();
+    setFile(null);
+    setFileMissing(false);
+    apply.reset();
+    onClose();
+  };
+  return (
+    <Drawer
+      open={open}
+      title={t('exams.applySite')}
+      size={520}
+      onClose={close}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={close}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={apply.isPending} onClick={() => form.submit()} data-testid="site-submit">
+            {t('common.submit')}
+          </Button>
+        </Space>
+      }
+    >
+      {apply.isError && <Alert type="error" showIcon title={errorText(apply.error)} style={{ marginBottom: 16 }} />}
+      <Form<ApplyValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => {
+          if (!file) {
+            setFileMissing(true);
+            return;
+          }
+          apply.mutate(
+            { ...v, name: v.name.trim(), address: v.address.trim(), file },
+            {
+              onSuccess: () => {
+                void message.success(t('exams.appliedOk'));
+                close();
+              },
+            },
+          );
+        }}
+      >
+        <Form.Item
+          name="certificateTypeId"
+          label={t('exams.certificateType')}
+          rules={[{ required: true, message: t('exams.certificateRequired') }]}
+        >
+          <Select loading={filings.isLoading} options={[...certs].map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('exams.siteName')}
+          rules={[{ required: true, whitespace: true, message: t('exams.siteNameRequired') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="address"
+          label={t('exams.siteAddress')}
+          rules={[{ required: true, whitespace: true, message: t('exams.siteAddressRequired') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="capacity" label={t('exams.capacity')} rules={[{ required: true, message: t('exams.capacityRequired') }]}>
+          <InputNumber<number> min={1} max={100000} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          label={t('exams.application')}
+          required
+          validateStatus={fileMissing ? 'error' : undefined}
+          help={fileMissing ? t('exams.pdfRequired') : undefined}
+        >
+          <Upload
+            accept=".pdf,application/pdf"
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f);
+              setFileMissing(false);
+              return false;
+            }}
+            onRemove={() => setFile(null)}
+            fileList={file ? [{ uid: 'pdf', name: file.name, status: 'done' }] : []}
+          >
+            <Button icon={<UploadOutlined />}>{t('exams.choosePdf')}</Button>
+          </Upload>
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}
