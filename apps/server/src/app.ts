@@ -37,6 +37,10 @@ import { registerPassRateRoutes } from './modules/pass-rates/pass-rates.routes';
 import { registerLearnerRoutes } from './modules/learners/learners.routes';
 import { registerAgreementRoutes } from './modules/agreements/agreements.routes';
 import { registerFeeRoutes } from './modules/fees/fees.routes';
+import { registerExamSiteRoutes } from './modules/exam-sites/exam-sites.routes';
+import { registerExamSessionRoutes } from './modules/exam-sessions/exam-sessions.routes';
+import { registerRegistrationRoutes } from './modules/registrations/registrations.routes';
+import { registerInvigilationRoutes } from './modules/invigilation/invigilation.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -61,6 +65,10 @@ const MODULES: RouteModule[] = [
   registerLearnerRoutes,
   registerAgreementRoutes,
   registerFeeRoutes,
+  registerExamSiteRoutes,
+  registerExamSessionRoutes,
+  registerRegistrationRoutes,
+  registerInvigilationRoutes,
 ];
 
 export interface BuildOptions {

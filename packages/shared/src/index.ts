@@ -7,3 +7,4 @@ export * from './filings';
 export * from './pass-rates';
 export * from './filing-extras';
 export * from './exams';
+export * from './exam-sessions';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { idCardCheckChar } from '@onex/shared';
+import { type ExamSessionStatus, idCardCheckChar } from '@onex/shared';
 import type { Kysely } from 'kysely';
+import { hashPassword } from '../../auth/password';
 import { protectIdNumber } from '../../lib/personal-id';
 import type { DB } from '../schema';
 import { tinyPdf } from './demo-filings';
@@ -25,6 +26,13 @@ export interface DemoExamsContext {
   pilot: { filingId: string; certificateTypeId: string; orgId: string; agreementId: string; levelFeeFen: number } | null;
   /** Pilot students of the school (learner ids), learner1 first. */
   learnerIds: string[];
+  /**
+   * Section 2 (exam sites, sessions, registrations): the shared site at 广州城市职业学院 and the sessions of
+   * 工业机器人应用编程 中级 owned by the organization (account `org-robot`): `examined` (registered candidates with
+   * consent, learner1 among them; results come from the results import), `registered` (registration closed, ~30
+   * registered candidates, no results) and `open` (registration open; learner1 and a few others proposed, awaiting consent).
+   */
+  exams?: { siteId: string; examinedSessionId: string; registeredSessionId: string; openSessionId: string };
 }
 
 /** Negotiated 中级 fee of the demo agreement: 480.00 元, under the level's cap of 540.00 元 (机考 40 % + 特殊实操 60 %). */
@@ -63,6 +71,7 @@ export async function seedDemoExams(trx: Trx, now: Date, secretKey: Buffer): Pro
   const ctx: DemoExamsContext = { now, secretKey, school: null, pilot: null, learnerIds: [] };
   await seedAgreementsAndLearners(trx, ctx);
   // ---- 2. Exam sites and sessions (exam-sessions feature): add here ----
+  await seedSitesSessionsAndRegistrations(trx, ctx);
   // ---- 3. Registrations, results, settlements (registrations / results-import features): add here ----
   return ctx;
 }
@@ -199,4 +208,190 @@ async function seedAgreementsAndLearners(trx: Trx, ctx: DemoExamsContext): Promi
       .executeTakeFirstOrThrow();
     ctx.learnerIds.push(r.id);
   }
+}
+
+// ---- 2. Exam sites, sessions and voluntary registrations (R5.1–R5.4) ----
+
+/** The demo org_admin of 北京赛育达科教有限责任公司, the organization of 工业机器人应用编程 (password Demo@2026). */
+export const DEMO_ROBOT_ORG_USERNAME = 'org-robot';
+
+const DAY = 24 * 3600_000;
+const isoDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+async function seedSitesSessionsAndRegistrations(trx: Trx, ctx: DemoExamsContext): Promise<void> {
+  const { school, pilot } = ctx;
+  if (!school || !pilot) return;
+  const now = ctx.now;
+  const admin = await trx.selectFrom('users').select('id').where('username', '=', 'gzcp-admin').executeTakeFirst();
+  const existing = await trx.selectFrom('users').select('id').where('username', '=', DEMO_ROBOT_ORG_USERNAME).executeTakeFirst();
+  const org =
+    existing ??
+    (await trx
+      .insertInto('users')
+      .values({
+        username: DEMO_ROBOT_ORG_USERNAME,
+        display_name: '工业机器人应用编程证书培训评价组织',
+        password_hash: await hashPassword('Demo@2026'),
+        role: 'org_admin',
+        org_id: pilot.orgId,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow());
+  const orgUserId = org?.id ?? null;
+
+  const file = async (title: string, name: string, orgId: string | null) => {
+    const bytes = tinyPdf(title);
+    const r = await trx
+      .insertInto('files')
+      .values({
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        size: bytes.length,
+        mime: 'application/pdf',
+        original_name: name,
+        bytes,
+        created_at: now,
+        created_by: admin?.id ?? null,
+        province_code: school.province,
+        school_id: school.id,
+        org_id: orgId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  };
+
+  // An approved, open-shared site (R5.1): listed in 广东's register of shared sites.
+  const site = await trx
+    .insertInto('exam_sites')
+    .values({
+      org_id: pilot.orgId,
+      school_id: school.id,
+      province_code: school.province,
+      city_code: school.city,
+      certificate_type_id: pilot.certificateTypeId,
+      name: '广州城市职业学院工业机器人应用编程考核站点',
+      address: '广州市白云区广从八路 1 号 实训楼 B201',
+      capacity: 60,
+      application_file_id: await file('IR-PROG exam site application', '考核站点申请表.pdf', pilot.orgId),
+      status: 'approved',
+      open_shared: true,
+      reason: '场地、设备与考务人员符合考核站点建设要求',
+      created_at: new Date(now.getTime() - 120 * DAY),
+      created_by: admin?.id ?? null,
+      decided_at: new Date(now.getTime() - 110 * DAY),
+      decided_by: orgUserId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const PATH: ExamSessionStatus[] = ['planned', 'registration_open', 'registration_closed', 'examined'];
+  const ACTIONS = ['open_registration', 'close_registration', 'mark_examined'];
+  const session = async (o: { examDay: number; opens: number; closes: number; status: ExamSessionStatus; capacity: number }) => {
+    const r = await trx
+      .insertInto('exam_sessions')
+      .values({
+        org_id: pilot.orgId,
+        certificate_type_id: pilot.certificateTypeId,
+        level: 'intermediate',
+        exam_site_id: site.id,
+        province_code: school.province,
+        city_code: school.city,
+        exam_date: isoDay(new Date(now.getTime() + o.examDay * DAY)),
+        exam_form: 'practical_special',
+        capacity: o.capacity,
+        registration_opens_at: new Date(now.getTime() + o.opens * DAY),
+        registration_closes_at: new Date(now.getTime() + o.closes * DAY),
+        status: o.status,
+        created_at: new Date(now.getTime() + (o.opens - 10) * DAY),
+        created_by: orgUserId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const steps = PATH.indexOf(o.status);
+    for (let i = 0; i < steps; i++) {
+      const at = i === 0 ? o.opens : i === 1 ? o.closes : o.examDay;
+      await trx
+        .insertInto('exam_session_events')
+        .values({
+          session_id: r.id,
+          province_code: school.province,
+          action: ACTIONS[i]!,
+          from_status: PATH[i]!,
+          to_status: PATH[i + 1]!,
+          comment: null,
+          actor_id: orgUserId,
+          at: new Date(now.getTime() + at * DAY),
+        })
+        .execute();
+    }
+    return r.id;
+  };
+  const examined = await session({ examDay: -30, opens: -75, closes: -45, status: 'examined', capacity: 40 });
+  const registered = await session({ examDay: 14, opens: -20, closes: -2, status: 'registration_closed', capacity: 40 });
+  const open = await session({ examDay: 45, opens: -1, closes: 25, status: 'registration_open', capacity: 40 });
+
+  const learners = await trx
+    .selectFrom('learners')
+    .select(['id', 'poverty_registered', 'user_id'])
+    .where('id', 'in', ctx.learnerIds.length ? ctx.learnerIds : ['00000000-0000-0000-0000-000000000000'])
+    .execute();
+  const byId = new Map(learners.map((l) => [l.id, l]));
+  const consentScan = await file('IR-PROG paper consent forms', '考生本人签字报名同意书.pdf', null);
+
+  // Consent: learners with an account consented in it (learner1); the others signed a paper consent (R5.3).
+  const register = async (sessionId: string, ids: string[], consentDay: number, status: 'registered' | 'proposed') => {
+    const rows = ids
+      .map((id) => byId.get(id))
+      .filter((l) => l !== undefined)
+      .map((l) => {
+        const viaLearner = l.user_id !== null;
+        return {
+          session_id: sessionId,
+          learner_id: l.id,
+          school_id: school.id,
+          filing_id: pilot.filingId,
+          agreement_id: pilot.agreementId,
+          province_code: school.province,
+          org_id: pilot.orgId,
+          proposed_by: admin?.id ?? null,
+          status,
+          consent_at: status === 'registered' ? new Date(now.getTime() + consentDay * DAY) : null,
+          consent_via: status === 'registered' ? (viaLearner ? ('learner' as const) : ('paper' as const)) : null,
+          consent_file_id: status === 'registered' && !viaLearner ? consentScan : null,
+          fee_fen: pilot.levelFeeFen,
+          fee_exempt: l.poverty_registered,
+          created_at: new Date(now.getTime() + (consentDay - 1) * DAY),
+        };
+      });
+    if (rows.length) await trx.insertInto('exam_registrations').values(rows).execute();
+  };
+  const ids = ctx.learnerIds;
+  await register(examined, ids.slice(0, 20), -60, 'registered'); // learner1 + 19
+  await register(registered, ids.slice(8, 38), -10, 'registered'); // 30 candidates, no results yet (the last 3 students have no exam yet: R4.3 warning)
+  await register(open, [ids[0]!, ...ids.slice(36, 41)].filter(Boolean), 0, 'proposed'); // learner1 is asked to consent
+
+  // Invigilation by the host school's department (R5.4).
+  const dept = await trx.selectFrom('departments').select('id').where('school_id', '=', school.id).orderBy('name').executeTakeFirst();
+  for (const [name, role, fee] of [
+    ['王建国', 'chief', 30000],
+    ['陈晓燕', 'invigilator', 20000],
+    ['刘志远', 'patrol', 15000],
+  ] as const) {
+    await trx
+      .insertInto('exam_invigilations')
+      .values({
+        session_id: examined,
+        school_id: school.id,
+        department_id: dept?.id ?? null,
+        province_code: school.province,
+        invigilator_name: name,
+        role,
+        fee_fen: fee,
+        created_at: new Date(now.getTime() - 35 * DAY),
+        created_by: admin?.id ?? null,
+      })
+      .execute();
+  }
+  ctx.exams = { siteId: site.id, examinedSessionId: examined, registeredSessionId: registered, openSessionId: open };
 }

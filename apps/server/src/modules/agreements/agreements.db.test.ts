@@ -40,6 +40,8 @@ describe('pilot agreements (R4.1, R4.2)', () => {
   });
 
   it('records an agreement once, for the approved filing, by its school only', async () => {
+    // the demo's exam registrations (R5.3) refer to the agreement: detach them first
+    await t.db.updateTable('exam_registrations').set({ agreement_id: null }).where('filing_id', '=', filingId).execute();
     await t.db.deleteFrom('pilot_agreements').where('filing_id', '=', filingId).execute();
     await expect(requireAgreement(t.db, filingId)).rejects.toMatchObject({ code: 'AGREEMENT_REQUIRED' });
     const fields = { filingId, signedOn: '2026-03-01', fees: JSON.stringify([{ level: 'intermediate', feeFen: 54000 }]) };

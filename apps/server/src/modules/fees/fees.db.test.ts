@@ -167,7 +167,7 @@ describe('exam fees and settlements (R4.3, R4.4)', () => {
     expect(Number(poorRegistered.n)).toBeGreaterThan(0);
     // the organization sees the same; another school does not
     const org = await t.loginAs('org-syd');
-    const orgList = (await org.get('/api/v1/fee-settlements')).json();
+    const orgList = (await org.get(`/api/v1/fee-settlements?sessionId=${sessionId}`)).json();
     expect(orgList.items[0]).toMatchObject({ dueFen: REGISTERED * DEMO_AGREEMENT_FEE_FEN, allowedActions: [] });
     expect((await (await t.loginAs('gdst-admin')).get('/api/v1/fee-settlements')).json().total).toBe(0);
     expect((await (await t.loginAs('org-web')).get('/api/v1/fee-settlements')).json().total).toBe(0);
@@ -175,8 +175,22 @@ describe('exam fees and settlements (R4.3, R4.4)', () => {
 
   it('R4.3 warning: registered pilot students whose exams are unpaid, then none once settled', async () => {
     const ids = await demoIds(t.db);
-    const before = (await gzcp.get(`/api/v1/schools/${ids.gzcp}/unpaid-pilot-students`)).json().items as { reason: string }[];
-    expect(before.filter((s) => s.reason === 'unsettled')).toHaveLength(REGISTERED);
+    // this session's registered learners (the demo sessions add their own candidates to the list)
+    const mine = (
+      await t.db
+        .selectFrom('exam_registrations')
+        .select('learner_id')
+        .where('session_id', '=', sessionId)
+        .where('status', '=', 'registered')
+        .execute()
+    ).map((r) => r.learner_id);
+    const unsettledOfMine = (items: { reason: string; learnerId: string }[]) =>
+      items.filter((s) => s.reason === 'unsettled' && mine.includes(s.learnerId));
+    const before = (await gzcp.get(`/api/v1/schools/${ids.gzcp}/unpaid-pilot-students`)).json().items as {
+      reason: string;
+      learnerId: string;
+    }[];
+    expect(unsettledOfMine(before)).toHaveLength(REGISTERED);
     expect(before.some((s) => s.reason === 'not_registered')).toBe(true);
     expect((await (await t.loginAs('gdst-admin')).get(`/api/v1/schools/${ids.gzcp}/unpaid-pilot-students`)).statusCode).toBe(404);
 
@@ -187,11 +201,14 @@ describe('exam fees and settlements (R4.3, R4.4)', () => {
     expect(settled.statusCode).toBe(200);
     expect(settled.json()).toMatchObject({ status: 'settled', note: '已转账', allowedActions: [] });
     expect((await gzcp.post(`/api/v1/fee-settlements/${s.id}/settle`, {})).json().error.code).toBe('SETTLEMENT_ALREADY_SETTLED');
-    expect((await org.get('/api/v1/fee-settlements?settled=true')).json().items[0].status).toBe('settled');
+    expect((await org.get(`/api/v1/fee-settlements?settled=true&sessionId=${sessionId}`)).json().items[0].status).toBe('settled');
     const audit = await t.db.selectFrom('audit_log').select('action').where('target_id', '=', s.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['fee_settlement.settle']);
 
-    const after = (await gzcp.get(`/api/v1/schools/${ids.gzcp}/unpaid-pilot-students`)).json().items as { reason: string }[];
-    expect(after.filter((x) => x.reason === 'unsettled')).toHaveLength(0);
+    const after = (await gzcp.get(`/api/v1/schools/${ids.gzcp}/unpaid-pilot-students`)).json().items as {
+      reason: string;
+      learnerId: string;
+    }[];
+    expect(unsettledOfMine(after)).toHaveLength(0);
   });
 });

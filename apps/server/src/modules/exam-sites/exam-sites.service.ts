@@ -1,0 +1,202 @@
+import type { ExamSiteCreateInput, ExamSiteDto, Page } from '@onex/shared';
+import type { z } from 'zod';
+import type { examSiteQuerySchema } from '@onex/shared';
+import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
+import type { Db } from '../../db/types';
+import type { Deps } from '../../lib/deps';
+import { AppError, notFound } from '../../lib/errors';
+import { recordAudit } from '../audit/audit.service';
+import { assertSelectableCertificateType } from '../catalog/catalog.service';
+import { storePdf } from '../files/files.service';
+import { type SiteFacts, mayApplyForSite, mayReadSite, registerProvinceOf, siteActions } from './exam-sites.policy';
+import * as q from './exam-sites.queries';
+
+/**
+ * Exam sites (R5.1; 000 §三(四), 003 §二(五)): a school applies to the certificate's organization to host a site;
+ * the organization approves or refuses with a reason; an approved site can be marked open-shared (开放共享) and is
+ * then listed in its province's register, which every school of the province reads.
+ */
+
+export function siteFacts(r: q.SiteRow): SiteFacts {
+  return {
+    orgId: r.org_id,
+    schoolId: r.school_id,
+    provinceCode: r.province_code,
+    cityCode: r.city_code,
+    status: r.status,
+    openShared: r.open_shared,
+  };
+}
+
+function toDto(actor: Actor, r: q.SiteRow): ExamSiteDto {
+  return {
+    id: r.id,
+    certificateType: { id: r.certificate_type_id, name: r.certificate_type_name },
+    organization: { id: r.org_id, name: r.org_name },
+    school: r.school_id ? { id: r.school_id, name: r.school_name ?? '' } : null,
+    provinceCode: r.province_code,
+    cityCode: r.city_code,
+    name: r.name,
+    address: r.address,
+    capacity: r.capacity,
+    applicationFileId: r.application_file_id,
+    status: r.status,
+    openShared: r.open_shared,
+    reason: r.reason,
+    createdAt: r.created_at.toISOString(),
+    decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
+    allowedActions: siteActions(actor, siteFacts(r)),
+  };
+}
+
+const auditScope = (r: { province_code: string; city_code: string; school_id: string | null; org_id: string }) => ({
+  provinceCode: r.province_code,
+  cityCode: r.city_code,
+  schoolId: r.school_id,
+  orgId: r.org_id,
+});
+
+/** A site the actor may read, or 404. */
+export async function visibleSite(db: Db, actor: Actor, id: string): Promise<q.SiteRow> {
+  const r = await q.findSite(db, id);
+  if (!r || !mayReadSite(actor, siteFacts(r))) throw notFound();
+  return r;
+}
+
+export async function getSite(deps: Deps, ctx: RequestContext, id: string): Promise<ExamSiteDto> {
+  const actor = requireActor(ctx);
+  return toDto(actor, await visibleSite(deps.db, actor, id));
+}
+
+/** The list filter twin of mayReadSite. */
+function listWhere(a: Actor) {
+  switch (a.role) {
+    case 'national_admin':
+      return q.ALL;
+    case 'province_admin':
+      return a.provinceCode ? q.siteEq('province_code', a.provinceCode) : q.NONE;
+    case 'municipal_admin':
+      return a.cityCode ? q.siteEq('city_code', a.cityCode) : q.NONE;
+    case 'org_admin':
+      return a.orgId ? q.siteEq('org_id', a.orgId) : q.NONE;
+    case 'school_admin':
+    case 'department_admin':
+    case 'project_leader':
+      return a.schoolId ? q.siteEq('school_id', a.schoolId) : q.NONE;
+    default:
+      return q.NONE;
+  }
+}
+
+export async function listSites(deps: Deps, ctx: RequestContext, f: z.infer<typeof examSiteQuerySchema>): Promise<Page<ExamSiteDto>> {
+  const actor = requireActor(ctx);
+  if (actor.role === 'learner' || actor.role === 'expert') throw new AppError('FORBIDDEN');
+  const { items, total } = await q.listSites(deps.db, listWhere(actor), f, f.page, f.pageSize);
+  return { items: items.map((r) => toDto(actor, r)), total, page: f.page, pageSize: f.pageSize };
+}
+
+/** The province's register of open-shared sites (000 §三(四)): readable by every school of the province and its administrators. */
+export async function sharedRegister(
+  deps: Deps,
+  ctx: RequestContext,
+  f: z.infer<typeof examSiteQuerySchema> & { provinceCode?: string | undefined },
+): Promise<Page<ExamSiteDto>> {
+  const actor = requireActor(ctx);
+  const province = registerProvinceOf(actor, f.provinceCode);
+  if (!province) throw new AppError('FORBIDDEN');
+  const where = province === 'all' ? q.ALL : q.siteEq('province_code', province);
+  const { items, total } = await q.listSites(deps.db, where, { ...f, status: undefined, sharedOnly: true }, f.page, f.pageSize);
+  return { items: items.map((r) => toDto(actor, r)), total, page: f.page, pageSize: f.pageSize };
+}
+
+export async function applyForSite(
+  deps: Deps,
+  ctx: RequestContext,
+  input: ExamSiteCreateInput,
+  file: { bytes: Buffer; filename: string },
+): Promise<ExamSiteDto> {
+  const actor = requireActor(ctx);
+  if (!mayApplyForSite(actor)) throw new AppError('FORBIDDEN');
+  const type = await assertSelectableCertificateType(deps.db, input.certificateTypeId);
+  const school = await q.schoolFacts(deps.db, actor.schoolId!);
+  if (!school) throw notFound();
+  const now = deps.clock.now();
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const stored = await storePdf(trx, ctx, file.bytes, file.filename, {
+      at: now,
+      owner: { provinceCode: school.province_code, schoolId: school.id, orgId: type.orgId },
+    });
+    const siteId = await q.insertSite(trx, {
+      org_id: type.orgId,
+      school_id: school.id,
+      province_code: school.province_code,
+      city_code: school.city_code,
+      certificate_type_id: type.id,
+      name: input.name,
+      address: input.address,
+      capacity: input.capacity,
+      application_file_id: stored.id,
+      created_at: now,
+      created_by: actor.userId,
+    });
+    await recordAudit(trx, ctx, now, {
+      action: 'exam_site.apply',
+      targetType: 'exam_site',
+      targetId: siteId,
+      summary: { certificateTypeId: type.id, name: input.name, capacity: input.capacity, fileId: stored.id, sha256: stored.sha256 },
+      scope: { provinceCode: school.province_code, cityCode: school.city_code, schoolId: school.id, orgId: type.orgId },
+    });
+    return siteId;
+  });
+  return getSite(deps, ctx, id);
+}
+
+/** Lock, 404 outside scope, 403 without the action, 409 when the status moved; then update, audit. */
+async function changeSite(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  action: 'approve' | 'refuse' | 'share' | 'unshare',
+  reason: string | null,
+): Promise<ExamSiteDto> {
+  const actor = requireActor(ctx);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.lockSite(trx, id);
+    const r = await visibleSite(trx, actor, id);
+    const facts = siteFacts(r);
+    const mayDecide = actor.role === 'org_admin' && actor.orgId === r.org_id;
+    const mayShare = mayDecide || (actor.role === 'school_admin' && r.school_id !== null && actor.schoolId === r.school_id);
+    if (action === 'approve' || action === 'refuse' ? !mayDecide : !mayShare) throw new AppError('FORBIDDEN', { action });
+    if (!siteActions(actor, facts).includes(action))
+      throw new AppError('CONFLICT', { action, status: r.status, openShared: r.open_shared });
+    const set =
+      action === 'approve'
+        ? { status: 'approved' as const, reason, decided_at: now, decided_by: actor.userId }
+        : action === 'refuse'
+          ? { status: 'refused' as const, reason, decided_at: now, decided_by: actor.userId }
+          : { open_shared: action === 'share' };
+    if (!(await q.updateSite(trx, id, r.status, set))) throw new AppError('CONFLICT', { action, status: r.status });
+    await recordAudit(trx, ctx, now, {
+      action: `exam_site.${action}`,
+      targetType: 'exam_site',
+      targetId: id,
+      summary: { from: { status: r.status, openShared: r.open_shared }, reason },
+      scope: auditScope(r),
+    });
+  });
+  return getSite(deps, ctx, id);
+}
+
+export function decideSite(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  b: { decision: 'approved' | 'refused'; reason?: string | null | undefined },
+) {
+  return changeSite(deps, ctx, id, b.decision === 'approved' ? 'approve' : 'refuse', b.reason ?? null);
+}
+
+export function setSiteSharing(deps: Deps, ctx: RequestContext, id: string, openShared: boolean) {
+  return changeSite(deps, ctx, id, openShared ? 'share' : 'unshare', null);
+}
