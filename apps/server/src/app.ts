@@ -34,6 +34,7 @@ import { registerAnnualPlanRoutes } from './modules/annual-plans/annual-plans.ro
 import { registerFilingChangeRoutes } from './modules/filing-changes/filing-changes.routes';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerPassRateRoutes } from './modules/pass-rates/pass-rates.routes';
+import { registerResultImportRoutes } from './modules/results-import/results-import.routes';
 import { registerLearnerRoutes } from './modules/learners/learners.routes';
 import { registerAgreementRoutes } from './modules/agreements/agreements.routes';
 import { registerFeeRoutes } from './modules/fees/fees.routes';
@@ -69,6 +70,7 @@ const MODULES: RouteModule[] = [
   registerExamSessionRoutes,
   registerRegistrationRoutes,
   registerInvigilationRoutes,
+  registerResultImportRoutes,
 ];
 
 export interface BuildOptions {

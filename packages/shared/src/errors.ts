@@ -218,6 +218,22 @@ export const ERRORS = {
     zh: '所选学习者不是本校该证书试点项目的试点学生，不能报名',
     en: 'The learner is not a pilot student of this school\'s pilot of the certificate',
   },
+  // ---- Results import, score publication (issue 5; R5.5, R5.6) ----
+  RESULTS_NOT_ACCEPTED: {
+    status: 409,
+    zh: '本场考核当前状态不能导入成绩：须为“已考核”或“成绩登记”状态（成绩公示后不能再导入或更正）',
+    en: 'Results can be imported only when the session is examined or its scores are being entered',
+  },
+  RESULTS_EXIST: {
+    status: 409,
+    zh: '文件中有考生在本场考核已有成绩；修改成绩须以“成绩更正”方式导入并填写更正说明',
+    en: 'Some candidates already have results; changing them needs a correction import with a note',
+  },
+  SCORES_NOT_PUBLISHABLE: {
+    status: 409,
+    zh: '本场考核尚未登记成绩或成绩已公示，不能公示成绩',
+    en: 'Scores can be published only after they are entered, and only once',
+  },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

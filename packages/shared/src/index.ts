@@ -8,3 +8,4 @@ export * from './pass-rates';
 export * from './filing-extras';
 export * from './exams';
 export * from './exam-sessions';
+export * from './results';

@@ -626,6 +626,8 @@ export interface ResultImportsTable {
   created_by: string | null;
   started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
+  /** 0008: why a job failed when it is not about rows. */
+  message: Generated<string | null>;
 }
 
 /** Append-only: a correction inserts rows and marks the previous ones superseded. */
@@ -668,6 +670,24 @@ export interface FeeSettlementsTable {
   settled_at: NullableTimestamp;
   settled_by: string | null;
   note: string | null;
+}
+
+/** A view: current (not superseded) results with the dimensions of pass rates (R5.6). Read only. */
+export interface ExamResultFactsView {
+  result_id: string;
+  session_id: string;
+  registration_id: string;
+  score: string;
+  passed: boolean;
+  org_id: string;
+  certificate_type_id: string;
+  level: CertificateLevel;
+  year: number;
+  filing_id: string | null;
+  school_id: string | null;
+  province_code: string;
+  city_code: string | null;
+  department_id: string | null;
 }
 
 export interface SchemaMigrationsTable {
@@ -724,6 +744,8 @@ export interface DB {
   exam_results: ExamResultsTable;
   exam_invigilations: ExamInvigilationsTable;
   fee_settlements: FeeSettlementsTable;
+  // 0008_results_import (a view)
+  exam_result_facts: ExamResultFactsView;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -4,6 +4,7 @@ import { sql as schools } from './0003_schools';
 import { sql as filings } from './0004_filings';
 import { sql as filingExtras } from './0005_filing_extras';
 import { sql as exams } from './0006_exams';
+import { sql as resultsImport } from './0008_results_import';
 
 export interface Migration {
   name: string;
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { name: '0004_filings', sql: filings },
   { name: '0005_filing_extras', sql: filingExtras },
   { name: '0006_exams', sql: exams },
+  { name: '0008_results_import', sql: resultsImport },
 ];

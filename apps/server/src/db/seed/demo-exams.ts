@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { type ExamSessionStatus, idCardCheckChar } from '@onex/shared';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
-import { protectIdNumber } from '../../lib/personal-id';
+import { decryptIdNumber, protectIdNumber } from '../../lib/personal-id';
+import { refreshCertificatePassRates } from '../../modules/pass-rates/pass-rates.queries';
 import type { DB } from '../schema';
 import { tinyPdf } from './demo-filings';
 
@@ -73,6 +74,7 @@ export async function seedDemoExams(trx: Trx, now: Date, secretKey: Buffer): Pro
   // ---- 2. Exam sites and sessions (exam-sessions feature): add here ----
   await seedSitesSessionsAndRegistrations(trx, ctx);
   // ---- 3. Registrations, results, settlements (registrations / results-import features): add here ----
+  await seedResults(trx, ctx);
   return ctx;
 }
 
@@ -394,4 +396,141 @@ async function seedSitesSessionsAndRegistrations(trx: Trx, ctx: DemoExamsContext
       .execute();
   }
   ctx.exams = { siteId: site.id, examinedSessionId: examined, registeredSessionId: registered, openSessionId: open };
+}
+
+// ---- 3. Results (R5.5) of the examined session, published (成绩公示) ----
+
+/**
+ * Scores of the examined demo session, by candidate (learner1 first): 2 of 20 below the pass mark of 60 — a pass
+ * rate of 90 %, at the R3.9 threshold, so that next year’s demo filings are not restricted.
+ */
+export const DEMO_SCORES = [86.5, 72, 91, 58.5, 66, 80, 77.5, 45, 93, 61, 70, 88, 69, 75, 82.5, 68, 90, 64, 79, 71];
+
+async function seedResults(trx: Trx, ctx: DemoExamsContext): Promise<void> {
+  if (!ctx.exams || !ctx.pilot) return;
+  const sessionId = ctx.exams.examinedSessionId;
+  const session = await trx
+    .selectFrom('exam_sessions as s')
+    .leftJoin('certificate_levels as cl', (j) =>
+      j.onRef('cl.certificate_type_id', '=', 's.certificate_type_id').onRef('cl.level', '=', 's.level'),
+    )
+    .select(['s.id', 's.org_id', 's.province_code', 's.exam_date', 's.created_by', 'cl.pass_mark'])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  const candidates = await trx
+    .selectFrom('exam_registrations as r')
+    .innerJoin('learners as l', 'l.id', 'r.learner_id')
+    .select(['r.id', 'l.id as learner_id', 'l.name', 'l.id_number_enc'])
+    .where('r.session_id', '=', sessionId)
+    .where('r.status', '=', 'registered')
+    .execute();
+  const order = new Map(ctx.learnerIds.map((id, i) => [id, i]));
+  candidates.sort((a, b) => (order.get(a.learner_id) ?? 0) - (order.get(b.learner_id) ?? 0));
+  const passMark = session.pass_mark === null ? 60 : Number(session.pass_mark);
+  const rows = candidates.map((c, i) => {
+    const score = DEMO_SCORES[i % DEMO_SCORES.length]!;
+    return {
+      registrationId: c.id,
+      name: c.name,
+      idNumber: decryptIdNumber(ctx.secretKey, c.id_number_enc),
+      score,
+      passed: score >= passMark,
+    };
+  });
+  if (!rows.length) return;
+
+  // The file the organization uploaded: a UTF-8 CSV with the contract's header row.
+  const csv = [
+    '证件类型,证件号码,姓名,总成绩,考核结果',
+    ...rows.map((r) => `居民身份证,${r.idNumber},${r.name},${r.score},${r.passed ? '合格' : '不合格'}`),
+  ].join('\r\n');
+  const bytes = Buffer.from(`\uFEFF${csv}\r\n`, 'utf8');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const DAY_MS = 24 * 3600_000;
+  const enteredAt = new Date(ctx.now.getTime() - 20 * DAY_MS);
+  const publishedAt = new Date(ctx.now.getTime() - 18 * DAY_MS);
+  const file = await trx
+    .insertInto('files')
+    .values({
+      sha256,
+      size: bytes.length,
+      mime: 'text/csv',
+      original_name: '工业机器人应用编程中级成绩.csv',
+      bytes,
+      created_at: enteredAt,
+      created_by: session.created_by,
+      province_code: session.province_code,
+      org_id: session.org_id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const passed = rows.filter((r) => r.passed).length;
+  const imp = await trx
+    .insertInto('result_imports')
+    .values({
+      session_id: sessionId,
+      org_id: session.org_id,
+      province_code: session.province_code,
+      file_sha256: sha256,
+      file_name: '工业机器人应用编程中级成绩.csv',
+      file_id: file.id,
+      kind: 'initial',
+      status: 'succeeded',
+      rows: rows.length,
+      passed,
+      failed: rows.length - passed,
+      progress: 100,
+      created_at: enteredAt,
+      created_by: session.created_by,
+      started_at: enteredAt,
+      finished_at: enteredAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('exam_results')
+    .values(
+      rows.map((r) => ({
+        registration_id: r.registrationId,
+        session_id: sessionId,
+        province_code: session.province_code,
+        score: r.score.toFixed(1),
+        passed: r.passed,
+        import_id: imp.id,
+        created_at: enteredAt,
+      })),
+    )
+    .execute();
+  await trx
+    .updateTable('exam_sessions')
+    .set({ status: 'scores_published', scores_published_at: publishedAt, updated_at: publishedAt })
+    .where('id', '=', sessionId)
+    .execute();
+  await trx
+    .insertInto('exam_session_events')
+    .values([
+      {
+        session_id: sessionId,
+        province_code: session.province_code,
+        action: 'enter_scores',
+        from_status: 'examined',
+        to_status: 'scores_entered',
+        comment: null,
+        actor_id: session.created_by,
+        at: enteredAt,
+      },
+      {
+        session_id: sessionId,
+        province_code: session.province_code,
+        action: 'publish_scores',
+        from_status: 'scores_entered',
+        to_status: 'scores_published',
+        comment: null,
+        actor_id: session.created_by,
+        at: publishedAt,
+      },
+    ])
+    .execute();
+  // The pass rates the filing rule R3.9 reads (as a results import refreshes them).
+  await refreshCertificatePassRates(trx, ctx.pilot.certificateTypeId, Number(String(session.exam_date).slice(0, 4)));
 }

@@ -13,6 +13,7 @@ async function passRates(school: string, code: string, year: number, candidates:
   await t.db
     .insertInto('certificate_pass_rates')
     .values({ school_id: s.id, certificate_type_id: c.id, year, candidates, passed })
+    .onConflict((oc) => oc.columns(['school_id', 'certificate_type_id', 'year']).doUpdateSet({ candidates, passed }))
     .execute();
 }
 const flag = async (agent: Agent, id: string) => {

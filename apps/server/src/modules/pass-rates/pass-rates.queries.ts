@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
+import { CERTIFICATE_LEVEL_LABELS, type PassRateGroup } from '@onex/shared';
 import type { DB } from '../../db/schema';
 
 type Db = Kysely<DB>;
@@ -50,4 +51,93 @@ export async function insertPassRateOverride(
     .returning('id')
     .executeTakeFirst();
   return r?.id ?? null;
+}
+
+/**
+ * R3.9 ← R5.5: recomputes the certificate's pass rates of an exam year, per school, from the current results
+ * (exam_result_facts), inside the results import's transaction. Rows of other years, certificates or schools stay.
+ */
+export async function refreshCertificatePassRates(trx: Db, certificateTypeId: string, year: number): Promise<void> {
+  await sql`
+    INSERT INTO certificate_pass_rates (school_id, certificate_type_id, year, candidates, passed)
+    SELECT f.school_id, f.certificate_type_id, f.year, count(*), count(*) FILTER (WHERE f.passed)
+    FROM exam_result_facts f
+    WHERE f.certificate_type_id = ${certificateTypeId} AND f.year = ${year} AND f.school_id IS NOT NULL
+    GROUP BY f.school_id, f.certificate_type_id, f.year
+    ON CONFLICT (school_id, certificate_type_id, year)
+    DO UPDATE SET candidates = EXCLUDED.candidates, passed = EXCLUDED.passed`.execute(trx);
+}
+
+const GROUP_COLUMN: Record<PassRateGroup, string> = {
+  session: 'f.session_id',
+  pilot: 'f.filing_id',
+  school: 'f.school_id',
+  certificate: 'f.certificate_type_id',
+  level: 'f.level',
+  province: 'f.province_code',
+  year: 'f.year',
+};
+
+/** R5.6: candidates and passes of the current results grouped by one dimension, within the actor's scope. */
+export async function passRatesGrouped(
+  db: Db,
+  groupBy: PassRateGroup,
+  where: Expression<SqlBool>,
+  f: { year?: number | undefined; certificateTypeId?: string | undefined; level?: string | undefined },
+) {
+  const key = sql<string | null>`CAST(${sql.ref(GROUP_COLUMN[groupBy])} AS text)`;
+  let q = db
+    .selectFrom('exam_result_facts as f')
+    .select((eb) => [
+      key.as('key'),
+      eb.fn.countAll<string>().as('candidates'),
+      eb.fn.count<string>('f.result_id').filterWhere('f.passed', '=', true).as('passed'),
+    ])
+    .where(where);
+  if (f.year !== undefined) q = q.where('f.year', '=', f.year);
+  if (f.certificateTypeId) q = q.where('f.certificate_type_id', '=', f.certificateTypeId);
+  if (f.level) q = q.where('f.level', '=', f.level as 'junior');
+  const rows = await q.groupBy(key).orderBy(key).execute();
+  return rows.map((r) => ({ key: r.key, candidates: Number(r.candidates), passed: Number(r.passed) }));
+}
+
+/** Display names of the groups' keys. */
+export async function passRateLabels(db: Db, groupBy: PassRateGroup, keys: string[]): Promise<Map<string, string>> {
+  if (!keys.length) return new Map();
+  switch (groupBy) {
+    case 'session': {
+      const rows = await db
+        .selectFrom('exam_sessions as s')
+        .innerJoin('certificate_types as c', 'c.id', 's.certificate_type_id')
+        .select(['s.id', 's.level', 's.exam_date', 'c.name'])
+        .where('s.id', 'in', keys)
+        .execute();
+      return new Map(rows.map((r) => [r.id, `${r.name}｜${CERTIFICATE_LEVEL_LABELS[r.level].zh}｜${String(r.exam_date)}`]));
+    }
+    case 'pilot': {
+      const rows = await db
+        .selectFrom('filings as fl')
+        .innerJoin('schools as s', 's.id', 'fl.school_id')
+        .innerJoin('certificate_types as c', 'c.id', 'fl.certificate_type_id')
+        .select(['fl.id', 'fl.year', 's.name as school', 'c.name as certificate'])
+        .where('fl.id', 'in', keys)
+        .execute();
+      return new Map(rows.map((r) => [r.id, `${r.school}｜${r.certificate}（${r.year} 年试点）`]));
+    }
+    case 'school': {
+      const rows = await db.selectFrom('schools').select(['id', 'name']).where('id', 'in', keys).execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    }
+    case 'certificate': {
+      const rows = await db.selectFrom('certificate_types').select(['id', 'name']).where('id', 'in', keys).execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    }
+    case 'province': {
+      const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', keys).execute();
+      return new Map(rows.map((r) => [r.code, r.name]));
+    }
+    case 'level':
+    case 'year':
+      return new Map();
+  }
 }

@@ -1,9 +1,10 @@
-import { passRateFlagSchema, passRateOverrideRequestSchema } from '@onex/shared';
+import { passRateFlagSchema, passRateOverrideRequestSchema, passRateQuerySchema, passRateReportSchema } from '@onex/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
 import * as svc from './pass-rate-override.service';
+import { passRateReport } from './pass-rates.service';
 
 export const registerPassRateRoutes: RouteModule = (app, deps) => {
   app.post(
@@ -19,5 +20,20 @@ export const registerPassRateRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => svc.overridePassRate(deps, ctxOf(req), req.params.id, req.body.reason),
+  );
+
+  app.get(
+    '/api/v1/pass-rates',
+    {
+      schema: {
+        tags: ['考核成绩 Results'],
+        summary: '考核通过率（按场次、试点、院校、证书、等级、省份或年度）Pass rates (R5.6)',
+        description:
+          '按当前有效成绩统计（被更正的成绩不计）；培训评价组织看本组织的证书，院校看本校，省级看本省，国家级看全部。groupBy=session|pilot|school|certificate|level|province|year。',
+        querystring: passRateQuerySchema,
+        response: { 200: passRateReportSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => passRateReport(deps, ctxOf(req), req.query),
   );
 };

@@ -1,6 +1,16 @@
-import type { PassRateFlagDto, RuleOverrides } from '@onex/shared';
-import type { Actor } from '../../auth/actor';
-import type { Db } from '../../db/types';
+import {
+  CERTIFICATE_LEVEL_LABELS,
+  type PassRateFlagDto,
+  type PassRateQuery,
+  type PassRateReportDto,
+  type RuleOverrides,
+  passRate,
+} from '@onex/shared';
+import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
+import { scopeOf } from '../../auth/scope';
+import { scopeWhere } from '../../db/scope-filter';
+import type { Db, Tx } from '../../db/types';
+import type { Deps } from '../../lib/deps';
 import * as q from './pass-rates.queries';
 import { passRateFlag, passRateThreshold } from './pass-rates.rules';
 
@@ -23,4 +33,55 @@ export async function passRateFlagOf(db: Db, actor: Actor, f: FilingKey, ruleOve
     override: override ? { reason: override.reason, at: override.created_at, by: override.display_name } : null,
     mayOverride: actor.role === 'province_admin',
   });
+}
+
+/** R3.9 ← R5.5: a results import refreshes the pass rates the filing rule reads (inside the import's transaction). */
+export async function refreshPassRatesAfterImport(trx: Tx, certificateTypeId: string, examDate: string): Promise<void> {
+  await q.refreshCertificatePassRates(trx, certificateTypeId, Number(examDate.slice(0, 4)));
+}
+
+/** Who may read pass rates (R5.6); each sees its own scope: an organization its certificates, a school its own… */
+export const PASS_RATE_READERS = [
+  'national_admin',
+  'province_admin',
+  'municipal_admin',
+  'school_admin',
+  'department_admin',
+  'org_admin',
+] as const;
+
+/** R5.6: pass rates per session, pilot, school, certificate, level, province or year, from the current results. */
+export async function passRateReport(deps: Deps, ctx: RequestContext, query: PassRateQuery): Promise<PassRateReportDto> {
+  const actor = requireActor(ctx, PASS_RATE_READERS);
+  const where = scopeWhere(scopeOf(actor), {
+    provinceCode: 'f.province_code',
+    cityCode: 'f.city_code',
+    schoolId: 'f.school_id',
+    departmentId: 'f.department_id',
+    orgId: 'f.org_id',
+  });
+  const rows = await q.passRatesGrouped(deps.db, query.groupBy, where, query);
+  const labels = await q.passRateLabels(
+    deps.db,
+    query.groupBy,
+    rows.map((r) => r.key).filter((k): k is string => k !== null),
+  );
+  const label = (key: string | null): string => {
+    if (key === null) return query.groupBy === 'pilot' ? '非试点考生（社会学习者）' : '社会学习者';
+    if (query.groupBy === 'level') return CERTIFICATE_LEVEL_LABELS[key as keyof typeof CERTIFICATE_LEVEL_LABELS]?.zh ?? key;
+    if (query.groupBy === 'year') return `${key} 年`;
+    return labels.get(key) ?? key;
+  };
+  const figures = (r: { candidates: number; passed: number }) => ({
+    candidates: r.candidates,
+    passed: r.passed,
+    failed: r.candidates - r.passed,
+    rate: passRate(r),
+  });
+  const items = rows.map((r) => ({ key: r.key ?? 'none', label: label(r.key), ...figures(r) }));
+  const total = rows.reduce((t, r) => ({ candidates: t.candidates + r.candidates, passed: t.passed + r.passed }), {
+    candidates: 0,
+    passed: 0,
+  });
+  return { groupBy: query.groupBy, year: query.year ?? null, items, total: figures(total) };
 }
