@@ -216,7 +216,7 @@ export const ERRORS = {
   LEARNER_NOT_ELIGIBLE: {
     status: 422,
     zh: '所选学习者不是本校该证书试点项目的试点学生，不能报名',
-    en: 'The learner is not a pilot student of this school\'s pilot of the certificate',
+    en: "The learner is not a pilot student of this school's pilot of the certificate",
   },
   // ---- Results import, score publication (issue 5; R5.5, R5.6) ----
   RESULTS_NOT_ACCEPTED: {

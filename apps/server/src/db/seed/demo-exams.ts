@@ -330,7 +330,8 @@ async function seedSitesSessionsAndRegistrations(trx: Trx, ctx: DemoExamsContext
     return r.id;
   };
   const examined = await session({ examDay: -30, opens: -75, closes: -45, status: 'examined', capacity: 40 });
-  const registered = await session({ examDay: 14, opens: -20, closes: -2, status: 'registration_closed', capacity: 40 });
+  // Examined a few days ago, registered with consent, no results yet: a results import can be tried at once (api-v1 demo data).
+  const registered = await session({ examDay: -3, opens: -40, closes: -10, status: 'examined', capacity: 40 });
   const open = await session({ examDay: 45, opens: -1, closes: 25, status: 'registration_open', capacity: 40 });
 
   const learners = await trx
