@@ -1,5 +1,6 @@
 import type {
   CertificateLevel,
+  ExamForm,
   ExamSessionAction,
   ExamSessionStatus,
   IdType,
@@ -232,3 +233,17 @@ export const useAssignInvigilator = () =>
     api.post<Invigilation>(`${sp(id)}/invigilations`, body),
   );
 export const useRemoveInvigilator = () => useSessionWrite((id: string) => api.delete<void>(`/invigilations/${encodeURIComponent(id)}`));
+
+export interface ScheduleSessionBody {
+  certificateTypeId: string;
+  level: CertificateLevel;
+  examSiteId: string;
+  examDate: string;
+  examForm: ExamForm;
+  capacity: number;
+  registrationOpensAt: string;
+  registrationClosesAt: string;
+}
+
+/** 安排考核场次 (organization): `POST /exam-sessions` (contract: examSessionCreateSchema). */
+export const useScheduleSession = () => useSessionWrite((body: ScheduleSessionBody) => api.post<ExamSessionDetail>('/exam-sessions', body));

@@ -1,5 +1,6 @@
 import { CERTIFICATE_LEVEL_LABELS, EXAM_SESSION_STATUS_LABELS, EXAM_SESSION_STATUSES, type ExamSessionStatus } from '@onex/shared';
-import { Alert, Card, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +10,7 @@ import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
 import { useSessions, type ExamSessionSummary, type SessionQuery } from '../api';
+import { ScheduleSessionModal } from './ScheduleSessionModal';
 
 /** 考核场次 (organization: its sessions) / 考核报名 (school: the sessions open to it). */
 export function ExamSessionsPage() {
@@ -19,6 +21,7 @@ export function ExamSessionsPage() {
   const isOrg = me.role === 'org_admin';
   const [query, setQuery] = useState<SessionQuery>({ page: 1, pageSize: 20 });
   const list = useSessions(query);
+  const [scheduling, setScheduling] = useState(false);
 
   const columns: TableProps<ExamSessionSummary>['columns'] = [
     {
@@ -67,14 +70,21 @@ export function ExamSessionsPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t(isOrg ? 'menu.examSessions' : 'menu.examRegistrations')}</Typography.Title>
-        <Select<ExamSessionStatus>
-          allowClear
-          style={{ width: 160 }}
-          placeholder={t('exams.status')}
-          value={query.status}
-          onChange={(v) => setQuery((q) => ({ ...q, page: 1, status: v ?? undefined }))}
-          options={EXAM_SESSION_STATUSES.map((s) => ({ value: s, label: pickLabel(EXAM_SESSION_STATUS_LABELS, s, lang) }))}
-        />
+        <Space>
+          <Select<ExamSessionStatus>
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('exams.status')}
+            value={query.status}
+            onChange={(v) => setQuery((q) => ({ ...q, page: 1, status: v ?? undefined }))}
+            options={EXAM_SESSION_STATUSES.map((s) => ({ value: s, label: pickLabel(EXAM_SESSION_STATUS_LABELS, s, lang) }))}
+          />
+          {isOrg && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setScheduling(true)} data-testid="session-new">
+              {t('exams.newSession')}
+            </Button>
+          )}
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{t(isOrg ? 'exams.sessionsIntroOrg' : 'exams.sessionsIntroSchool')}</Typography.Paragraph>
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
@@ -94,6 +104,7 @@ export function ExamSessionsPage() {
           onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
         }}
       />
+      {isOrg && <ScheduleSessionModal open={scheduling} onClose={() => setScheduling(false)} />}
     </Card>
   );
 }
