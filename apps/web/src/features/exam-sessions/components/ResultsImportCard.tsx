@@ -3,29 +3,11 @@ import type { ImportErrorDto } from '@onex/shared';
 import { Alert, App, Button, Card, Checkbox, Input, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImportErrorsTable } from '../../../components/ImportErrorsTable';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorText } from '../../../lib/useErrorText';
 import { isJobDone, isPreview, useResultImports, useResultJob, useUploadResults, type ResultPreview } from '../api';
-
-function ErrorsTable({ errors }: { errors: ImportErrorDto[] }) {
-  const { t } = useTranslation();
-  return (
-    <Table<ImportErrorDto>
-      rowKey={(e) => `${e.row}-${e.column}-${e.code}-${e.message}`}
-      size="small"
-      bordered
-      dataSource={errors}
-      pagination={errors.length > 10 ? { pageSize: 10 } : false}
-      data-testid="result-errors"
-      columns={[
-        { title: t('exams.importRow'), dataIndex: 'row', key: 'row', width: 70 },
-        { title: t('exams.importColumn'), dataIndex: 'column', key: 'column', width: 120 },
-        { title: t('exams.importMessage'), dataIndex: 'message', key: 'message' },
-      ]}
-    />
-  );
-}
 
 /** 成绩导入 (R5.5): upload .xlsx/.csv → preview with row errors → confirm → progress of the job; corrections carry a note. */
 export function ResultsImportCard({ sessionId }: { sessionId: string }) {
@@ -117,7 +99,7 @@ export function ResultsImportCard({ sessionId }: { sessionId: string }) {
             description={rowErrors ? t('exams.importErrorCount', { n: rowErrors.length }) : undefined}
           />
         )}
-        {rowErrors && <ErrorsTable errors={rowErrors} />}
+        {rowErrors && <ImportErrorsTable errors={rowErrors} testId="result-errors" />}
         {preview && (
           <Alert
             type={preview.valid ? 'success' : 'error'}
@@ -143,7 +125,7 @@ export function ResultsImportCard({ sessionId }: { sessionId: string }) {
             }
           />
         )}
-        {preview && preview.errors.length > 0 && <ErrorsTable errors={preview.errors} />}
+        {preview && preview.errors.length > 0 && <ImportErrorsTable errors={preview.errors} testId="result-errors" />}
         {j && (
           <Card size="small" data-testid="result-job">
             <Space orientation="vertical" style={{ width: '100%' }}>
@@ -153,7 +135,7 @@ export function ResultsImportCard({ sessionId }: { sessionId: string }) {
               <Progress percent={j.progress} status={j.status === 'failed' ? 'exception' : isJobDone(j.status) ? 'success' : 'active'} />
               {j.status === 'succeeded' && <span>{t('exams.previewCounts', { rows: j.rows, passed: j.passed, failed: j.failed })}</span>}
               {j.message && <Alert type="error" showIcon title={j.message} />}
-              {j.errors.length > 0 && <ErrorsTable errors={j.errors} />}
+              {j.errors.length > 0 && <ImportErrorsTable errors={j.errors} testId="result-errors" />}
             </Space>
           </Card>
         )}

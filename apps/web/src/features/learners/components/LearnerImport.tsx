@@ -1,8 +1,9 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { LEARNER_IMPORT_COLUMNS, type ImportErrorDto } from '@onex/shared';
-import { Alert, Button, Modal, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImportErrorsTable } from '../../../components/ImportErrorsTable';
 import { ApiError } from '../../../lib/api';
 import { useErrorText } from '../../../lib/useErrorText';
 import { learnerTemplateUrl, useImportLearners, type LearnerImportResult } from '../api';
@@ -76,21 +77,7 @@ export function LearnerImportModal({
             description={rowErrors ? t('exams.importErrorCount', { n: rowErrors.length }) : undefined}
           />
         )}
-        {rowErrors && (
-          <Table<ImportErrorDto>
-            rowKey={(e) => `${e.row}-${e.column}-${e.code}-${e.message}`}
-            size="small"
-            bordered
-            dataSource={rowErrors}
-            pagination={rowErrors.length > 10 ? { pageSize: 10 } : false}
-            data-testid="learner-import-errors"
-            columns={[
-              { title: t('exams.importRow'), dataIndex: 'row', key: 'row', width: 70 },
-              { title: t('exams.importColumn'), dataIndex: 'column', key: 'column', width: 140 },
-              { title: t('exams.importMessage'), dataIndex: 'message', key: 'message' },
-            ]}
-          />
-        )}
+        {rowErrors && <ImportErrorsTable errors={rowErrors} testId="learner-import-errors" />}
       </Space>
     </Modal>
   );

@@ -1,8 +1,9 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { MAJOR_IMPORT_COLUMNS, type ImportErrorDto, type SchoolDto } from '@onex/shared';
-import { Alert, Button, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImportErrorsTable } from '../../../components/ImportErrorsTable';
 import { ApiError } from '../../../lib/api';
 import { useErrorText } from '../../../lib/useErrorText';
 import { importTemplateUrl, useImportMajors } from '../api';
@@ -67,21 +68,7 @@ export function ImportTab({ school }: { school: SchoolDto }) {
           description={rowErrors ? t('schools.importErrorCount', { n: rowErrors.length }) : undefined}
         />
       )}
-      {rowErrors && (
-        <Table<ImportErrorDto>
-          rowKey={(e) => `${e.row}-${e.column}-${e.code}-${e.message}`}
-          size="small"
-          bordered
-          dataSource={rowErrors}
-          pagination={rowErrors.length > 20 ? { pageSize: 20 } : false}
-          data-testid="import-errors"
-          columns={[
-            { title: t('schools.importRow'), dataIndex: 'row', key: 'row', width: 70 },
-            { title: t('schools.importColumn'), dataIndex: 'column', key: 'column', width: 200 },
-            { title: t('schools.importMessage'), dataIndex: 'message', key: 'message' },
-          ]}
-        />
-      )}
+      {rowErrors && <ImportErrorsTable errors={rowErrors} testId="import-errors" pageSize={20} />}
     </Space>
   );
 }
