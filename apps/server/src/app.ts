@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,6 +15,7 @@ import type { DatabaseKind } from './db/database';
 import type { Db } from './db/types';
 import { registerAuth } from './http/auth-hook';
 import { registerErrorHandler, registerNotFound } from './http/error-handler';
+import { RATE_LIMIT_PLUGIN_OPTIONS } from './http/rate-limit';
 import type { RouteModule } from './http/route-types';
 import { type Clock, systemClock } from './lib/clock';
 import type { Deps } from './lib/deps';
@@ -105,6 +107,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  await app.register(rateLimit, RATE_LIMIT_PLUGIN_OPTIONS);
   // Uploads (PDFs and imports): one file per request, read into memory, 20 MB at most.
   await app.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024 },

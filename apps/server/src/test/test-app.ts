@@ -21,6 +21,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     demo: true,
     webDist: '/nonexistent',
+    publicRateLimit: { max: 10, windowSeconds: 60 },
+    publicUrl: 'https://1x.example.cn',
+    verifyRateLimitMax: 60,
     version: 'test',
     ...overrides,
   };

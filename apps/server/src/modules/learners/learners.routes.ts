@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
+import { publicRateLimit } from '../../http/rate-limit';
 import type { RouteModule } from '../../http/route-types';
 import { readUploadForm } from '../files/files.upload';
 import * as svc from './learners.service';
@@ -125,11 +126,12 @@ export const registerLearnerRoutes: RouteModule = (app, deps) => {
   app.post(
     '/api/v1/public/learner-activation',
     {
+      config: { rateLimit: publicRateLimit(deps) },
       schema: {
         tags,
         summary: '激活学习者账号（激活码 + 设置密码）Activate a learner account',
         body: learnerActivationSchema,
-        response: { 201: learnerActivatedSchema, ...errorResponses(400, 409) },
+        response: { 201: learnerActivatedSchema, ...errorResponses(400, 409, 429) },
       },
     },
     async (req, reply) => reply.status(201).send(await svc.activateLearner(deps, ctxOf(req), req.body)),
@@ -138,11 +140,12 @@ export const registerLearnerRoutes: RouteModule = (app, deps) => {
   app.post(
     '/api/v1/public/learner-registration',
     {
+      config: { rateLimit: publicRateLimit(deps) },
       schema: {
         tags,
         summary: '社会学习者注册 Social learner registration',
         body: learnerRegistrationSchema,
-        response: { 201: learnerActivatedSchema, ...errorResponses(400, 409) },
+        response: { 201: learnerActivatedSchema, ...errorResponses(400, 409, 429) },
       },
     },
     async (req, reply) => reply.status(201).send(await svc.registerSocialLearner(deps, ctxOf(req), req.body)),
