@@ -9,3 +9,4 @@ export * from './filing-extras';
 export * from './exams';
 export * from './exam-sessions';
 export * from './results';
+export * from './certificates';

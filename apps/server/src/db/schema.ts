@@ -47,6 +47,8 @@ export interface EvaluationOrgsTable {
   description: string | null;
   to_be_confirmed: Generated<boolean>;
   updated_at: DefaultTimestamp;
+  // 0010_certificates: days of 成绩公示 before certificates can be issued
+  publicity_days: Generated<number>;
 }
 
 export interface SchoolsTable {
@@ -690,6 +692,143 @@ export interface ExamResultFactsView {
   department_id: string | null;
 }
 
+type DateCol = ColumnType<string, string, string>;
+type NullableDateCol = ColumnType<string | null, string | null | undefined, string | null>;
+
+// 0010_certificates
+export interface IssuerKeysTable {
+  id: Generated<string>;
+  org_id: string;
+  key_no: number;
+  public_key_multibase: string;
+  private_key_enc: string;
+  status: Generated<'active' | 'retired'>;
+  created_at: Timestamp;
+  created_by: string | null;
+  retired_at: NullableTimestamp;
+}
+
+export interface StatusListsTable {
+  id: Generated<string>;
+  org_id: string;
+  purpose: Generated<'revocation'>;
+  size: number;
+  next_index: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface CertificatesTable {
+  id: Generated<string>;
+  number: string;
+  verification_code: string;
+  registration_id: string;
+  result_id: string;
+  session_id: string;
+  learner_id: string;
+  org_id: string;
+  certificate_type_id: string;
+  level: CertificateLevel;
+  school_id: string | null;
+  province_code: string;
+  holder_name: string;
+  holder_id_masked: string;
+  issued_on: DateCol;
+  issuer_key_id: string;
+  status_list_id: string;
+  status_index: number;
+  /** The signed credential, exactly as signed (JSON text). */
+  credential: string;
+  revoked_at: NullableTimestamp;
+  revoked_on: NullableDateCol;
+  revocation_reason: string | null;
+  revoked_by: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface CertificateShareLinksTable {
+  id: Generated<string>;
+  certificate_id: string;
+  token: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface CertificatePdfJobsTable {
+  id: Generated<string>;
+  session_id: string;
+  org_id: string;
+  province_code: string;
+  status: Generated<'queued' | 'running' | 'succeeded' | 'failed'>;
+  total: Generated<number>;
+  done: Generated<number>;
+  file_id: string | null;
+  message: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  finished_at: NullableTimestamp;
+}
+
+export type OutcomeType = 'certificate' | 'course' | 'training' | 'competition' | 'other';
+export type OutcomeSourceKind = 'certificate_issuance' | 'school' | 'conversion' | 'learner' | 'import';
+
+export interface LearningAccountsTable {
+  id: Generated<string>;
+  id_type: IdType;
+  id_number_enc: string;
+  id_number_hash: string;
+  id_number_last4: string;
+  holder_name: string;
+  learner_id: string | null;
+  school_id: string | null;
+  province_code: string | null;
+  /** Cache of the sum of the account's entries, kept in the entries' transaction. */
+  total_credits: Generated<Numeric>;
+  outcome_count: Generated<number>;
+  opened_via: 'learner' | 'certificate' | 'school' | 'school_import';
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface CreditOutcomesTable {
+  id: Generated<string>;
+  certificate_type_id: string;
+  level: CertificateLevel;
+  name: string;
+  credits: Numeric;
+  hours: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** The ledger: append-only entries; a reversal points at the entry it reverses. */
+export interface LearningOutcomesTable {
+  id: Generated<string>;
+  account_id: string;
+  entry_kind: Generated<'deposit' | 'reversal'>;
+  outcome_type: OutcomeType;
+  name: string;
+  level: string | null;
+  credits: Generated<Numeric>;
+  hours: Numeric | null;
+  recorded_on: DateCol;
+  source: string;
+  source_kind: OutcomeSourceKind;
+  idempotency_key: string;
+  certificate_id: string | null;
+  credit_outcome_id: string | null;
+  reverses_id: string | null;
+  evidence_file_id: string | null;
+  school_id: string | null;
+  province_code: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -746,6 +885,15 @@ export interface DB {
   fee_settlements: FeeSettlementsTable;
   // 0008_results_import (a view)
   exam_result_facts: ExamResultFactsView;
+  // 0010_certificates
+  issuer_keys: IssuerKeysTable;
+  status_lists: StatusListsTable;
+  certificates: CertificatesTable;
+  certificate_share_links: CertificateShareLinksTable;
+  certificate_pdf_jobs: CertificatePdfJobsTable;
+  learning_accounts: LearningAccountsTable;
+  credit_outcomes: CreditOutcomesTable;
+  learning_outcomes: LearningOutcomesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
