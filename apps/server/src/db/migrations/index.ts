@@ -5,6 +5,7 @@ import { sql as filings } from './0004_filings';
 import { sql as filingExtras } from './0005_filing_extras';
 import { sql as exams } from './0006_exams';
 import { sql as resultsImport } from './0008_results_import';
+import { sql as learnerActivationIndex } from './0009_learner_activation_index';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { name: '0005_filing_extras', sql: filingExtras },
   { name: '0006_exams', sql: exams },
   { name: '0008_results_import', sql: resultsImport },
+  { name: '0009_learner_activation_index', sql: learnerActivationIndex },
 ];
