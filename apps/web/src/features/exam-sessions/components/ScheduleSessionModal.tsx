@@ -8,6 +8,7 @@ import { api } from '../../../lib/api';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
+import { useUser } from '../../auth/session';
 import { useCertificateTypes } from '../../catalog/api';
 import type { ExamSite } from '../../exam-sites/api';
 import { useScheduleSession } from '../api';
@@ -35,7 +36,10 @@ export function ScheduleSessionModal({ open, onClose }: { open: boolean; onClose
   const [form] = Form.useForm<ScheduleValues>();
   const schedule = useScheduleSession();
 
-  const types = useCertificateTypes({ page: 1, pageSize: 200, status: 'published' });
+  const user = useUser();
+  // Only this organization's published certificates: the managed list otherwise also holds every other
+  // organization's published ones, which the server refuses for a session.
+  const types = useCertificateTypes({ page: 1, pageSize: 200, status: 'published', orgId: user.scope.orgId });
   const sites = useQuery({
     queryKey: ['exam-sites', 'approved-for-sessions'],
     queryFn: ({ signal }) => api.get<Page<ExamSite>>('/exam-sites', { page: 1, pageSize: 200, status: 'approved' }, signal),
