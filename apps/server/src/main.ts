@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const database = await prepareDatabase(config);
-  const demoCreated = config.demo ? await seedDemo(database.db, systemClock.now(), config.secretKey) : false;
+  const demoCreated = config.demo ? await seedDemo(database.db, systemClock.now(), config.secretKey, config.publicUrl) : false;
   const app = await buildApp({ config, db: database.db, dbKind: database.kind });
 
   // R3.11: deadline reminders at start, then hourly (idempotent per user and round).

@@ -94,9 +94,7 @@ export const issuerSchema = z.object({
       type: z.literal('Multikey'),
       controller: z.string(),
       publicKeyMultibase: z.string(),
-      /** Extension: when the key signed its first and (after rotation) its last credential. */
       created: z.string().optional(),
-      revoked: z.string().optional(),
     }),
   ),
 });

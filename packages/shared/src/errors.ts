@@ -235,6 +235,67 @@ export const ERRORS = {
     en: 'Scores can be published only after they are entered, and only once',
   },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
+  // Certificates (R6)
+  CERTIFICATE_NOT_FOUND: {
+    status: 404,
+    zh: '未查询到该证书：请核对证书编号和持证人姓名',
+    en: 'No such certificate: check the number and the holder’s name',
+  },
+  SESSION_NOT_READY: {
+    status: 409,
+    zh: '该场次成绩尚未公示或公示期未满，暂不能发证',
+    en: 'Scores are not published yet, or the publicity period has not passed',
+  },
+  CERTIFICATE_ALREADY_REVOKED: { status: 409, zh: '该证书已撤销', en: 'This certificate is already revoked' },
+  SHARE_LINK_NOT_FOUND: {
+    status: 404,
+    zh: '分享链接不存在、已过期或已被持证人撤销',
+    en: 'The share link does not exist, has expired or was revoked by the holder',
+  },
+  CREDENTIAL_INVALID: { status: 400, zh: '无法识别的电子证书文件', en: 'This is not a credential file we can read' },
+  // Credit bank (R7)
+  LEARNING_ACCOUNT_NOT_FOUND: {
+    status: 404,
+    zh: '尚未开设学习账户：学习者登记或取得证书后自动开设，也可由学校开设',
+    en: 'No learning account yet: it opens when the learner is enrolled or receives a certificate, or a school opens it',
+  },
+  COURSE_CODE_TAKEN: { status: 409, zh: '本校已有该课程代码', en: 'The school already has a course with this code' },
+  COURSE_IN_USE: {
+    status: 409,
+    zh: '该课程已用于认定规则、免修或存入记录，不能删除',
+    en: 'The course is used by rules, exemptions or deposits and cannot be deleted',
+  },
+  RULE_CODE_TAKEN: { status: 409, zh: '本校已有该编号的认定规则', en: 'The school already has a rule with this code' },
+  RULE_NOT_EDITABLE: {
+    status: 409,
+    zh: '已发布或已停用的认定规则不能修改；如需调整，请停用后发布新规则',
+    en: 'A published or withdrawn rule cannot be changed; withdraw it and publish a new one',
+  },
+  RULE_INVALID: {
+    status: 400,
+    zh: '认定规则有误：课程须属于本校该专业（或全校公共课），学习成果须在学习成果目录中',
+    en: "The rule is invalid: courses must belong to the school's major (or every major) and outcomes to the catalog",
+  },
+  OUTCOME_NOT_REVERSIBLE: {
+    status: 409,
+    zh: '该记录不能冲正：只能冲正本校存入且尚未冲正、未用于学分转换的记录',
+    en: "Only the school's own deposits that are neither reversed nor used by a conversion can be reversed",
+  },
+  CONVERSION_NOT_AVAILABLE: {
+    status: 409,
+    zh: '只有在试点院校就读（已登记专业）的学习者才能在本校申请学分转换',
+    en: 'Only a learner enrolled in a major of the school can apply for a conversion there',
+  },
+  CONVERSION_NOTHING_ALLOWED: {
+    status: 409,
+    zh: '按本校已发布的认定规则，当前没有可以转换的学习成果（原因见各项说明）',
+    en: "Under the school's published rules nothing can be converted now (see each explanation)",
+  },
+  CONVERSION_PENDING: {
+    status: 409,
+    zh: '已有一份待审核的学分转换申请，请等待审核结果或先撤回',
+    en: 'An application is already waiting for a decision; wait for it or withdraw it first',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

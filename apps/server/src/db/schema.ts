@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ApplicationStatus, ConversionRefusal, CourseCategory, RuleStatus } from '@onex/shared';
 import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
 import type { Role, SchoolFlag, SchoolStatus, SchoolType } from '@onex/shared';
 import type {
@@ -730,6 +731,7 @@ export interface CertificatesTable {
   level: CertificateLevel;
   school_id: string | null;
   province_code: string;
+  city_code: string | null;
   holder_name: string;
   holder_id_masked: string;
   issued_on: DateCol;
@@ -829,6 +831,155 @@ export interface LearningOutcomesTable {
   created_by: string | null;
 }
 
+// 0011_credit_bank (issue 7; R7.2–R7.5)
+export interface SchoolCoursesTable {
+  id: Generated<string>;
+  school_id: string;
+  province_code: string;
+  school_major_id: string | null;
+  code: string;
+  name: string;
+  category: CourseCategory;
+  credits: Numeric;
+  hours: number;
+  exemptible: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: NullableTimestamp;
+}
+
+export interface CreditBankSettingsTable {
+  school_id: string;
+  province_code: string;
+  professional_cap_percent: Numeric;
+  public_cap_percent: Numeric;
+  excluded_categories: ColumnType<CourseCategory[], CourseCategory[] | undefined, CourseCategory[]>;
+  basis: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface RecognitionRulesTable {
+  id: Generated<string>;
+  school_id: string;
+  province_code: string;
+  school_major_id: string;
+  code: string;
+  name: string;
+  status: Generated<RuleStatus>;
+  valid_from: NullableDateCol;
+  valid_to: NullableDateCol;
+  max_outcome_age_years: number | null;
+  basis: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  published_at: NullableTimestamp;
+  published_by: string | null;
+  withdrawn_at: NullableTimestamp;
+}
+
+export interface RecognitionRuleOutcomesTable {
+  rule_id: string;
+  credit_outcome_id: string;
+}
+
+export interface RecognitionRuleCoursesTable {
+  rule_id: string;
+  course_id: string;
+  credits: Numeric;
+  grade: string;
+  sort_order: Generated<number>;
+}
+
+export interface RecognitionRuleEventsTable {
+  id: Generated<string>;
+  rule_id: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  comment: string | null;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+export interface ConversionApplicationsTable {
+  id: Generated<string>;
+  account_id: string;
+  learner_id: string;
+  school_id: string;
+  province_code: string;
+  school_major_id: string;
+  status: Generated<ApplicationStatus>;
+  applied_on: DateCol;
+  applied_via: 'learner' | 'school';
+  note: string | null;
+  decision_reason: string | null;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ConversionItemsTable {
+  id: Generated<string>;
+  application_id: string;
+  seq: number;
+  rule_id: string;
+  course_id: string;
+  outcome_ids: string[];
+  credits: Numeric;
+  grade: string;
+  verdict: 'allowed' | 'refused';
+  reason_code: ConversionRefusal | null;
+  explanation: string;
+  status: Generated<'proposed' | 'approved' | 'refused'>;
+}
+
+export interface ConversionApplicationEventsTable {
+  id: Generated<string>;
+  application_id: string;
+  province_code: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  comment: string | null;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+export interface ConversionOutcomeUsesTable {
+  learning_outcome_id: string;
+  account_id: string;
+  application_id: string;
+  rule_id: string;
+  school_id: string;
+  province_code: string;
+  used_at: Timestamp;
+}
+
+export interface CourseExemptionsTable {
+  id: Generated<string>;
+  account_id: string;
+  learner_id: string;
+  school_id: string;
+  province_code: string;
+  school_major_id: string;
+  course_id: string;
+  credits: Numeric;
+  grade: string;
+  rule_id: string;
+  application_id: string;
+  item_id: string;
+  outcome_ids: string[];
+  learning_outcome_id: string;
+  granted_on: DateCol;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -894,6 +1045,18 @@ export interface DB {
   learning_accounts: LearningAccountsTable;
   credit_outcomes: CreditOutcomesTable;
   learning_outcomes: LearningOutcomesTable;
+  // 0011_credit_bank
+  school_courses: SchoolCoursesTable;
+  credit_bank_settings: CreditBankSettingsTable;
+  recognition_rules: RecognitionRulesTable;
+  recognition_rule_outcomes: RecognitionRuleOutcomesTable;
+  recognition_rule_courses: RecognitionRuleCoursesTable;
+  recognition_rule_events: RecognitionRuleEventsTable;
+  conversion_applications: ConversionApplicationsTable;
+  conversion_items: ConversionItemsTable;
+  conversion_application_events: ConversionApplicationEventsTable;
+  conversion_outcome_uses: ConversionOutcomeUsesTable;
+  course_exemptions: CourseExemptionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

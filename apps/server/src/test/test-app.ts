@@ -55,7 +55,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const database = await createTestDb();
   const clock = new TestClock(new Date());
   const config = testConfig(overrides);
-  await seedDemo(database.db, clock.now(), config.secretKey);
+  await seedDemo(database.db, clock.now(), config.secretKey, config.publicUrl);
   const app = await buildApp({ config, db: database.db, dbKind: database.kind, clock, logger: false });
   await app.ready();
 

@@ -54,6 +54,7 @@ CREATE TABLE certificates (
   level text NOT NULL CHECK (level IN ('junior', 'intermediate', 'senior')),
   school_id uuid REFERENCES schools (id),
   province_code text NOT NULL REFERENCES regions (code),
+  city_code text REFERENCES regions (code),
   holder_name text NOT NULL,
   holder_id_masked text NOT NULL,
   issued_on date NOT NULL,
@@ -75,6 +76,7 @@ CREATE INDEX certificates_learner_idx ON certificates (learner_id);
 CREATE INDEX certificates_org_idx ON certificates (org_id, issued_on);
 CREATE INDEX certificates_school_idx ON certificates (school_id);
 CREATE INDEX certificates_province_idx ON certificates (province_code);
+CREATE INDEX certificates_city_idx ON certificates (city_code);
 CREATE INDEX certificates_revoked_idx ON certificates (status_list_id) WHERE revoked_at IS NOT NULL;
 
 CREATE TABLE certificate_share_links (

@@ -6,6 +6,7 @@ import { sql as filingExtras } from './0005_filing_extras';
 import { sql as exams } from './0006_exams';
 import { sql as resultsImport } from './0008_results_import';
 import { sql as learnerActivationIndex } from './0009_learner_activation_index';
+import { sql as certificates } from './0010_certificates';
 
 export interface Migration {
   name: string;
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { name: '0006_exams', sql: exams },
   { name: '0008_results_import', sql: resultsImport },
   { name: '0009_learner_activation_index', sql: learnerActivationIndex },
+  { name: '0010_certificates', sql: certificates },
 ];

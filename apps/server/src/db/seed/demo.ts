@@ -7,6 +7,7 @@ import type { DB } from '../schema';
 import { seedDemoFilings } from './demo-filings';
 import { seedDemoFilingExtras } from './demo-filing-extras';
 import { seedDemoExams } from './demo-exams';
+import { seedDemoCertificates } from './demo-certificates';
 import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -67,7 +68,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
  * Creates the demo organizations, schools and accounts on a database that has no account yet. Returns whether it did.
  * `secretKey` (config.secretKey) encrypts the demo learners' ID numbers.
  */
-export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer): Promise<boolean> {
+export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, publicUrl = 'http://localhost:3000'): Promise<boolean> {
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return false;
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
@@ -122,7 +123,9 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer): Pr
     // After approval: a pending change request and a few notifications (R3.7, R3.11).
     await seedDemoFilingExtras(trx, now);
     // Exams (issue 5): agreement, learners, then sites, sessions, registrations and results.
-    await seedDemoExams(trx, now, secretKey);
+    const exams = await seedDemoExams(trx, now, secretKey);
+    // Certificates (issue 6): issued for the published session, one revoked; learner1 also holds a revoked one.
+    await seedDemoCertificates(trx, exams, publicUrl);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',

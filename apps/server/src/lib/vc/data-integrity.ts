@@ -35,13 +35,11 @@ function hashData(unsecured: Doc, proofOptions: Omit<DataIntegrityProof, 'proofV
   return Buffer.concat([sha256(jcs(proofConfig)), sha256(jcs(unsecured))]);
 }
 
-/** The document with an `eddsa-jcs-2022` proof added. */
-export function addProof<T extends Doc>(
-  unsecured: T,
-  key: RawKeyPair,
-  verificationMethod: string,
-  created: string,
-): T & { proof: DataIntegrityProof } {
+/**
+ * A signer for many documents with the same proof options and `@context` (a batch of credentials): the proof
+ * configuration's hash is computed once. `sign(doc)` returns the JSON text of the secured document.
+ */
+export function proofSigner(key: RawKeyPair, verificationMethod: string, created: string) {
   const options = {
     type: 'DataIntegrityProof',
     cryptosuite: 'eddsa-jcs-2022',
@@ -49,8 +47,30 @@ export function addProof<T extends Doc>(
     verificationMethod,
     proofPurpose: 'assertionMethod',
   } as const;
-  const signature = sign(null, hashData(unsecured, options), privateKeyObject(key));
-  return { ...unsecured, proof: { ...options, proofValue: 'z' + base58.encode(signature) } };
+  const privateKey = privateKeyObject(key);
+  const configHashes = new Map<string, Buffer>();
+  return (unsecured: Doc): Doc & { proof: DataIntegrityProof } => {
+    const ctx = jcs(unsecured['@context'] ?? null);
+    let configHash = configHashes.get(ctx);
+    if (!configHash) {
+      const proofConfig: Doc = { ...options };
+      if (unsecured['@context'] !== undefined) proofConfig['@context'] = unsecured['@context'];
+      configHash = sha256(jcs(proofConfig));
+      configHashes.set(ctx, configHash);
+    }
+    const signature = sign(null, Buffer.concat([configHash, sha256(jcs(unsecured))]), privateKey);
+    return { ...unsecured, proof: { ...options, proofValue: 'z' + base58.encode(signature) } };
+  };
+}
+
+/** The document with an `eddsa-jcs-2022` proof added. */
+export function addProof<T extends Doc>(
+  unsecured: T,
+  key: RawKeyPair,
+  verificationMethod: string,
+  created: string,
+): T & { proof: DataIntegrityProof } {
+  return proofSigner(key, verificationMethod, created)(unsecured) as T & { proof: DataIntegrityProof };
 }
 
 export type ProofCheck = { verified: true; verificationMethod: string } | { verified: false; reason: string };

@@ -1,0 +1,246 @@
+import type { CertificateLevel } from '@onex/shared';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Db } from '../../db/types';
+import { STATUS_LIST_SIZE } from '../../lib/vc/status-list';
+
+/** Certificates (R6): SQL only. */
+
+export const ALL: Expression<SqlBool> = sql<SqlBool>`true`;
+export const NONE: Expression<SqlBool> = sql<SqlBool>`false`;
+export const certEq = (col: 'province_code' | 'city_code' | 'org_id' | 'school_id', value: string): Expression<SqlBool> =>
+  sql<SqlBool>`${sql.ref(`c.${col}`)} = ${value}`;
+export const heldBy = (userId: string): Expression<SqlBool> =>
+  sql<SqlBool>`c.learner_id IN (SELECT id FROM learners WHERE user_id = ${userId})`;
+
+/** The session as issuance needs it; locked when `lock`. */
+export async function sessionForIssuance(db: Db, id: string, lock: boolean) {
+  let q = db
+    .selectFrom('exam_sessions as s')
+    .innerJoin('evaluation_orgs as o', 'o.id', 's.org_id')
+    .innerJoin('certificate_types as t', 't.id', 's.certificate_type_id')
+    .select([
+      's.id',
+      's.org_id',
+      's.status',
+      's.level',
+      's.certificate_type_id',
+      's.scores_published_at',
+      's.province_code',
+      'o.name as org_name',
+      'o.publicity_days',
+      't.name as type_name',
+    ])
+    .where('s.id', '=', id);
+  if (lock) q = q.forUpdate('s');
+  return q.executeTakeFirst();
+}
+
+/** Passed candidates (current results) of a session without a certificate yet, in a stable order. */
+export async function passedWithoutCertificate(db: Db, sessionId: string) {
+  const r = await sql<{
+    registration_id: string;
+    result_id: string;
+    learner_id: string;
+    name: string;
+    id_number_enc: string;
+    school_id: string | null;
+    province_code: string;
+    city_code: string | null;
+  }>`
+    SELECT r.id AS registration_id, er.id AS result_id, l.id AS learner_id, l.name, l.id_number_enc, r.school_id,
+           r.province_code, l.city_code
+    FROM exam_results er
+    JOIN exam_registrations r ON r.id = er.registration_id
+    JOIN learners l ON l.id = r.learner_id
+    WHERE er.session_id = ${sessionId} AND er.superseded_at IS NULL AND er.passed
+      AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.registration_id = r.id)
+    ORDER BY r.id`.execute(db);
+  return r.rows;
+}
+
+export async function countSessionCertificates(db: Db, sessionId: string): Promise<number> {
+  const r = await db
+    .selectFrom('certificates')
+    .select((e) => e.fn.countAll<string>().as('n'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Takes `n` consecutive free entries from the organization's status lists, opening new lists as they fill. */
+export async function allocateStatusEntries(db: Db, orgId: string, n: number, at: Date): Promise<{ listId: string; index: number }[]> {
+  const out: { listId: string; index: number }[] = [];
+  let list = await db
+    .selectFrom('status_lists')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
+  while (out.length < n) {
+    if (!list || list.next_index >= list.size) {
+      list = await db
+        .insertInto('status_lists')
+        .values({ org_id: orgId, size: STATUS_LIST_SIZE, created_at: at })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    }
+    const take = Math.min(n - out.length, list.size - list.next_index);
+    for (let i = 0; i < take; i++) out.push({ listId: list.id, index: list.next_index + i });
+    const next = list.next_index + take;
+    await db.updateTable('status_lists').set({ next_index: next }).where('id', '=', list.id).execute();
+    list = { ...list, next_index: next };
+  }
+  return out;
+}
+
+export async function nextSerials(db: Db, n: number): Promise<bigint[]> {
+  const r = await sql<{ v: string }>`SELECT nextval('certificate_serial')::text AS v FROM generate_series(1, ${n})`.execute(db);
+  return r.rows.map((x) => BigInt(x.v));
+}
+
+export function creditOutcome(db: Db, certificateTypeId: string, level: CertificateLevel) {
+  return db
+    .selectFrom('credit_outcomes')
+    .select(['id', 'name', 'credits', 'hours'])
+    .where('certificate_type_id', '=', certificateTypeId)
+    .where('level', '=', level)
+    .executeTakeFirst();
+}
+
+export interface NewCertificate {
+  id: string;
+  number: string;
+  verification_code: string;
+  registration_id: string;
+  result_id: string;
+  learner_id: string;
+  school_id: string | null;
+  province_code: string;
+  city_code: string | null;
+  holder_name: string;
+  holder_id_masked: string;
+  status_list_id: string;
+  status_index: number;
+  credential: string;
+}
+
+/** Inserts a batch of certificates of one session (arrays unnested server side). */
+export async function insertCertificates(
+  db: Db,
+  common: {
+    session_id: string;
+    org_id: string;
+    certificate_type_id: string;
+    level: CertificateLevel;
+    issued_on: string;
+    issuer_key_id: string;
+    at: Date;
+    by: string | null;
+  },
+  rows: readonly NewCertificate[],
+): Promise<void> {
+  const col = <K extends keyof NewCertificate>(k: K) => rows.map((r) => r[k]);
+  await sql`
+    INSERT INTO certificates (id, number, verification_code, registration_id, result_id, learner_id, school_id, province_code,
+                              city_code, holder_name, holder_id_masked, status_list_id, status_index, credential, session_id,
+                              org_id, certificate_type_id, level, issued_on, issuer_key_id, created_at, created_by)
+    SELECT u.*, ${common.session_id}::uuid, ${common.org_id}::uuid, ${common.certificate_type_id}::uuid, ${common.level},
+           ${common.issued_on}::date, ${common.issuer_key_id}::uuid, ${common.at}::timestamptz, ${common.by}::uuid
+    FROM unnest(${col('id')}::uuid[], ${col('number')}::text[], ${col('verification_code')}::text[], ${col('registration_id')}::uuid[],
+                ${col('result_id')}::uuid[], ${col('learner_id')}::uuid[], ${col('school_id')}::uuid[], ${col('province_code')}::text[],
+                ${col('city_code')}::text[], ${col('holder_name')}::text[], ${col('holder_id_masked')}::text[],
+                ${col('status_list_id')}::uuid[], ${col('status_index')}::int[], ${col('credential')}::text[]) AS u`.execute(db);
+}
+
+/** Certificates with the names the views need. */
+export function certificatesBase(db: Db) {
+  return db
+    .selectFrom('certificates as c')
+    .innerJoin('certificate_types as t', 't.id', 'c.certificate_type_id')
+    .innerJoin('evaluation_orgs as o', 'o.id', 'c.org_id')
+    .leftJoin('schools as sc', 'sc.id', 'c.school_id')
+    .select([
+      'c.id',
+      'c.number',
+      'c.verification_code',
+      'c.registration_id',
+      'c.session_id',
+      'c.learner_id',
+      'c.org_id',
+      'c.school_id',
+      'c.province_code',
+      'c.certificate_type_id',
+      'c.level',
+      'c.holder_name',
+      'c.holder_id_masked',
+      'c.issued_on',
+      'c.revoked_at',
+      'c.revoked_on',
+      'c.revocation_reason',
+      'c.status_list_id',
+      'c.status_index',
+      't.name as type_name',
+      'o.name as org_name',
+      'sc.name as school_name',
+    ]);
+}
+export type CertificateRow = NonNullable<Awaited<ReturnType<ReturnType<typeof certificatesBase>['executeTakeFirst']>>>;
+
+/** The public verification lookup: one index probe by number. */
+export function findForVerification(db: Db, number: string) {
+  return db
+    .selectFrom('certificates as c')
+    .innerJoin('certificate_types as t', 't.id', 'c.certificate_type_id')
+    .innerJoin('evaluation_orgs as o', 'o.id', 'c.org_id')
+    .select([
+      'c.number',
+      'c.verification_code',
+      'c.holder_name',
+      'c.holder_id_masked',
+      'c.level',
+      'c.issued_on',
+      'c.revoked_on',
+      'c.revocation_reason',
+      't.name as type_name',
+      'o.name as org_name',
+    ])
+    .where('c.number', '=', number)
+    .executeTakeFirst();
+}
+export type VerificationRow = NonNullable<Awaited<ReturnType<typeof findForVerification>>>;
+
+export function findByCode(db: Db, code: string) {
+  return db
+    .selectFrom('certificates as c')
+    .innerJoin('certificate_types as t', 't.id', 'c.certificate_type_id')
+    .innerJoin('evaluation_orgs as o', 'o.id', 'c.org_id')
+    .select([
+      'c.id',
+      'c.number',
+      'c.verification_code',
+      'c.holder_name',
+      'c.holder_id_masked',
+      'c.level',
+      'c.issued_on',
+      'c.revoked_on',
+      'c.revocation_reason',
+      'c.credential',
+      't.name as type_name',
+      'o.name as org_name',
+    ])
+    .where('c.verification_code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function revokedIndexes(db: Db, listId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('certificates')
+    .select('status_index')
+    .where('status_list_id', '=', listId)
+    .where('revoked_at', 'is not', null)
+    .execute();
+  return rows.map((r) => r.status_index);
+}

@@ -1,0 +1,272 @@
+import {
+  certificateQuerySchema,
+  certificateSchema,
+  credentialCheckSchema,
+  credentialJsonSchema,
+  credentialResultSchema,
+  issueResultSchema,
+  issuerKeySchema,
+  issuerSchema,
+  pageOf,
+  pageQuerySchema,
+  revocationSchema,
+  sessionCertificateSchema,
+  shareLinkCreateSchema,
+  shareLinkSchema,
+  verifyQuerySchema,
+  verifyResultSchema,
+} from '@onex/shared';
+import { z } from 'zod';
+import { ctxOf } from '../../http/auth-hook';
+import { errorResponses } from '../../http/openapi';
+import { publicRateLimit } from '../../http/rate-limit';
+import type { RouteModule } from '../../http/route-types';
+import * as svc from './certificates.service';
+
+const tags = ['证书 Certificates'];
+const publicTags = ['证书查询（公开） Public verification'];
+const sessionParams = z.object({ id: z.string().uuid() });
+const numberParams = z.object({
+  number: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{16}$/),
+});
+const keysSchema = z.object({ publicityDays: z.number().int(), keys: z.array(issuerKeySchema) });
+
+export const registerCertificateRoutes: RouteModule = (app, deps) => {
+  // ---- api-v1: organizations' systems ----
+  app.post(
+    '/api/v1/exam-sessions/:id/certificates',
+    {
+      schema: {
+        tags,
+        summary: '为该场次全部合格且尚未发证的考生发证（幂等）Issue certificates to every passed candidate without one',
+        params: sessionParams,
+        response: { 200: issueResultSchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req) => svc.issueSessionCertificates(deps, ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/v1/exam-sessions/:id/certificates',
+    {
+      schema: {
+        tags,
+        summary: '场次证书 The session’s certificates',
+        params: sessionParams,
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(sessionCertificateSchema), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => svc.listSessionCertificates(deps, ctxOf(req), req.params.id, req.query),
+  );
+  app.post(
+    '/api/v1/certificates/:number/revocation',
+    {
+      schema: {
+        tags,
+        summary: '撤销证书（须说明原因；查询与状态列表即时反映）Revoke a certificate with a reason',
+        params: numberParams,
+        body: revocationSchema,
+        response: { 200: certificateSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => svc.revokeCertificate(deps, ctxOf(req), req.params.number, req.body.reason),
+  );
+
+  // ---- platform ----
+  app.get(
+    '/api/v1/certificates',
+    {
+      schema: {
+        tags,
+        summary: '证书列表（按角色范围；考生只见本人证书）Certificates in scope (a learner: their own)',
+        querystring: certificateQuerySchema,
+        response: { 200: pageOf(certificateSchema), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => svc.listCertificates(deps, ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/certificates/:number',
+    {
+      schema: {
+        tags,
+        summary: '证书详情 A certificate',
+        params: numberParams,
+        response: { 200: certificateSchema, ...errorResponses(401, 404) },
+      },
+    },
+    async (req) => svc.getCertificate(deps, ctxOf(req), req.params.number),
+  );
+  app.get(
+    '/api/v1/certificates/:number/credential',
+    {
+      schema: {
+        tags,
+        summary: '下载电子证书（可验证凭证 JSON）Download the verifiable credential',
+        params: numberParams,
+        response: { 200: z.any().describe('application/vc+json'), ...errorResponses(401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const text = await svc.credentialFile(deps, ctxOf(req), req.params.number);
+      return reply
+        .type('application/vc+json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${req.params.number}.credential.json"`)
+        .send(Buffer.from(text, 'utf8'));
+    },
+  );
+  app.get(
+    '/api/v1/certificates/:number/share-links',
+    {
+      schema: {
+        tags,
+        summary: '持证人的分享链接 The holder’s share links',
+        params: numberParams,
+        response: { 200: z.array(shareLinkSchema), ...errorResponses(401, 404) },
+      },
+    },
+    async (req) => svc.listShareLinks(deps, ctxOf(req), req.params.number),
+  );
+  app.post(
+    '/api/v1/certificates/:number/share-links',
+    {
+      schema: {
+        tags,
+        summary: '创建分享链接（有效期 30–180 天）Create a share link valid 30–180 days',
+        params: numberParams,
+        body: shareLinkCreateSchema,
+        response: { 201: shareLinkSchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createShareLink(deps, ctxOf(req), req.params.number, req.body.days)),
+  );
+  app.post(
+    '/api/v1/share-links/:id/revocation',
+    {
+      schema: {
+        tags,
+        summary: '提前撤销分享链接 Revoke a share link early',
+        params: sessionParams,
+        response: { 200: shareLinkSchema, ...errorResponses(401, 404) },
+      },
+    },
+    async (req) => svc.revokeShareLink(deps, ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/v1/issuer-keys',
+    {
+      schema: {
+        tags,
+        summary: '本机构签名密钥与公示期设置 The organization’s signing keys and publicity period',
+        response: { 200: keysSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => svc.myKeys(deps, ctxOf(req)),
+  );
+  app.post(
+    '/api/v1/issuer-keys/rotation',
+    {
+      schema: {
+        tags,
+        summary: '轮换签名密钥（旧公钥继续公布，已发证书仍可验证）Rotate the signing key',
+        response: { 200: keysSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => svc.rotateMyKey(deps, ctxOf(req)),
+  );
+  app.put(
+    '/api/v1/certificate-settings',
+    {
+      schema: {
+        tags,
+        summary: '设置成绩公示期（天，0–60）Set the publicity period in days',
+        body: z.object({ publicityDays: z.number().int().min(0).max(60) }),
+        response: { 200: keysSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => svc.setPublicityDays(deps, ctxOf(req), req.body.publicityDays),
+  );
+
+  // ---- api-v1: public, no account ----
+  const verifyLimit = { rateLimit: { ...publicRateLimit(deps), max: deps.config.verifyRateLimitMax, timeWindow: 60_000 } };
+  app.get(
+    '/api/v1/public/certificates/verify',
+    {
+      config: verifyLimit,
+      schema: {
+        tags: publicTags,
+        summary: '证书查询：证书编号 + 持证人姓名 Verify by number and holder name',
+        querystring: verifyQuerySchema,
+        response: { 200: verifyResultSchema, ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (req) => svc.verifyCertificate(deps, req.query.number, req.query.name),
+  );
+  app.get(
+    '/api/v1/public/credentials/:code',
+    {
+      config: verifyLimit,
+      schema: {
+        tags: publicTags,
+        summary: '扫码查询（二维码指向此处）Verify by the QR code’s verification code',
+        params: z.object({ code: z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{16,64}$/) }),
+        response: { 200: credentialResultSchema, ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (req) => svc.credentialByCode(deps, req.params.code),
+  );
+  app.get(
+    '/api/v1/public/share-links/:token',
+    {
+      config: verifyLimit,
+      schema: {
+        tags: publicTags,
+        summary: '持证人分享的证书（无需姓名）A certificate shared by its holder',
+        params: z.object({ token: z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{16,64}$/) }),
+        response: { 200: credentialResultSchema, ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (req) => svc.openShareLink(deps, req.params.token),
+  );
+  app.post(
+    '/api/v1/public/credential-checks',
+    {
+      config: verifyLimit,
+      schema: {
+        tags: publicTags,
+        summary: '校验电子证书文件（签名、签发机构公钥、撤销状态）Check a credential file',
+        body: credentialJsonSchema,
+        response: { 200: credentialCheckSchema, ...errorResponses(400, 429) },
+      },
+    },
+    async (req) => svc.checkCredential(deps, req.body),
+  );
+  app.get(
+    '/api/v1/public/issuers/:id',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '签发机构及其全部公钥（轮换后旧公钥仍保留）An issuer and all its public keys',
+        params: sessionParams,
+        response: { 200: issuerSchema, ...errorResponses(400, 404) },
+      },
+    },
+    async (req) => svc.issuer(deps, req.params.id),
+  );
+  app.get(
+    '/api/v1/public/status-lists/:id',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '证书撤销状态列表（BitstringStatusListCredential，已签名）The signed revocation status list',
+        params: sessionParams,
+        response: { 200: credentialJsonSchema, ...errorResponses(400, 404) },
+      },
+    },
+    async (req) => svc.statusListCredential(deps, req.params.id),
+  );
+};

@@ -1,0 +1,603 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  type CertificateDto,
+  type CredentialCheckDto,
+  type CredentialResultDto,
+  type IssuerDto,
+  type IssuerKeyDto,
+  type Page,
+  type PublicCertificateDto,
+  type SessionCertificateDto,
+  type ShareLinkDto,
+  type VerifyResultDto,
+  type certificateQuerySchema,
+  certificateNumber,
+  maskIdNumber,
+  shareLinkActive,
+} from '@onex/shared';
+import { base58 } from '@scure/base';
+import type { z } from 'zod';
+import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
+import type { Db } from '../../db/types';
+import type { Deps } from '../../lib/deps';
+import { AppError, notFound } from '../../lib/errors';
+import { decryptIdNumber } from '../../lib/personal-id';
+import { proofSigner, verifyProof } from '../../lib/vc/data-integrity';
+import { encodeStatusList, statusBit } from '../../lib/vc/status-list';
+import { recordAudit } from '../audit/audit.service';
+import { chinaDate } from '../exam-sessions/exam-sessions.service';
+import { accountsForLearners, depositOutcomes } from '../learning-accounts/ledger';
+import { achievementName, buildCredential, urls } from './certificates.credential';
+import { activeSigningKey, issuerDocument, listKeys, resolveVerificationMethod, rotateKey } from './certificates.keys';
+import * as q from './certificates.queries';
+
+/**
+ * Certificates (R6): issuance after 成绩公示 with a signed credential per certificate and the credit-bank deposit in
+ * the same transaction (R6.5); revocation; public verification by number + name or by QR code; share links; the
+ * issuers' keys and status lists that let anyone verify offline.
+ */
+
+const SCHOOL_ROLES = ['school_admin', 'department_admin', 'project_leader'] as const;
+const ISSUE_CHUNK = 2000;
+
+/** What certificates an actor may see, as a WHERE expression. */
+export function certificateWhere(a: Actor) {
+  switch (a.role) {
+    case 'national_admin':
+      return q.ALL;
+    case 'province_admin':
+      return a.provinceCode ? q.certEq('province_code', a.provinceCode) : q.NONE;
+    case 'municipal_admin':
+      return a.cityCode ? q.certEq('city_code', a.cityCode) : q.NONE;
+    case 'org_admin':
+      return a.orgId ? q.certEq('org_id', a.orgId) : q.NONE;
+    case 'learner':
+      return q.heldBy(a.userId);
+    default:
+      return (SCHOOL_ROLES as readonly string[]).includes(a.role) && a.schoolId ? q.certEq('school_id', a.schoolId) : q.NONE;
+  }
+}
+
+/** A session of the actor's own organization (404 for anyone else: it is not theirs to know of). */
+async function ownSession(db: Db, actor: Actor, sessionId: string, lock = false) {
+  const s = await q.sessionForIssuance(db, sessionId, lock);
+  if (!s || actor.role !== 'org_admin' || actor.orgId !== s.org_id) throw notFound();
+  return s;
+}
+
+/** R6.1: issuance is allowed once scores are published and the organization's publicity period has passed. */
+export function issuanceOpen(s: { status: string; scores_published_at: Date | null; publicity_days: number }, now: Date): boolean {
+  if (s.status !== 'scores_published' && s.status !== 'closed') return false;
+  if (!s.scores_published_at) return false;
+  return now.getTime() >= s.scores_published_at.getTime() + s.publicity_days * 86_400_000;
+}
+
+/**
+ * api-v1 `POST /exam-sessions/{id}/certificates`: a certificate for every passed candidate without one. Idempotent:
+ * the session row is locked, candidates with a certificate are skipped, and the ledger deposit has one key per
+ * certificate.
+ */
+export async function issueSessionCertificates(deps: Deps, ctx: RequestContext, sessionId: string) {
+  const actor = requireActor(ctx, ['org_admin']);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const s = await ownSession(trx, actor, sessionId, true);
+    if (!issuanceOpen(s, now)) {
+      throw new AppError('SESSION_NOT_READY', {
+        status: s.status,
+        publicityDays: s.publicity_days,
+        scoresPublishedAt: s.scores_published_at?.toISOString() ?? null,
+      });
+    }
+    const r = await issueInTransaction(trx, deps.config, s, now, actor.userId);
+    if (r.issued > 0) {
+      await recordAudit(trx, ctx, now, {
+        action: 'certificate.issue',
+        targetType: 'exam_session',
+        targetId: sessionId,
+        summary: { issued: r.issued, alreadyIssued: r.alreadyIssued, keyNo: r.keyNo },
+        scope: { provinceCode: s.province_code, orgId: s.org_id },
+      });
+    }
+    return { issued: r.issued, alreadyIssued: r.alreadyIssued };
+  });
+}
+
+type IssuanceSession = NonNullable<Awaited<ReturnType<typeof q.sessionForIssuance>>>;
+
+/**
+ * Issuance itself, inside the caller's transaction with the session row locked (the demo seed calls it too): signs a
+ * credential per passed candidate without a certificate, inserts the certificates in chunks and deposits each in the
+ * holder's learning account (R6.5).
+ */
+export async function issueInTransaction(
+  trx: Db,
+  config: Pick<Deps['config'], 'secretKey' | 'publicUrl'>,
+  s: IssuanceSession,
+  now: Date,
+  by: string | null,
+): Promise<{ issued: number; alreadyIssued: number; keyNo?: number }> {
+  const sessionId = s.id;
+  const alreadyIssued = await q.countSessionCertificates(trx, sessionId);
+  const candidates = await q.passedWithoutCertificate(trx, sessionId);
+  if (candidates.length === 0) return { issued: 0, alreadyIssued };
+
+  const key = await activeSigningKey(trx, config.secretKey, config.publicUrl, s.org_id, now, by);
+  const created = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const sign = proofSigner(key, key.verificationMethod, created);
+  const issuedOn = chinaDate(now);
+  const year = Number(issuedOn.slice(0, 4));
+  const outcome = await q.creditOutcome(trx, s.certificate_type_id, s.level);
+  const accounts = await accountsForLearners(
+    trx,
+    candidates.map((c) => c.learner_id),
+    'certificate',
+    now,
+    by,
+  );
+
+  for (let start = 0; start < candidates.length; start += ISSUE_CHUNK) {
+    const part = candidates.slice(start, start + ISSUE_CHUNK);
+    const [entries, serials] = await Promise.all([
+      q.allocateStatusEntries(trx, s.org_id, part.length, now),
+      q.nextSerials(trx, part.length),
+    ]);
+    const rows: q.NewCertificate[] = part.map((c, i) => {
+      const idNumber = decryptIdNumber(config.secretKey, c.id_number_enc);
+      const number = certificateNumber(year, s.level, serials[i]!);
+      const verificationCode = base58.encode(randomBytes(16));
+      const { listId, index } = entries[i]!;
+      const credential = sign(
+        buildCredential({
+          publicUrl: config.publicUrl,
+          number,
+          verificationCode,
+          issuedAt: now,
+          org: { id: s.org_id, name: s.org_name },
+          certificateType: { id: s.certificate_type_id, name: s.type_name },
+          level: s.level,
+          holderName: c.name,
+          idNumber,
+          salt: randomBytes(8).toString('hex'),
+          statusListId: listId,
+          statusIndex: index,
+        }),
+      );
+      return {
+        id: randomUUID(),
+        number,
+        verification_code: verificationCode,
+        registration_id: c.registration_id,
+        result_id: c.result_id,
+        learner_id: c.learner_id,
+        school_id: c.school_id,
+        province_code: c.province_code,
+        city_code: c.city_code,
+        holder_name: c.name,
+        holder_id_masked: maskIdNumber(idNumber),
+        status_list_id: listId,
+        status_index: index,
+        credential: JSON.stringify(credential),
+      };
+    });
+    await q.insertCertificates(
+      trx,
+      {
+        session_id: sessionId,
+        org_id: s.org_id,
+        certificate_type_id: s.certificate_type_id,
+        level: s.level,
+        issued_on: issuedOn,
+        issuer_key_id: key.id,
+        at: now,
+        by,
+      },
+      rows,
+    );
+    // R6.5: every certificate enters the holder's learning account in this transaction.
+    await depositOutcomes(
+      trx,
+      rows.map((r) => ({
+        accountId: accounts.get(r.learner_id)!,
+        outcomeType: 'certificate' as const,
+        name: outcome?.name ?? achievementName(s.type_name, s.level),
+        level: s.level,
+        credits: Number(outcome?.credits ?? 0),
+        hours: outcome ? outcome.hours : null,
+        recordedOn: issuedOn,
+        source: s.org_name,
+        sourceKind: 'certificate_issuance' as const,
+        idempotencyKey: `certificate:${r.id}`,
+        certificateId: r.id,
+        creditOutcomeId: outcome?.id ?? null,
+        schoolId: r.school_id,
+        provinceCode: r.province_code,
+      })),
+      now,
+      by,
+    );
+  }
+  return { issued: candidates.length, alreadyIssued, keyNo: key.keyNo };
+}
+
+/** api-v1 `GET /exam-sessions/{id}/certificates`. */
+export async function listSessionCertificates(
+  deps: Deps,
+  ctx: RequestContext,
+  sessionId: string,
+  page: { page: number; pageSize: number },
+): Promise<Page<SessionCertificateDto>> {
+  const actor = requireActor(ctx, ['org_admin']);
+  await ownSession(deps.db, actor, sessionId);
+  const base = deps.db.selectFrom('certificates').where('session_id', '=', sessionId);
+  const [rows, total] = await Promise.all([
+    base
+      .select(['number', 'registration_id', 'holder_name', 'verification_code', 'issued_on', 'revoked_at'])
+      .orderBy('number')
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize)
+      .execute(),
+    base.select((e) => e.fn.countAll<string>().as('n')).executeTakeFirst(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      number: r.number,
+      candidateId: r.registration_id,
+      holderName: r.holder_name,
+      verificationCode: r.verification_code,
+      issuedOn: String(r.issued_on),
+      status: r.revoked_at ? 'revoked' : 'valid',
+    })),
+    total: Number(total?.n ?? 0),
+    page: page.page,
+    pageSize: page.pageSize,
+  };
+}
+
+function toDto(r: q.CertificateRow, publicUrl: string): CertificateDto {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.revoked_at ? 'revoked' : 'valid',
+    holderName: r.holder_name,
+    holderIdMasked: r.holder_id_masked,
+    certificateTypeId: r.certificate_type_id,
+    certificateTypeName: r.type_name,
+    level: r.level,
+    organization: { id: r.org_id, name: r.org_name },
+    schoolName: r.school_name,
+    sessionId: r.session_id,
+    issuedOn: String(r.issued_on),
+    revokedOn: r.revoked_on ? String(r.revoked_on) : null,
+    revocationReason: r.revocation_reason,
+    verificationCode: r.verification_code,
+    verificationUrl: urls(publicUrl).verificationPage(r.verification_code),
+  };
+}
+
+/** Certificates the actor may see (organization, school, administrators; a learner: their own). */
+export async function listCertificates(
+  deps: Deps,
+  ctx: RequestContext,
+  f: z.infer<typeof certificateQuerySchema>,
+): Promise<Page<CertificateDto>> {
+  const actor = requireActor(ctx);
+  let base = q.certificatesBase(deps.db).where(certificateWhere(actor));
+  if (f.sessionId) base = base.where('c.session_id', '=', f.sessionId);
+  if (f.status === 'revoked') base = base.where('c.revoked_at', 'is not', null);
+  if (f.status === 'valid') base = base.where('c.revoked_at', 'is', null);
+  if (f.q) base = base.where((e) => e.or([e('c.number', '=', f.q!.toUpperCase()), e('c.holder_name', 'like', `%${f.q}%`)]));
+  const [rows, total] = await Promise.all([
+    base
+      .orderBy('c.issued_on', 'desc')
+      .orderBy('c.number')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    base
+      .clearSelect()
+      .select((e) => e.fn.countAll<string>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { items: rows.map((r) => toDto(r, deps.config.publicUrl)), total: Number(total?.n ?? 0), page: f.page, pageSize: f.pageSize };
+}
+
+/** One certificate the actor may see (404 otherwise). */
+export async function visibleCertificate(deps: Deps, actor: Actor, number: string): Promise<q.CertificateRow> {
+  const r = await q.certificatesBase(deps.db).where('c.number', '=', number).where(certificateWhere(actor)).executeTakeFirst();
+  if (!r) throw notFound();
+  return r;
+}
+
+export async function getCertificate(deps: Deps, ctx: RequestContext, number: string): Promise<CertificateDto> {
+  return toDto(await visibleCertificate(deps, requireActor(ctx), number), deps.config.publicUrl);
+}
+
+/** The signed credential (JSON text as signed) of a certificate the actor may see: holder, school, organization. */
+export async function credentialFile(deps: Deps, ctx: RequestContext, number: string): Promise<string> {
+  const r = await visibleCertificate(deps, requireActor(ctx), number);
+  const row = await deps.db.selectFrom('certificates').select('credential').where('id', '=', r.id).executeTakeFirstOrThrow();
+  return row.credential;
+}
+
+/** R6.3: the issuing organization revokes with a reason; verification and the status list show it at once. */
+export async function revokeCertificate(deps: Deps, ctx: RequestContext, number: string, reason: string): Promise<CertificateDto> {
+  const actor = requireActor(ctx, ['org_admin']);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const c = await trx
+      .selectFrom('certificates')
+      .select(['id', 'org_id', 'revoked_at', 'province_code', 'school_id'])
+      .where('number', '=', number)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!c || c.org_id !== actor.orgId) throw notFound();
+    if (c.revoked_at) throw new AppError('CERTIFICATE_ALREADY_REVOKED');
+    await trx
+      .updateTable('certificates')
+      .set({ revoked_at: now, revoked_on: chinaDate(now), revocation_reason: reason, revoked_by: actor.userId })
+      .where('id', '=', c.id)
+      .execute();
+    await recordAudit(trx, ctx, now, {
+      action: 'certificate.revoke',
+      targetType: 'certificate',
+      targetId: c.id,
+      summary: { number, reason },
+      scope: { provinceCode: c.province_code, schoolId: c.school_id, orgId: c.org_id },
+    });
+  });
+  return getCertificate(deps, ctx, number);
+}
+
+function publicView(r: q.VerificationRow, publicUrl: string): VerifyResultDto {
+  const certificate: PublicCertificateDto = {
+    number: r.number,
+    holderName: r.holder_name,
+    holderIdMasked: r.holder_id_masked,
+    certificateTypeName: r.type_name,
+    level: r.level,
+    organizationName: r.org_name,
+    issuedOn: String(r.issued_on),
+    verificationUrl: urls(publicUrl).verificationPage(r.verification_code),
+  };
+  if (r.revoked_on) {
+    certificate.revokedOn = String(r.revoked_on);
+    certificate.revocationReason = r.revocation_reason ?? '';
+  }
+  return { result: r.revoked_on ? 'revoked' : 'valid', certificate };
+}
+
+/** Names compare after removing spaces (including the ideographic space) — nothing looser. */
+const sameName = (a: string, b: string) => a.replace(/[\s\u3000]/g, '') === b.replace(/[\s\u3000]/g, '');
+
+/** R6.2 api-v1 verify: the same 404 for an unknown number and a wrong name. */
+export async function verifyCertificate(deps: Deps, number: string, name: string): Promise<VerifyResultDto> {
+  const r = await q.findForVerification(deps.db, number);
+  if (!r || !sameName(r.holder_name, name)) throw new AppError('CERTIFICATE_NOT_FOUND');
+  return publicView(r, deps.config.publicUrl);
+}
+
+/** api-v1 `GET /public/credentials/{code}` (the QR code's target). */
+export async function credentialByCode(deps: Deps, code: string): Promise<CredentialResultDto> {
+  const r = await q.findByCode(deps.db, code);
+  if (!r) throw new AppError('CERTIFICATE_NOT_FOUND');
+  return { ...publicView(r, deps.config.publicUrl), credential: JSON.parse(r.credential) as Record<string, unknown> };
+}
+
+export async function issuer(deps: Deps, orgId: string): Promise<IssuerDto> {
+  const doc = await issuerDocument(deps.db, deps.config.publicUrl, orgId);
+  if (!doc) throw notFound();
+  return doc;
+}
+
+/** api-v1 status list: a BitstringStatusListCredential signed by the organization's active key, built on request. */
+export async function statusListCredential(deps: Deps, listId: string): Promise<Record<string, unknown>> {
+  const list = await deps.db.selectFrom('status_lists').selectAll().where('id', '=', listId).executeTakeFirst();
+  if (!list) throw notFound();
+  const now = deps.clock.now();
+  const u = urls(deps.config.publicUrl);
+  const url = u.statusList(listId);
+  const encodedList = encodeStatusList(await q.revokedIndexes(deps.db, listId), list.size);
+  const key = await deps.db
+    .transaction()
+    .execute((trx) => activeSigningKey(trx, deps.config.secretKey, deps.config.publicUrl, list.org_id, now, null));
+  const created = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return proofSigner(
+    key,
+    key.verificationMethod,
+    created,
+  )({
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    id: url,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: u.issuer(list.org_id),
+    validFrom: created,
+    credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList },
+  });
+}
+
+/**
+ * The verify page's file check (no account): the proof against the issuer's published key, the issuer known to the
+ * platform, and the revocation bit in the issuer's status list.
+ */
+export async function checkCredential(deps: Deps, credential: Record<string, unknown>): Promise<CredentialCheckDto> {
+  const checks = { format: false, signature: false, issuerKnown: false, notRevoked: false };
+  const types = credential.type;
+  checks.format =
+    Array.isArray(types) && types.includes('VerifiableCredential') && typeof credential.proof === 'object' && credential.proof !== null;
+  if (!checks.format) return { valid: false, checks, message: '文件不是可识别的电子证书（可验证凭证）' };
+  const proof = credential.proof as { verificationMethod?: unknown };
+  const vm = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : '';
+  const publicKey = await resolveVerificationMethod(deps.db, deps.config.publicUrl, vm);
+  checks.issuerKnown = publicKey !== null;
+  if (!publicKey) return { valid: false, checks, message: '签发机构的公钥不在本平台登记，无法确认来源' };
+  checks.signature = verifyProof(credential, () => publicKey).verified;
+  if (!checks.signature) return { valid: false, checks, message: '签名校验失败：证书内容被改动过，或不是该机构签发' };
+  const code = typeof credential.id === 'string' ? credential.id.split('/').pop() : undefined;
+  const r = code ? await q.findByCode(deps.db, code) : undefined;
+  const status = credential.credentialStatus as { statusListCredential?: unknown; statusListIndex?: unknown } | undefined;
+  const listId = typeof status?.statusListCredential === 'string' ? status.statusListCredential.split('/').pop() : undefined;
+  if (listId && /^[0-9a-f-]{36}$/.test(listId) && typeof status?.statusListIndex === 'string') {
+    const list = await statusListCredential(deps, listId).catch(() => null);
+    const subject = list?.credentialSubject as { encodedList?: string } | undefined;
+    if (subject?.encodedList) checks.notRevoked = !statusBit(subject.encodedList, Number(status.statusListIndex));
+  }
+  const certificate = r ? publicView(r, deps.config.publicUrl).certificate : undefined;
+  const valid = checks.signature && checks.issuerKnown && checks.notRevoked;
+  return {
+    valid,
+    checks,
+    message: valid ? '签名有效，证书有效' : checks.notRevoked ? '无法确认证书状态' : '签名有效，但该证书已被发证机构撤销',
+    ...(certificate ? { certificate } : {}),
+  };
+}
+
+// ---- issuer keys and settings (organization) ----
+
+export async function myKeys(deps: Deps, ctx: RequestContext): Promise<{ publicityDays: number; keys: IssuerKeyDto[] }> {
+  const actor = requireActor(ctx, ['org_admin']);
+  if (!actor.orgId) throw notFound();
+  const org = await deps.db.selectFrom('evaluation_orgs').select('publicity_days').where('id', '=', actor.orgId).executeTakeFirstOrThrow();
+  return { publicityDays: org.publicity_days, keys: await listKeys(deps.db, deps.config.publicUrl, actor.orgId) };
+}
+
+export async function rotateMyKey(deps: Deps, ctx: RequestContext) {
+  const actor = requireActor(ctx, ['org_admin']);
+  if (!actor.orgId) throw notFound();
+  const orgId = actor.orgId;
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const keyNo = await rotateKey(trx, deps.config.secretKey, orgId, now, actor.userId);
+    await recordAudit(trx, ctx, now, {
+      action: 'issuer_key.rotate',
+      targetType: 'evaluation_org',
+      targetId: orgId,
+      summary: { keyNo },
+      scope: { orgId },
+    });
+  });
+  return myKeys(deps, ctx);
+}
+
+export async function setPublicityDays(deps: Deps, ctx: RequestContext, days: number) {
+  const actor = requireActor(ctx, ['org_admin']);
+  if (!actor.orgId) throw notFound();
+  const orgId = actor.orgId;
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('evaluation_orgs').set({ publicity_days: days, updated_at: now }).where('id', '=', orgId).execute();
+    await recordAudit(trx, ctx, now, {
+      action: 'org.publicity_days',
+      targetType: 'evaluation_org',
+      targetId: orgId,
+      summary: { days },
+      scope: { orgId },
+    });
+  });
+  return myKeys(deps, ctx);
+}
+
+// ---- share links (holder) ----
+
+function toLinkDto(
+  r: { id: string; token: string; number: string; created_at: Date; expires_at: Date; revoked_at: Date | null },
+  publicUrl: string,
+  now: Date,
+): ShareLinkDto {
+  return {
+    id: r.id,
+    certificateNumber: r.number,
+    url: urls(publicUrl).shareLink(r.token),
+    createdAt: r.created_at.toISOString(),
+    expiresAt: r.expires_at.toISOString(),
+    revokedAt: r.revoked_at?.toISOString() ?? null,
+    active: shareLinkActive({ expiresAt: r.expires_at, revokedAt: r.revoked_at }, now),
+  };
+}
+
+async function ownCertificate(deps: Deps, actor: Actor, number: string) {
+  if (actor.role !== 'learner') throw notFound();
+  return visibleCertificate(deps, actor, number);
+}
+
+function linksOf(db: Db) {
+  return db
+    .selectFrom('certificate_share_links as l')
+    .innerJoin('certificates as c', 'c.id', 'l.certificate_id')
+    .select(['l.id', 'l.token', 'c.number', 'l.created_at', 'l.expires_at', 'l.revoked_at']);
+}
+
+export async function listShareLinks(deps: Deps, ctx: RequestContext, number: string): Promise<ShareLinkDto[]> {
+  const c = await ownCertificate(deps, requireActor(ctx), number);
+  const now = deps.clock.now();
+  const rows = await linksOf(deps.db).where('l.certificate_id', '=', c.id).orderBy('l.created_at', 'desc').execute();
+  return rows.map((r) => toLinkDto(r, deps.config.publicUrl, now));
+}
+
+export async function createShareLink(deps: Deps, ctx: RequestContext, number: string, days: number): Promise<ShareLinkDto> {
+  const actor = requireActor(ctx);
+  const c = await ownCertificate(deps, actor, number);
+  const now = deps.clock.now();
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('certificate_share_links')
+      .values({
+        certificate_id: c.id,
+        token: base58.encode(randomBytes(18)),
+        created_at: now,
+        created_by: actor.userId,
+        expires_at: new Date(now.getTime() + days * 86_400_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, now, {
+      action: 'certificate.share_link.create',
+      targetType: 'certificate',
+      targetId: c.id,
+      summary: { number, days },
+      scope: { provinceCode: c.province_code, schoolId: c.school_id, orgId: c.org_id },
+    });
+    return row.id;
+  });
+  const r = await linksOf(deps.db).where('l.id', '=', id).executeTakeFirstOrThrow();
+  return toLinkDto(r, deps.config.publicUrl, now);
+}
+
+export async function revokeShareLink(deps: Deps, ctx: RequestContext, linkId: string): Promise<ShareLinkDto> {
+  const actor = requireActor(ctx);
+  const now = deps.clock.now();
+  const link = await linksOf(deps.db).select('l.certificate_id').where('l.id', '=', linkId).executeTakeFirst();
+  if (!link) throw notFound();
+  const c = await ownCertificate(deps, actor, link.number);
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('certificate_share_links')
+      .set({ revoked_at: now })
+      .where('id', '=', linkId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await recordAudit(trx, ctx, now, {
+      action: 'certificate.share_link.revoke',
+      targetType: 'certificate',
+      targetId: c.id,
+      summary: { number: c.number },
+      scope: { provinceCode: c.province_code, schoolId: c.school_id, orgId: c.org_id },
+    });
+  });
+  const r = await linksOf(deps.db).where('l.id', '=', linkId).executeTakeFirstOrThrow();
+  return toLinkDto(r, deps.config.publicUrl, now);
+}
+
+/** The public side of a share link: the certificate without asking for the name, while the link is active. */
+export async function openShareLink(deps: Deps, token: string): Promise<CredentialResultDto> {
+  const link = await deps.db
+    .selectFrom('certificate_share_links as l')
+    .innerJoin('certificates as c', 'c.id', 'l.certificate_id')
+    .select(['c.verification_code', 'l.expires_at', 'l.revoked_at'])
+    .where('l.token', '=', token)
+    .executeTakeFirst();
+  if (!link || !shareLinkActive({ expiresAt: link.expires_at, revokedAt: link.revoked_at }, deps.clock.now())) {
+    throw new AppError('SHARE_LINK_NOT_FOUND');
+  }
+  return credentialByCode(deps, link.verification_code);
+}
