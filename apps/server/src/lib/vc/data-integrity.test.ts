@@ -42,7 +42,7 @@ function specVerify(secured: Record<string, unknown>, publicKeyMultibaseValue: s
   const publicKey = mk.slice(2);
   // §3.3.2: unsecuredDocument = securedDocument without proof; proofOptions = proof without proofValue
   const { proof, ...unsecuredDocument } = secured as { proof: Record<string, unknown> };
-  const { proofValue, ...proofOptions } = proof as { proofValue: string };
+  const { proofValue, ...proofOptions } = proof as { proofValue: string; type?: unknown; cryptosuite?: unknown };
   if (proofOptions.type !== 'DataIntegrityProof' || proofOptions.cryptosuite !== 'eddsa-jcs-2022') return false;
   // §3.3.5: proofConfig carries the document's @context
   const proofConfig = { ...proofOptions, '@context': (unsecuredDocument as Record<string, unknown>)['@context'] };
