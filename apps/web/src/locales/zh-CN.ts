@@ -869,7 +869,7 @@ const zhCN = {
     importErrorCount: '共 {{n}} 处错误，请修改后重新上传',
     importRow: '行',
     importColumn: '列',
-    importMessage: '问题',
+    importMessage: '说明',
     agreementsTitle: '试点合作协议',
     agreementsIntro:
       '备案通过的试点项目须登记与培训评价组织签署的试点合作协议（PDF），并按等级填写协商的考核费用，费用不得超过该等级的收费上限。',

@@ -11,6 +11,7 @@ import type {
   ResultImportStatus,
 } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { api } from '../../lib/api';
 
 // Local views of the exam-session contracts (packages/shared exam-sessions.ts, results.ts): only the fields read here.
@@ -152,14 +153,24 @@ export function useResultImports(id: string, enabled: boolean) {
   });
 }
 
-/** A results-import job, polled every second until it ends. */
+/**
+ * A results-import job, polled every second until it ends. When it ends, the session (its status: 成绩登记 and the
+ * 成绩公示 button), its candidates' scores and its import history are read again: the job changed them after the
+ * upload itself was answered.
+ */
 export function useResultJob(jobId: string | null) {
-  return useQuery({
+  const qc = useQueryClient();
+  const job = useQuery({
     queryKey: sessionKeys.job(jobId ?? ''),
     queryFn: () => api.get<ResultJob>(`/result-imports/${encodeURIComponent(jobId!)}`),
     enabled: Boolean(jobId),
     refetchInterval: (q) => (q.state.data && isJobDone(q.state.data.status) ? false : 1000),
   });
+  const ended = job.data && isJobDone(job.data.status) ? `${job.data.id}:${job.data.status}` : null;
+  useEffect(() => {
+    if (ended) void qc.invalidateQueries({ queryKey: sessionKeys.all, predicate: (q) => q.queryKey[1] !== 'job' });
+  }, [ended, qc]);
+  return job;
 }
 
 export const isJobDone = (s: ResultImportStatus) => s === 'succeeded' || s === 'failed';
