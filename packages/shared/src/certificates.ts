@@ -188,3 +188,20 @@ export const credentialCheckSchema = z.object({
   certificate: publicCertificateSchema.optional(),
 });
 export type CredentialCheckDto = z.infer<typeof credentialCheckSchema>;
+
+/** A session's batch PDF (R6.4), built by a background job: one page per certificate; `done` of `total` pages drawn. */
+export const CERTIFICATE_PDF_JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type CertificatePdfJobStatus = (typeof CERTIFICATE_PDF_JOB_STATUSES)[number];
+export const certificatePdfJobSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  status: z.enum(CERTIFICATE_PDF_JOB_STATUSES),
+  total: z.number().int(),
+  done: z.number().int(),
+  message: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Where the finished PDF is downloaded (null until the job succeeded). */
+  downloadUrl: z.string().nullable(),
+});
+export type CertificatePdfJobDto = z.infer<typeof certificatePdfJobSchema>;

@@ -253,6 +253,12 @@ export const ERRORS = {
     en: 'The share link does not exist, has expired or was revoked by the holder',
   },
   CREDENTIAL_INVALID: { status: 400, zh: '无法识别的电子证书文件', en: 'This is not a credential file we can read' },
+  CERTIFICATE_PDF_EMPTY: { status: 409, zh: '该场次尚未发放证书，无可打印的证书', en: 'This session has no certificates to print yet' },
+  CERTIFICATE_PDF_NOT_READY: {
+    status: 409,
+    zh: '批量打印文件尚未生成完毕（或生成失败），请稍后再试',
+    en: 'The batch PDF is not ready yet (or its job failed); try again later',
+  },
   // Credit bank (R7)
   LEARNING_ACCOUNT_NOT_FOUND: {
     status: 404,

@@ -1,4 +1,5 @@
 import {
+  certificatePdfJobSchema,
   certificateQuerySchema,
   certificateSchema,
   credentialCheckSchema,
@@ -21,6 +22,10 @@ import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import { publicRateLimit } from '../../http/rate-limit';
 import type { RouteModule } from '../../http/route-types';
+import type { JobWorker } from '../../lib/job-worker';
+import { attachmentDisposition } from '../files/files.rules';
+import * as pdf from './certificates.pdf.service';
+import type { PdfJobRow } from './certificates.pdf-jobs.queries';
 import * as svc from './certificates.service';
 
 const tags = ['证书 Certificates'];
@@ -36,6 +41,11 @@ const numberParams = z.object({
 const keysSchema = z.object({ publicityDays: z.number().int(), keys: z.array(issuerKeySchema) });
 
 export const registerCertificateRoutes: RouteModule = (app, deps) => {
+  const pdfWorker = pdf.createPdfJobWorker(deps);
+  app.addHook('onReady', async () => pdfWorker.start());
+  app.addHook('onClose', async () => pdfWorker.stop());
+  app.decorate('certificatePdfWorker', pdfWorker);
+
   // ---- api-v1: organizations' systems ----
   app.post(
     '/api/v1/exam-sessions/:id/certificates',
@@ -117,6 +127,80 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
         .type('application/vc+json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${req.params.number}.credential.json"`)
         .send(Buffer.from(text, 'utf8'));
+    },
+  );
+  app.get(
+    '/api/v1/certificates/:number/pdf',
+    {
+      schema: {
+        tags,
+        summary: '下载证书 PDF（A4 横向，含查验二维码；持证人、所在院校、发证机构）Download the printable certificate (R6.4)',
+        description: '撤销的证书带“已撤销”标记及撤销日期、原因。二维码指向公开的证书查验页 /verify/c/{verificationCode}。',
+        params: numberParams,
+        response: { 200: z.any().describe('application/pdf'), ...errorResponses(401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const d = await pdf.certificatePdfOf(deps, ctxOf(req), req.params.number);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentDisposition(d.filename)).send(d.bytes);
+    },
+  );
+  app.post(
+    '/api/v1/exam-sessions/:id/certificate-pdf-jobs',
+    {
+      schema: {
+        tags,
+        summary: '批量打印本场次证书（后台生成 PDF，每证一页）Queue the session’s batch certificate PDF (R6.4)',
+        description:
+          '202：已排队，用 GET /api/v1/certificate-pdf-jobs/{id} 查看进度（done/total），完成后 GET …/file 下载。' +
+          '本场次已有排队或生成中的任务时返回该任务（200）。尚未发证：409 CERTIFICATE_PDF_EMPTY。',
+        params: sessionParams,
+        response: { 200: certificatePdfJobSchema, 202: certificatePdfJobSchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const { job, queued } = await pdf.createPdfJob(deps, ctxOf(req), req.params.id);
+      if (queued) pdfWorker.kick();
+      return reply.status(queued ? 202 : 200).send(job);
+    },
+  );
+  app.get(
+    '/api/v1/exam-sessions/:id/certificate-pdf-jobs',
+    {
+      schema: {
+        tags,
+        summary: '本场次最近的批量打印任务 The session’s latest batch PDF jobs',
+        params: sessionParams,
+        response: { 200: z.object({ items: z.array(certificatePdfJobSchema) }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => pdf.listPdfJobs(deps, ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/v1/certificate-pdf-jobs/:id',
+    {
+      schema: {
+        tags,
+        summary: '批量打印任务（状态、进度）A batch PDF job: status and progress',
+        params: sessionParams,
+        response: { 200: certificatePdfJobSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => pdf.getPdfJob(deps, ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/v1/certificate-pdf-jobs/:id/file',
+    {
+      schema: {
+        tags,
+        summary: '下载批量打印的证书 PDF Download the batch PDF',
+        params: sessionParams,
+        response: { 200: z.any().describe('application/pdf'), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const d = await pdf.pdfJobFile(deps, ctxOf(req), req.params.id);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentDisposition(d.filename)).send(d.bytes);
     },
   );
   app.get(
@@ -270,3 +354,10 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
     async (req) => svc.statusListCredential(deps, req.params.id),
   );
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The batch certificate PDF job worker (tests wait for it to be idle). */
+    certificatePdfWorker: JobWorker<PdfJobRow>;
+  }
+}

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { pdfToBuffer, registerChineseFonts } from '../../lib/pdf-fonts';
 
 /**
  * A small grid-table layer over pdfkit for the printable annexes (R3.10): A4, Noto Sans SC (OTF, subset by pdfkit),
@@ -10,20 +8,6 @@ import PDFDocument from 'pdfkit';
 
 type Doc = PDFKit.PDFDocument;
 
-const FONT_FILES = { regular: 'NotoSansHans-Regular.otf', bold: 'NotoSansHans-Medium.otf' } as const;
-const fontCache = new Map<string, Buffer>();
-
-/** The OTF fonts of @embedpdf/fonts-sc (read once; ≈ 8 MB each, subset into each PDF). */
-function font(kind: keyof typeof FONT_FILES): Buffer {
-  let f = fontCache.get(kind);
-  if (!f) {
-    const main = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
-    f = readFileSync(path.join(path.dirname(main), '..', 'fonts', FONT_FILES[kind]));
-    fontCache.set(kind, f);
-  }
-  return f;
-}
-
 export const MARGIN = 56;
 const PAD = 4;
 const MIN_ROW = 22;
@@ -31,21 +15,12 @@ export const BODY_SIZE = 10.5;
 
 export function newA4(title: string): Doc {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Creator: '1+X 证书信息管理服务平台' } });
-  doc.registerFont('zh', font('regular'));
-  doc.registerFont('zh-bold', font('bold'));
+  registerChineseFonts(doc);
   doc.font('zh').fontSize(BODY_SIZE);
   return doc;
 }
 
-export function toBuffer(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
+export const toBuffer = pdfToBuffer;
 
 export interface Cell {
   text: string;
