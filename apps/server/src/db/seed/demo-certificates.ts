@@ -8,8 +8,8 @@ import type { DemoExamsContext } from './demo-exams';
 /**
  * Demo certificates (issue 6; api-v1 demo data), inside seedDemo's transaction after the exams:
  * - every demo organization issues as soon as scores are published (publicity period 0, as api-v1 says);
- * - last year learner1 passed the 初级 exam of 工业机器人应用编程 and was certified; that certificate was later revoked
- *   (so learner1 holds a revoked certificate, api-v1);
+ * - last year, before enrolling, learner1 passed the 初级 exam of 工业机器人应用编程 on their own (no school pilot) and
+ *   was certified; that certificate was later revoked (so learner1 holds a revoked certificate, api-v1);
  * - this year's session with published results: every passed candidate is certified (learner1 among them), and one
  *   other candidate's certificate is revoked.
  */
@@ -55,9 +55,11 @@ export async function seedDemoCertificates(trx: Trx, ctx: DemoExamsContext, publ
       .values({
         session_id: past.id,
         learner_id: learner1,
-        school_id: ctx.school.id,
-        filing_id: ctx.pilot.filingId,
-        agreement_id: ctx.pilot.agreementId,
+        // Before enrolling, learner1 sat this exam on their own (not through a school pilot): no school, no filing,
+        // so the school's pilot pass rates (R3.9) are not touched by it.
+        school_id: null,
+        filing_id: null,
+        agreement_id: null,
         province_code: ctx.school.province,
         org_id: ctx.pilot.orgId,
         status: 'registered',

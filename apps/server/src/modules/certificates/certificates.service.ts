@@ -136,12 +136,14 @@ export async function issueInTransaction(
     by,
   );
 
+  const allEntries = await q.allocateStatusEntries(trx, s.org_id, candidates.length, now);
+  const allSerials = await q.nextSerials(trx, candidates.length);
+  // Signing (CPU) of the next chunk overlaps with the database writing the previous one.
+  let writing: Promise<void> = Promise.resolve();
   for (let start = 0; start < candidates.length; start += ISSUE_CHUNK) {
     const part = candidates.slice(start, start + ISSUE_CHUNK);
-    const [entries, serials] = await Promise.all([
-      q.allocateStatusEntries(trx, s.org_id, part.length, now),
-      q.nextSerials(trx, part.length),
-    ]);
+    const entries = allEntries.slice(start, start + ISSUE_CHUNK);
+    const serials = allSerials.slice(start, start + ISSUE_CHUNK);
     const rows: q.NewCertificate[] = part.map((c, i) => {
       const idNumber = decryptIdNumber(config.secretKey, c.id_number_enc);
       const number = certificateNumber(year, s.level, serials[i]!);
@@ -180,6 +182,14 @@ export async function issueInTransaction(
         credential: JSON.stringify(credential),
       };
     });
+    await writing;
+    writing = writeChunk(rows);
+    writing.catch(() => undefined); // handled: the next `await writing` rethrows and the transaction rolls back
+  }
+  await writing;
+  return { issued: candidates.length, alreadyIssued, keyNo: key.keyNo };
+
+  async function writeChunk(rows: q.NewCertificate[]): Promise<void> {
     await q.insertCertificates(
       trx,
       {
@@ -217,7 +227,6 @@ export async function issueInTransaction(
       by,
     );
   }
-  return { issued: candidates.length, alreadyIssued, keyNo: key.keyNo };
 }
 
 /** api-v1 `GET /exam-sessions/{id}/certificates`. */

@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+// The plugin's request decorations (isMultipart, parts), also for programs that do not import app.ts (bench, e2e).
+import type {} from '@fastify/multipart';
 import { AppError } from '../../lib/errors';
 
 export interface UploadedForm {
