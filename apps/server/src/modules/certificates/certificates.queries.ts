@@ -189,12 +189,10 @@ export function certificatesBase(db: Db) {
 }
 export type CertificateRow = NonNullable<Awaited<ReturnType<ReturnType<typeof certificatesBase>['executeTakeFirst']>>>;
 
-/** The public verification lookup: one index probe by number. */
+/** The public verification lookup: one index probe by number, no join (names come from `namesOf`). */
 export function findForVerification(db: Db, number: string) {
   return db
     .selectFrom('certificates as c')
-    .innerJoin('certificate_types as t', 't.id', 'c.certificate_type_id')
-    .innerJoin('evaluation_orgs as o', 'o.id', 'c.org_id')
     .select([
       'c.number',
       'c.verification_code',
@@ -204,19 +202,39 @@ export function findForVerification(db: Db, number: string) {
       'c.issued_on',
       'c.revoked_on',
       'c.revocation_reason',
-      't.name as type_name',
-      'o.name as org_name',
+      'c.certificate_type_id',
+      'c.org_id',
     ])
     .where('c.number', '=', number)
     .executeTakeFirst();
 }
 export type VerificationRow = NonNullable<Awaited<ReturnType<typeof findForVerification>>>;
 
+const NAME_TTL_MS = 60_000;
+const nameCache = new Map<string, { name: string; at: number }>();
+
+/**
+ * Names of a certificate type and an organization for public views, cached in memory for a minute: the hot public
+ * lookup then costs one index probe (a renamed type shows its new name within a minute).
+ */
+export async function namesOf(db: Db, typeId: string, orgId: string): Promise<{ typeName: string; orgName: string }> {
+  const now = Date.now();
+  const get = async (table: 'certificate_types' | 'evaluation_orgs', id: string) => {
+    const hit = nameCache.get(id);
+    if (hit && now - hit.at < NAME_TTL_MS) return hit.name;
+    const row = await db.selectFrom(table).select('name').where('id', '=', id).executeTakeFirst();
+    const name = row?.name ?? '';
+    if (nameCache.size > 10_000) nameCache.clear();
+    nameCache.set(id, { name, at: now });
+    return name;
+  };
+  const [typeName, orgName] = await Promise.all([get('certificate_types', typeId), get('evaluation_orgs', orgId)]);
+  return { typeName, orgName };
+}
+
 export function findByCode(db: Db, code: string) {
   return db
     .selectFrom('certificates as c')
-    .innerJoin('certificate_types as t', 't.id', 'c.certificate_type_id')
-    .innerJoin('evaluation_orgs as o', 'o.id', 'c.org_id')
     .select([
       'c.id',
       'c.number',
@@ -227,9 +245,9 @@ export function findByCode(db: Db, code: string) {
       'c.issued_on',
       'c.revoked_on',
       'c.revocation_reason',
+      'c.certificate_type_id',
+      'c.org_id',
       'c.credential',
-      't.name as type_name',
-      'o.name as org_name',
     ])
     .where('c.verification_code', '=', code)
     .executeTakeFirst();

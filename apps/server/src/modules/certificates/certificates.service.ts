@@ -358,14 +358,15 @@ export async function revokeCertificate(deps: Deps, ctx: RequestContext, number:
   return getCertificate(deps, ctx, number);
 }
 
-function publicView(r: q.VerificationRow, publicUrl: string): VerifyResultDto {
+async function publicView(db: Db, r: q.VerificationRow, publicUrl: string): Promise<VerifyResultDto> {
+  const { typeName, orgName } = await q.namesOf(db, r.certificate_type_id, r.org_id);
   const certificate: PublicCertificateDto = {
     number: r.number,
     holderName: r.holder_name,
     holderIdMasked: r.holder_id_masked,
-    certificateTypeName: r.type_name,
+    certificateTypeName: typeName,
     level: r.level,
-    organizationName: r.org_name,
+    organizationName: orgName,
     issuedOn: String(r.issued_on),
     verificationUrl: urls(publicUrl).verificationPage(r.verification_code),
   };
@@ -383,14 +384,14 @@ const sameName = (a: string, b: string) => a.replace(/[\s\u3000]/g, '') === b.re
 export async function verifyCertificate(deps: Deps, number: string, name: string): Promise<VerifyResultDto> {
   const r = await q.findForVerification(deps.db, number);
   if (!r || !sameName(r.holder_name, name)) throw new AppError('CERTIFICATE_NOT_FOUND');
-  return publicView(r, deps.config.publicUrl);
+  return publicView(deps.db, r, deps.config.publicUrl);
 }
 
 /** api-v1 `GET /public/credentials/{code}` (the QR code's target). */
 export async function credentialByCode(deps: Deps, code: string): Promise<CredentialResultDto> {
   const r = await q.findByCode(deps.db, code);
   if (!r) throw new AppError('CERTIFICATE_NOT_FOUND');
-  return { ...publicView(r, deps.config.publicUrl), credential: JSON.parse(r.credential) as Record<string, unknown> };
+  return { ...(await publicView(deps.db, r, deps.config.publicUrl)), credential: JSON.parse(r.credential) as Record<string, unknown> };
 }
 
 export async function issuer(deps: Deps, orgId: string): Promise<IssuerDto> {
@@ -451,7 +452,7 @@ export async function checkCredential(deps: Deps, credential: Record<string, unk
     const subject = list?.credentialSubject as { encodedList?: string } | undefined;
     if (subject?.encodedList) checks.notRevoked = !statusBit(subject.encodedList, Number(status.statusListIndex));
   }
-  const certificate = r ? publicView(r, deps.config.publicUrl).certificate : undefined;
+  const certificate = r ? (await publicView(deps.db, r, deps.config.publicUrl)).certificate : undefined;
   const valid = checks.signature && checks.issuerKnown && checks.notRevoked;
   return {
     valid,
