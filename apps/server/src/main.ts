@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { prepareDatabase } from './db/prepare';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seed/demo';
+import { DEMO_ROBOT_ORG_USERNAME } from './db/seed/demo-exams';
 import { systemClock } from './lib/clock';
 import { notifyDeadlines } from './modules/notifications/notifications.service';
 
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
       `演示账号（密码均为 ${DEMO_PASSWORD}）demo accounts, password ${DEMO_PASSWORD}:`,
     );
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(12)} ${ROLE_LABELS[a.role].zh}  ${a.displayName}`);
+    lines.push(
+      `  ${DEMO_ROBOT_ORG_USERNAME.padEnd(12)} ${ROLE_LABELS.org_admin.zh}  工业机器人应用编程证书培训评价组织（考核、成绩与发证演示）`,
+    );
+    lines.push(`证书查询 verify a certificate: http://${shownHost}:${config.port}/verify`);
   }
   console.log(lines.join('\n') + '\n');
 }
