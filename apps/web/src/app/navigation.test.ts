@@ -11,7 +11,7 @@ describe('menuFor', () => {
   });
 
   it('gives visitors without a session the public catalog only', () => {
-    expect(keys(null)).toEqual(['catalog']);
+    expect(keys(null)).toEqual(['catalog', 'verify']);
   });
 
   it('shows certificate management to national and organization administrators', () => {
@@ -40,6 +40,7 @@ describe('menuFor', () => {
     expect(keys('org_admin')).toEqual([
       'home',
       'catalog',
+      'verify',
       'certificateTypes',
       'myOrganization',
       'audit',
@@ -47,15 +48,17 @@ describe('menuFor', () => {
       'feeSettlements',
       'examSiteReview',
       'examSessions',
+      'certificateIssuance',
+      'issuerKeys',
     ]);
     expect(withItem('apiTokens')).toEqual(['org_admin']);
   });
 
   it('gives the other roles the home page, the catalog and their filing pages', () => {
-    expect(keys('learner')).toEqual(['home', 'catalog', 'myExams']);
-    expect(keys('expert')).toEqual(['home', 'catalog', 'expertReviews']);
-    expect(keys('project_leader')).toEqual(['home', 'catalog', 'filings']);
-    expect(keys('department_admin')).toEqual(['home', 'catalog', 'mySchool', 'filings']);
+    expect(keys('learner')).toEqual(['home', 'catalog', 'verify', 'myExams', 'myCertificates']);
+    expect(keys('expert')).toEqual(['home', 'catalog', 'verify', 'expertReviews']);
+    expect(keys('project_leader')).toEqual(['home', 'catalog', 'verify', 'filings', 'schoolCertificates']);
+    expect(keys('department_admin')).toEqual(['home', 'catalog', 'verify', 'mySchool', 'filings', 'schoolCertificates']);
   });
 
   it('shows the exam pages by role (R4–R5)', () => {
@@ -63,7 +66,7 @@ describe('menuFor', () => {
     expect(withItem('agreements')).toEqual(['school_admin']);
     expect(withItem('feeSettlements')).toEqual(['school_admin', 'org_admin']);
     expect(withItem('myExams')).toEqual(['learner']);
-    expect(keys('school_admin').slice(-5)).toEqual(['learners', 'agreements', 'feeSettlements', 'examSites', 'examRegistrations']);
+    expect(keys('school_admin').slice(-6, -1)).toEqual(['learners', 'agreements', 'feeSettlements', 'examSites', 'examRegistrations']);
     expect(withItem('examSites')).toEqual(['school_admin']);
     expect(withItem('examSiteReview')).toEqual(['org_admin']);
     expect(withItem('examSessions')).toEqual(['org_admin']);
@@ -72,6 +75,18 @@ describe('menuFor', () => {
     expect(selectedNavKey('/exam-sessions/x', 'org_admin')).toBe('examSessions');
     expect(selectedNavKey('/learners', 'school_admin')).toBe('learners');
     expect(canUse('learner', 'learners')).toBe(false);
+  });
+
+  it('shows the certificate pages by role (R6)', () => {
+    expect(withItem('verify')).toEqual([...ROLES]);
+    expect(withItem('certificateIssuance')).toEqual(['org_admin']);
+    expect(withItem('issuerKeys')).toEqual(['org_admin']);
+    expect(withItem('myCertificates')).toEqual(['learner']);
+    expect(withItem('schoolCertificates')).toEqual(['school_admin', 'department_admin', 'project_leader']);
+    expect(keys('school_admin').at(-1)).toBe('schoolCertificates');
+    expect(selectedNavKey('/verify/c/abc', null)).toBe('verify');
+    expect(selectedNavKey('/verify/s/abc', 'learner')).toBe('verify');
+    expect(canUse('learner', 'certificateIssuance')).toBe(false);
   });
 
   it('shows the pilot filing pages by role (R3)', () => {
@@ -87,7 +102,7 @@ describe('menuFor', () => {
   it('shows change requests to the province and annual plans to school and province administrators (R3.7, R3.8)', () => {
     expect(withItem('changeRequests')).toEqual(['province_admin']);
     expect(withItem('annualPlans')).toEqual(['province_admin', 'school_admin']);
-    expect(keys('school_admin').slice(-7, -5)).toEqual(['filings', 'annualPlans']);
+    expect(keys('school_admin').slice(-8, -6)).toEqual(['filings', 'annualPlans']);
     expect(keys('department_admin')).not.toContain('annualPlans');
   });
 

@@ -27,7 +27,12 @@ export type NavKey =
   | 'examSessions'
   | 'examRegistrations'
   | 'examSites'
-  | 'examSiteReview';
+  | 'examSiteReview'
+  | 'verify'
+  | 'certificateIssuance'
+  | 'issuerKeys'
+  | 'myCertificates'
+  | 'schoolCertificates';
 
 export interface NavItem {
   key: NavKey;
@@ -45,6 +50,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', roles: 'all' },
   { key: 'catalog', path: '/catalog', labelKey: 'menu.catalog', roles: 'all', public: true },
+  // 证书查询 (R6.2): public, also the QR code's and share links' pages `/verify/c/<code>`, `/verify/s/<token>`.
+  { key: 'verify', path: '/verify', labelKey: 'menu.verify', roles: 'all', public: true },
   { key: 'certificateTypes', path: '/certificate-types', labelKey: 'menu.certificateTypes', roles: ['national_admin', 'org_admin'] },
   { key: 'evaluationOrgs', path: '/evaluation-orgs', labelKey: 'menu.evaluationOrgs', roles: ['national_admin'] },
   { key: 'myOrganization', path: '/my-organization', labelKey: 'menu.myOrganization', roles: ['org_admin'] },
@@ -95,6 +102,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.examRegistrations',
     roles: ['school_admin'],
     alsoMatches: ['/exam-sessions'],
+  },
+  // Certificates (R6): issuance and signing keys of the organization, the learner's own certificates, the school's
+  // learners' certificates (public verification is beside the catalog).
+  { key: 'certificateIssuance', path: '/certificate-issuance', labelKey: 'menu.certificateIssuance', roles: ['org_admin'] },
+  { key: 'issuerKeys', path: '/issuer-keys', labelKey: 'menu.issuerKeys', roles: ['org_admin'] },
+  { key: 'myCertificates', path: '/my-certificates', labelKey: 'menu.myCertificates', roles: ['learner'] },
+  {
+    key: 'schoolCertificates',
+    path: '/certificates',
+    labelKey: 'menu.schoolCertificates',
+    roles: ['school_admin', 'department_admin', 'project_leader'],
   },
 ];
 

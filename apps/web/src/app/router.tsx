@@ -19,6 +19,12 @@ import { FilingsPage } from '../features/filings/components/FilingsPage';
 import { RoundsPage } from '../features/filings/components/RoundsPage';
 import { AgreementsPage } from '../features/fees/components/AgreementsPage';
 import { FeeSettlementsPage } from '../features/fees/components/FeeSettlementsPage';
+import { CertificateIssuancePage } from '../features/certificates/components/CertificateIssuancePage';
+import { CredentialLandingPage } from '../features/certificates/components/CredentialLandingPage';
+import { IssuerKeysPage } from '../features/certificates/components/IssuerKeysPage';
+import { MyCertificatesPage } from '../features/certificates/components/MyCertificatesPage';
+import { SchoolCertificatesPage } from '../features/certificates/components/SchoolCertificatesPage';
+import { VerifyPage } from '../features/certificates/components/VerifyPage';
 import { ExamSessionDetailPage } from '../features/exam-sessions/components/ExamSessionDetailPage';
 import { ExamSessionsPage } from '../features/exam-sessions/components/ExamSessionsPage';
 import { ExamSitesPage } from '../features/exam-sites/components/ExamSitesPage';
@@ -62,6 +68,11 @@ export const PATHS = {
   examRegistrations: navItem('examRegistrations').path,
   examSites: navItem('examSites').path,
   examSiteReview: navItem('examSiteReview').path,
+  verify: navItem('verify').path,
+  certificateIssuance: navItem('certificateIssuance').path,
+  issuerKeys: navItem('issuerKeys').path,
+  myCertificates: navItem('myCertificates').path,
+  schoolCertificates: navItem('schoolCertificates').path,
   activate: '/activate',
   register: '/register',
 } as const;
@@ -104,6 +115,10 @@ export const router = createBrowserRouter([
         children: [
           { path: PATHS.catalog, element: <PublicCatalogPage /> },
           { path: `${PATHS.catalog}/:id`, element: <PublicCatalogDetailPage /> },
+          // Certificate verification (R6.2): by number + name, the QR code's target, a holder's share link.
+          { path: PATHS.verify, element: <VerifyPage /> },
+          { path: `${PATHS.verify}/c/:code`, element: <CredentialLandingPage kind="code" /> },
+          { path: `${PATHS.verify}/s/:token`, element: <CredentialLandingPage kind="share" /> },
         ],
       },
       {
@@ -351,6 +366,38 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole page="examSiteReview">
                 <ExamSitesPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.certificateIssuance,
+            element: (
+              <RequireRole page="certificateIssuance">
+                <CertificateIssuancePage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.issuerKeys,
+            element: (
+              <RequireRole page="issuerKeys">
+                <IssuerKeysPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.myCertificates,
+            element: (
+              <RequireRole page="myCertificates">
+                <MyCertificatesPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.schoolCertificates,
+            element: (
+              <RequireRole page="schoolCertificates">
+                <SchoolCertificatesPage />
               </RequireRole>
             ),
           },

@@ -28,6 +28,8 @@ import {
   UserAddOutlined,
   EnvironmentOutlined,
   CheckSquareOutlined,
+  SafetyOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -66,6 +68,11 @@ const ICONS: Record<NavKey, ReactNode> = {
   agreements: <AccountBookOutlined />,
   feeSettlements: <PayCircleOutlined />,
   myExams: <ReadOutlined />,
+  verify: <SafetyOutlined />,
+  certificateIssuance: <SafetyCertificateOutlined />,
+  issuerKeys: <KeyOutlined />,
+  myCertificates: <TrophyOutlined />,
+  schoolCertificates: <TrophyOutlined />,
   examSessions: <CarryOutOutlined />,
   examRegistrations: <UserAddOutlined />,
   examSites: <EnvironmentOutlined />,

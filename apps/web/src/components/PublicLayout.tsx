@@ -1,4 +1,4 @@
-import { LoginOutlined } from '@ant-design/icons';
+import { LoginOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -23,6 +23,9 @@ export function PublicLayout() {
           </Typography.Title>
         </Link>
         <Space size="large" align="center">
+          <Link to="/verify" data-testid="public-verify">
+            <SafetyOutlined /> {t('menu.verify')}
+          </Link>
           <LanguageSwitch />
           <Button
             type="primary"

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { SHARE_DAY_CHOICES, certificateTitle, parseCredentialText, pathOf, shareLinkState } from './certificate-helpers';
+
+describe('certificate helpers (R6)', () => {
+  it('names the certificate with its level as printed', () => {
+    expect(certificateTitle('工业机器人应用编程', 'intermediate', 'zh-CN')).toBe('工业机器人应用编程职业技能等级证书（中级）');
+    expect(certificateTitle('Web 前端开发', 'senior', 'en-US')).toBe('Web 前端开发 vocational skill level certificate (Senior)');
+  });
+
+  it('reads a pasted credential: one JSON object, with or without a BOM', () => {
+    expect(parseCredentialText('  ')).toEqual({ ok: false, reason: 'empty' });
+    expect(parseCredentialText('{not json')).toEqual({ ok: false, reason: 'json' });
+    expect(parseCredentialText('[1,2]')).toEqual({ ok: false, reason: 'object' });
+    expect(parseCredentialText('null')).toEqual({ ok: false, reason: 'object' });
+    expect(parseCredentialText('\uFEFF{"type":["VerifiableCredential"]}')).toEqual({
+      ok: true,
+      credential: { type: ['VerifiableCredential'] },
+    });
+  });
+
+  it('tells active, expired and revoked share links apart', () => {
+    expect(shareLinkState({ active: true, revokedAt: null })).toBe('active');
+    expect(shareLinkState({ active: false, revokedAt: null })).toBe('expired');
+    expect(shareLinkState({ active: false, revokedAt: '2026-01-01T00:00:00Z' })).toBe('revoked');
+  });
+
+  it('offers share-link validity within 30–180 days', () => {
+    expect(SHARE_DAY_CHOICES).toEqual([30, 90, 180]);
+  });
+
+  it('keeps the path of a platform URL', () => {
+    expect(pathOf('http://localhost:3000/verify/s/abc?x=1')).toBe('/verify/s/abc?x=1');
+    expect(pathOf('/verify/c/x')).toBe('/verify/c/x');
+  });
+});
