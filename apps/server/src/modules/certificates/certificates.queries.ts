@@ -189,24 +189,23 @@ export function certificatesBase(db: Db) {
 }
 export type CertificateRow = NonNullable<Awaited<ReturnType<ReturnType<typeof certificatesBase>['executeTakeFirst']>>>;
 
-/** The public verification lookup: one index probe by number, no join (names come from `namesOf`). */
+/** What the public views read of a certificate (names come from `namesOf`). */
+const PUBLIC_COLUMNS = [
+  'c.number',
+  'c.verification_code',
+  'c.holder_name',
+  'c.holder_id_masked',
+  'c.level',
+  'c.issued_on',
+  'c.revoked_on',
+  'c.revocation_reason',
+  'c.certificate_type_id',
+  'c.org_id',
+] as const;
+
+/** The public verification lookup: one index probe by number, no join. */
 export function findForVerification(db: Db, number: string) {
-  return db
-    .selectFrom('certificates as c')
-    .select([
-      'c.number',
-      'c.verification_code',
-      'c.holder_name',
-      'c.holder_id_masked',
-      'c.level',
-      'c.issued_on',
-      'c.revoked_on',
-      'c.revocation_reason',
-      'c.certificate_type_id',
-      'c.org_id',
-    ])
-    .where('c.number', '=', number)
-    .executeTakeFirst();
+  return db.selectFrom('certificates as c').select(PUBLIC_COLUMNS).where('c.number', '=', number).executeTakeFirst();
 }
 export type VerificationRow = NonNullable<Awaited<ReturnType<typeof findForVerification>>>;
 
@@ -235,20 +234,7 @@ export async function namesOf(db: Db, typeId: string, orgId: string): Promise<{ 
 export function findByCode(db: Db, code: string) {
   return db
     .selectFrom('certificates as c')
-    .select([
-      'c.id',
-      'c.number',
-      'c.verification_code',
-      'c.holder_name',
-      'c.holder_id_masked',
-      'c.level',
-      'c.issued_on',
-      'c.revoked_on',
-      'c.revocation_reason',
-      'c.certificate_type_id',
-      'c.org_id',
-      'c.credential',
-    ])
+    .select([...PUBLIC_COLUMNS, 'c.id', 'c.credential'])
     .where('c.verification_code', '=', code)
     .executeTakeFirst();
 }
