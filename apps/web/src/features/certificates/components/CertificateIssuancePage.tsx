@@ -117,6 +117,7 @@ function SessionCertificates({ sessionId }: { sessionId: string }) {
       title: t('common.actions'),
       key: 'actions',
       width: 200,
+      fixed: 'right',
       render: (_, c) => (
         <Space size="small">
           <DownloadButtons number={c.number} credential={false} size="small" />

@@ -42,6 +42,7 @@ export function SchoolCertificatesPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 130,
+      fixed: 'right',
       render: (_, c) => <DownloadButtons number={c.number} credential={false} size="small" />,
     },
   ];
