@@ -44,6 +44,7 @@ import { registerExamSiteRoutes } from './modules/exam-sites/exam-sites.routes';
 import { registerExamSessionRoutes } from './modules/exam-sessions/exam-sessions.routes';
 import { registerRegistrationRoutes } from './modules/registrations/registrations.routes';
 import { registerInvigilationRoutes } from './modules/invigilation/invigilation.routes';
+import { registerCreditBankRoutes } from './modules/credit-bank/credit-bank.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
 
 // Validation messages in Chinese, for people.
@@ -74,6 +75,7 @@ const MODULES: RouteModule[] = [
   registerRegistrationRoutes,
   registerInvigilationRoutes,
   registerResultImportRoutes,
+  registerCreditBankRoutes,
   registerCertificateRoutes,
 ];
 

@@ -10,3 +10,4 @@ export * from './exams';
 export * from './exam-sessions';
 export * from './results';
 export * from './certificates';
+export * from './credit-bank';

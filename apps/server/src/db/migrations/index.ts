@@ -7,6 +7,7 @@ import { sql as exams } from './0006_exams';
 import { sql as resultsImport } from './0008_results_import';
 import { sql as learnerActivationIndex } from './0009_learner_activation_index';
 import { sql as certificates } from './0010_certificates';
+import { sql as creditBank } from './0011_credit_bank';
 
 export interface Migration {
   name: string;
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { name: '0008_results_import', sql: resultsImport },
   { name: '0009_learner_activation_index', sql: learnerActivationIndex },
   { name: '0010_certificates', sql: certificates },
+  { name: '0011_credit_bank', sql: creditBank },
 ];

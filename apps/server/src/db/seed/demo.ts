@@ -8,6 +8,7 @@ import { seedDemoFilings } from './demo-filings';
 import { seedDemoFilingExtras } from './demo-filing-extras';
 import { seedDemoExams } from './demo-exams';
 import { seedDemoCertificates } from './demo-certificates';
+import { seedDemoCreditBank } from './demo-credit-bank';
 import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -126,6 +127,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     const exams = await seedDemoExams(trx, now, secretKey);
     // Certificates (issue 6): issued for the published session, one revoked; learner1 also holds a revoked one.
     await seedDemoCertificates(trx, exams, publicUrl);
+    // Credit bank (issue 7): courses, rules, deposits and learner1's approved conversion.
+    await seedDemoCreditBank(trx, now, secretKey);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',

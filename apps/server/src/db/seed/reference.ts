@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
+import { ensureCreditOutcomes } from '../../modules/credit-bank/credit-bank.queries';
 import { seedCatalog } from './catalog';
 import { seedRegions } from './regions';
 
@@ -7,4 +8,6 @@ import { seedRegions } from './regions';
 export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
   await seedRegions(db);
   await seedCatalog(db);
+  // The credit bank's outcome catalog: one outcome per certificate type × level, default credits (R7).
+  await ensureCreditOutcomes(db, new Date());
 }

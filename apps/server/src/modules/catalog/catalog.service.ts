@@ -36,6 +36,7 @@ import { holdsOrg, lockedFields, requestedFields } from './catalog.policy';
 import * as q from './catalog.queries';
 import { toContactDto } from './orgs.service';
 import { contactsForType } from './orgs.queries';
+import { ensureCreditOutcomes } from '../credit-bank/credit-bank.service';
 
 // ---- reading ----
 
@@ -252,6 +253,8 @@ export async function createCertificateType(
     );
     await q.setTypeMajors(trx, id, [...new Set(input.majorIds ?? [])]);
     await q.replaceLevels(trx, id, levelValues(input.levels ?? []));
+    // The credit bank's outcome catalog gets one outcome per new level (R7; default credits).
+    await ensureCreditOutcomes(trx, now, [id]);
     await recordAudit(trx, ctx, now, {
       action: 'certificate_type.create',
       targetType: 'certificate_type',
@@ -321,6 +324,7 @@ export async function replaceCertificateLevels(
   await withEditableType(deps, ctx, id, ['levels'], async (trx, row, _actor, now) => {
     await q.replaceLevels(trx, id, levelValues(levels));
     await q.touchType(trx, id, now);
+    await ensureCreditOutcomes(trx, now, [id]);
     await recordAudit(trx, ctx, now, {
       action: 'certificate_type.levels_replace',
       targetType: 'certificate_type',

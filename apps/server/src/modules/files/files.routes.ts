@@ -4,11 +4,16 @@ import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
 import { standardDocumentFileIsPublic } from '../catalog/catalog.service';
 import { filingAttachmentFileReadable } from '../filings/filings.service';
+import { learningOutcomeEvidenceReadable } from '../credit-bank/credit-bank.service';
 import { type FileAccessCheck, downloadFile } from './files.service';
 import { attachmentDisposition } from './files.rules';
 
 /** Ways a file becomes readable beyond its owner's scope; later features add theirs here. */
-const ACCESS_CHECKS: readonly FileAccessCheck[] = [standardDocumentFileIsPublic, filingAttachmentFileReadable];
+const ACCESS_CHECKS: readonly FileAccessCheck[] = [
+  standardDocumentFileIsPublic,
+  filingAttachmentFileReadable,
+  learningOutcomeEvidenceReadable,
+];
 
 export const registerFileRoutes: RouteModule = (app, deps) => {
   app.get(

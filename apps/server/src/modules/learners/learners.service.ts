@@ -19,6 +19,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber, idNumberHash, presentIdNumber, protectIdNumber } from '../../lib/personal-id';
 import { type AuditInput, recordAudit } from '../audit/audit.service';
+import { accountsForLearners } from '../learning-accounts/ledger';
 import { buildLearnersTemplate, parseLearnersFile } from './learners.import';
 import {
   LEARNER_READ_ROLES,
@@ -204,6 +205,8 @@ export async function createLearner(
         createdBy: actor.userId,
       }),
     );
+    // R7.1: every learner has a learning account (one per person, by the blind index).
+    await accountsForLearners(trx, [id], 'learner', now, actor.userId);
     const row = (await q.findLearner(trx, id))!;
     return {
       result: { learner: toLearnerDto(deps.config.secretKey, row, true), activationCode: code, activationExpiresAt: expires.toISOString() },
@@ -325,6 +328,7 @@ export async function registerSocialLearner(
         createdBy: null,
       }),
     );
+    await accountsForLearners(trx, [id], 'learner', now, null);
     return {
       result: { learnerId: id, username: input.username },
       audit: {
@@ -421,6 +425,13 @@ export async function importLearners(
       );
       codes.push({ row: r.row, learnerId: id, name: r.name, className: r.className, activationCode: code });
     }
+    await accountsForLearners(
+      trx,
+      codes.map((c) => c.learnerId),
+      'learner',
+      now,
+      actor.userId,
+    );
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     return {
       result: { rows: parsed.rows.length, created: codes.length, activationCodes: codes, activationExpiresAt: expires.toISOString() },
