@@ -770,6 +770,7 @@ export interface CertificatePdfJobsTable {
   message: string | null;
   created_at: Timestamp;
   created_by: string | null;
+  started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
 }
 

@@ -103,6 +103,7 @@ CREATE TABLE certificate_pdf_jobs (
   message text,
   created_at timestamptz NOT NULL,
   created_by uuid REFERENCES users (id),
+  started_at timestamptz,
   finished_at timestamptz
 );
 CREATE INDEX certificate_pdf_jobs_queue_idx ON certificate_pdf_jobs (created_at) WHERE status IN ('queued', 'running');

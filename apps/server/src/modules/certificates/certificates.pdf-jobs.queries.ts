@@ -46,16 +46,16 @@ export function insertJob(db: Db, v: { sessionId: string; orgId: string; provinc
 }
 
 /**
- * Claims the oldest queued job (or one left running by a process that stopped: created before `staleBefore`, the
- * table has no start time) with FOR UPDATE SKIP LOCKED, so that several workers never take the same job; marks it
+ * Claims the oldest queued job (or one left running by a process that stopped: started before `staleBefore`)
+ * with FOR UPDATE SKIP LOCKED, so that several workers never take the same job; marks it
  * running with nothing done.
  */
-export function claimNextJob(db: Db, staleBefore: Date) {
+export function claimNextJob(db: Db, staleBefore: Date, now: Date) {
   return db.transaction().execute(async (trx) => {
     const next = await trx
       .selectFrom('certificate_pdf_jobs')
       .select('id')
-      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('created_at', '<', staleBefore)])]))
+      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('started_at', '<', staleBefore)])]))
       .orderBy('created_at')
       .limit(1)
       .forUpdate()
@@ -64,7 +64,7 @@ export function claimNextJob(db: Db, staleBefore: Date) {
     if (!next) return null;
     return trx
       .updateTable('certificate_pdf_jobs')
-      .set({ status: 'running', done: 0 })
+      .set({ status: 'running', done: 0, started_at: now })
       .where('id', '=', next.id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -18,7 +18,7 @@ import { visibleCertificate } from './certificates.service';
  * (a `certificate_pdf_jobs` row claimed by the in-process worker) whose file is stored in `files`.
  */
 
-/** A job left running this long after it was queued, by a process that stopped, is claimed again. */
+/** A job still running this long after it started (its process stopped) is claimed again. */
 export const STALE_PDF_JOB_MS = 30 * 60 * 1000;
 /** The batch file may be large (one page per certificate; ≈ 10 KB a page). */
 const MAX_BATCH_BYTES = 512 * 1024 * 1024;
@@ -175,7 +175,10 @@ export async function runPdfJob(deps: Deps, job: jq.PdfJobRow): Promise<void> {
 export function createPdfJobWorker(deps: Deps, pollMs?: number): JobWorker<jq.PdfJobRow> {
   return new JobWorker(
     'certificate PDF',
-    () => jq.claimNextJob(deps.db, new Date(deps.clock.now().getTime() - STALE_PDF_JOB_MS)),
+    () => {
+      const now = deps.clock.now();
+      return jq.claimNextJob(deps.db, new Date(now.getTime() - STALE_PDF_JOB_MS), now);
+    },
     (job) => runPdfJob(deps, job),
     pollMs,
   );
