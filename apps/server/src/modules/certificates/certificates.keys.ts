@@ -34,7 +34,7 @@ async function createKey(trx: Db, secretKey: Buffer, orgId: string, keyNo: numbe
     .executeTakeFirstOrThrow();
 }
 
-/** The organization's active signing key, created on first use. Call inside a transaction. */
+/** The organization's active signing key, created on first use (call inside a transaction when it may create). */
 export async function activeSigningKey(
   trx: Db,
   secretKey: Buffer,
@@ -43,9 +43,14 @@ export async function activeSigningKey(
   at: Date,
   by: string | null,
 ): Promise<SigningKey> {
-  // Serializes first-key creation and rotation per organization.
-  await trx.selectFrom('evaluation_orgs').select('id').where('id', '=', orgId).forUpdate().execute();
-  let row = await trx.selectFrom('issuer_keys').selectAll().where('org_id', '=', orgId).where('status', '=', 'active').executeTakeFirst();
+  const active = () =>
+    trx.selectFrom('issuer_keys').selectAll().where('org_id', '=', orgId).where('status', '=', 'active').executeTakeFirst();
+  let row = await active();
+  if (!row) {
+    // Serializes first-key creation (and rotation) per organization; read again under the lock.
+    await trx.selectFrom('evaluation_orgs').select('id').where('id', '=', orgId).forUpdate().execute();
+    row = await active();
+  }
   if (!row) {
     const last = await trx
       .selectFrom('issuer_keys')

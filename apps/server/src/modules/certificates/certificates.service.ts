@@ -408,9 +408,8 @@ export async function statusListCredential(deps: Deps, listId: string): Promise<
   const u = urls(deps.config.publicUrl);
   const url = u.statusList(listId);
   const encodedList = encodeStatusList(await q.revokedIndexes(deps.db, listId), list.size);
-  const key = await deps.db
-    .transaction()
-    .execute((trx) => activeSigningKey(trx, deps.config.secretKey, deps.config.publicUrl, list.org_id, now, null));
+  // A list exists only once its organization has issued, so its key exists: a plain read, no lock.
+  const key = await activeSigningKey(deps.db, deps.config.secretKey, deps.config.publicUrl, list.org_id, now, null);
   const created = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return proofSigner(
     key,
