@@ -4,6 +4,16 @@ import { canUse, FILING_NAV_KEYS, menuFor, selectedNavKey } from './navigation';
 
 const keys = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
 const withItem = (key: string) => ROLES.filter((r) => keys(r).includes(key as never));
+/** The credit-bank pages (R7) come last in a menu; the assertions about earlier pages read the menu without them. */
+const CREDIT_BANK_KEYS: readonly string[] = [
+  'myLearningAccount',
+  'learningAccounts',
+  'creditDeposits',
+  'recognitionRules',
+  'conversionApplications',
+  'creditOutcomes',
+];
+const base = (role: Parameters<typeof menuFor>[0]) => keys(role).filter((k) => !CREDIT_BANK_KEYS.includes(k));
 
 describe('menuFor', () => {
   it('gives every role the home page first, then the catalog', () => {
@@ -55,7 +65,7 @@ describe('menuFor', () => {
   });
 
   it('gives the other roles the home page, the catalog and their filing pages', () => {
-    expect(keys('learner')).toEqual(['home', 'catalog', 'verify', 'myExams', 'myCertificates']);
+    expect(keys('learner')).toEqual(['home', 'catalog', 'verify', 'myExams', 'myCertificates', 'myLearningAccount']);
     expect(keys('expert')).toEqual(['home', 'catalog', 'verify', 'expertReviews']);
     expect(keys('project_leader')).toEqual(['home', 'catalog', 'verify', 'filings', 'schoolCertificates']);
     expect(keys('department_admin')).toEqual(['home', 'catalog', 'verify', 'mySchool', 'filings', 'schoolCertificates']);
@@ -66,7 +76,7 @@ describe('menuFor', () => {
     expect(withItem('agreements')).toEqual(['school_admin']);
     expect(withItem('feeSettlements')).toEqual(['school_admin', 'org_admin']);
     expect(withItem('myExams')).toEqual(['learner']);
-    expect(keys('school_admin').slice(-6, -1)).toEqual(['learners', 'agreements', 'feeSettlements', 'examSites', 'examRegistrations']);
+    expect(base('school_admin').slice(-6, -1)).toEqual(['learners', 'agreements', 'feeSettlements', 'examSites', 'examRegistrations']);
     expect(withItem('examSites')).toEqual(['school_admin']);
     expect(withItem('examSiteReview')).toEqual(['org_admin']);
     expect(withItem('examSessions')).toEqual(['org_admin']);
@@ -83,10 +93,22 @@ describe('menuFor', () => {
     expect(withItem('issuerKeys')).toEqual(['org_admin']);
     expect(withItem('myCertificates')).toEqual(['learner']);
     expect(withItem('schoolCertificates')).toEqual(['school_admin', 'department_admin', 'project_leader']);
-    expect(keys('school_admin').at(-1)).toBe('schoolCertificates');
+    expect(base('school_admin').at(-1)).toBe('schoolCertificates');
     expect(selectedNavKey('/verify/c/abc', null)).toBe('verify');
     expect(selectedNavKey('/verify/s/abc', 'learner')).toBe('verify');
     expect(canUse('learner', 'certificateIssuance')).toBe(false);
+  });
+
+  it('shows the credit-bank pages by role (R7)', () => {
+    expect(withItem('myLearningAccount')).toEqual(['learner']);
+    expect(withItem('learningAccounts')).toEqual(['province_admin', 'school_admin']);
+    expect(withItem('conversionApplications')).toEqual(['province_admin', 'school_admin']);
+    expect(withItem('creditDeposits')).toEqual(['school_admin']);
+    expect(withItem('recognitionRules')).toEqual(['school_admin']);
+    expect(withItem('creditOutcomes')).toEqual(['national_admin']);
+    expect(keys('school_admin').slice(-4)).toEqual(['learningAccounts', 'creditDeposits', 'recognitionRules', 'conversionApplications']);
+    expect(selectedNavKey('/learning-accounts/x', 'province_admin')).toBe('learningAccounts');
+    expect(canUse('learner', 'learningAccounts')).toBe(false);
   });
 
   it('shows the pilot filing pages by role (R3)', () => {
@@ -96,13 +118,13 @@ describe('menuFor', () => {
     expect(withItem('filingRounds')).toEqual(['province_admin']);
     expect(withItem('filingReview')).toEqual(['province_admin']);
     expect(withItem('filingQuery')).toEqual(['national_admin']);
-    expect(keys('province_admin').slice(-4)).toEqual(['filingRounds', 'filingReview', 'changeRequests', 'annualPlans']);
+    expect(base('province_admin').slice(-4)).toEqual(['filingRounds', 'filingReview', 'changeRequests', 'annualPlans']);
   });
 
   it('shows change requests to the province and annual plans to school and province administrators (R3.7, R3.8)', () => {
     expect(withItem('changeRequests')).toEqual(['province_admin']);
     expect(withItem('annualPlans')).toEqual(['province_admin', 'school_admin']);
-    expect(keys('school_admin').slice(-8, -6)).toEqual(['filings', 'annualPlans']);
+    expect(base('school_admin').slice(-8, -6)).toEqual(['filings', 'annualPlans']);
     expect(keys('department_admin')).not.toContain('annualPlans');
   });
 

@@ -36,6 +36,12 @@ import { EvaluationOrgsPage } from '../features/orgs/components/EvaluationOrgsPa
 import { MyOrganizationPage, OrgDetailPage } from '../features/orgs/components/OrgDetailPage';
 import { MySchoolRedirect, SchoolDetailPage } from '../features/schools/components/SchoolDetailPage';
 import { SchoolsPage } from '../features/schools/components/SchoolsPage';
+import { ConversionApplicationsPage } from '../features/credit-bank/components/ConversionApplicationsPage';
+import { CreditDepositsPage } from '../features/credit-bank/components/CreditDepositsPage';
+import { CreditOutcomesPage } from '../features/credit-bank/components/CreditOutcomesPage';
+import { LearningAccountDetailPage, LearningAccountsPage } from '../features/credit-bank/components/LearningAccountsPage';
+import { MyLearningAccountPage } from '../features/credit-bank/components/MyLearningAccountPage';
+import { RecognitionRulesPage } from '../features/credit-bank/components/RecognitionRulesPage';
 import { RequireAuth, RequireRole } from './guards';
 import { FILING_NAV_KEYS, navItem } from './navigation';
 
@@ -73,6 +79,12 @@ export const PATHS = {
   issuerKeys: navItem('issuerKeys').path,
   myCertificates: navItem('myCertificates').path,
   schoolCertificates: navItem('schoolCertificates').path,
+  myLearningAccount: navItem('myLearningAccount').path,
+  learningAccounts: navItem('learningAccounts').path,
+  creditDeposits: navItem('creditDeposits').path,
+  recognitionRules: navItem('recognitionRules').path,
+  conversionApplications: navItem('conversionApplications').path,
+  creditOutcomes: navItem('creditOutcomes').path,
   activate: '/activate',
   register: '/register',
 } as const;
@@ -398,6 +410,63 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole page="schoolCertificates">
                 <SchoolCertificatesPage />
+              </RequireRole>
+            ),
+          },
+          // Credit bank (R7)
+          {
+            path: PATHS.myLearningAccount,
+            element: (
+              <RequireRole page="myLearningAccount">
+                <MyLearningAccountPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.learningAccounts,
+            element: (
+              <RequireRole page="learningAccounts">
+                <LearningAccountsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: `${PATHS.learningAccounts}/:id`,
+            element: (
+              <RequireRole page="learningAccounts">
+                <LearningAccountDetailPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.creditDeposits,
+            element: (
+              <RequireRole page="creditDeposits">
+                <CreditDepositsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.recognitionRules,
+            element: (
+              <RequireRole page="recognitionRules">
+                <RecognitionRulesPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.conversionApplications,
+            element: (
+              <RequireRole page="conversionApplications">
+                <ConversionApplicationsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.creditOutcomes,
+            element: (
+              <RequireRole page="creditOutcomes">
+                <CreditOutcomesPage />
               </RequireRole>
             ),
           },

@@ -30,6 +30,11 @@ import {
   CheckSquareOutlined,
   SafetyOutlined,
   TrophyOutlined,
+  WalletOutlined,
+  DatabaseOutlined,
+  NodeIndexOutlined,
+  SwapOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -77,6 +82,12 @@ const ICONS: Record<NavKey, ReactNode> = {
   examRegistrations: <UserAddOutlined />,
   examSites: <EnvironmentOutlined />,
   examSiteReview: <CheckSquareOutlined />,
+  myLearningAccount: <WalletOutlined />,
+  learningAccounts: <WalletOutlined />,
+  creditDeposits: <DatabaseOutlined />,
+  recognitionRules: <NodeIndexOutlined />,
+  conversionApplications: <SwapOutlined />,
+  creditOutcomes: <UnorderedListOutlined />,
 };
 
 function useVersion(): string | undefined {
