@@ -199,29 +199,48 @@ export async function learnerAccountOfUser(db: Db, userId: string) {
     .executeTakeFirst();
 }
 
+/** An outcome as api-v1 lists it, built by PostgreSQL (json_build_object). */
+export interface ContractOutcomeJson {
+  id: string;
+  type: string;
+  name: string;
+  level: string | null;
+  credits: number;
+  recordedOn: string;
+  source: string;
+  certificateNumber: string | null;
+  verificationCode: string | null;
+}
+
 /**
- * api-v1 outcomes of an account: deposits not reversed, oldest first, with their certificates. One index range scan on
- * learning_outcomes_account_idx; the reversal check is a probe of the unique index on reverses_id.
+ * api-v1 `GET /me/learning-account` in one round trip: the learner of a user, its account (by the blind index) and the
+ * account's outcomes in force — deposits not reversed, oldest first, with their certificates — aggregated as JSON.
+ * The outcomes are one index range scan on learning_outcomes_account_idx; the reversal check probes the unique index
+ * on reverses_id, the certificate its primary key.
  */
-export async function contractOutcomes(db: Db, accountId: string) {
+export async function myContractAccount(db: Db, userId: string) {
   const r = await sql<{
-    id: string;
-    outcome_type: string;
-    name: string;
-    level: string | null;
-    credits: string;
-    recorded_on: string;
-    source: string;
-    number: string | null;
-    verification_code: string | null;
+    learner_name: string;
+    learner_id_number_enc: string;
+    account_id: string | null;
+    holder_name: string | null;
+    id_number_enc: string | null;
+    total_credits: string | null;
+    outcomes: ContractOutcomeJson[] | null;
   }>`
-    SELECT o.id, o.outcome_type, o.name, o.level, o.credits, o.recorded_on, o.source, c.number, c.verification_code
-    FROM learning_outcomes o
-    LEFT JOIN certificates c ON c.id = o.certificate_id
-    WHERE o.account_id = ${accountId} AND o.entry_kind = 'deposit'
-      AND NOT EXISTS (SELECT 1 FROM learning_outcomes r WHERE r.reverses_id = o.id)
-    ORDER BY o.recorded_on, o.id`.execute(db);
-  return r.rows;
+    SELECT l.name AS learner_name, l.id_number_enc AS learner_id_number_enc, a.id AS account_id, a.holder_name, a.id_number_enc,
+           a.total_credits,
+           (SELECT json_agg(json_build_object('id', o.id, 'type', o.outcome_type, 'name', o.name, 'level', o.level, 'credits', o.credits,
+                                              'recordedOn', o.recorded_on, 'source', o.source, 'certificateNumber', c.number,
+                                              'verificationCode', c.verification_code) ORDER BY o.recorded_on, o.id)
+            FROM learning_outcomes o
+            LEFT JOIN certificates c ON c.id = o.certificate_id
+            WHERE o.account_id = a.id AND o.entry_kind = 'deposit'
+              AND NOT EXISTS (SELECT 1 FROM learning_outcomes x WHERE x.reverses_id = o.id)) AS outcomes
+    FROM learners l
+    LEFT JOIN learning_accounts a ON a.id_type = l.id_type AND a.id_number_hash = l.id_number_hash
+    WHERE l.user_id = ${userId}`.execute(db);
+  return r.rows[0];
 }
 
 /** Every ledger entry of an account (deposits and reversals) with certificate, reversal and use facts. */

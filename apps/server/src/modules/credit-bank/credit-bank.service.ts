@@ -143,7 +143,7 @@ function holderMasked(secretKey: Buffer, enc: string): string {
 /** api-v1 `GET /me/learning-account`: the learner's own account (an empty one until the account is opened). */
 export async function myLearningAccount(deps: Deps, ctx: RequestContext): Promise<MyLearningAccountDto> {
   const actor = requireActor(ctx, ['learner']);
-  const row = await q.learnerAccountOfUser(deps.db, actor.userId);
+  const row = await q.myContractAccount(deps.db, actor.userId);
   if (!row) throw new AppError('LEARNING_ACCOUNT_NOT_FOUND');
   if (!row.account_id)
     return {
@@ -152,21 +152,20 @@ export async function myLearningAccount(deps: Deps, ctx: RequestContext): Promis
       totalCredits: 0,
       outcomes: [],
     };
-  const outcomes = await q.contractOutcomes(deps.db, row.account_id);
   return {
     holderName: row.holder_name!,
     holderIdMasked: holderMasked(deps.config.secretKey, row.id_number_enc!),
     totalCredits: num(row.total_credits),
-    outcomes: outcomes.map((o) => ({
+    outcomes: (row.outcomes ?? []).map((o) => ({
       id: o.id,
-      type: contractOutcomeType(o.outcome_type as OutcomeTypeCode),
+      type: contractOutcomeType(o.type as OutcomeTypeCode),
       name: o.name,
       ...(o.level ? { level: o.level } : {}),
       credits: num(o.credits),
-      recordedOn: o.recorded_on,
+      recordedOn: o.recordedOn,
       source: o.source,
-      ...(o.number ? { certificateNumber: o.number } : {}),
-      ...(o.verification_code ? { verificationCode: o.verification_code } : {}),
+      ...(o.certificateNumber ? { certificateNumber: o.certificateNumber } : {}),
+      ...(o.verificationCode ? { verificationCode: o.verificationCode } : {}),
     })),
   };
 }
