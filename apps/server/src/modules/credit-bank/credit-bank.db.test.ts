@@ -67,6 +67,9 @@ describe('api-v1 GET /me/learning-account and the demo (R7.1, R7.3)', () => {
       expect(o.recordedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       if (o.type === 'certificate')
         expect(o).toMatchObject({ certificateNumber: expect.any(String), verificationCode: expect.any(String) });
+      // `level` is a certificate's level only (api-v1 conventions)
+      if (o.type === 'certificate') expect(['junior', 'intermediate', 'senior']).toContain(o.level);
+      else expect(o.level).toBeUndefined();
     }
     // totalCredits is the sum of the outcomes in force
     const sum = body.outcomes.reduce((s: number, o: { credits: number }) => s + o.credits * 10, 0) / 10;

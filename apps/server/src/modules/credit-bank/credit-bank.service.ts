@@ -160,7 +160,8 @@ export async function myLearningAccount(deps: Deps, ctx: RequestContext): Promis
       id: o.id,
       type: contractOutcomeType(o.type as OutcomeTypeCode),
       name: o.name,
-      ...(o.level ? { level: o.level } : {}),
+      // api-v1 `level` is a certificate's level (junior | intermediate | senior); a course's grade stays in the richer views.
+      ...(o.type === 'certificate' && o.level ? { level: o.level } : {}),
       credits: num(o.credits),
       recordedOn: o.recordedOn,
       source: o.source,
