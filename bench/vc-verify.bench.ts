@@ -8,11 +8,10 @@
  * Target: ≥ 5,000 per second.
  */
 import { randomBytes, randomUUID, verify } from 'node:crypto';
-import { buildCredential } from '../apps/server/src/modules/certificates/certificates.credential';
+import { buildCredential, identityHash } from '../apps/server/src/modules/certificates/certificates.credential';
 import { verifyProof } from '../apps/server/src/lib/vc/data-integrity';
 import { proofSigner } from '../apps/server/src/lib/vc/data-integrity';
 import { generateEd25519, publicKeyObject } from '../apps/server/src/lib/vc/multikey';
-import { certificateNumber } from '@onex/shared';
 
 export async function run(args: string[]): Promise<void> {
   const n = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 20_000);
@@ -29,15 +28,14 @@ export async function run(args: string[]): Promise<void> {
           sign(
             buildCredential({
               publicUrl: 'https://1x.example.cn',
-              number: certificateNumber(2026, 'intermediate', i + 1),
               verificationCode: randomBytes(16).toString('base64url'),
               issuedAt: new Date('2026-11-22T00:00:00Z'),
               org: { id: orgId, name: '工业机器人应用编程证书培训评价组织' },
               certificateType: { id: randomUUID(), name: '工业机器人应用编程' },
               level: 'intermediate',
               holderName: '李明',
-              idNumber: '440104200503151234',
-              salt: randomBytes(8).toString('hex'),
+              holderIdHash: identityHash('440104200503151234', String(i)),
+              salt: String(i),
               statusListId: listId,
               statusIndex: i,
             }),

@@ -21,7 +21,8 @@ export interface DataIntegrityProof {
 
 type Doc = Record<string, unknown>;
 
-function jcs(value: unknown): string {
+/** JCS (RFC 8785) text of a JSON value. */
+export function jcs(value: unknown): string {
   const s = canonicalize(value);
   if (s === undefined) throw new Error('cannot canonicalize');
   return s;
@@ -36,8 +37,9 @@ function hashData(unsecured: Doc, proofOptions: Omit<DataIntegrityProof, 'proofV
 }
 
 /**
- * A signer for many documents with the same proof options and `@context` (a batch of credentials): the proof
- * configuration's hash is computed once. `sign(doc)` returns the JSON text of the secured document.
+ * A signer for many documents with the same proof options (a batch of credentials): the proof configuration's hash
+ * is computed once per `@context`. `signer(doc)` returns the secured document; `signer.proofValue(context, jcsText)`
+ * signs a document given as its JCS text already (the batch writer of credentials builds that text directly).
  */
 export function proofSigner(key: RawKeyPair, verificationMethod: string, created: string) {
   const options = {
@@ -49,18 +51,24 @@ export function proofSigner(key: RawKeyPair, verificationMethod: string, created
   } as const;
   const privateKey = privateKeyObject(key);
   const configHashes = new Map<string, Buffer>();
-  return (unsecured: Doc): Doc & { proof: DataIntegrityProof } => {
-    const ctx = jcs(unsecured['@context'] ?? null);
-    let configHash = configHashes.get(ctx);
-    if (!configHash) {
+  const configHash = (context: unknown): Buffer => {
+    const id = jcs(context ?? null);
+    let h = configHashes.get(id);
+    if (!h) {
       const proofConfig: Doc = { ...options };
-      if (unsecured['@context'] !== undefined) proofConfig['@context'] = unsecured['@context'];
-      configHash = sha256(jcs(proofConfig));
-      configHashes.set(ctx, configHash);
+      if (context !== undefined) proofConfig['@context'] = context;
+      h = sha256(jcs(proofConfig));
+      configHashes.set(id, h);
     }
-    const signature = sign(null, Buffer.concat([configHash, sha256(jcs(unsecured))]), privateKey);
-    return { ...unsecured, proof: { ...options, proofValue: 'z' + base58.encode(signature) } };
+    return h;
   };
+  const proofValue = (context: unknown, jcsText: string): string =>
+    'z' + base58.encode(sign(null, Buffer.concat([configHash(context), sha256(jcsText)]), privateKey));
+  const signer = (unsecured: Doc): Doc & { proof: DataIntegrityProof } => ({
+    ...unsecured,
+    proof: { ...options, proofValue: proofValue(unsecured['@context'], jcs(unsecured)) },
+  });
+  return Object.assign(signer, { options, proofValue });
 }
 
 /** The document with an `eddsa-jcs-2022` proof added. */

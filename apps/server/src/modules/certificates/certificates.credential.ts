@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CERTIFICATE_LEVEL_LABELS, type CertificateLevel } from '@onex/shared';
+import { jcs } from '../../lib/vc/data-integrity';
 
 /**
  * The certificate as a W3C Verifiable Credential 2.0 that is also an Open Badges 3.0 OpenBadgeCredential (api-v1
@@ -24,15 +25,14 @@ export function urls(publicUrl: string) {
 
 export interface CredentialInput {
   publicUrl: string;
-  number: string;
   verificationCode: string;
   issuedAt: Date;
   org: { id: string; name: string };
   certificateType: { id: string; name: string };
   level: CertificateLevel;
   holderName: string;
-  /** The normalized ID number; only its salted hash goes into the credential. */
-  idNumber: string;
+  /** `identityHash(idNumber, salt)`: only the salted hash of the ID number goes into the credential. */
+  holderIdHash: string;
   /** Random salt of the identity hash (hex). */
   salt: string;
   statusListId: string;
@@ -72,7 +72,7 @@ export function buildCredential(i: CredentialInput): Record<string, unknown> {
           type: 'IdentityObject',
           identityType: 'nationalIdentityNumber',
           hashed: true,
-          identityHash: identityHash(i.idNumber, i.salt),
+          identityHash: i.holderIdHash,
           salt: i.salt,
         },
       ],
@@ -96,5 +96,55 @@ export function buildCredential(i: CredentialInput): Record<string, unknown> {
       statusListIndex: String(i.statusIndex),
       statusListCredential: statusList,
     },
+  };
+}
+
+/** What differs between the credentials of one batch. */
+type HolderValues = Pick<CredentialInput, 'verificationCode' | 'holderName' | 'holderIdHash' | 'salt' | 'statusListId'> & {
+  statusIndex: number;
+};
+const HOLDER_KEYS = ['verificationCode', 'holderName', 'holderIdHash', 'salt', 'statusListId', 'statusIndex'] as const;
+const token = (k: string) => `__onex_${k}__`;
+const TOKEN_RE = /__onex_(\w+?)__/g;
+
+/** A JCS text with placeholders, split so that filling it is string concatenation. */
+function template(text: string): { parts: string[]; keys: string[] } {
+  const parts: string[] = [];
+  const keys: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    if (![...HOLDER_KEYS, 'proofValue'].includes(m[1] as never)) throw new Error(`unexpected placeholder ${m[0]}`);
+    parts.push(text.slice(last, m.index));
+    keys.push(m[1]!);
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return { parts, keys };
+}
+
+function fill(t: { parts: string[]; keys: string[] }, values: Record<string, string>): string {
+  let out = t.parts[0]!;
+  for (let i = 0; i < t.keys.length; i++) out += values[t.keys[i]!]! + t.parts[i + 1]!;
+  return out;
+}
+
+/**
+ * Writes the credentials of one batch (one session, one key) as JCS text without sorting keys per credential: the
+ * canonical text of `buildCredential` with placeholder holder values is computed once and filled per holder. Every
+ * holder value sits inside a JSON string, so filling with its JSON-escaped text gives exactly
+ * `canonicalize(buildCredential(…))` (a test checks). `unsecured` is what is hashed and signed; `secured` is the
+ * stored credential (also canonical JSON) with the proof value filled in.
+ */
+export function credentialBatch(common: Omit<CredentialInput, keyof HolderValues>, proofOptions: Readonly<Record<string, string>>) {
+  const placeholders = Object.fromEntries(HOLDER_KEYS.map((k) => [k, token(k)])) as unknown as HolderValues;
+  const doc = buildCredential({ ...common, ...placeholders });
+  const unsecured = template(jcs(doc));
+  const secured = template(jcs({ ...doc, proof: { ...proofOptions, proofValue: token('proofValue') } }));
+  const escaped = (v: HolderValues): Record<string, string> =>
+    Object.fromEntries(HOLDER_KEYS.map((k) => [k, JSON.stringify(String(v[k])).slice(1, -1)]));
+  return {
+    context: doc['@context'],
+    unsecured: (v: HolderValues) => fill(unsecured, escaped(v)),
+    secured: (v: HolderValues, proofValue: string) => fill(secured, { ...escaped(v), proofValue }),
   };
 }

@@ -27,7 +27,7 @@ import { encodeStatusList, statusBit } from '../../lib/vc/status-list';
 import { recordAudit } from '../audit/audit.service';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
 import { accountsForLearners, depositOutcomes } from '../learning-accounts/ledger';
-import { achievementName, buildCredential, urls } from './certificates.credential';
+import { achievementName, credentialBatch, identityHash, urls } from './certificates.credential';
 import { activeSigningKey, issuerDocument, listKeys, resolveVerificationMethod, rotateKey } from './certificates.keys';
 import * as q from './certificates.queries';
 
@@ -124,7 +124,17 @@ export async function issueInTransaction(
 
   const key = await activeSigningKey(trx, config.secretKey, config.publicUrl, s.org_id, now, by);
   const created = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const sign = proofSigner(key, key.verificationMethod, created);
+  const signer = proofSigner(key, key.verificationMethod, created);
+  const batch = credentialBatch(
+    {
+      publicUrl: config.publicUrl,
+      issuedAt: now,
+      org: { id: s.org_id, name: s.org_name },
+      certificateType: { id: s.certificate_type_id, name: s.type_name },
+      level: s.level,
+    },
+    signer.options,
+  );
   const issuedOn = chinaDate(now);
   const year = Number(issuedOn.slice(0, 4));
   const outcome = await q.creditOutcome(trx, s.certificate_type_id, s.level);
@@ -147,24 +157,19 @@ export async function issueInTransaction(
     const rows: q.NewCertificate[] = part.map((c, i) => {
       const idNumber = decryptIdNumber(config.secretKey, c.id_number_enc);
       const number = certificateNumber(year, s.level, serials[i]!);
-      const verificationCode = base58.encode(randomBytes(16));
+      const salt = randomBytes(8).toString('hex');
+      const holder = {
+        verificationCode: base58.encode(randomBytes(16)),
+        holderName: c.name,
+        holderIdHash: identityHash(idNumber, salt),
+        salt,
+        statusListId: entries[i]!.listId,
+        statusIndex: entries[i]!.index,
+      };
+      const proofValue = signer.proofValue(batch.context, batch.unsecured(holder));
+      const verificationCode = holder.verificationCode;
       const { listId, index } = entries[i]!;
-      const credential = sign(
-        buildCredential({
-          publicUrl: config.publicUrl,
-          number,
-          verificationCode,
-          issuedAt: now,
-          org: { id: s.org_id, name: s.org_name },
-          certificateType: { id: s.certificate_type_id, name: s.type_name },
-          level: s.level,
-          holderName: c.name,
-          idNumber,
-          salt: randomBytes(8).toString('hex'),
-          statusListId: listId,
-          statusIndex: index,
-        }),
-      );
+      const credential = batch.secured(holder, proofValue);
       return {
         id: randomUUID(),
         number,
@@ -179,7 +184,7 @@ export async function issueInTransaction(
         holder_id_masked: maskIdNumber(idNumber),
         status_list_id: listId,
         status_index: index,
-        credential: JSON.stringify(credential),
+        credential,
       };
     });
     await writing;
