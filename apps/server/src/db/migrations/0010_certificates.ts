@@ -168,8 +168,8 @@ CREATE TABLE learning_outcomes (
   source_kind text NOT NULL CHECK (source_kind IN ('certificate_issuance', 'school', 'conversion', 'learner', 'import')),
   idempotency_key text NOT NULL UNIQUE,
   certificate_id uuid REFERENCES certificates (id),
-  credit_outcome_id uuid REFERENCES credit_outcomes (id),
-  reverses_id uuid UNIQUE REFERENCES learning_outcomes (id),
+  credit_outcome_id uuid,
+  reverses_id uuid REFERENCES learning_outcomes (id),
   evidence_file_id uuid REFERENCES files (id),
   school_id uuid,
   province_code text,
@@ -179,6 +179,8 @@ CREATE TABLE learning_outcomes (
   CHECK ((entry_kind = 'reversal') = (reverses_id IS NOT NULL))
 );
 CREATE INDEX learning_outcomes_account_idx ON learning_outcomes (account_id, recorded_on, id);
-CREATE INDEX learning_outcomes_certificate_idx ON learning_outcomes (certificate_id);
+-- Partial indexes: most entries are deposits without a reversal, and only certificate entries have a certificate.
+CREATE UNIQUE INDEX learning_outcomes_reverses_idx ON learning_outcomes (reverses_id) WHERE reverses_id IS NOT NULL;
+CREATE INDEX learning_outcomes_certificate_idx ON learning_outcomes (certificate_id) WHERE certificate_id IS NOT NULL;
 CREATE INDEX learning_outcomes_school_idx ON learning_outcomes (school_id);
 `;

@@ -138,23 +138,22 @@ export async function issueInTransaction(
   const issuedOn = chinaDate(now);
   const year = Number(issuedOn.slice(0, 4));
   const outcome = await q.creditOutcome(trx, s.certificate_type_id, s.level);
-  const accounts = await accountsForLearners(
-    trx,
-    candidates.map((c) => c.learner_id),
-    'certificate',
-    now,
-    by,
-  );
-
   const allEntries = await q.allocateStatusEntries(trx, s.org_id, candidates.length, now);
   const allSerials = await q.nextSerials(trx, candidates.length);
-  // Signing (CPU) of the next chunk overlaps with the database writing the previous one.
+  // Signing (CPU) of the next chunk overlaps with the database writing the previous one (accounts, certificates,
+  // deposits).
   let writing: Promise<void> = Promise.resolve();
   for (let start = 0; start < candidates.length; start += ISSUE_CHUNK) {
     const part = candidates.slice(start, start + ISSUE_CHUNK);
     const entries = allEntries.slice(start, start + ISSUE_CHUNK);
     const serials = allSerials.slice(start, start + ISSUE_CHUNK);
-    const rows: q.NewCertificate[] = part.map((c, i) => {
+    const rows: q.NewCertificate[] = [];
+    for (const [i, c] of part.entries()) {
+      // Let the event loop send the previous chunk's next statement while this chunk is signed.
+      if (i % 250 === 249) await new Promise((r) => setImmediate(r));
+      rows.push(certificateRow(c, i));
+    }
+    function certificateRow(c: (typeof part)[number], i: number): q.NewCertificate {
       const idNumber = decryptIdNumber(config.secretKey, c.id_number_enc);
       const number = certificateNumber(year, s.level, serials[i]!);
       const salt = randomBytes(8).toString('hex');
@@ -186,7 +185,7 @@ export async function issueInTransaction(
         status_index: index,
         credential,
       };
-    });
+    }
     await writing;
     writing = writeChunk(rows);
     writing.catch(() => undefined); // handled: the next `await writing` rethrows and the transaction rolls back
@@ -194,7 +193,15 @@ export async function issueInTransaction(
   await writing;
   return { issued: candidates.length, alreadyIssued, keyNo: key.keyNo };
 
+  /** Opens the holders' learning accounts, inserts the certificates and deposits them (R6.5). */
   async function writeChunk(rows: q.NewCertificate[]): Promise<void> {
+    const accounts = await accountsForLearners(
+      trx,
+      rows.map((r) => r.learner_id),
+      'certificate',
+      now,
+      by,
+    );
     await q.insertCertificates(
       trx,
       {

@@ -49,7 +49,7 @@ export async function accountsForLearners(
 ): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   for (const ids of chunks([...new Set(learnerIds)])) {
-    await sql`
+    const opened = await sql<{ learner_id: string; account_id: string }>`
       INSERT INTO learning_accounts (id_type, id_number_enc, id_number_hash, id_number_last4, holder_name, learner_id,
                                      school_id, province_code, opened_via, created_at, created_by)
       SELECT l.id_type, l.id_number_enc, l.id_number_hash, l.id_number_last4, l.name, l.id, l.school_id, l.province_code,
@@ -57,18 +57,23 @@ export async function accountsForLearners(
       FROM learners l
       WHERE l.id = ANY(${ids}::uuid[])
       ORDER BY l.id
-      ON CONFLICT (id_type, id_number_hash) DO NOTHING`.execute(trx);
+      ON CONFLICT (id_type, id_number_hash) DO NOTHING
+      RETURNING learner_id, id AS account_id`.execute(trx);
+    for (const r of opened.rows) map.set(r.learner_id, r.account_id);
+    // The others already have an account (the person's, perhaps opened for another learner row).
+    const rest = ids.filter((id) => !map.has(id));
+    if (rest.length === 0) continue;
     // A person enrolled again (another learner row) keeps the first account; link the learner when it has none.
     await sql`
       UPDATE learning_accounts a SET learner_id = l.id
       FROM learners l
-      WHERE l.id = ANY(${ids}::uuid[]) AND a.id_type = l.id_type AND a.id_number_hash = l.id_number_hash
+      WHERE l.id = ANY(${rest}::uuid[]) AND a.id_type = l.id_type AND a.id_number_hash = l.id_number_hash
         AND a.learner_id IS NULL
         AND NOT EXISTS (SELECT 1 FROM learning_accounts x WHERE x.learner_id = l.id)`.execute(trx);
     const rows = await sql<{ learner_id: string; account_id: string }>`
       SELECT l.id AS learner_id, a.id AS account_id
       FROM learners l JOIN learning_accounts a ON a.id_type = l.id_type AND a.id_number_hash = l.id_number_hash
-      WHERE l.id = ANY(${ids}::uuid[])`.execute(trx);
+      WHERE l.id = ANY(${rest}::uuid[])`.execute(trx);
     for (const r of rows.rows) map.set(r.learner_id, r.account_id);
   }
   return map;
