@@ -1,0 +1,239 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page as ApiPage, ConversionApplicationDto, LearningAccountDetailDto, RecognitionRuleDto } from '@onex/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
+import { SCREENSHOTS, startPlatform } from './server';
+
+/**
+ * Browser journeys of the credit bank (issue 7) on the demo data: learner1's learning account with certificates (one
+ * revoked), courses, total credits and the approved 免修 conversion (R7.1, R7.3), the school's published recognition
+ * rules (R7.2), its conversion applications queue (R7.4), and the transcript PDF (R7.5). Expected figures come from
+ * the API, never hard-coded.
+ */
+
+let platform: Awaited<ReturnType<typeof startPlatform>>;
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(() => platform?.close());
+
+const WAIT = { timeout: 15_000 };
+
+/** Credits as the pages show them (one decimal at most), as `formatCredits` of the web app. */
+function credits(v: number): string {
+  const r = Math.round(v * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+
+/** Logs in through the API (no browser) and GETs with that session: how the tests know what the pages should show. */
+async function apiAs(username: string) {
+  const res = await fetch(`${platform.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return {
+    get: async <T>(url: string): Promise<T> => {
+      const r = await fetch(`${platform.baseUrl}/api/v1${url}`, { headers: { cookie } });
+      expect(r.status, url).toBe(200);
+      return (await r.json()) as T;
+    },
+  };
+}
+
+async function newPage() {
+  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  return { context, page: await context.newPage() };
+}
+
+async function loginPage(username: string) {
+  const { context, page } = await newPage();
+  await page.goto(`${platform.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('home-title').waitFor(WAIT);
+  return { context, page };
+}
+
+describe('browser journeys: credit bank (R7)', () => {
+  it('R7.1/R7.3 learner1 sees their learning account: certificates (one 已撤销), courses, total credits, and the approved 免修 conversion', async () => {
+    const account = await (await apiAs('learner1')).get<LearningAccountDetailDto>('/me/learning-account/details');
+    const live = account.entries.filter((e) => e.entryKind === 'deposit' && e.state !== 'reversed');
+    const certificates = live.filter((e) => e.type === 'certificate');
+    expect(certificates.filter((e) => e.state === 'revoked')).toHaveLength(1);
+    expect(certificates.filter((e) => e.state === 'valid').length).toBeGreaterThan(0);
+    const courses = live.filter((e) => e.type === 'course' && !e.fromConversion);
+    expect(courses.length).toBeGreaterThan(0);
+    const exemption = account.exemptions.find((x) => x.course.name === '工业机器人现场编程')!;
+    expect(exemption).toBeTruthy();
+
+    const { context, page } = await loginPage('learner1');
+    try {
+      await page.locator('.ant-menu').getByText('我的学习账户', { exact: true }).click();
+      await page.waitForURL(/\/my-learning-account$/);
+      const holder = page.getByTestId('account-holder');
+      await holder.waitFor(WAIT);
+      expect(await holder.textContent()).toContain('李明');
+      expect(await holder.textContent()).toContain(account.holderIdMasked);
+
+      // R7.3: the total, as the server sums it.
+      const total = page.getByTestId('stat-total');
+      expect(await total.locator('.ant-statistic-title').textContent()).toBe('累计学分');
+      expect(await total.locator('.ant-statistic-content-value').textContent()).toBe(credits(account.summary.totalCredits));
+      expect(await total.textContent()).toContain(`学分 · ${account.summary.outcomeCount} 项`);
+      expect(account.summary.convertedCredits).toBeGreaterThan(0);
+
+      // R7.1: every outcome in force, the certificates with their state, the revoked one kept and shown.
+      const table = page.getByTestId('entries-table');
+      await table.locator('.ant-table-row').first().waitFor(WAIT);
+      expect(await table.locator('.ant-table-row').count()).toBe(live.length);
+      const certificateRows = table.locator('.ant-table-row', { hasText: '职业技能等级证书' });
+      expect(await certificateRows.count()).toBe(certificates.length);
+      const revoked = table.getByTestId('entry-tag-revoked');
+      expect(await revoked.count()).toBe(1);
+      expect(await revoked.textContent()).toBe('已撤销');
+      const revokedRow = table.locator('.ant-table-row', { has: page.getByTestId('entry-tag-revoked') });
+      const revokedEntry = certificates.find((e) => e.state === 'revoked')!;
+      expect(await revokedRow.textContent()).toContain(revokedEntry.certificate!.number);
+      expect(await revokedRow.textContent()).toContain(`撤销于 ${revokedEntry.certificate!.revokedOn}`);
+      for (const c of courses) {
+        expect(await table.locator('.ant-table-row', { hasText: c.name }).first().textContent()).toContain('学历课程');
+      }
+      // The certificate used by the conversion, and the course it granted.
+      expect(await table.getByTestId('entry-tag-used').count()).toBeGreaterThan(0);
+      const granted = table.locator('.ant-table-row', { has: page.getByTestId('entry-tag-fromConversion') });
+      expect(await granted.count()).toBeGreaterThan(0);
+      expect(await granted.first().textContent()).toContain('工业机器人现场编程');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'learning-account.png'), fullPage: true });
+
+      // 免修课程: the course exempted by the approved conversion, with its rule.
+      await page.getByRole('tab', { name: '免修课程' }).click();
+      const exemptions = page.getByTestId('exemptions-table');
+      const row = exemptions.locator('.ant-table-row', { hasText: '工业机器人现场编程' });
+      await row.waitFor(WAIT);
+      const text = await row.textContent();
+      expect(text).toContain(`工业机器人现场编程（${exemption.course.code}）`);
+      expect(text).toContain(exemption.rule.code);
+      expect(text).toContain(exemption.grade);
+      expect(text).toContain(exemption.grantedOn);
+
+      // 学分转换: learner1's own application, approved.
+      await page.getByRole('tab', { name: '学分转换' }).click();
+      const applications = page.getByTestId('applications-table');
+      const approved = applications.locator('.ant-table-row', { hasText: '已批准' });
+      await approved.first().waitFor(WAIT);
+      expect(await approved.first().textContent()).toContain('本人申请');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'learning-account-conversion.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('R7.2 the school sees its published recognition rules', async () => {
+    const rules = await (await apiAs('gzcp-admin')).get<ApiPage<RecognitionRuleDto>>('/recognition-rules?pageSize=100');
+    const robot = rules.items.filter((r) => r.status === 'published' && r.outcomes.some((o) => o.name.includes('工业机器人应用编程')));
+    expect(robot.length).toBeGreaterThan(0);
+
+    const { context, page } = await loginPage('gzcp-admin');
+    try {
+      await page.locator('.ant-menu').getByText('认定规则', { exact: true }).click();
+      await page.waitForURL(/\/recognition-rules$/);
+      const table = page.getByTestId('rules-table');
+      await table.locator('.ant-table-row').first().waitFor(WAIT);
+      expect(await table.locator('.ant-table-row').count()).toBe(Math.min(rules.total, 20));
+      for (const rule of robot) {
+        const row = table.locator('.ant-table-row', { hasText: rule.code });
+        await row.waitFor(WAIT);
+        const text = (await row.textContent())!;
+        expect(text).toContain(rule.name);
+        expect(text).toContain(rule.major.name);
+        expect(text).toContain('工业机器人应用编程');
+        for (const c of rule.courses) expect(text).toContain(`${c.name}（${credits(c.credits)} 学分 · ${c.grade}）`);
+        expect(await row.locator('.ant-tag').textContent()).toBe('已发布');
+      }
+      // The rule behind learner1's 免修.
+      const irp01 = table.locator('.ant-table-row', { hasText: 'GZCP-IRP-01' });
+      expect(await irp01.textContent()).toContain('工业机器人现场编程（4 学分 · 优秀）');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'recognition-rules.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('R7.4 the school sees the conversion applications queue with learner1’s approved application', async () => {
+    const approved = await (
+      await apiAs('gzcp-admin')
+    ).get<ApiPage<ConversionApplicationDto>>('/conversion-applications?status=approved&pageSize=100');
+    const app = approved.items.find((a) => a.learner.name === '李明')!;
+    expect(app).toBeTruthy();
+
+    const { context, page } = await loginPage('gzcp-admin');
+    try {
+      await page.locator('.ant-menu').getByText('转换申请', { exact: true }).click();
+      await page.waitForURL(/\/conversion-applications$/);
+      await page.getByText('学分转换申请', { exact: true }).waitFor(WAIT);
+      // The queue opens on 待审核; the decided application is one filter away.
+      const status = page.getByTestId('applications-status');
+      await status.waitFor(WAIT);
+      expect(await status.textContent()).toContain('待审核');
+      const listed = page.waitForResponse(
+        (r) => r.url().includes('/api/v1/conversion-applications') && r.url().includes('status=approved'),
+        WAIT,
+      );
+      await status.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已批准' }).click();
+      expect((await listed).status()).toBe(200);
+
+      const row = page.locator(`[data-testid="applications-table"] .ant-table-row[data-row-key="${app.id}"]`);
+      await row.waitFor(WAIT);
+      const text = (await row.textContent())!;
+      expect(text).toContain('李明');
+      expect(text).toContain(app.learner.idNumberMasked);
+      expect(text).toContain('广州城市职业学院');
+      expect(text).toContain(app.major.name);
+      expect(text).toContain('本人申请');
+      expect(text).toContain(app.appliedOn);
+      expect(text).toContain(credits(app.approvedCredits));
+      expect(await page.getByTestId(`application-status-${app.id}`).textContent()).toBe('已批准');
+      // Decided: no actions left.
+      expect(await page.getByTestId(`approve-${app.id}`).count()).toBe(0);
+      expect(await page.getByTestId(`refuse-${app.id}`).count()).toBe(0);
+
+      // Its items: 工业机器人现场编程 approved; the platform's reasons for what could not be converted.
+      await row.locator('.ant-table-row-expand-icon').click();
+      const items = page.getByTestId(`items-${app.id}`);
+      await items.waitFor(WAIT);
+      const exempted = items.locator('.ant-table-row', { hasText: '工业机器人现场编程' });
+      expect(await exempted.textContent()).toContain('已批准');
+      for (const i of app.items.filter((x) => x.verdict === 'refused')) {
+        expect(await items.getByTestId(`refusal-${i.reason}`).count()).toBeGreaterThan(0);
+      }
+      if (app.decisionReason) expect(await page.getByText(`审核意见：${app.decisionReason}`).count()).toBe(1);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'conversion-applications.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('R7.5 learner1 downloads the transcript PDF', async () => {
+    const { context, page } = await loginPage('learner1');
+    try {
+      await page.locator('.ant-menu').getByText('我的学习账户', { exact: true }).click();
+      const button = page.getByTestId('transcript-download');
+      await button.waitFor(WAIT);
+      expect(await button.textContent()).toContain('下载成绩单（PDF）');
+      const [download] = await Promise.all([page.waitForEvent('download', WAIT), button.click()]);
+      expect(download.suggestedFilename()).toMatch(/\.pdf$/i);
+      const file = await download.path();
+      const bytes = await readFile(file);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(bytes.length).toBeGreaterThan(1000);
+    } finally {
+      await context.close();
+    }
+  });
+});
