@@ -30,10 +30,20 @@ export function jcs(value: unknown): string {
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
+/** Proof configurations repeat (one per issuer key and batch): their hashes are remembered, keyed by their JSON. */
+const configHashCache = new Map<string, Buffer>();
+
 function hashData(unsecured: Doc, proofOptions: Omit<DataIntegrityProof, 'proofValue'>): Buffer {
   const proofConfig: Doc = { ...proofOptions };
   if (unsecured['@context'] !== undefined) proofConfig['@context'] = unsecured['@context'];
-  return Buffer.concat([sha256(jcs(proofConfig)), sha256(jcs(unsecured))]);
+  const id = JSON.stringify(proofConfig);
+  let configHash = configHashCache.get(id);
+  if (!configHash) {
+    configHash = sha256(jcs(proofConfig));
+    if (configHashCache.size >= 1000) configHashCache.clear();
+    configHashCache.set(id, configHash);
+  }
+  return Buffer.concat([configHash, sha256(jcs(unsecured))]);
 }
 
 /**
