@@ -3,6 +3,7 @@ import type { Scope } from '../../auth/scope';
 import type { DB } from '../../db/schema';
 import { scopeWhere } from '../../db/scope-filter';
 import type { Role } from '@onex/shared';
+import { containsPattern } from '../../db/list-query';
 
 export const USER_SCOPE_COLUMNS = {
   provinceCode: 'users.province_code',
@@ -117,7 +118,7 @@ export async function listAccounts(
   let q = db.selectFrom('users').where(scopeWhere(scope, USER_SCOPE_COLUMNS));
   if (f.role) q = q.where('users.role', '=', f.role);
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('users.username', 'ilike', like), eb('users.display_name', 'ilike', like)]));
   }
   const ids = q.select('users.id');

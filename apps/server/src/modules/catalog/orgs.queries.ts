@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { containsPattern } from '../../db/list-query';
 
 type Db = Kysely<DB>;
 
@@ -19,7 +20,7 @@ const ORG_COLUMNS = [
 export async function listOrgs(db: Db, f: { q?: string | undefined }, page: number, pageSize: number) {
   let q = db.selectFrom('evaluation_orgs');
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('code', 'ilike', like), eb('short_name', 'ilike', like)]));
   }
   const [items, total] = await Promise.all([

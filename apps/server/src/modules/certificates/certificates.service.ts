@@ -18,6 +18,7 @@ import {
 import { base58 } from '@scure/base';
 import type { z } from 'zod';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
+import { containsPattern, paginate } from '../../db/list-query';
 import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
@@ -250,16 +251,15 @@ export async function listSessionCertificates(
 ): Promise<Page<SessionCertificateDto>> {
   const actor = requireActor(ctx, ['org_admin']);
   await ownSession(deps.db, actor, sessionId);
-  const base = deps.db.selectFrom('certificates').where('session_id', '=', sessionId);
-  const [rows, total] = await Promise.all([
-    base
+  const { items: rows, total } = await paginate(
+    deps.db
+      .selectFrom('certificates')
       .select(['number', 'registration_id', 'holder_name', 'verification_code', 'issued_on', 'revoked_at'])
-      .orderBy('number')
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize)
-      .execute(),
-    base.select((e) => e.fn.countAll<string>().as('n')).executeTakeFirst(),
-  ]);
+      .where('session_id', '=', sessionId)
+      .orderBy('number'),
+    page.page,
+    page.pageSize,
+  );
   return {
     items: rows.map((r) => ({
       number: r.number,
@@ -269,7 +269,7 @@ export async function listSessionCertificates(
       issuedOn: String(r.issued_on),
       status: r.revoked_at ? 'revoked' : 'valid',
     })),
-    total: Number(total?.n ?? 0),
+    total,
     page: page.page,
     pageSize: page.pageSize,
   };
@@ -307,20 +307,9 @@ export async function listCertificates(
   if (f.sessionId) base = base.where('c.session_id', '=', f.sessionId);
   if (f.status === 'revoked') base = base.where('c.revoked_at', 'is not', null);
   if (f.status === 'valid') base = base.where('c.revoked_at', 'is', null);
-  if (f.q) base = base.where((e) => e.or([e('c.number', '=', f.q!.toUpperCase()), e('c.holder_name', 'like', `%${f.q}%`)]));
-  const [rows, total] = await Promise.all([
-    base
-      .orderBy('c.issued_on', 'desc')
-      .orderBy('c.number')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    base
-      .clearSelect()
-      .select((e) => e.fn.countAll<string>().as('n'))
-      .executeTakeFirst(),
-  ]);
-  return { items: rows.map((r) => toDto(r, deps.config.publicUrl)), total: Number(total?.n ?? 0), page: f.page, pageSize: f.pageSize };
+  if (f.q) base = base.where((e) => e.or([e('c.number', '=', f.q!.toUpperCase()), e('c.holder_name', 'like', containsPattern(f.q!))]));
+  const { items, total } = await paginate(base.orderBy('c.issued_on', 'desc').orderBy('c.number'), f.page, f.pageSize);
+  return { items: items.map((r) => toDto(r, deps.config.publicUrl)), total, page: f.page, pageSize: f.pageSize };
 }
 
 /** One certificate the actor may see (404 otherwise). */

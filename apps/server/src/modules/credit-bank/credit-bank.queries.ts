@@ -11,14 +11,13 @@ import {
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../auth/scope';
 import { scopeWhere } from '../../db/scope-filter';
+import { containsPattern, paginate } from '../../db/list-query';
 import type { Db } from '../../db/types';
 
 /** PostgreSQL unique_violation, from pg or PGlite. */
 export function isUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
 }
-
-const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
 
 // ---- The outcome catalog ----
 
@@ -74,21 +73,9 @@ export async function listCreditOutcomes(
   pageSize: number,
 ) {
   let q = creditOutcomesBase(db);
-  if (f.q) q = q.where((eb) => eb.or([eb('t.name', 'ilike', like(f.q!)), eb('t.code', 'ilike', like(f.q!))]));
+  if (f.q) q = q.where((eb) => eb.or([eb('t.name', 'ilike', containsPattern(f.q!)), eb('t.code', 'ilike', containsPattern(f.q!))]));
   if (f.level) q = q.where('co.level', '=', f.level);
-  const [items, total] = await Promise.all([
-    q
-      .orderBy('t.code')
-      .orderBy(sql`array_position(array['junior','intermediate','senior'], co.level)`)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return paginate(q.orderBy('t.code').orderBy(sql`array_position(array['junior','intermediate','senior'], co.level)`), page, pageSize);
 }
 
 export function findCreditOutcome(db: Db, id: string) {
@@ -162,21 +149,9 @@ export async function listAccounts(
 ) {
   let q = accountsBase(db).where(scopeWhere(scope, ACCOUNT_SCOPE_COLUMNS) as Expression<SqlBool>);
   if (f.schoolId) q = q.where('a.school_id', '=', f.schoolId);
-  if (f.q) q = q.where('a.holder_name', 'ilike', like(f.q));
+  if (f.q) q = q.where('a.holder_name', 'ilike', containsPattern(f.q));
   if (f.idHash) q = q.where('a.id_number_hash', '=', f.idHash);
-  const [items, total] = await Promise.all([
-    q
-      .orderBy('a.holder_name')
-      .orderBy('a.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return paginate(q.orderBy('a.holder_name').orderBy('a.id'), page, pageSize);
 }
 
 /** The learner of a user (role learner) with its account when one is open (the account read of api-v1). */
@@ -678,18 +653,7 @@ export async function listRules(
   if (f.schoolId) q = q.where('r.school_id', '=', f.schoolId);
   if (f.schoolMajorId) q = q.where('r.school_major_id', '=', f.schoolMajorId);
   if (f.status) q = q.where('r.status', '=', f.status);
-  const [items, total] = await Promise.all([
-    q
-      .orderBy('r.code')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return paginate(q.orderBy('r.code'), page, pageSize);
 }
 
 export function findRule(db: Db, id: string) {
@@ -914,19 +878,7 @@ export async function listApplications(
   if (f.status) q = q.where('ca.status', '=', f.status);
   if (f.schoolId) q = q.where('ca.school_id', '=', f.schoolId);
   if (f.accountId) q = q.where('ca.account_id', '=', f.accountId);
-  const [items, total] = await Promise.all([
-    q
-      .orderBy('ca.created_at', 'desc')
-      .orderBy('ca.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return paginate(q.orderBy('ca.created_at', 'desc').orderBy('ca.id'), page, pageSize);
 }
 
 export function findApplication(db: Db, id: string) {

@@ -3,6 +3,7 @@ import { type Kysely, type SqlBool, type Expression, sql } from 'kysely';
 import type { Scope } from '../../auth/scope';
 import type { DB } from '../../db/schema';
 import { scopeWhere } from '../../db/scope-filter';
+import { containsPattern } from '../../db/list-query';
 
 const LEARNER_SCOPE_COLUMNS = {
   provinceCode: 'learners.province_code',
@@ -92,7 +93,7 @@ export async function listLearners(db: Kysely<DB>, scope: Scope, f: LearnerFilte
   if (f.schoolId) q = q.where('learners.school_id', '=', f.schoolId);
   if (f.kind) q = q.where('learners.kind', '=', f.kind);
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('learners.name', 'ilike', like), eb('learners.class_name', 'ilike', like)]));
   }
   if (f.idHash) q = q.where('learners.id_number_hash', '=', f.idHash);

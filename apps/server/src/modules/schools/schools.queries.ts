@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Scope } from '../../auth/scope';
 import type { DB, TrainingRoomJson } from '../../db/schema';
 import { scopeWhere } from '../../db/scope-filter';
+import { containsPattern } from '../../db/list-query';
 
 const SCHOOL_SCOPE_COLUMNS = { provinceCode: 'schools.province_code', cityCode: 'schools.city_code', schoolId: 'schools.id' } as const;
 const MAJOR_SCOPE_COLUMNS = { ...SCHOOL_SCOPE_COLUMNS, departmentId: 'school_majors.department_id' } as const;
@@ -48,7 +49,7 @@ export interface SchoolFilter {
 export async function listSchools(db: Kysely<DB>, scope: Scope, f: SchoolFilter, page: number, pageSize: number) {
   let q = schoolsBase(db).where(scopeWhere(scope, SCHOOL_SCOPE_COLUMNS));
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('schools.name', 'ilike', like), eb('schools.credit_code', 'ilike', like)]));
   }
   if (f.status) q = q.where('schools.status', '=', f.status);
