@@ -182,7 +182,6 @@ async function loadData(url: string, n: number, secretKey: Buffer): Promise<Load
         ct.org_id,
         Math.max(131_072, Math.ceil((2 * sampled + 8) / 8) * 8),
       ]);
-      const credential = JSON.stringify({ pad: 'x'.repeat(2000) });
       for (const [k, level] of [
         [1, 'junior'],
         [2, 'intermediate'],
@@ -211,15 +210,19 @@ async function loadData(url: string, n: number, secretKey: Buffer): Promise<Load
            FROM generate_series(${SAMPLE_EVERY}, $3::int, ${SAMPLE_EVERY}) i`,
           [session.id, imp.id, n],
         );
+        const batch = await one<{ id: string }>(
+          `INSERT INTO credential_batches (org_id, session_id, issuer_key_id, template, created_at) VALUES ($1, $2, $3, $4, now()) RETURNING id`,
+          [ct.org_id, session.id, key.id, JSON.stringify({ pad: 'x'.repeat(2000) })],
+        );
         await q(
           `INSERT INTO certificates (id, number, verification_code, registration_id, result_id, session_id, learner_id, org_id,
                                      certificate_type_id, level, school_id, province_code, city_code, holder_name, holder_id_masked,
-                                     issued_on, issuer_key_id, status_list_id, status_index, credential, created_at)
+                                     issued_on, issuer_key_id, status_list_id, status_index, batch_id, created_at)
            SELECT md5('c${k}' || i)::uuid, '2025${k}' || lpad(i::text, 10, '0') || 'B', md5('v${k}' || i), md5('r${k}' || i)::uuid,
                   md5('e${k}' || i)::uuid, $1, md5('l' || i)::uuid, $2, $3, $4, $5, '440000', '440100', '学员' || i,
                   '4401**********' || lpad((i % 10000)::text, 4, '0'), '2025-07-0${k}', $6, $7, (i / ${SAMPLE_EVERY}) * 2 + ${k}, $8, now()
            FROM generate_series(${SAMPLE_EVERY}, $9::int, ${SAMPLE_EVERY}) i`,
-          [session.id, ct.org_id, ct.id, level, school.id, key.id, list.id, credential, n],
+          [session.id, ct.org_id, ct.id, level, school.id, key.id, list.id, batch.id, n],
         );
       }
     });

@@ -738,14 +738,28 @@ export interface CertificatesTable {
   issuer_key_id: string;
   status_list_id: string;
   status_index: number;
-  /** The signed credential, exactly as signed (JSON text). */
-  credential: string;
+  /** The credential is `fillCredential(batch.template, this row)` (0012_credential_batches). */
+  batch_id: string;
+  /** The credential's values (null for a certificate issued before 0012: its batch template is its whole text). */
+  holder_id_hash: string | null;
+  holder_salt: string | null;
+  proof_value: string | null;
   revoked_at: NullableTimestamp;
   revoked_on: NullableDateCol;
   revocation_reason: string | null;
   revoked_by: string | null;
   created_at: Timestamp;
   created_by: string | null;
+}
+
+/** One issuance's credentials as one canonical JSON text with placeholders for the holder values and the proof. */
+export interface CredentialBatchesTable {
+  id: Generated<string>;
+  org_id: string;
+  session_id: string | null;
+  issuer_key_id: string;
+  template: string;
+  created_at: Timestamp;
 }
 
 export interface CertificateShareLinksTable {
@@ -1041,6 +1055,7 @@ export interface DB {
   issuer_keys: IssuerKeysTable;
   status_lists: StatusListsTable;
   certificates: CertificatesTable;
+  credential_batches: CredentialBatchesTable;
   certificate_share_links: CertificateShareLinksTable;
   certificate_pdf_jobs: CertificatePdfJobsTable;
   learning_accounts: LearningAccountsTable;

@@ -204,6 +204,12 @@ export async function createTestCertificate(
     .executeTakeFirstOrThrow();
   const number = `${issuedOn.slice(0, 4)}${{ junior: 1, intermediate: 2, senior: 3 }[o.level]}${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}T`;
   const credential = { type: ['VerifiableCredential', 'OpenBadgeCredential'], credentialSubject: { name: learner.name }, test: true };
+  // A batch of one whose template is the whole (test) credential, as for certificates issued before 0012.
+  const batch = await db
+    .insertInto('credential_batches')
+    .values({ org_id: type.org_id, session_id: session.id, issuer_key_id: key.id, template: JSON.stringify(credential), created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const cert = await db
     .insertInto('certificates')
     .values({
@@ -224,7 +230,7 @@ export async function createTestCertificate(
       issuer_key_id: key.id,
       status_list_id: list.id,
       status_index: 0,
-      credential: JSON.stringify(credential),
+      batch_id: batch.id,
       created_at: now,
       ...(o.revokedOn ? { revoked_at: new Date(`${o.revokedOn}T08:00:00Z`), revoked_on: o.revokedOn, revocation_reason: '测试撤销' } : {}),
     })

@@ -8,6 +8,7 @@ import { sql as resultsImport } from './0008_results_import';
 import { sql as learnerActivationIndex } from './0009_learner_activation_index';
 import { sql as certificates } from './0010_certificates';
 import { sql as creditBank } from './0011_credit_bank';
+import { sql as credentialBatches } from './0012_credential_batches';
 
 export interface Migration {
   name: string;
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   { name: '0009_learner_activation_index', sql: learnerActivationIndex },
   { name: '0010_certificates', sql: certificates },
   { name: '0011_credit_bank', sql: creditBank },
+  { name: '0012_credential_batches', sql: credentialBatches },
 ];

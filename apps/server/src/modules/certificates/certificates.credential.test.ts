@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jcs, proofSigner, verifyProof } from '../../lib/vc/data-integrity';
 import { generateEd25519 } from '../../lib/vc/multikey';
-import { buildCredential, credentialBatch, identityHash } from './certificates.credential';
+import { buildCredential, credentialBatch, fillCredential, identityHash } from './certificates.credential';
 
 const common = {
   publicUrl: 'https://1x.example.cn',
@@ -33,9 +33,16 @@ describe('credential batch writer (R6.1)', () => {
     expect(batch.unsecured(holder)).toBe(jcs(expected));
 
     const proofValue = signer.proofValue(batch.context, batch.unsecured(holder));
-    const secured = JSON.parse(batch.secured(holder, proofValue)) as Record<string, unknown>;
+    const text = fillCredential(batch.template, { ...holder, proofValue });
+    const secured = JSON.parse(text) as Record<string, unknown>;
     expect(secured).toEqual(signer(expected));
-    expect(batch.secured(holder, proofValue)).toBe(jcs(secured));
+    expect(text).toBe(jcs(secured));
     expect(verifyProof(secured, () => key.publicKey).verified).toBe(true);
+  });
+
+  it('a template without placeholders (a certificate issued before batches) is returned as it is', () => {
+    const stored = jcs({ a: '李明', proof: { proofValue: 'z3abc' } });
+    const none = { verificationCode: null, holderName: null, holderIdHash: null, salt: null, statusListId: null, statusIndex: null };
+    expect(fillCredential(stored, { ...none, proofValue: null })).toBe(stored);
   });
 });

@@ -108,7 +108,7 @@ const token = (k: string) => `__onex_${k}__`;
 const TOKEN_RE = /__onex_(\w+?)__/g;
 
 /** A JCS text with placeholders, split so that filling it is string concatenation. */
-function template(text: string): { parts: string[]; keys: string[] } {
+function split(text: string): { parts: string[]; keys: string[] } {
   const parts: string[] = [];
   const keys: string[] = [];
   let last = 0;
@@ -122,29 +122,38 @@ function template(text: string): { parts: string[]; keys: string[] } {
   return { parts, keys };
 }
 
-function fill(t: { parts: string[]; keys: string[] }, values: Record<string, string>): string {
+/** Every value sits inside a JSON string of the template, so it goes in JSON-escaped. */
+function fill(t: { parts: string[]; keys: string[] }, values: Readonly<Record<string, string | number | null>>): string {
   let out = t.parts[0]!;
-  for (let i = 0; i < t.keys.length; i++) out += values[t.keys[i]!]! + t.parts[i + 1]!;
+  for (let i = 0; i < t.keys.length; i++) out += JSON.stringify(String(values[t.keys[i]!])).slice(1, -1) + t.parts[i + 1]!;
   return out;
+}
+
+/** The stored values a credential is filled with (those of a certificate row). */
+export type CredentialValues = { [K in keyof HolderValues]: HolderValues[K] | null } & { proofValue: string | null };
+
+/**
+ * The signed credential of a certificate: its batch's template filled with the certificate's values. A template
+ * without placeholders (a certificate issued before batches were stored) is the credential itself.
+ */
+export function fillCredential(template: string, values: CredentialValues): string {
+  return fill(split(template), values);
 }
 
 /**
  * Writes the credentials of one batch (one session, one key) as JCS text without sorting keys per credential: the
  * canonical text of `buildCredential` with placeholder holder values is computed once and filled per holder. Every
  * holder value sits inside a JSON string, so filling with its JSON-escaped text gives exactly
- * `canonicalize(buildCredential(…))` (a test checks). `unsecured` is what is hashed and signed; `secured` is the
- * stored credential (also canonical JSON) with the proof value filled in.
+ * `canonicalize(buildCredential(…))` (a test checks). `unsecured` is what is hashed and signed; `template` is the
+ * secured credential (also canonical JSON) with placeholders, stored once per batch (`fillCredential`).
  */
 export function credentialBatch(common: Omit<CredentialInput, keyof HolderValues>, proofOptions: Readonly<Record<string, string>>) {
   const placeholders = Object.fromEntries(HOLDER_KEYS.map((k) => [k, token(k)])) as unknown as HolderValues;
   const doc = buildCredential({ ...common, ...placeholders });
-  const unsecured = template(jcs(doc));
-  const secured = template(jcs({ ...doc, proof: { ...proofOptions, proofValue: token('proofValue') } }));
-  const escaped = (v: HolderValues): Record<string, string> =>
-    Object.fromEntries(HOLDER_KEYS.map((k) => [k, JSON.stringify(String(v[k])).slice(1, -1)]));
+  const unsecured = split(jcs(doc));
   return {
     context: doc['@context'],
-    unsecured: (v: HolderValues) => fill(unsecured, escaped(v)),
-    secured: (v: HolderValues, proofValue: string) => fill(secured, { ...escaped(v), proofValue }),
+    unsecured: (v: HolderValues) => fill(unsecured, v),
+    template: jcs({ ...doc, proof: { ...proofOptions, proofValue: token('proofValue') } }),
   };
 }

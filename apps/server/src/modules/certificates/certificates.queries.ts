@@ -2,6 +2,7 @@ import type { CertificateLevel } from '@onex/shared';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/types';
 import { STATUS_LIST_SIZE } from '../../lib/vc/status-list';
+import { fillCredential } from './certificates.credential';
 
 /** Certificates (R6): SQL only. */
 
@@ -124,10 +125,21 @@ export interface NewCertificate {
   holder_id_masked: string;
   status_list_id: string;
   status_index: number;
-  credential: string;
+  holder_id_hash: string;
+  holder_salt: string;
+  proof_value: string;
 }
 
-/** Inserts a batch of certificates of one session. */
+/** Stores the template of one issuance's credentials (`fillCredential`). */
+export async function insertCredentialBatch(
+  db: Db,
+  b: { org_id: string; session_id: string; issuer_key_id: string; template: string; created_at: Date },
+): Promise<string> {
+  const r = await db.insertInto('credential_batches').values(b).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Inserts a batch of certificates of one session: the per-certificate values as one array per column. */
 export async function insertCertificates(
   db: Db,
   common: {
@@ -137,18 +149,27 @@ export async function insertCertificates(
     level: CertificateLevel;
     issued_on: string;
     issuer_key_id: string;
+    batch_id: string;
     at: Date;
     by: string | null;
   },
   rows: readonly NewCertificate[],
 ): Promise<void> {
-  // Multi-row VALUES with one parameter per value: the credential texts travel as they are (as elements of a text[]
-  // they would be quoted and escaped, then parsed again, which cost more than the rest of the insert).
-  const { at, by, ...same } = common;
-  await db
-    .insertInto('certificates')
-    .values(rows.map((r) => ({ ...r, ...same, created_at: at, created_by: by })))
-    .execute();
+  const col = <K extends keyof NewCertificate>(k: K) => rows.map((r) => r[k]);
+  await sql`
+    INSERT INTO certificates (id, number, verification_code, registration_id, result_id, learner_id, school_id, province_code,
+                              city_code, holder_name, holder_id_masked, status_list_id, status_index, holder_id_hash, holder_salt,
+                              proof_value, session_id, org_id, certificate_type_id, level, issued_on, issuer_key_id, batch_id,
+                              created_at, created_by)
+    SELECT u.*, ${common.session_id}::uuid, ${common.org_id}::uuid, ${common.certificate_type_id}::uuid, ${common.level},
+           ${common.issued_on}::date, ${common.issuer_key_id}::uuid, ${common.batch_id}::uuid, ${common.at}::timestamptz,
+           ${common.by}::uuid
+    FROM unnest(${col('id')}::uuid[], ${col('number')}::text[], ${col('verification_code')}::text[],
+                ${col('registration_id')}::uuid[], ${col('result_id')}::uuid[], ${col('learner_id')}::uuid[],
+                ${col('school_id')}::uuid[], ${col('province_code')}::text[], ${col('city_code')}::text[],
+                ${col('holder_name')}::text[], ${col('holder_id_masked')}::text[], ${col('status_list_id')}::uuid[],
+                ${col('status_index')}::int[], ${col('holder_id_hash')}::text[], ${col('holder_salt')}::text[],
+                ${col('proof_value')}::text[]) AS u`.execute(db);
 }
 
 /** Certificates with the names the views need. */
@@ -227,12 +248,58 @@ export async function namesOf(db: Db, typeId: string, orgId: string): Promise<{ 
   return { typeName, orgName };
 }
 
+/** What a certificate's credential is filled from, with its batch joined as `b` (`credentialText`). */
+export const CREDENTIAL_COLUMNS = [
+  'b.template',
+  'c.verification_code',
+  'c.holder_name',
+  'c.holder_id_hash',
+  'c.holder_salt',
+  'c.status_list_id',
+  'c.status_index',
+  'c.proof_value',
+] as const;
+
+/** The signed credential (JSON text exactly as signed) of a row with `CREDENTIAL_COLUMNS`. */
+export function credentialText(r: {
+  template: string;
+  verification_code: string;
+  holder_name: string;
+  holder_id_hash: string | null;
+  holder_salt: string | null;
+  status_list_id: string;
+  status_index: number;
+  proof_value: string | null;
+}): string {
+  return fillCredential(r.template, {
+    verificationCode: r.verification_code,
+    holderName: r.holder_name,
+    holderIdHash: r.holder_id_hash,
+    salt: r.holder_salt,
+    statusListId: r.status_list_id,
+    statusIndex: r.status_index,
+    proofValue: r.proof_value,
+  });
+}
+
 export function findByCode(db: Db, code: string) {
   return db
     .selectFrom('certificates as c')
-    .select([...PUBLIC_COLUMNS, 'c.id', 'c.credential'])
+    .innerJoin('credential_batches as b', 'b.id', 'c.batch_id')
+    .select([...PUBLIC_COLUMNS, ...CREDENTIAL_COLUMNS, 'c.id'])
     .where('c.verification_code', '=', code)
     .executeTakeFirst();
+}
+
+/** The signed credential of a certificate. */
+export async function credentialOf(db: Db, certificateId: string): Promise<string> {
+  const r = await db
+    .selectFrom('certificates as c')
+    .innerJoin('credential_batches as b', 'b.id', 'c.batch_id')
+    .select(CREDENTIAL_COLUMNS)
+    .where('c.id', '=', certificateId)
+    .executeTakeFirstOrThrow();
+  return credentialText(r);
 }
 
 export async function revokedIndexes(db: Db, listId: string): Promise<number[]> {

@@ -136,6 +136,13 @@ export async function issueInTransaction(
     },
     signer.options,
   );
+  const batchId = await q.insertCredentialBatch(trx, {
+    org_id: s.org_id,
+    session_id: sessionId,
+    issuer_key_id: key.id,
+    template: batch.template,
+    created_at: now,
+  });
   const issuedOn = chinaDate(now);
   const year = Number(issuedOn.slice(0, 4));
   const outcome = await q.creditOutcome(trx, s.certificate_type_id, s.level);
@@ -151,7 +158,7 @@ export async function issueInTransaction(
     const rows: q.NewCertificate[] = [];
     for (const [i, c] of part.entries()) {
       // Let the event loop send the previous chunk's next statement while this chunk is signed.
-      if (i % 250 === 249) await new Promise((r) => setImmediate(r));
+      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
       rows.push(certificateRow(c, i));
     }
     function certificateRow(c: (typeof part)[number], i: number): q.NewCertificate {
@@ -166,14 +173,10 @@ export async function issueInTransaction(
         statusListId: entries[i]!.listId,
         statusIndex: entries[i]!.index,
       };
-      const proofValue = signer.proofValue(batch.context, batch.unsecured(holder));
-      const verificationCode = holder.verificationCode;
-      const { listId, index } = entries[i]!;
-      const credential = batch.secured(holder, proofValue);
       return {
         id: randomUUID(),
         number,
-        verification_code: verificationCode,
+        verification_code: holder.verificationCode,
         registration_id: c.registration_id,
         result_id: c.result_id,
         learner_id: c.learner_id,
@@ -182,9 +185,11 @@ export async function issueInTransaction(
         city_code: c.city_code,
         holder_name: c.name,
         holder_id_masked: maskIdNumber(idNumber),
-        status_list_id: listId,
-        status_index: index,
-        credential,
+        status_list_id: holder.statusListId,
+        status_index: holder.statusIndex,
+        holder_id_hash: holder.holderIdHash,
+        holder_salt: salt,
+        proof_value: signer.proofValue(batch.context, batch.unsecured(holder)),
       };
     }
     await writing;
@@ -194,16 +199,19 @@ export async function issueInTransaction(
   await writing;
   return { issued: candidates.length, alreadyIssued, keyNo: key.keyNo };
 
-  /** Opens the holders' learning accounts, inserts the certificates and deposits them (R6.5). */
+  /**
+   * Opens the holders' learning accounts, inserts the certificates and deposits them (R6.5). Each statement is built
+   * while the one before it runs, so that the database never waits for this process between them.
+   */
   async function writeChunk(rows: q.NewCertificate[]): Promise<void> {
-    const accounts = await accountsForLearners(
+    const accounts = accountsForLearners(
       trx,
       rows.map((r) => r.learner_id),
       'certificate',
       now,
       by,
     );
-    await q.insertCertificates(
+    const certificates = q.insertCertificates(
       trx,
       {
         session_id: sessionId,
@@ -212,16 +220,19 @@ export async function issueInTransaction(
         level: s.level,
         issued_on: issuedOn,
         issuer_key_id: key.id,
+        batch_id: batchId,
         at: now,
         by,
       },
       rows,
     );
+    certificates.catch(() => undefined); // awaited below; a failure of `accounts` comes first
+    const accountOf = await accounts;
     // R6.5: every certificate enters the holder's learning account in this transaction.
-    await depositOutcomes(
+    const deposits = depositOutcomes(
       trx,
       rows.map((r) => ({
-        accountId: accounts.get(r.learner_id)!,
+        accountId: accountOf.get(r.learner_id)!,
         outcomeType: 'certificate' as const,
         name: outcome?.name ?? achievementName(s.type_name, s.level),
         level: s.level,
@@ -239,6 +250,7 @@ export async function issueInTransaction(
       now,
       by,
     );
+    await Promise.all([certificates, deposits]);
   }
 }
 
@@ -326,8 +338,7 @@ export async function getCertificate(deps: Deps, ctx: RequestContext, number: st
 /** The signed credential (JSON text as signed) of a certificate the actor may see: holder, school, organization. */
 export async function credentialFile(deps: Deps, ctx: RequestContext, number: string): Promise<string> {
   const r = await visibleCertificate(deps, requireActor(ctx), number);
-  const row = await deps.db.selectFrom('certificates').select('credential').where('id', '=', r.id).executeTakeFirstOrThrow();
-  return row.credential;
+  return q.credentialOf(deps.db, r.id);
 }
 
 /** R6.3: the issuing organization revokes with a reason; verification and the status list show it at once. */
@@ -392,7 +403,10 @@ export async function verifyCertificate(deps: Deps, number: string, name: string
 export async function credentialByCode(deps: Deps, code: string): Promise<CredentialResultDto> {
   const r = await q.findByCode(deps.db, code);
   if (!r) throw new AppError('CERTIFICATE_NOT_FOUND');
-  return { ...(await publicView(deps.db, r, deps.config.publicUrl)), credential: JSON.parse(r.credential) as Record<string, unknown> };
+  return {
+    ...(await publicView(deps.db, r, deps.config.publicUrl)),
+    credential: JSON.parse(q.credentialText(r)) as Record<string, unknown>,
+  };
 }
 
 export async function issuer(deps: Deps, orgId: string): Promise<IssuerDto> {

@@ -13,6 +13,7 @@ import type { Scope } from '../../auth/scope';
 import { scopeWhere } from '../../db/scope-filter';
 import { containsPattern, paginate } from '../../db/list-query';
 import type { Db } from '../../db/types';
+import { CREDENTIAL_COLUMNS } from '../certificates/certificates.queries';
 
 /** PostgreSQL unique_violation, from pg or PGlite. */
 export function isUniqueViolation(e: unknown): boolean {
@@ -335,7 +336,8 @@ export function credentialsOfAccount(db: Db, accountId: string) {
   return db
     .selectFrom('learning_outcomes as o')
     .innerJoin('certificates as c', 'c.id', 'o.certificate_id')
-    .select(['c.id', 'c.number', 'c.credential', 'c.revoked_on'])
+    .innerJoin('credential_batches as b', 'b.id', 'c.batch_id')
+    .select([...CREDENTIAL_COLUMNS, 'c.id', 'c.number', 'c.revoked_on'])
     .where('o.account_id', '=', accountId)
     .where('o.entry_kind', '=', 'deposit')
     .orderBy('c.issued_on')

@@ -36,6 +36,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber, idNumberHash, protectIdNumber } from '../../lib/personal-id';
 import { type AuditInput, recordAudit } from '../audit/audit.service';
+import { credentialText } from '../certificates/certificates.queries';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
 import { type FileAccessCheck, type StoredFile, storePdf } from '../files/files.service';
 import { type OutcomeDeposit, accountsForLearners, depositOutcomes, reverseOutcome } from '../learning-accounts/ledger';
@@ -724,7 +725,7 @@ export async function exportAccount(deps: Deps, ctx: RequestContext, id: string 
       verificationUrl: e.certificate ? `${deps.config.publicUrl}/verify/c/${e.certificate.verificationCode}` : undefined,
     })),
     exemptions: detail.exemptions,
-    credentials: credentials.map((c) => JSON.parse(c.credential) as unknown),
+    credentials: credentials.map((c) => JSON.parse(credentialText(c)) as unknown),
   };
   await mutate(deps, ctx, async () => ({
     result: null,
