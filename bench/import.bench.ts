@@ -65,7 +65,7 @@ async function child(input: ChildInput): Promise<void> {
   const database = await openDatabase({ databaseUrl: input.url, poolSize: 4 });
   try {
     const config = { secretKey: Buffer.from(input.keyHex, 'hex') } as Config;
-    const deps = { config, db: database.db, dbKind: database.kind, clock: systemClock };
+    const deps = { config, db: database.db, dbKind: database.kind, pool: database.pool, clock: systemClock };
     const user = await database.db.selectFrom('users').selectAll().where('id', '=', input.userId).executeTakeFirstOrThrow();
     const ctx = { actor: actorFromRow(user, 'token'), requestId: 'bench', clientIp: null };
     const bytes = readFileSync(input.file);

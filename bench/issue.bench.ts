@@ -57,7 +57,7 @@ export async function run(args: string[]): Promise<void> {
     let outcome: { issued: number; alreadyIssued: number };
     try {
       const config = { secretKey, publicUrl: 'https://1x.example.cn' } as Config;
-      const deps = { config, db: database.db, dbKind: database.kind, clock: systemClock };
+      const deps = { config, db: database.db, dbKind: database.kind, pool: database.pool, clock: systemClock };
       const user = await database.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
       const ctx = { actor: actorFromRow(user, 'token'), requestId: 'bench', clientIp: null };
       const t0 = performance.now();

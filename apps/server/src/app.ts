@@ -83,6 +83,7 @@ export interface BuildOptions {
   config: Config;
   db: Db;
   dbKind: DatabaseKind;
+  pool: Deps['pool'];
   clock?: Clock;
   /** Pino logger options; tests pass false. */
   logger?: boolean | object;
@@ -90,7 +91,7 @@ export interface BuildOptions {
 
 /** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
-  const deps: Deps = { config: opts.config, db: opts.db, dbKind: opts.dbKind, clock: opts.clock ?? systemClock };
+  const deps: Deps = { config: opts.config, db: opts.db, dbKind: opts.dbKind, pool: opts.pool, clock: opts.clock ?? systemClock };
   const app = Fastify({
     logger: opts.logger ?? { level: opts.config.logLevel, redact: LOG_REDACT_PATHS },
     trustProxy: opts.config.trustProxy,

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await prepareDatabase(config);
   const demoCreated = config.demo ? await seedDemo(database.db, systemClock.now(), config.secretKey, config.publicUrl) : false;
-  const app = await buildApp({ config, db: database.db, dbKind: database.kind });
+  const app = await buildApp({ config, db: database.db, dbKind: database.kind, pool: database.pool });
 
   // R3.11: deadline reminders at start, then hourly (idempotent per user and round).
   const remind = () =>

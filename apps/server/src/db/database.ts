@@ -14,6 +14,8 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
+  /** The connections under `db`, for the few hot reads that run as named prepared statements. */
+  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    return { db, kind: 'postgresql', pool, close: () => db.destroy() };
   }
   let pglite = opts.pglite;
   const owned = !pglite;
@@ -48,6 +50,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    pool,
     close: async () => {
       await db.destroy();
       if (owned) await instance.close();

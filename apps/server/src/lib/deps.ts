@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Config } from '../config';
 import type { DatabaseKind } from '../db/database';
 import type { Db } from '../db/types';
@@ -8,5 +9,7 @@ export interface Deps {
   config: Config;
   db: Db;
   dbKind: DatabaseKind;
+  /** The connections under `db`, for named prepared statements on hot public reads (certificate verification). */
+  pool: pg.Pool;
   clock: Clock;
 }

@@ -56,7 +56,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const clock = new TestClock(new Date());
   const config = testConfig(overrides);
   await seedDemo(database.db, clock.now(), config.secretKey, config.publicUrl);
-  const app = await buildApp({ config, db: database.db, dbKind: database.kind, clock, logger: false });
+  const app = await buildApp({ config, db: database.db, dbKind: database.kind, pool: database.pool, clock, logger: false });
   await app.ready();
 
   async function loginAs(username: string, password = DEMO_PASSWORD): Promise<Agent> {
