@@ -187,4 +187,39 @@ describe('browser journeys: certificates (R6)', () => {
       await other.context.close();
     }
   });
+
+  it('R6.1 while the 公示期 has not passed, 发放证书 is refused with the Chinese reason and nothing is issued', async () => {
+    const org = await apiAs('org-robot');
+    const before = await org.get<ApiPage<CertificateDto>>('/certificates?pageSize=1');
+
+    const { context, page } = await loginPage('org-robot');
+    const setDays = async (days: number) => {
+      await page.locator('.ant-menu').getByText('签名密钥', { exact: true }).click();
+      const input = page.getByTestId('publicity-days');
+      await input.waitFor(WAIT);
+      await input.fill(String(days));
+      const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/certificate-settings'), WAIT);
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      expect((await saved).ok()).toBe(true);
+    };
+    try {
+      // The demo organization publishes for 0 days and the demo scores were published 18 days ago: 30 days puts the
+      // session back inside its 公示期.
+      await setDays(30);
+      await page.locator('.ant-menu').getByText('证书发放', { exact: true }).click();
+      await page.getByTestId('issue-certificates').waitFor(WAIT);
+      await page.getByTestId('issue-certificates').click();
+      const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/certificates'), WAIT);
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      expect((await refused).status()).toBe(409);
+      const error = page.getByTestId('issue-error');
+      await error.waitFor(WAIT);
+      expect(await error.textContent()).toContain('该场次成绩尚未公示或公示期未满，暂不能发证');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'certificate-issue-not-ready.png'), fullPage: true });
+      await setDays(0);
+    } finally {
+      await context.close();
+    }
+    expect((await org.get<ApiPage<CertificateDto>>('/certificates?pageSize=1')).total).toBe(before.total);
+  });
 });
