@@ -215,6 +215,7 @@ describe('browser journeys: certificates (R6)', () => {
       const error = page.getByTestId('issue-error');
       await error.waitFor(WAIT);
       expect(await error.textContent()).toContain('该场次成绩尚未公示或公示期未满，暂不能发证');
+      expect(await error.textContent()).toMatch(/公示期满，可于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 起发证/);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'certificate-issue-not-ready.png'), fullPage: true });
       await setDays(0);
     } finally {

@@ -1135,6 +1135,7 @@ const enUS: Messages = {
       'Issue certificates to every passed candidate of this session who has none yet? They can be verified at once and enter the learners’ credit-bank accounts.',
     issuedResult: '{{issued}} certificates issued now, {{alreadyIssued}} issued before',
     issueHint: 'Certificates are issued once scores are published and the publicity period has passed; issuing again issues nothing twice.',
+    issuableFrom: 'The publicity period ends at {{at}}; certificates can be issued from then on',
     sessionCertificates: 'Certificates of this session',
     revokeTitle: 'Revoke certificate {{number}}',
     revokeWarning: 'Once revoked, verification, the QR page and the status list show “Revoked” at once; this cannot be undone.',

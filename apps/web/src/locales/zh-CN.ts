@@ -1109,6 +1109,7 @@ const zhCN = {
     issueConfirm: '为本场次全部合格且尚未发证的考生发放证书？发证后即可查验，并存入学习者的学分银行账户。',
     issuedResult: '本次发放 {{issued}} 份证书，此前已发放 {{alreadyIssued}} 份',
     issueHint: '成绩公示且公示期满后方可发证；重复发证不会重复发放。',
+    issuableFrom: '公示期满，可于 {{at}} 起发证',
     sessionCertificates: '本场次证书',
     revokeTitle: '撤销证书 {{number}}',
     revokeWarning: '撤销后，证书查询、扫码查验和撤销状态列表立即显示“已撤销”，且不能恢复。',

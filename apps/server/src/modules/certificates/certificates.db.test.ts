@@ -68,7 +68,14 @@ describe('issuance (R6.1, R6.5)', () => {
 
     await t.db.updateTable('exam_sessions').set({ status: 'scores_published' }).where('id', '=', f.sessionId).execute();
     expect((await org.request('PUT', '/api/v1/certificate-settings', { publicityDays: 5 })).statusCode).toBe(200);
-    expect((await org.post(`/api/v1/exam-sessions/${f.sessionId}/certificates`)).statusCode).toBe(409);
+    const during = await org.post(`/api/v1/exam-sessions/${f.sessionId}/certificates`);
+    expect(during.statusCode).toBe(409);
+    // The refusal says when the publicity period ends.
+    const published = (
+      await t.db.selectFrom('exam_sessions').select('scores_published_at').where('id', '=', f.sessionId).executeTakeFirstOrThrow()
+    ).scores_published_at!;
+    expect(during.json().error.details.issuableFrom).toBe(new Date(published.getTime() + 5 * DAY).toISOString());
+    expect(early.json().error.details.issuableFrom).toBeNull();
     t.clock.advance(5 * DAY + 1000);
     org = await t.loginAs(RESULTS_ORG_USERNAME); // the session expired meanwhile
     expect((await org.post(`/api/v1/exam-sessions/${f.sessionId}/certificates`)).json()).toEqual({ issued: 1, alreadyIssued: 0 });

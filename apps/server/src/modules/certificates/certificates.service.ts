@@ -66,11 +66,19 @@ async function ownSession(db: Db, actor: Actor, sessionId: string, lock = false)
   return s;
 }
 
+type PublicityFacts = { status: string; scores_published_at: Date | null; publicity_days: number };
+
+/** When the publicity period of published scores ends (null while scores are not published). */
+export function issuableFrom(s: PublicityFacts): Date | null {
+  if (s.status !== 'scores_published' && s.status !== 'closed') return null;
+  if (!s.scores_published_at) return null;
+  return new Date(s.scores_published_at.getTime() + s.publicity_days * 86_400_000);
+}
+
 /** R6.1: issuance is allowed once scores are published and the organization's publicity period has passed. */
-export function issuanceOpen(s: { status: string; scores_published_at: Date | null; publicity_days: number }, now: Date): boolean {
-  if (s.status !== 'scores_published' && s.status !== 'closed') return false;
-  if (!s.scores_published_at) return false;
-  return now.getTime() >= s.scores_published_at.getTime() + s.publicity_days * 86_400_000;
+export function issuanceOpen(s: PublicityFacts, now: Date): boolean {
+  const from = issuableFrom(s);
+  return from !== null && now.getTime() >= from.getTime();
 }
 
 /**
@@ -88,6 +96,7 @@ export async function issueSessionCertificates(deps: Deps, ctx: RequestContext, 
         status: s.status,
         publicityDays: s.publicity_days,
         scoresPublishedAt: s.scores_published_at?.toISOString() ?? null,
+        issuableFrom: issuableFrom(s)?.toISOString() ?? null,
       });
     }
     const r = await issueInTransaction(trx, deps.config, s, now, actor.userId);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SHARE_DAY_CHOICES, certificateTitle, parseCredentialText, pathOf, shareLinkState } from './certificate-helpers';
+import { ApiError } from '../../lib/api';
+import { SHARE_DAY_CHOICES, certificateTitle, issuableFromOf, parseCredentialText, pathOf, shareLinkState } from './certificate-helpers';
 
 describe('certificate helpers (R6)', () => {
   it('names the certificate with its level as printed', () => {
@@ -31,5 +32,14 @@ describe('certificate helpers (R6)', () => {
   it('keeps the path of a platform URL', () => {
     expect(pathOf('http://localhost:3000/verify/s/abc?x=1')).toBe('/verify/s/abc?x=1');
     expect(pathOf('/verify/c/x')).toBe('/verify/c/x');
+  });
+
+  it('R6.1 reads when issuance opens from a SESSION_NOT_READY refusal, and nothing from other errors', () => {
+    const at = '2026-12-01T02:00:00.000Z';
+    const notReady = (details: Record<string, unknown>) => new ApiError({ code: 'SESSION_NOT_READY', message: 'x', status: 409, details });
+    expect(issuableFromOf(notReady({ issuableFrom: at, publicityDays: 5 }))).toBe(at);
+    expect(issuableFromOf(notReady({ issuableFrom: null }))).toBeNull();
+    expect(issuableFromOf(new ApiError({ code: 'NOT_FOUND', message: 'x', status: 404, details: { issuableFrom: at } }))).toBeNull();
+    expect(issuableFromOf(new Error('network'))).toBeNull();
   });
 });

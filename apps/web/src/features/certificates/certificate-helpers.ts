@@ -1,4 +1,5 @@
 import { CERTIFICATE_LEVEL_LABELS, type CertificateLevel, SHARE_LINK_DAYS, type ShareLinkDto } from '@onex/shared';
+import { ApiError } from '../../lib/api';
 
 /** Pure helpers of the certificate pages (R6). */
 
@@ -43,4 +44,11 @@ export function pathOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** When a session refused with SESSION_NOT_READY can be issued (ISO time; null when scores are not published yet). */
+export function issuableFromOf(err: unknown): string | null {
+  if (!(err instanceof ApiError) || err.code !== 'SESSION_NOT_READY') return null;
+  const at = err.details.issuableFrom;
+  return typeof at === 'string' ? at : null;
 }

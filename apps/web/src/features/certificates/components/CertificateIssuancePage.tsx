@@ -37,6 +37,7 @@ import {
   usePdfJobs,
   useRevokeCertificate,
 } from '../api';
+import { issuableFromOf } from '../certificate-helpers';
 import { CertificateStatusTag, DownloadButtons } from './bits';
 
 /** 证书发放 (organization, R6.1, R6.3, R6.4): per session with published scores — issue, the certificates, revoke, batch PDF. */
@@ -158,7 +159,17 @@ function SessionCertificates({ sessionId }: { sessionId: string }) {
             </Button>
           </Popconfirm>
           {issue.data && <Alert type="success" showIcon title={t('certificates.issuedResult', issue.data)} data-testid="issue-result" />}
-          {issue.isError && <Alert type="warning" showIcon title={errorText(issue.error)} data-testid="issue-error" />}
+          {issue.isError && (
+            <Alert
+              type="warning"
+              showIcon
+              title={errorText(issue.error)}
+              description={
+                issuableFromOf(issue.error) && t('certificates.issuableFrom', { at: formatDateTime(issuableFromOf(issue.error)) })
+              }
+              data-testid="issue-error"
+            />
+          )}
         </Space>
       </Card>
 
