@@ -47,10 +47,23 @@ async function openMenu(page: Page, label: string) {
   await page.locator('.ant-menu').getByText(label, { exact: true }).click();
 }
 
-/** Confirms the open Popconfirm (确定) and waits for the request it sends. */
-async function confirmPopover(page: Page, request: RegExp) {
+/**
+ * Opens a Popconfirm with `opener`, confirms it (确定) and waits for the request it sends. A page that re-renders just
+ * then (a finished job reloading the session) can close the popover: it is opened again, up to three times.
+ */
+async function confirmPopover(page: Page, opener: Locator, request: RegExp) {
+  const ok = page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary');
+  for (let attempt = 1; ; attempt++) {
+    await opener.click(WAIT);
+    try {
+      await ok.waitFor({ timeout: 3_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
   const sent = page.waitForResponse((r) => r.request().method() === 'POST' && request.test(r.url()), WAIT);
-  await page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary').click();
+  await ok.click(WAIT);
   const res = await sent;
   expect(res.status(), res.url()).toBeLessThan(300);
 }
@@ -171,8 +184,7 @@ describe('browser journeys: exams (issue 5)', () => {
       expect(await job.innerText()).toContain('共 30 行');
       await page.locator('.ant-tag', { hasText: '成绩登记' }).first().waitFor(WAIT);
 
-      await page.getByTestId('publish-scores').click(WAIT);
-      await confirmPopover(page, /\/score-publication$/);
+      await confirmPopover(page, page.getByTestId('publish-scores'), /\/score-publication$/);
       await page.getByText('成绩已公示').first().waitFor(WAIT);
       await page.locator('.ant-tag', { hasText: '成绩公示' }).first().waitFor(WAIT);
       expect(await page.getByTestId('publish-scores').count()).toBe(0);
@@ -208,8 +220,7 @@ describe('browser journeys: exams (issue 5)', () => {
       await consent.first().waitFor(WAIT);
       expect(await consent.count()).toBe(1);
       const registrationId = (await consent.first().getAttribute('data-testid'))!.slice('consent-'.length);
-      await consent.first().click();
-      await confirmPopover(page, new RegExp(`/me/registrations/${registrationId}/consent$`));
+      await confirmPopover(page, consent.first(), new RegExp(`/me/registrations/${registrationId}/consent$`));
       await page.getByText('已同意报名').first().waitFor(WAIT);
       await pending.getByText('没有待确认的考核报名').waitFor(WAIT);
 
@@ -284,8 +295,7 @@ describe('browser journeys: exams (issue 5)', () => {
         await page.waitForURL(/\/exam-site-review$/);
         const row = page.getByTestId('sites-org').locator('tr', { hasText: siteName });
         await row.getByText('已申请').waitFor(WAIT);
-        await row.locator('[data-testid^="approve-"]').click();
-        await confirmPopover(page, /\/exam-sites\/[0-9a-f-]{36}\/decision$/);
+        await confirmPopover(page, row.locator('[data-testid^="approve-"]'), /\/exam-sites\/[0-9a-f-]{36}\/decision$/);
         await page.getByText('已批准').first().waitFor(WAIT);
         await row.locator('.ant-tag', { hasText: '已批准' }).waitFor(WAIT);
         await page.screenshot({ path: path.join(SCREENSHOTS, 'exam-site-approved.png'), fullPage: true });
