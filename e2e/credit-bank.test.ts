@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page as ApiPage, ConversionApplicationDto, LearningAccountDetailDto, RecognitionRuleDto } from '@onex/shared';
+import type { Page as ApiPage, ConversionApplicationDto, LearningAccountDetailDto, RecognitionRuleDto, SchoolDto } from '@onex/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOLS } from '../apps/server/src/db/seed/demo';
 import { SCREENSHOTS, startPlatform } from './server';
 
 /**
  * Browser journeys of the credit bank (issue 7) on the demo data: learner1's learning account with certificates (one
  * revoked), courses, total credits and the approved 免修 conversion (R7.1, R7.3), the school's published recognition
- * rules (R7.2), its conversion applications queue (R7.4), and the transcript PDF (R7.5). Expected figures come from
- * the API, never hard-coded.
+ * rules (R7.2) and the province's read-only view of them, its conversion applications queue (R7.4), and the transcript
+ * PDF (R7.5). Expected figures come from the API, never hard-coded.
  */
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
@@ -159,6 +159,120 @@ describe('browser journeys: credit bank (R7)', () => {
       const irp01 = table.locator('.ant-table-row', { hasText: 'GZCP-IRP-01' });
       expect(await irp01.textContent()).toContain('工业机器人现场编程（4 学分 · 优秀）');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'recognition-rules.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('R7.2 the province reads the recognition rules of its schools: 广州城市职业学院’s published rules and one rule’s details, with nothing to create, publish or withdraw', async () => {
+    const province = DEMO_ACCOUNTS.find((a) => a.role === 'province_admin' && a.province === '440000')!;
+    const schoolName = DEMO_SCHOOLS.find((s) => s.key === 'gzcp')!.name;
+    const api = await apiAs(province.username);
+    const schools = await api.get<ApiPage<SchoolDto>>(`/schools?q=${encodeURIComponent(schoolName)}&pageSize=10`);
+    const school = schools.items.find((s) => s.name === schoolName)!;
+    expect(school).toBeTruthy();
+    const all = await api.get<ApiPage<RecognitionRuleDto>>('/recognition-rules?pageSize=100');
+    const published = await api.get<ApiPage<RecognitionRuleDto>>(`/recognition-rules?schoolId=${school.id}&status=published&pageSize=100`);
+    expect(published.total).toBeGreaterThan(0);
+    expect(published.items.every((r) => r.school.id === school.id && r.status === 'published')).toBe(true);
+    // Read-only for the province: the server offers it no action on any rule.
+    expect(all.items.every((r) => r.allowedActions.length === 0 && !r.mayEdit)).toBe(true);
+    // The rule to open: one granting several courses when there is one.
+    const opened = [...published.items].sort((a, b) => b.courses.length - a.courses.length)[0]!;
+    const detail = await api.get<RecognitionRuleDto>(`/recognition-rules/${opened.id}`);
+
+    const { context, page } = await loginPage(province.username);
+    try {
+      await page.locator('.ant-menu').getByText('认定规则', { exact: true }).click();
+      await page.waitForURL(/\/recognition-rules$/);
+      await page.getByText('只读', { exact: true }).waitFor(WAIT);
+      const table = page.getByTestId('province-rules-table');
+      await table.locator('.ant-table-row').first().waitFor(WAIT);
+      expect(await table.locator('.ant-table-row').count()).toBe(Math.min(all.total, 20));
+
+      // Nothing of the school's: no new rule, no publish / withdraw / preview, no caps and settings.
+      expect(await page.getByTestId('rule-new').count()).toBe(0);
+      expect(await page.getByTestId('settings-card').count()).toBe(0);
+      for (const name of [/新建规则/, /^发\s*布$/, /^停\s*用$/, /^预\s*览$/, /^修\s*改/, /^保\s*存$/])
+        expect(await page.getByRole('button', { name }).count()).toBe(0);
+
+      // Filter: the school (searched by name), then 已发布.
+      const bySchool = page.waitForResponse(
+        (r) => r.url().includes('/api/v1/recognition-rules?') && r.url().includes(`schoolId=${school.id}`),
+        WAIT,
+      );
+      await page.getByTestId('rules-school').click();
+      await page.keyboard.type(schoolName.slice(0, 4));
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: schoolName }).click();
+      expect((await bySchool).status()).toBe(200);
+      const byStatus = page.waitForResponse(
+        (r) =>
+          r.url().includes('/api/v1/recognition-rules?') &&
+          r.url().includes(`schoolId=${school.id}`) &&
+          r.url().includes('status=published'),
+        WAIT,
+      );
+      await page.getByTestId('rules-status').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已发布' }).click();
+      expect((await byStatus).status()).toBe(200);
+      await table.locator('.ant-table-row').first().waitFor(WAIT);
+      await expect.poll(() => table.locator('.ant-table-row').count(), WAIT).toBe(Math.min(published.total, 20));
+      expect(await page.getByTestId('rules-school').textContent()).toContain(schoolName);
+      await page.keyboard.press('Escape');
+
+      for (const rule of published.items.slice(0, 20)) {
+        const row = table.locator(`.ant-table-row[data-row-key="${rule.id}"]`);
+        await row.waitFor(WAIT);
+        const text = (await row.textContent())!;
+        expect(text).toContain(schoolName);
+        expect(text).toContain(rule.code);
+        expect(text).toContain(rule.name);
+        expect(text).toContain(rule.major.name);
+        for (const o of rule.outcomes) expect(text).toContain(o.name);
+        for (const c of rule.courses) expect(text).toContain(`${c.name}（${credits(c.credits)} 学分 · ${c.grade}）`);
+        const total = rule.courses.reduce((s, c) => s + c.credits, 0);
+        expect(await row.locator('td').nth(5).textContent()).toBe(credits(total));
+        expect(await row.locator('.ant-tag').textContent()).toBe('已发布');
+      }
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'province-recognition-rules.png'), fullPage: true });
+
+      // One rule's details, read from the server, with nothing to act on.
+      const read = page.waitForResponse((r) => r.url().endsWith(`/api/v1/recognition-rules/${opened.id}`), WAIT);
+      await page.getByTestId(`rule-view-${opened.code}`).click();
+      expect((await read).status()).toBe(200);
+      const drawer = page.locator('.ant-drawer:visible');
+      const details = drawer.getByTestId('rule-details');
+      await details.waitFor(WAIT);
+      expect(await drawer.locator('.ant-drawer-title').textContent()).toBe(`认定规则详情：${detail.code}`);
+      const field = async (label: string) =>
+        (await details
+          .locator('tr', { has: page.locator('th', { hasText: label }) })
+          .locator('td')
+          .textContent())!;
+      expect(await field('规则编号')).toBe(detail.code);
+      expect(await field('规则名称')).toBe(detail.name);
+      expect(await field('院校')).toBe(schoolName);
+      expect(await field('适用专业')).toBe(detail.major.name);
+      expect(await field('状态')).toBe('已发布');
+      for (const o of detail.outcomes) expect(await field('学习成果')).toContain(o.name);
+      expect(await field('认定学分')).toBe(`${credits(detail.courses.reduce((s, c) => s + c.credits, 0))} 学分`);
+      expect(await field('成果取得年限')).toBe(detail.maxOutcomeAgeYears === null ? '不限' : String(detail.maxOutcomeAgeYears));
+      if (detail.basis) expect(await field('依据')).toBe(detail.basis);
+      const courses = drawer.getByTestId('rule-details-courses');
+      expect(await courses.locator('.ant-table-row').count()).toBe(detail.courses.length);
+      for (const c of detail.courses) {
+        const text = (await courses.locator('.ant-table-row', { hasText: c.code }).textContent())!;
+        expect(text).toContain(c.name);
+        expect(text).toContain(c.grade);
+        expect(text).toContain(credits(c.credits));
+        expect(text).toContain(credits(c.courseCredits));
+      }
+      expect(await drawer.getByRole('button').count()).toBe(1); // the drawer's close button, nothing else
+      // The drawer has slid in before the picture.
+      await drawer.evaluate((el: { getAnimations(o: { subtree: boolean }): { finished: Promise<unknown> }[] }) =>
+        Promise.all(el.getAnimations({ subtree: true }).map((x) => x.finished)),
+      );
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'province-recognition-rule.png') });
     } finally {
       await context.close();
     }

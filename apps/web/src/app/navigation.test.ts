@@ -104,11 +104,15 @@ describe('menuFor', () => {
     expect(withItem('learningAccounts')).toEqual(['province_admin', 'school_admin']);
     expect(withItem('conversionApplications')).toEqual(['province_admin', 'school_admin']);
     expect(withItem('creditDeposits')).toEqual(['school_admin']);
-    expect(withItem('recognitionRules')).toEqual(['school_admin']);
+    expect(withItem('recognitionRules')).toEqual(['province_admin', 'school_admin']);
     expect(withItem('creditOutcomes')).toEqual(['national_admin']);
     expect(keys('school_admin').slice(-4)).toEqual(['learningAccounts', 'creditDeposits', 'recognitionRules', 'conversionApplications']);
+    expect(keys('province_admin').slice(-3)).toEqual(['learningAccounts', 'recognitionRules', 'conversionApplications']);
     expect(selectedNavKey('/learning-accounts/x', 'province_admin')).toBe('learningAccounts');
+    expect(selectedNavKey('/recognition-rules', 'province_admin')).toBe('recognitionRules');
     expect(canUse('learner', 'learningAccounts')).toBe(false);
+    expect(canUse('province_admin', 'recognitionRules')).toBe(true);
+    expect(canUse('municipal_admin', 'recognitionRules')).toBe(false);
   });
 
   it('shows the pilot filing pages by role (R3)', () => {

@@ -121,11 +121,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['school_admin', 'department_admin', 'project_leader'],
   },
   // Credit bank (R7): the learner's own account; the school's accounts, deposits, rules and applications queue; the
-  // province reads its schools' accounts and applications; the national administrator keeps the outcome catalog.
+  // province reads its schools' accounts, recognition rules and applications; the national administrator keeps the
+  // outcome catalog.
   { key: 'myLearningAccount', path: '/my-learning-account', labelKey: 'menu.myLearningAccount', roles: ['learner'] },
   { key: 'learningAccounts', path: '/learning-accounts', labelKey: 'menu.learningAccounts', roles: ['school_admin', 'province_admin'] },
   { key: 'creditDeposits', path: '/credit-deposits', labelKey: 'menu.creditDeposits', roles: ['school_admin'] },
-  { key: 'recognitionRules', path: '/recognition-rules', labelKey: 'menu.recognitionRules', roles: ['school_admin'] },
+  { key: 'recognitionRules', path: '/recognition-rules', labelKey: 'menu.recognitionRules', roles: ['school_admin', 'province_admin'] },
   {
     key: 'conversionApplications',
     path: '/conversion-applications',

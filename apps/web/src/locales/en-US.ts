@@ -1411,6 +1411,18 @@ const enUS: Messages = {
     level: 'Level',
     editCredits: 'Adjust credits',
     searchCertificate: 'Certificate name or code',
+    readOnly: 'Read-only',
+    provinceRulesIntro:
+      'The recognition rules (learning outcome → course) that the pilot schools of the province publish per major. Each school’s credit recognition panel grants credits and course exemptions by its published rules; the schools write, publish and withdraw the rules — here they are for reading and supervision.',
+    ruleSchool: 'School',
+    ruleSchoolPick: 'School (type to search)',
+    ruleDetailTitle: 'Recognition rule {{code}}',
+    ruleValidity: 'Valid',
+    noLimit: 'No limit',
+    courseCredits: 'Course credits',
+    convertedGrade: 'Grade given',
+    publishedAt: 'Published',
+    withdrawnAt: 'Withdrawn',
   },
 };
 

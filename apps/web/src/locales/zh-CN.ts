@@ -1378,6 +1378,18 @@ const zhCN = {
     level: '等级',
     editCredits: '调整学分',
     searchCertificate: '证书名称或代码',
+    readOnly: '只读',
+    provinceRulesIntro:
+      '本省试点院校按专业发布的认定规则（学习成果 → 课程）。学分认定与免修由院校学分认定小组按已发布的规则审核；规则的制定、发布和停用由院校负责，此处仅供查阅与监督。',
+    ruleSchool: '院校',
+    ruleSchoolPick: '院校（可输入名称查找）',
+    ruleDetailTitle: '认定规则详情：{{code}}',
+    ruleValidity: '有效期',
+    noLimit: '不限',
+    courseCredits: '课程学分',
+    convertedGrade: '转换成绩',
+    publishedAt: '发布时间',
+    withdrawnAt: '停用时间',
   },
 };
 

@@ -32,6 +32,7 @@ export const creditKeys = {
   courses: (schoolMajorId?: string) => ['credit-bank', 'courses', schoolMajorId ?? 'all'] as const,
   settings: ['credit-bank', 'settings'] as const,
   rules: (q: RuleQuery) => ['credit-bank', 'rules', q] as const,
+  rule: (id: string) => ['credit-bank', 'rule', id] as const,
   rulePreview: (id: string, learnerId: string) => ['credit-bank', 'rule-preview', id, learnerId] as const,
   applications: (q: ApplicationQuery) => ['credit-bank', 'applications', q] as const,
   learnerPreview: (learnerId: string) => ['credit-bank', 'learner-preview', learnerId] as const,
@@ -47,6 +48,8 @@ export interface AccountQuery {
 export interface RuleQuery {
   page: number;
   pageSize: number;
+  /** The province's filter: one of its schools (a school administrator sees only its own). */
+  schoolId?: string;
   schoolMajorId?: string;
   status?: RuleStatus;
 }
@@ -194,6 +197,13 @@ export const useRules = (q: RuleQuery) =>
     queryKey: creditKeys.rules(q),
     queryFn: () => api.get<Page<RecognitionRuleDto>>('/recognition-rules', { ...q }),
     placeholderData: keepPreviousData,
+  });
+/** One rule (read-only for the province). */
+export const useRule = (id: string | null) =>
+  useQuery({
+    queryKey: creditKeys.rule(id ?? ''),
+    queryFn: () => api.get<RecognitionRuleDto>(`/recognition-rules/${encodeURIComponent(id!)}`),
+    enabled: !!id,
   });
 export interface RuleBody {
   schoolMajorId: string;

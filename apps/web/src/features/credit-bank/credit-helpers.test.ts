@@ -1,6 +1,15 @@
 import type { ConversionItemDto, LedgerEntryDto } from '@onex/shared';
 import { describe, expect, it } from 'vitest';
-import { allowedCredits, entryTags, formatCredits, isoDay, liveEntries, sortItems } from './credit-helpers';
+import {
+  allowedCredits,
+  entryTags,
+  formatCredits,
+  isoDay,
+  liveEntries,
+  ruleCredits,
+  sortItems,
+  withSelectedOption,
+} from './credit-helpers';
 
 const entry = (o: Partial<LedgerEntryDto>): LedgerEntryDto =>
   ({ id: 'e', entryKind: 'deposit', state: 'valid', usedInApplicationId: null, fromConversion: false, credits: 2, ...o }) as LedgerEntryDto;
@@ -27,5 +36,19 @@ describe('credit-bank helpers (R7)', () => {
     expect(isoDay('2026-09-01T08:00:00Z')).toBe('2026-09-01');
     expect(isoDay({ format: () => '2026-01-02' })).toBe('2026-01-02');
     expect(isoDay(null)).toBeNull();
+  });
+  it('R7.2 sums the credits a rule grants over its courses', () => {
+    expect(ruleCredits([{ credits: 3 }, { credits: 3 }])).toBe(6);
+    expect(ruleCredits([{ credits: 0.1 }, { credits: 0.2 }])).toBe(0.3);
+    expect(ruleCredits([{ credits: 4 }])).toBe(4);
+    expect(ruleCredits([])).toBe(0);
+  });
+  it('keeps the chosen option of a searched select when the search does not list it', () => {
+    const a = { value: 'a', label: '广州城市职业学院' };
+    const b = { value: 'b', label: '广东生态工程职业学院' };
+    expect(withSelectedOption([b], a)).toEqual([a, b]);
+    expect(withSelectedOption([a, b], a)).toEqual([a, b]);
+    expect(withSelectedOption([b], null)).toEqual([b]);
+    expect(withSelectedOption([], undefined)).toEqual([]);
   });
 });

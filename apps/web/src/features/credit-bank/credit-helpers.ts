@@ -38,3 +38,17 @@ export function isoDay(v: { format(f: string): string } | string | null | undefi
   if (!v) return null;
   return typeof v === 'string' ? v.slice(0, 10) : v.format('YYYY-MM-DD');
 }
+
+/** The credits a recognition rule grants in all (the sum over its courses), to one decimal. */
+export function ruleCredits(courses: readonly { credits: number }[]): number {
+  return Math.round(courses.reduce((s, c) => s + c.credits * 10, 0)) / 10;
+}
+
+/**
+ * The options of a select searched on the server, with the chosen option kept first when the current search does not
+ * list it (so the select keeps showing its label, not its id).
+ */
+export function withSelectedOption<T extends { value: string }>(options: readonly T[], selected: T | null | undefined): T[] {
+  if (!selected || options.some((o) => o.value === selected.value)) return [...options];
+  return [selected, ...options];
+}

@@ -25,7 +25,6 @@ import {
   Space,
   Spin,
   Table,
-  Tag,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -50,11 +49,17 @@ import {
 } from '../api';
 import { formatCredits, isoDay } from '../credit-helpers';
 import { ItemsTable } from './bits';
+import { ProvinceRulesView } from './ProvinceRulesView';
+import { RuleCourseLines, RuleStatusTag } from './rule-bits';
 
-const STATUS_COLORS: Record<RuleStatus, string> = { draft: 'default', published: 'green', withdrawn: 'red' };
-
-/** 认定规则 (R7.2): the school's rules per major (create, publish, withdraw, preview) and its caps and exclusions. */
+/** 认定规则 (R7.2): the school administrator manages its rules; the province administrator reads its schools' rules. */
 export function RecognitionRulesPage() {
+  const me = useUser();
+  return me.role === 'province_admin' ? <ProvinceRulesView /> : <SchoolRulesView />;
+}
+
+/** The school's rules per major (create, publish, withdraw, preview) and its caps and exclusions. */
+function SchoolRulesView() {
   const { t } = useTranslation();
   const { lang } = useLang();
   const { message } = App.useApp();
@@ -144,18 +149,13 @@ export function RecognitionRulesPage() {
             {
               title: t('creditBank.ruleCourses'),
               key: 'courses',
-              render: (_, r) =>
-                r.courses.map((c) => (
-                  <div key={c.id}>
-                    {c.name}（{formatCredits(c.credits)} {t('creditBank.credits')} · {c.grade}）
-                  </div>
-                )),
+              render: (_, r) => <RuleCourseLines rule={r} />,
             },
             {
               title: t('creditBank.status'),
               key: 'status',
               width: 90,
-              render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{pickLabel(RULE_STATUS_LABELS, r.status, lang)}</Tag>,
+              render: (_, r) => <RuleStatusTag status={r.status} />,
             },
             {
               title: t('common.actions'),
