@@ -8,7 +8,7 @@ import { useErrorText } from '../../../lib/useErrorText';
 import { useSchools } from '../../schools/api';
 import { type RuleQuery, useRule, useRules } from '../api';
 import { formatCredits, ruleCredits, withSelectedOption } from '../credit-helpers';
-import { RuleCourseLines, RuleDetails, RuleStatusTag } from './rule-bits';
+import { RuleCodeCell, RuleCourseLines, RuleDetails, RuleStatusTag } from './rule-bits';
 
 interface SchoolOption {
   value: string;
@@ -94,14 +94,7 @@ export function ProvinceRulesView() {
             title: t('creditBank.ruleCode'),
             key: 'code',
             width: 220,
-            render: (_, r) => (
-              <Space orientation="vertical" size={0}>
-                <span>{r.code}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.name}
-                </Typography.Text>
-              </Space>
-            ),
+            render: (_, r) => <RuleCodeCell rule={r} />,
           },
           { title: t('creditBank.ruleMajor'), key: 'major', width: 140, render: (_, r) => r.major.name },
           { title: t('creditBank.ruleOutcomes'), key: 'outcomes', render: (_, r) => r.outcomes.map((o) => o.name).join('、') },

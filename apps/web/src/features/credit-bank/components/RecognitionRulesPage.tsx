@@ -50,7 +50,7 @@ import {
 import { formatCredits, isoDay } from '../credit-helpers';
 import { ItemsTable } from './bits';
 import { ProvinceRulesView } from './ProvinceRulesView';
-import { RuleCourseLines, RuleStatusTag } from './rule-bits';
+import { RuleCodeCell, RuleCourseLines, RuleStatusTag } from './rule-bits';
 
 /** 认定规则 (R7.2): the school administrator manages its rules; the province administrator reads its schools' rules. */
 export function RecognitionRulesPage() {
@@ -134,14 +134,7 @@ function SchoolRulesView() {
               title: t('creditBank.ruleCode'),
               key: 'code',
               width: 220,
-              render: (_, r) => (
-                <Space orientation="vertical" size={0}>
-                  <span>{r.code}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.name}
-                  </Typography.Text>
-                </Space>
-              ),
+              render: (_, r) => <RuleCodeCell rule={r} />,
             },
             { title: t('creditBank.ruleMajor'), key: 'major', width: 140, render: (_, r) => r.major.name },
             { title: t('creditBank.shape'), key: 'shape', width: 120, render: (_, r) => pickLabel(RULE_SHAPE_LABELS, r.shape, lang) },

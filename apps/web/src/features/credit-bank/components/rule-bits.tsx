@@ -1,6 +1,6 @@
 /** Display bits of a recognition rule (认定规则, R7.2), shared by the school's page and the province's read-only view. */
 import { COURSE_CATEGORY_LABELS, type RecognitionRuleDto, RULE_SHAPE_LABELS, RULE_STATUS_LABELS, type RuleStatus } from '@onex/shared';
-import { Descriptions, type DescriptionsProps, Table, Tag } from 'antd';
+import { Descriptions, type DescriptionsProps, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
@@ -8,6 +8,18 @@ import { pickLabel } from '../../../lib/money';
 import { formatCredits, ruleCredits } from '../credit-helpers';
 
 const RULE_STATUS_COLORS: Record<RuleStatus, string> = { draft: 'default', published: 'green', withdrawn: 'red' };
+
+/** A rule's code with its name beneath (the first column of both rule tables). */
+export function RuleCodeCell({ rule }: { rule: Pick<RecognitionRuleDto, 'code' | 'name'> }) {
+  return (
+    <Space orientation="vertical" size={0}>
+      <span>{rule.code}</span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {rule.name}
+      </Typography.Text>
+    </Space>
+  );
+}
 
 export function RuleStatusTag({ status }: { status: RuleStatus }) {
   const { lang } = useLang();
