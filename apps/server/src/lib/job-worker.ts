@@ -2,9 +2,8 @@
  * An in-process worker of background jobs stored as rows (architecture: jobs are rows claimed with
  * FOR UPDATE SKIP LOCKED, so that several app processes share the queue). It runs one job at a time, is kicked when a
  * job is queued, and polls now and then for jobs queued by another process or left by one that stopped. `claim`
- * takes the next job (or null); `run` does it and records its outcome on the row.
- *
- * The same shape as the results-import worker (modules/results-import/results-import.worker.ts), for any job table.
+ * takes the next job (or null); `run` does it and records its outcome on the row. Used by results imports and batch
+ * certificate PDFs.
  */
 export class JobWorker<J> {
   private running: Promise<void> | null = null;

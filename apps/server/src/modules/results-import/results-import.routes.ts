@@ -18,7 +18,7 @@ import type { RouteModule } from '../../http/route-types';
 import { AppError } from '../../lib/errors';
 import { readUploadForm } from '../files/files.upload';
 import * as svc from './results-import.service';
-import { ResultImportWorker } from './results-import.worker';
+import { type ResultImportWorker, createResultImportWorker } from './results-import.worker';
 
 const tags = ['考核成绩 Results'];
 const idParams = z.object({ id: z.string().uuid() });
@@ -47,7 +47,7 @@ async function readResultsForm(req: FastifyRequest) {
 }
 
 export const registerResultImportRoutes: RouteModule = (app, deps) => {
-  const worker = new ResultImportWorker(deps);
+  const worker = createResultImportWorker(deps);
   app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => worker.stop());
   app.decorate('resultImportWorker', worker);
