@@ -1,23 +1,6 @@
 import { FilePdfOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
 import { CERTIFICATE_LEVEL_LABELS, EXAM_SESSION_STATUS_LABELS, type CertificateDto, type CertificatePdfJobDto } from '@onex/shared';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Progress,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Progress, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -38,7 +21,7 @@ import {
   useRevokeCertificate,
 } from '../api';
 import { issuableFromOf } from '../certificate-helpers';
-import { CertificateStatusTag, DownloadButtons } from './bits';
+import { CertificateSearch, CertificatesTable, DownloadButtons } from './bits';
 
 /** 证书发放 (organization, R6.1, R6.3, R6.4): per session with published scores — issue, the certificates, revoke, batch PDF. */
 export function CertificateIssuancePage() {
@@ -89,48 +72,10 @@ function SessionCertificates({ sessionId }: { sessionId: string }) {
   const issue = useIssueCertificates();
   const [query, setQuery] = useState<CertificateQuery>({ page: 1, pageSize: 20, sessionId });
   const list = useCertificates(query);
-  // The session's count whatever the search: what the batch PDF prints.
-  const count = useCertificates({ page: 1, pageSize: 1, sessionId });
+  // The batch PDF prints the whole session: while a search narrows the list, its count is read apart.
+  const count = useCertificates({ page: 1, pageSize: 1, sessionId }, Boolean(query.q));
+  const total = (query.q ? count.data?.total : list.data?.total) ?? 0;
   const [revoking, setRevoking] = useState<CertificateDto | null>(null);
-
-  const columns: TableProps<CertificateDto>['columns'] = [
-    { title: t('certificates.number'), dataIndex: 'number', key: 'number', width: 180 },
-    { title: t('certificates.holder'), dataIndex: 'holderName', key: 'holder', width: 110 },
-    { title: t('certificates.idMasked'), dataIndex: 'holderIdMasked', key: 'id', width: 190 },
-    { title: t('certificates.school'), key: 'school', render: (_, c) => c.schoolName ?? t('common.none') },
-    { title: t('certificates.issuedOn'), dataIndex: 'issuedOn', key: 'issued', width: 110 },
-    {
-      title: t('certificates.status'),
-      key: 'status',
-      width: 220,
-      render: (_, c) => (
-        <Space orientation="vertical" size={0}>
-          <CertificateStatusTag status={c.status} />
-          {c.status === 'revoked' && (
-            <Typography.Text type="danger" style={{ fontSize: 12 }}>
-              {c.revokedOn} {c.revocationReason}
-            </Typography.Text>
-          )}
-        </Space>
-      ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 200,
-      fixed: 'right',
-      render: (_, c) => (
-        <Space size="small">
-          <DownloadButtons number={c.number} credential={false} size="small" />
-          {c.status === 'valid' && (
-            <Button size="small" danger icon={<StopOutlined />} onClick={() => setRevoking(c)} data-testid={`revoke-${c.number}`}>
-              {t('certificates.revoke')}
-            </Button>
-          )}
-        </Space>
-      ),
-    },
-  ];
 
   return (
     <>
@@ -173,35 +118,32 @@ function SessionCertificates({ sessionId }: { sessionId: string }) {
         </Space>
       </Card>
 
-      <BatchPdfCard sessionId={sessionId} total={count.data?.total ?? 0} />
+      <BatchPdfCard sessionId={sessionId} total={total} />
 
       <Card title={t('certificates.sessionCertificates')}>
-        {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
         <Space style={{ marginBottom: 12 }} wrap>
-          <Input.Search
-            allowClear
-            placeholder={t('certificates.searchPlaceholder')}
-            style={{ width: 240 }}
-            onSearch={(v) => setQuery((q) => ({ ...q, page: 1, q: v.trim() || undefined }))}
-            data-testid="certificate-search"
-          />
+          <CertificateSearch onSearch={(v) => setQuery((q) => ({ ...q, page: 1, q: v }))} />
         </Space>
-        <Table<CertificateDto>
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          columns={columns}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: t('certificates.empty') }}
-          data-testid="session-certificates"
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+        <CertificatesTable
+          list={list}
+          query={query}
+          setQuery={setQuery}
+          middle={[{ title: t('certificates.school'), key: 'school', render: (_, c) => c.schoolName ?? t('common.none') }]}
+          actions={{
+            width: 200,
+            render: (c) => (
+              <Space size="small">
+                <DownloadButtons number={c.number} credential={false} size="small" />
+                {c.status === 'valid' && (
+                  <Button size="small" danger icon={<StopOutlined />} onClick={() => setRevoking(c)} data-testid={`revoke-${c.number}`}>
+                    {t('certificates.revoke')}
+                  </Button>
+                )}
+              </Space>
+            ),
           }}
+          scrollX={1100}
+          testId="session-certificates"
         />
       </Card>
       <RevokeModal certificate={revoking} onClose={() => setRevoking(null)} />

@@ -1,10 +1,12 @@
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
-import type { CertificateStatus, PublicCertificateDto } from '@onex/shared';
-import { Button, Descriptions, Result, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import type { CertificateDto, CertificateStatus, Page, PublicCertificateDto } from '@onex/shared';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Input, Result, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import type { Dispatch, ReactNode, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/i18n';
-import { credentialUrl, pdfUrl } from '../api';
+import { useErrorText } from '../../../lib/useErrorText';
+import { type CertificateQuery, credentialUrl, pdfUrl } from '../api';
 import { certificateTitle } from '../certificate-helpers';
 
 /** 有效 (green) / 已撤销 (red). */
@@ -35,6 +37,91 @@ export function DownloadButtons({ number, credential = true, size }: { number: s
         </Button>
       )}
     </Space>
+  );
+}
+
+/** 证书编号或姓名 search of a certificate list (the server takes at most 50 characters). */
+export function CertificateSearch({ onSearch }: { onSearch: (q: string | undefined) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Input.Search
+      allowClear
+      maxLength={50}
+      placeholder={t('certificates.searchPlaceholder')}
+      style={{ width: 240 }}
+      onSearch={(v) => onSearch(v.trim() || undefined)}
+      data-testid="certificate-search"
+    />
+  );
+}
+
+/**
+ * A page of `GET /certificates` (organization and school): number, holder, masked ID number, the page's own columns,
+ * issue date, status with the revocation, then the page's actions; the list's error above it.
+ */
+export function CertificatesTable({
+  list,
+  query,
+  setQuery,
+  middle,
+  actions,
+  scrollX,
+  testId,
+}: {
+  list: UseQueryResult<Page<CertificateDto>>;
+  query: CertificateQuery;
+  setQuery: Dispatch<SetStateAction<CertificateQuery>>;
+  middle: TableColumnsType<CertificateDto>;
+  actions: { width: number; render: (c: CertificateDto) => ReactNode };
+  scrollX: number;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const columns: TableColumnsType<CertificateDto> = [
+    { title: t('certificates.number'), dataIndex: 'number', key: 'number', width: 180 },
+    { title: t('certificates.holder'), dataIndex: 'holderName', key: 'holder', width: 110 },
+    { title: t('certificates.idMasked'), dataIndex: 'holderIdMasked', key: 'id', width: 190 },
+    ...middle,
+    { title: t('certificates.issuedOn'), dataIndex: 'issuedOn', key: 'issued', width: 110 },
+    {
+      title: t('certificates.status'),
+      key: 'status',
+      width: 210,
+      render: (_, c) => (
+        <Space orientation="vertical" size={0}>
+          <CertificateStatusTag status={c.status} />
+          {c.status === 'revoked' && (
+            <Typography.Text type="danger" style={{ fontSize: 12 }}>
+              {c.revokedOn} {c.revocationReason}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    { title: t('common.actions'), key: 'actions', width: actions.width, fixed: 'right', render: (_, c) => actions.render(c) },
+  ];
+  return (
+    <>
+      {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
+      <Table<CertificateDto>
+        rowKey="id"
+        size="middle"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        columns={columns}
+        scroll={{ x: scrollX }}
+        locale={{ emptyText: t('certificates.empty') }}
+        data-testid={testId}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+        }}
+      />
+    </>
   );
 }
 
