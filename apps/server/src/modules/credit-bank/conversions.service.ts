@@ -467,8 +467,10 @@ export async function approveInTransaction(trx: Db, a: q.ApplicationRow, actor: 
     })),
     now,
   );
-  const entryIds = new Map<string, string>();
-  for (const i of approved) entryIds.set(i.id, (await q.entryIdByKey(trx, `conversion:${i.id}`))!.id);
+  const entryIds = await q.entryIdsByKeys(
+    trx,
+    approved.map((i) => `conversion:${i.id}`),
+  );
   await q.insertExemptions(
     trx,
     approved.map((i) => ({
@@ -484,7 +486,7 @@ export async function approveInTransaction(trx: Db, a: q.ApplicationRow, actor: 
       applicationId: a.id,
       itemId: i.id,
       outcomeIds: i.outcome_ids,
-      learningOutcomeId: entryIds.get(i.id)!,
+      learningOutcomeId: entryIds.get(`conversion:${i.id}`)!,
       grantedOn,
     })),
     now,

@@ -129,10 +129,6 @@ export function findAccount(db: Db, id: string) {
   return accountsBase(db).where('a.id', '=', id).executeTakeFirst();
 }
 
-export function findAccountByIdHash(db: Db, idType: IdType, hash: string) {
-  return accountsBase(db).where('a.id_type', '=', idType).where('a.id_number_hash', '=', hash).executeTakeFirst();
-}
-
 /** The account of a learner (one per person: found by the learner's blind index). */
 export function accountOfLearner(db: Db, learnerId: string) {
   return accountsBase(db)
@@ -219,8 +215,11 @@ export async function myContractAccount(db: Db, userId: string) {
   return r.rows[0];
 }
 
-/** Every ledger entry of an account (deposits and reversals) with certificate, reversal and use facts. */
-export async function entriesOfAccount(db: Db, accountId: string) {
+/**
+ * Every ledger entry of an account (deposits and reversals) with certificate, reversal and use facts; or only the
+ * reversal of one entry (`reversalOf`).
+ */
+export async function entriesOfAccount(db: Db, accountId: string, reversalOf?: string) {
   const r = await sql<{
     id: string;
     entry_kind: 'deposit' | 'reversal';
@@ -260,7 +259,7 @@ export async function entriesOfAccount(db: Db, accountId: string) {
     LEFT JOIN learning_outcomes r ON r.reverses_id = o.id
     LEFT JOIN conversion_outcome_uses u ON u.learning_outcome_id = o.id
     LEFT JOIN course_exemptions e ON e.learning_outcome_id = o.id
-    WHERE o.account_id = ${accountId}
+    WHERE o.account_id = ${accountId} ${reversalOf ? sql`AND o.reverses_id = ${reversalOf}` : sql``}
     ORDER BY o.recorded_on, o.created_at, o.id`.execute(db);
   return r.rows;
 }
@@ -388,16 +387,19 @@ export async function insertAccounts(
   return opened;
 }
 
-/** Accounts by blind index (for imports): `idType:hash` → account id. */
-export async function accountIdsByHash(db: Db, pairs: readonly { idType: IdType; hash: string }[]): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
+/** Accounts by blind index (for imports): `idType:hash` → the account's id and holder name. */
+export async function accountsByHash(
+  db: Db,
+  pairs: readonly { idType: IdType; hash: string }[],
+): Promise<Map<string, { id: string; holderName: string }>> {
+  const map = new Map<string, { id: string; holderName: string }>();
   for (let i = 0; i < pairs.length; i += 5000) {
     const part = pairs.slice(i, i + 5000);
-    const r = await sql<{ id: string; id_type: string; id_number_hash: string }>`
-      SELECT a.id, a.id_type, a.id_number_hash FROM learning_accounts a
+    const r = await sql<{ id: string; id_type: string; id_number_hash: string; holder_name: string }>`
+      SELECT a.id, a.id_type, a.id_number_hash, a.holder_name FROM learning_accounts a
       JOIN unnest(${part.map((p) => p.idType)}::text[], ${part.map((p) => p.hash)}::text[]) AS u (id_type, hash)
         ON a.id_type = u.id_type AND a.id_number_hash = u.hash`.execute(db);
-    for (const row of r.rows) map.set(`${row.id_type}:${row.id_number_hash}`, row.id);
+    for (const row of r.rows) map.set(`${row.id_type}:${row.id_number_hash}`, { id: row.id, holderName: row.holder_name });
   }
   return map;
 }
@@ -431,25 +433,19 @@ export async function countSchoolLearners(db: Db, schoolId: string, learnerIds?:
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
-/** Keys already in the ledger (for an import to say which rows are duplicates). */
-export async function existingKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < keys.length; i += 5000) {
-    const part = keys.slice(i, i + 5000);
-    const rows = await db.selectFrom('learning_outcomes').select('idempotency_key').where('idempotency_key', 'in', part).execute();
-    for (const r of rows) out.add(r.idempotency_key);
-  }
-  return out;
-}
-
-/** How many reversed deposits share a key prefix (a corrected deposit is deposited again under `<key>#<n>`). */
-export async function reversedCountOfKeys(db: Db, baseKeys: readonly string[]): Promise<Map<string, number>> {
+/**
+ * How many reversed deposits share a key prefix (a corrected deposit is deposited again under `<key>#<n>`). A school's
+ * key names its account, so the search is the account's entries (learning_outcomes_account_idx), and the prefix is
+ * compared literally (a name with `%` or `_` is no pattern).
+ */
+export async function reversedCountOfKeys(db: Db, bases: readonly { base: string; accountId: string }[]): Promise<Map<string, number>> {
   const map = new Map<string, number>();
-  if (!baseKeys.length) return map;
+  if (!bases.length) return map;
   const r = await sql<{ base: string; n: string }>`
     SELECT u.base, count(r.id)::text AS n
-    FROM unnest(${[...baseKeys]}::text[]) AS u (base)
-    JOIN learning_outcomes o ON o.idempotency_key = u.base OR o.idempotency_key LIKE u.base || '#%'
+    FROM unnest(${bases.map((b) => b.base)}::text[], ${bases.map((b) => b.accountId)}::uuid[]) AS u (base, account_id)
+    JOIN learning_outcomes o ON o.account_id = u.account_id
+      AND (o.idempotency_key = u.base OR starts_with(o.idempotency_key, u.base || '#'))
     JOIN learning_outcomes r ON r.reverses_id = o.id
     GROUP BY u.base`.execute(db);
   for (const row of r.rows) map.set(row.base, Number(row.n));
@@ -458,6 +454,17 @@ export async function reversedCountOfKeys(db: Db, baseKeys: readonly string[]): 
 
 export function entryIdByKey(db: Db, key: string) {
   return db.selectFrom('learning_outcomes').select('id').where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+/** Entry ids by idempotency key (one probe of the unique index per key, one round trip). */
+export async function entryIdsByKeys(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
+  if (!keys.length) return new Map();
+  const rows = await db
+    .selectFrom('learning_outcomes')
+    .select(['id', 'idempotency_key'])
+    .where('idempotency_key', 'in', [...keys])
+    .execute();
+  return new Map(rows.map((r) => [r.idempotency_key, r.id]));
 }
 
 // ---- Schools, majors, courses, settings ----
@@ -1159,16 +1166,5 @@ export function findLearner(db: Db, id: string) {
     .selectFrom('learners')
     .select(['id', 'name', 'user_id', 'school_id', 'school_major_id', 'province_code', 'id_number_enc'])
     .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/** The learner record (in the school) of an account's person. */
-export function learnerOfAccountAtSchool(db: Db, accountId: string, schoolId: string) {
-  return db
-    .selectFrom('learners as l')
-    .innerJoin('learning_accounts as a', (j) => j.onRef('a.id_type', '=', 'l.id_type').onRef('a.id_number_hash', '=', 'l.id_number_hash'))
-    .select(['l.id', 'l.name', 'l.school_major_id'])
-    .where('a.id', '=', accountId)
-    .where('l.school_id', '=', schoolId)
     .executeTakeFirst();
 }

@@ -411,9 +411,10 @@ export function depositBaseKey(
 }
 
 /** After n reversals of a deposit, its correction is deposited under `<key>#n` (so a corrected outcome can return). */
-async function currentKeys(trx: Db, bases: readonly string[]): Promise<Map<string, string>> {
-  const reversed = await q.reversedCountOfKeys(trx, [...new Set(bases)]);
-  return new Map(bases.map((b) => [b, reversed.get(b) ? `${b}#${reversed.get(b)}` : b]));
+async function currentKeys(trx: Db, bases: readonly { base: string; accountId: string }[]): Promise<Map<string, string>> {
+  const unique = [...new Map(bases.map((b) => [b.base, b])).values()];
+  const reversed = await q.reversedCountOfKeys(trx, unique);
+  return new Map(unique.map(({ base }) => [base, reversed.get(base) ? `${base}#${reversed.get(base)}` : base]));
 }
 
 function depositName(d: { name?: string | null | undefined }, course: q.CourseRow | undefined): string {
@@ -439,7 +440,7 @@ export async function depositOutcome(
   const type: DepositableOutcomeType = course ? 'course' : input.type;
   return mutate(deps, ctx, async (trx, now) => {
     const base = depositBaseKey(school.id, account.id, { type, courseCode: course?.code, name, recordedOn: input.recordedOn });
-    const key = (await currentKeys(trx, [base])).get(base)!;
+    const key = (await currentKeys(trx, [{ base, accountId: account.id }])).get(base)!;
     const deposit: OutcomeDeposit = {
       accountId: account.id,
       outcomeType: type,
@@ -535,8 +536,7 @@ export async function reverseEntry(deps: Deps, ctx: RequestContext, entryId: str
     );
     if (!ok) throw new AppError('OUTCOME_NOT_REVERSIBLE');
     const school = (await q.findSchool(trx, e.school_id!))!;
-    const entries = await q.entriesOfAccount(trx, e.account_id);
-    const reversal = entries.find((x) => x.reverses_id === e.id)!;
+    const reversal = (await q.entriesOfAccount(trx, e.account_id, e.id))[0]!;
     return {
       result: toEntryDto(actor, reversal),
       audit: {
@@ -581,12 +581,7 @@ export async function importDeposits(
   return mutate(deps, ctx, async (trx, now) => {
     const errors = [...parsed.errors];
     const hashes = parsed.rows.map((r) => ({ idType: r.idType, hash: idNumberHash(key, r.idNumber) }));
-    const existing = await q.accountIdsByHash(trx, hashes);
-    const holders = new Map(
-      (await Promise.all([...new Set(existing.values())].map((id) => q.findAccount(trx, id))))
-        .filter(Boolean)
-        .map((a) => [a!.id, a!.holder_name]),
-    );
+    const existing = await q.accountsByHash(trx, hashes);
     parsed.rows.forEach((r, i) => {
       if (r.courseCode && !courses.has(r.courseCode))
         errors.push({
@@ -602,8 +597,8 @@ export async function importDeposits(
           code: 'REQUIRED',
           message: '未填写课程代码时，须填写成果名称和学分',
         });
-      const accountId = existing.get(`${hashes[i]!.idType}:${hashes[i]!.hash}`);
-      if (accountId && holders.get(accountId) !== r.holderName)
+      const account = existing.get(`${hashes[i]!.idType}:${hashes[i]!.hash}`);
+      if (account && account.holderName !== r.holderName)
         errors.push({ row: r.row, column: '姓名', code: 'NAME_MISMATCH', message: '姓名与该证件号码的学习账户不一致，请核对' });
     });
     if (errors.length) throw new AppError('IMPORT_INVALID', { errors: errors.sort((a, b) => a.row - b.row) });
@@ -623,11 +618,11 @@ export async function importDeposits(
     const accountsOpened = toOpen.size
       ? await q.insertAccounts(trx, [...toOpen.values()], { id: school.id, provinceCode: school.province_code }, now, actor.userId)
       : 0;
-    const accounts = toOpen.size ? await q.accountIdsByHash(trx, hashes) : existing;
+    const accounts = toOpen.size ? await q.accountsByHash(trx, hashes) : existing;
 
     const drafts = parsed.rows.map((r, i) => {
       const course = r.courseCode ? courses.get(r.courseCode) : undefined;
-      const accountId = accounts.get(`${hashes[i]!.idType}:${hashes[i]!.hash}`)!;
+      const accountId = accounts.get(`${hashes[i]!.idType}:${hashes[i]!.hash}`)!.id;
       const type: DepositableOutcomeType = course ? 'course' : r.type;
       const name = depositName(r, course);
       return {
@@ -639,10 +634,7 @@ export async function importDeposits(
         base: depositBaseKey(school.id, accountId, { type, courseCode: course?.code, name, recordedOn: r.recordedOn }),
       };
     });
-    const keys = await currentKeys(
-      trx,
-      drafts.map((d) => d.base),
-    );
+    const keys = await currentKeys(trx, drafts);
     const deposits: OutcomeDeposit[] = drafts.map((d) => ({
       accountId: d.accountId,
       outcomeType: d.type,
