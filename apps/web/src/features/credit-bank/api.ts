@@ -79,13 +79,8 @@ function useWrite<V, R>(fn: (v: V) => Promise<R>) {
 
 export const useMyAccount = () =>
   useQuery({ queryKey: creditKeys.mine, queryFn: () => api.get<LearningAccountDetailDto>('/me/learning-account/details'), retry: false });
-export const useMyPreview = (enabled: boolean) =>
-  useQuery({
-    queryKey: creditKeys.myPreview,
-    queryFn: () => api.get<ConversionPreviewDto>('/me/conversion-preview'),
-    retry: false,
-    enabled,
-  });
+export const useMyPreview = () =>
+  useQuery({ queryKey: creditKeys.myPreview, queryFn: () => api.get<ConversionPreviewDto>('/me/conversion-preview'), retry: false });
 export const useMyApplications = () =>
   useQuery({
     queryKey: creditKeys.myApplications,

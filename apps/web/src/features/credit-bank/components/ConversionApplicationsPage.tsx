@@ -7,10 +7,9 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useLearners } from '../../learners/api';
 import { type ApplicationQuery, useApplications, useApplyOnBehalf, useLearnerPreview } from '../api';
 import { formatCredits } from '../credit-helpers';
-import { ApplicationsTable, ItemsTable } from './bits';
+import { ApplicationsTable, ItemsTable, LearnerPicker } from './bits';
 
 /** 转换申请 (R7.4): the school's queue (approve / refuse with a reason) and its applications for learners; province: read-only. */
 export function ConversionApplicationsPage() {
@@ -70,10 +69,8 @@ function ApplyOnBehalfModal({ open, onClose }: { open: boolean; onClose: () => v
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const [search, setSearch] = useState('');
   const [learnerId, setLearnerId] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const learners = useLearners({ page: 1, pageSize: 20, q: search || undefined });
   const preview = useLearnerPreview(learnerId);
   const apply = useApplyOnBehalf();
   const anyAllowed = !!preview.data?.items.some((i) => i.verdict === 'allowed');
@@ -106,20 +103,7 @@ function ApplyOnBehalfModal({ open, onClose }: { open: boolean; onClose: () => v
       destroyOnHidden
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Select
-          showSearch
-          filterOption={false}
-          onSearch={setSearch}
-          style={{ width: 380 }}
-          placeholder={t('creditBank.previewPick')}
-          value={learnerId ?? undefined}
-          onChange={setLearnerId}
-          data-testid="apply-learner"
-          options={(learners.data?.items ?? []).map((l) => ({
-            value: l.id,
-            label: `${l.name} · ${l.major?.name ?? ''} · ${l.idNumberMasked}`,
-          }))}
-        />
+        <LearnerPicker value={learnerId} onChange={setLearnerId} width={380} testId="apply-learner" />
         {preview.isFetching && <Spin />}
         {preview.isError && <Alert type="error" showIcon title={errorText(preview.error)} />}
         {preview.data && (

@@ -47,7 +47,7 @@ function MyConversion() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
-  const preview = useMyPreview(true);
+  const preview = useMyPreview();
   const applications = useMyApplications();
   const apply = useApplyForMe();
   const notAvailable = preview.error instanceof ApiError && preview.error.code === 'CONVERSION_NOT_AVAILABLE';

@@ -34,7 +34,6 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useLearners } from '../../learners/api';
 import { useSchoolMajors } from '../../schools/api';
 import {
   type RuleQuery,
@@ -48,7 +47,7 @@ import {
   useSettings,
 } from '../api';
 import { formatCredits, isoDay } from '../credit-helpers';
-import { ItemsTable } from './bits';
+import { ItemsTable, LearnerPicker } from './bits';
 import { ProvinceRulesView } from './ProvinceRulesView';
 import { RuleCodeCell, RuleCourseLines, RuleStatusTag } from './rule-bits';
 
@@ -376,9 +375,7 @@ function RuleEditor({ rule, onClose }: { rule: RecognitionRuleDto | 'new' | null
 function RulePreviewModal({ rule, onClose }: { rule: RecognitionRuleDto | null; onClose: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [search, setSearch] = useState('');
   const [learnerId, setLearnerId] = useState<string | null>(null);
-  const learners = useLearners({ page: 1, pageSize: 20, q: search || undefined });
   const preview = useRulePreview(rule?.id ?? null, learnerId);
   return (
     <Modal
@@ -393,20 +390,7 @@ function RulePreviewModal({ rule, onClose }: { rule: RecognitionRuleDto | null; 
       destroyOnHidden
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Select
-          showSearch
-          filterOption={false}
-          onSearch={setSearch}
-          style={{ width: 360 }}
-          placeholder={t('creditBank.previewPick')}
-          value={learnerId ?? undefined}
-          onChange={setLearnerId}
-          data-testid="rule-preview-learner"
-          options={(learners.data?.items ?? []).map((l) => ({
-            value: l.id,
-            label: `${l.name} · ${l.major?.name ?? ''} · ${l.idNumberMasked}`,
-          }))}
-        />
+        <LearnerPicker value={learnerId} onChange={setLearnerId} width={360} testId="rule-preview-learner" />
         {preview.isFetching && <Spin />}
         {preview.isError && <Alert type="error" showIcon title={errorText(preview.error)} />}
         {preview.data &&

@@ -27,6 +27,7 @@ import {
   Modal,
   Popconfirm,
   Row,
+  Select,
   Space,
   Statistic,
   Table,
@@ -41,8 +42,53 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
+import { useLearners } from '../../learners/api';
 import { fileUrl, useApplicationTransition, useReverse } from '../api';
-import { type EntryTag, entryTags, formatCredits, liveEntries, sortItems } from '../credit-helpers';
+import { type EntryTag, entryTags, formatCredits, liveEntries, sortItems, withSelectedOption } from '../credit-helpers';
+
+interface LearnerOption {
+  value: string;
+  label: string;
+}
+
+/** A learner of the school, searched on the server (`name · major · masked ID number`); the chosen one stays labelled. */
+export function LearnerPicker({
+  value,
+  onChange,
+  width,
+  testId,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  width: number;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<LearnerOption | null>(null);
+  const learners = useLearners({ page: 1, pageSize: 20, q: search.trim() || undefined });
+  const options = withSelectedOption(
+    (learners.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name} · ${l.major?.name ?? ''} · ${l.idNumberMasked}` })),
+    value ? chosen : null,
+  );
+  return (
+    <Select<string, LearnerOption>
+      showSearch
+      filterOption={false}
+      onSearch={setSearch}
+      loading={learners.isFetching}
+      style={{ width }}
+      placeholder={t('creditBank.previewPick')}
+      value={value ?? undefined}
+      options={options}
+      data-testid={testId}
+      onChange={(id, option) => {
+        setChosen(option && !Array.isArray(option) ? { value: option.value, label: option.label } : null);
+        onChange(id ?? null);
+      }}
+    />
+  );
+}
 
 const TAG_COLORS: Record<EntryTag, string> = {
   valid: 'green',
@@ -53,7 +99,7 @@ const TAG_COLORS: Record<EntryTag, string> = {
   fromConversion: 'purple',
 };
 
-export function EntryTags({ entry }: { entry: LedgerEntryDto }) {
+function EntryTags({ entry }: { entry: LedgerEntryDto }) {
   const { t } = useTranslation();
   const label: Record<EntryTag, string> = {
     valid: t('creditBank.stateValid'),
@@ -80,7 +126,7 @@ function levelText(level: string | null, lang: 'zh-CN' | 'en-US'): string {
 }
 
 /** The ledger of an account: outcomes in force by default, the whole history (reversals) on demand. */
-export function EntriesTable({ entries, testId = 'entries-table' }: { entries: LedgerEntryDto[]; testId?: string }) {
+function EntriesTable({ entries, testId = 'entries-table' }: { entries: LedgerEntryDto[]; testId?: string }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const [all, setAll] = useState(false);
@@ -238,7 +284,7 @@ function BucketTable({ title, rows, label }: { title: string; rows: CreditBucket
   );
 }
 
-export function ExemptionsTable({ rows }: { rows: ExemptionDto[] }) {
+function ExemptionsTable({ rows }: { rows: ExemptionDto[] }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   return (
