@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateNumber } from '@onex/shared';
+import { hashPassword } from '../../auth/password';
+import { DEMO_PASSWORD } from '../../db/seed/demo';
 import { DAY } from '../../lib/clock';
 import { verifyProof } from '../../lib/vc/data-integrity';
 import { decodePublicKeyMultibase } from '../../lib/vc/multikey';
 import { statusBit } from '../../lib/vc/status-list';
 import { createPublishedSession } from '../../test/certificates';
+import { demoIds } from '../../test/factories';
 import { ensureResultsOrgAdmin, RESULTS_ORG_USERNAME } from '../../test/results-import';
 import { type Agent, createTestApp, type TestApp } from '../../test/test-app';
+import { insertUser } from '../accounts/accounts.queries';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON responses are read by path in these tests
 type Json = Record<string, any>;
@@ -248,6 +252,33 @@ describe('holders and scope (R6.1, R6.2)', () => {
     expect((await otherSchool.get(`/api/v1/certificates/${someoneElse.number}`)).statusCode).toBe(404);
     const hb = await t.loginAs('hb-admin');
     expect((await hb.get('/api/v1/certificates')).json().total).toBe(0);
+  });
+
+  it('scope of the other roles: the city sees its schools’ certificates, department staff their school’s, experts none', async () => {
+    const gzcp = (await demoIds(t.db)).gzcp;
+    const dept = await t.db.selectFrom('departments').select('id').where('school_id', '=', gzcp).executeTakeFirstOrThrow();
+    await insertUser(t.db, {
+      username: 'gzcp-dept-cert',
+      displayName: '广州城市职业学院信息技术学院',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      role: 'department_admin',
+      provinceCode: null,
+      cityCode: null,
+      schoolId: gzcp,
+      departmentId: dept.id,
+      orgId: null,
+      createdAt: t.clock.now(),
+      createdBy: null,
+    });
+    const ofSchool = await t.db.selectFrom('certificates').select('number').where('school_id', '=', gzcp).executeTakeFirstOrThrow();
+    for (const username of ['gz-admin', 'gzcp-dept-cert']) {
+      const agent = await t.loginAs(username);
+      expect((await agent.get(`/api/v1/certificates/${ofSchool.number}`)).statusCode, username).toBe(200);
+      expect((await agent.get('/api/v1/certificates')).json().total, username).toBeGreaterThan(0);
+    }
+    const expert = await t.loginAs('expert1');
+    expect((await expert.get('/api/v1/certificates')).json().total).toBe(0);
+    expect((await expert.get(`/api/v1/certificates/${ofSchool.number}`)).statusCode).toBe(404);
   });
 
   it('share links: 30–180 days, open without the name, end at expiry or when the holder revokes them', async () => {

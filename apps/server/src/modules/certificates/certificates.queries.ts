@@ -2,16 +2,21 @@ import type { CertificateLevel } from '@onex/shared';
 import { type Expression, type Selectable, type SqlBool, sql } from 'kysely';
 import type pg from 'pg';
 import type { CertificatesTable } from '../../db/schema';
+import type { ScopeColumns } from '../../db/scope-filter';
 import type { Db } from '../../db/types';
 import { STATUS_LIST_SIZE } from '../../lib/vc/status-list';
 import { fillCredential } from './certificates.credential';
 
 /** Certificates (R6): SQL only. */
 
-export const ALL: Expression<SqlBool> = sql<SqlBool>`true`;
-export const NONE: Expression<SqlBool> = sql<SqlBool>`false`;
-export const certEq = (col: 'province_code' | 'city_code' | 'org_id' | 'school_id', value: string): Expression<SqlBool> =>
-  sql<SqlBool>`${sql.ref(`c.${col}`)} = ${value}`;
+/** The columns that carry a certificate's scope facts (`scopeWhere`). */
+export const CERTIFICATE_SCOPE_COLUMNS: ScopeColumns = {
+  provinceCode: 'c.province_code',
+  cityCode: 'c.city_code',
+  schoolId: 'c.school_id',
+  orgId: 'c.org_id',
+};
+/** A learner's own certificates: those of the learner records of the user. */
 export const heldBy = (userId: string): Expression<SqlBool> =>
   sql<SqlBool>`c.learner_id IN (SELECT id FROM learners WHERE user_id = ${userId})`;
 

@@ -18,7 +18,9 @@ import {
 import { base58 } from '@scure/base';
 import type { z } from 'zod';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
+import { type Scope, scopeOf } from '../../auth/scope';
 import { containsPattern, paginate } from '../../db/list-query';
+import { scopeWhere } from '../../db/scope-filter';
 import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
@@ -38,25 +40,17 @@ import * as q from './certificates.queries';
  * issuers' keys and status lists that let anyone verify offline.
  */
 
-const SCHOOL_ROLES = ['school_admin', 'department_admin', 'project_leader'] as const;
 const ISSUE_CHUNK = 2000;
 
-/** What certificates an actor may see, as a WHERE expression. */
+/**
+ * What certificates an actor may see, as a WHERE expression: the actor's scope (`scopeOf`) over the certificate's
+ * facts, except that certificates carry no department (department staff and project leaders see their school's),
+ * a learner sees the certificates of their own learner records, and experts (who review filings) see none.
+ */
 export function certificateWhere(a: Actor) {
-  switch (a.role) {
-    case 'national_admin':
-      return q.ALL;
-    case 'province_admin':
-      return a.provinceCode ? q.certEq('province_code', a.provinceCode) : q.NONE;
-    case 'municipal_admin':
-      return a.cityCode ? q.certEq('city_code', a.cityCode) : q.NONE;
-    case 'org_admin':
-      return a.orgId ? q.certEq('org_id', a.orgId) : q.NONE;
-    case 'learner':
-      return q.heldBy(a.userId);
-    default:
-      return (SCHOOL_ROLES as readonly string[]).includes(a.role) && a.schoolId ? q.certEq('school_id', a.schoolId) : q.NONE;
-  }
+  const scope: Scope = a.role === 'expert' ? { kind: 'none' } : scopeOf(a);
+  if (scope.kind === 'self') return q.heldBy(scope.userId);
+  return scopeWhere(scope.kind === 'department' ? { kind: 'school', schoolId: scope.schoolId } : scope, q.CERTIFICATE_SCOPE_COLUMNS);
 }
 
 /** A session of the actor's own organization (404 for anyone else: it is not theirs to know of). */
