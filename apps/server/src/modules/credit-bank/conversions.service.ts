@@ -46,7 +46,7 @@ interface Context {
 }
 
 /** The facts of the rules engine for an account at a school and major. */
-export async function conversionFacts(db: Db, c: Context, appliedOn: string, onlyRuleId?: string) {
+async function conversionFacts(db: Db, c: Context, appliedOn: string, onlyRuleId?: string) {
   const [rules, outcomes, settings, programme, exemptions] = await Promise.all([
     onlyRuleId ? q.findRule(db, onlyRuleId).then((r) => (r ? [r] : [])) : q.publishedRulesOf(db, c.school.id, c.major.id),
     q.convertibleOutcomes(db, c.account.id),
@@ -414,14 +414,14 @@ export async function applyOnBehalf(
  * exemptions (one per account and course). Runs in the caller's transaction (the demo uses it too).
  */
 export async function approveInTransaction(trx: Db, a: q.ApplicationRow, actor: { userId: string | null }, now: Date) {
-  const school = (await q.findSchool(trx, a.school_id))!;
-  const major = (await q.findSchoolMajor(trx, a.school_major_id))!;
-  const c: Context = {
-    account: { id: a.account_id },
-    learner: { id: a.learner_id, name: a.learner_name, userId: a.learner_user_id },
-    school: { id: school.id, name: school.name, provinceCode: school.province_code },
-    major: { id: major.id, name: major.name },
-  };
+  const c = await contextOf(
+    trx,
+    a.account_id,
+    { id: a.learner_id, name: a.learner_name, userId: a.learner_user_id },
+    a.school_id,
+    a.school_major_id,
+  );
+  const school = c.school;
   const stored = await q.itemsOfApplications(trx, [a.id]);
   const now_ = await conversionFacts(trx, c, a.applied_on);
   const still = new Map(now_.items.map((i) => [`${i.ruleId}:${i.course.id}`, i]));
@@ -448,7 +448,7 @@ export async function approveInTransaction(trx: Db, a: q.ApplicationRow, actor: 
       sourceKind: 'conversion' as const,
       idempotencyKey: `conversion:${i.id}`,
       schoolId: school.id,
-      provinceCode: school.province_code,
+      provinceCode: school.provinceCode,
       note: `依据认定规则 ${i.rule_code}“${i.rule_name}”；成绩 ${i.grade}`,
     })),
     now,
@@ -463,7 +463,7 @@ export async function approveInTransaction(trx: Db, a: q.ApplicationRow, actor: 
       accountId: a.account_id,
       applicationId: a.id,
       schoolId: school.id,
-      provinceCode: school.province_code,
+      provinceCode: school.provinceCode,
     })),
     now,
   );
@@ -477,7 +477,7 @@ export async function approveInTransaction(trx: Db, a: q.ApplicationRow, actor: 
       accountId: a.account_id,
       learnerId: a.learner_id,
       schoolId: school.id,
-      provinceCode: school.province_code,
+      provinceCode: school.provinceCode,
       schoolMajorId: a.school_major_id,
       courseId: i.course_id,
       credits: num(i.credits),

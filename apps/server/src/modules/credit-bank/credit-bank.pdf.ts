@@ -101,7 +101,7 @@ export async function transcriptPdf(a: LearningAccountDetailDto, o: { printedOn:
           ? live.map((e) =>
               row([
                 OUTCOME_TYPE_LABELS[e.type].zh,
-                e.fromConversion ? `${e.name}` : e.name,
+                e.name,
                 levelText(e.level),
                 fmt(e.credits),
                 e.recordedOn,

@@ -38,6 +38,7 @@ import { decryptIdNumber, idNumberHash, protectIdNumber } from '../../lib/person
 import { type AuditInput, recordAudit } from '../audit/audit.service';
 import { credentialText } from '../certificates/certificates.queries';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
+import { findFileMeta } from '../files/files.queries';
 import { type FileAccessCheck, type StoredFile, storePdf } from '../files/files.service';
 import { type OutcomeDeposit, accountsForLearners, depositOutcomes, reverseOutcome } from '../learning-accounts/ledger';
 import { buildAccountsTemplate, buildDepositsTemplate, parseAccountsFile, parseDepositsFile } from './credit-bank.xlsx';
@@ -80,7 +81,7 @@ async function unique<T>(code: 'COURSE_CODE_TAKEN' | 'RULE_CODE_TAKEN', p: Promi
 
 // ---- The outcome catalog (national) ----
 
-export function toCreditOutcomeDto(r: q.CreditOutcomeRow): CreditOutcomeDto {
+function toCreditOutcomeDto(r: q.CreditOutcomeRow): CreditOutcomeDto {
   return {
     id: r.id,
     certificateType: { id: r.type_id, code: r.type_code, name: r.type_name, status: r.type_status },
@@ -236,7 +237,7 @@ function toEntryDto(actor: Actor | null, e: q.EntryRow): LedgerEntryDto {
 }
 
 /** R7.3: credits by source, type and year; unused = valid catalog outcomes (certificates) not yet converted. */
-export function summarize(a: { total_credits: unknown; outcome_count: number }, entries: readonly LedgerEntryDto[]) {
+function summarize(a: { total_credits: unknown; outcome_count: number }, entries: readonly LedgerEntryDto[]) {
   const live = entries.filter((e) => e.entryKind === 'deposit' && e.state !== 'reversed');
   const group = (key: (e: LedgerEntryDto) => string) => {
     const m = new Map<string, { credits: number; count: number }>();
@@ -327,10 +328,8 @@ export async function listAccounts(deps: Deps, ctx: RequestContext, f: LearningA
 }
 
 /** The school of a school administrator's write (its own; another school's is 404). */
-async function ownSchool(deps: Deps, actor: Actor, schoolId?: string | null) {
-  const id = schoolId ?? actor.schoolId;
-  const school = id ? await q.findSchool(deps.db, id) : undefined;
-  if (!school || !mayRead(actor, { schoolId: school.id, provinceCode: school.province_code })) throw notFound();
+async function ownSchool(deps: Deps, actor: Actor) {
+  const school = await readableSchool(deps, actor);
   if (!mayManageSchool(actor, school.id)) throw new AppError('FORBIDDEN');
   return school;
 }
@@ -473,7 +472,7 @@ export async function depositOutcome(
 }
 
 async function evidenceOfSchool(db: Db, fileId: string, schoolId: string): Promise<boolean> {
-  const f = await db.selectFrom('files').select(['id', 'school_id', 'mime']).where('id', '=', fileId).executeTakeFirst();
+  const f = await findFileMeta(db, fileId);
   return !!f && f.school_id === schoolId && f.mime === 'application/pdf';
 }
 
@@ -666,7 +665,7 @@ export async function importDeposits(
 
 // ---- Transcript (PDF) and export (JSON with the certificates' credentials), R7.5 ----
 
-export async function accountForExport(deps: Deps, ctx: RequestContext, id: string | 'me') {
+async function accountForExport(deps: Deps, ctx: RequestContext, id: string | 'me') {
   const actor = requireActor(ctx, id === 'me' ? ['learner'] : CREDIT_BANK_READ_ROLES);
   const a = id === 'me' ? await myAccountRow(deps, actor) : await readableAccount(deps, actor, id);
   return { actor, a, detail: await accountDetail(deps, null, a) };
@@ -918,7 +917,7 @@ export async function saveSettings(
 
 // ---- Recognition rules (R7.2) ----
 
-export async function ruleDtos(db: Db, actor: Actor | null, rows: readonly q.RuleRow[]): Promise<RecognitionRuleDto[]> {
+async function ruleDtos(db: Db, actor: Actor | null, rows: readonly q.RuleRow[]): Promise<RecognitionRuleDto[]> {
   const parts = await q.partsOfRules(
     db,
     rows.map((r) => r.id),

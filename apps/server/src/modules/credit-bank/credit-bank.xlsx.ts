@@ -12,6 +12,7 @@ import {
 } from '@onex/shared';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors';
+import { cellText } from '../schools/schools.import';
 
 /**
  * The .xlsx files of the credit bank: bulk opening of accounts (姓名, 证件类型, 证件号码) and deposits of outcomes
@@ -19,23 +20,11 @@ import { AppError } from '../../lib/errors';
  * in a message); the service adds the checks that need the database.
  */
 
-export const MAX_ROWS = 5000;
-export const ACCOUNTS_SHEET = '学习账户';
-export const DEPOSITS_SHEET = '学习成果';
+const MAX_ROWS = 5000;
+const ACCOUNTS_SHEET = '学习账户';
+const DEPOSITS_SHEET = '学习成果';
 
 type Cells<C extends string> = Record<C, string>;
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    return '';
-  }
-  return String(v).trim();
-}
 
 async function readRows<C extends string>(
   bytes: Buffer,
