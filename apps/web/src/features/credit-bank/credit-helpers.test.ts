@@ -1,6 +1,7 @@
 import type { ConversionItemDto, LedgerEntryDto } from '@onex/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  CODE_PATTERN,
   allowedCredits,
   entryTags,
   formatCredits,
@@ -50,5 +51,12 @@ describe('credit-bank helpers (R7)', () => {
     expect(withSelectedOption([a, b], a)).toEqual([a, b]);
     expect(withSelectedOption([b], null)).toEqual([b]);
     expect(withSelectedOption([], undefined)).toEqual([]);
+  });
+});
+
+describe('CODE_PATTERN', () => {
+  it('takes the codes the server takes once trimmed, and nothing else', () => {
+    for (const ok of ['JD-01', 'R_2026.1', ' A01 ']) expect(CODE_PATTERN.test(ok)).toBe(true);
+    for (const bad of ['', '规则1', 'A 01', 'A/01']) expect(CODE_PATTERN.test(bad)).toBe(false);
   });
 });

@@ -1,5 +1,8 @@
 import type { ConversionItemDto, LedgerEntryDto } from '@onex/shared';
 
+/** What the server accepts as a course code or a rule code once trimmed: letters, digits, `.`, `_` and `-`. */
+export const CODE_PATTERN = /^\s*[0-9A-Za-z_.-]+\s*$/;
+
 /** Credits as people read them: `3`, `2.5` (one decimal at most). */
 export function formatCredits(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '';

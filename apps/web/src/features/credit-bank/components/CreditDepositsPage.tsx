@@ -25,7 +25,7 @@ import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
 import { useSchoolMajors } from '../../schools/api';
 import { depositsTemplateUrl, useCourses, useDeleteCourse, useImportDeposits, useSaveCourse } from '../api';
-import { formatCredits } from '../credit-helpers';
+import { CODE_PATTERN, formatCredits } from '../credit-helpers';
 import { DepositDrawer, XlsxImportModal } from './forms';
 
 /** 课程成果存入 (R7.1): deposit outcomes by form or .xlsx, and keep the school's course catalog. */
@@ -212,7 +212,14 @@ function CoursesCard() {
             />
           </Form.Item>
           <Space>
-            <Form.Item name="code" label={t('creditBank.courseCode')} rules={[{ required: true, whitespace: true }]}>
+            <Form.Item
+              name="code"
+              label={t('creditBank.courseCode')}
+              rules={[
+                { required: true, whitespace: true },
+                { pattern: CODE_PATTERN, message: t('creditBank.codeFormat') },
+              ]}
+            >
               <Input maxLength={30} style={{ width: 140 }} data-testid="course-code" />
             </Form.Item>
             <Form.Item name="name" label={t('creditBank.courseName')} rules={[{ required: true, whitespace: true }]}>

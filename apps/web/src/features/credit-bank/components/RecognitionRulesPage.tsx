@@ -46,7 +46,7 @@ import {
   useSaveSettings,
   useSettings,
 } from '../api';
-import { formatCredits, isoDay } from '../credit-helpers';
+import { CODE_PATTERN, formatCredits, isoDay } from '../credit-helpers';
 import { ItemsTable, LearnerPicker } from './bits';
 import { ProvinceRulesView } from './ProvinceRulesView';
 import { RuleCodeCell, RuleCourseLines, RuleStatusTag } from './rule-bits';
@@ -203,6 +203,9 @@ function SchoolRulesView() {
   );
 }
 
+/** The server's limit on a rule: at most 10 outcomes and 10 courses. */
+const MAX_RULE_ITEMS = 10;
+
 interface RuleValues {
   schoolMajorId: string;
   code: string;
@@ -299,7 +302,14 @@ function RuleEditor({ rule, onClose }: { rule: RecognitionRuleDto | 'new' | null
           <Select options={(majors.data ?? []).map((m) => ({ value: m.id, label: m.name }))} data-testid="rule-major" />
         </Form.Item>
         <Space>
-          <Form.Item name="code" label={t('creditBank.ruleCode')} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item
+            name="code"
+            label={t('creditBank.ruleCode')}
+            rules={[
+              { required: true, whitespace: true },
+              { pattern: CODE_PATTERN, message: t('creditBank.codeFormat') },
+            ]}
+          >
             <Input maxLength={30} style={{ width: 180 }} data-testid="rule-code" />
           </Form.Item>
           <Form.Item name="name" label={t('creditBank.ruleName')} rules={[{ required: true, whitespace: true }]}>
@@ -309,6 +319,7 @@ function RuleEditor({ rule, onClose }: { rule: RecognitionRuleDto | 'new' | null
         <Form.Item name="outcomeIds" label={t('creditBank.ruleOutcomes')} rules={[{ required: true, type: 'array', min: 1 }]}>
           <Select
             mode="multiple"
+            maxCount={MAX_RULE_ITEMS}
             showSearch
             optionFilterProp="label"
             loading={outcomes.isLoading}
@@ -321,7 +332,20 @@ function RuleEditor({ rule, onClose }: { rule: RecognitionRuleDto | 'new' | null
             <Form.Item label={t('creditBank.ruleCourses')} required>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'courseId']} rules={[{ required: true, message: t('creditBank.course') }]}>
+                  <Form.Item
+                    name={[f.name, 'courseId']}
+                    rules={[
+                      { required: true, message: t('creditBank.ruleCourseRequired') },
+                      ({ getFieldValue }) => ({
+                        validator: async (_, id: string | undefined) => {
+                          const chosen = ((getFieldValue('courses') ?? []) as ({ courseId?: string } | undefined)[]).filter(
+                            (c) => c?.courseId === id,
+                          );
+                          if (id && chosen.length > 1) throw new Error(t('creditBank.ruleCourseDuplicate'));
+                        },
+                      }),
+                    ]}
+                  >
                     <Select
                       style={{ width: 320 }}
                       showSearch
@@ -335,16 +359,24 @@ function RuleEditor({ rule, onClose }: { rule: RecognitionRuleDto | 'new' | null
                       }))}
                     />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'credits']} rules={[{ required: true }]}>
+                  <Form.Item name={[f.name, 'credits']} rules={[{ required: true, message: t('creditBank.ruleCreditsRequired') }]}>
                     <InputNumber<number> min={0.5} max={30} step={0.5} precision={1} placeholder={t('creditBank.ruleGrantCredits')} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'grade']} rules={[{ required: true, whitespace: true }]}>
+                  <Form.Item
+                    name={[f.name, 'grade']}
+                    rules={[{ required: true, whitespace: true, message: t('creditBank.ruleGradeRequired') }]}
+                  >
                     <Input maxLength={20} style={{ width: 120 }} placeholder={t('creditBank.grade')} />
                   </Form.Item>
                   {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
                 </Space>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ credits: 2, grade: '优秀' })}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                disabled={fields.length >= MAX_RULE_ITEMS}
+                onClick={() => add({ credits: 2, grade: '优秀' })}
+              >
                 {t('creditBank.addCourseRow')}
               </Button>
             </Form.Item>
@@ -354,7 +386,19 @@ function RuleEditor({ rule, onClose }: { rule: RecognitionRuleDto | 'new' | null
           <Form.Item name="validFrom" label={t('creditBank.validFrom')}>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="validTo" label={t('creditBank.validTo')}>
+          <Form.Item
+            name="validTo"
+            label={t('creditBank.validTo')}
+            dependencies={['validFrom']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: async (_, to: dayjs.Dayjs | null | undefined) => {
+                  const from = getFieldValue('validFrom') as dayjs.Dayjs | null | undefined;
+                  if (from && to && to.isBefore(from, 'day')) throw new Error(t('creditBank.validToBeforeFrom'));
+                },
+              }),
+            ]}
+          >
             <DatePicker />
           </Form.Item>
           <Form.Item name="maxOutcomeAgeYears" label={t('creditBank.maxAge')}>

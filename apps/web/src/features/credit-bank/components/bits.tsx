@@ -256,7 +256,7 @@ function ReverseModal({ entry, onClose }: { entry: LedgerEntryDto | null; onClos
         <Form.Item
           name="reason"
           label={t('creditBank.reverseReason')}
-          rules={[{ required: true, min: 2, message: t('creditBank.refuseReasonRequired') }]}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('creditBank.reverseReasonRequired') }]}
         >
           <Input.TextArea rows={3} maxLength={500} data-testid="reverse-reason" />
         </Form.Item>
