@@ -164,6 +164,10 @@ describe('verification, credentials, revocation (R6.2, R6.3)', () => {
     tampered.credentialSubject.name = '王五';
     expect(await verifyWithPublishedKeys(tampered)).toBe(false);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/credentials/${'1'.repeat(22)}` })).statusCode).toBe(404);
+    // The verify page's file check of a valid credential: every check passes.
+    const check = (await t.app.inject({ method: 'POST', url: '/api/v1/public/credential-checks', payload: vc })).json<Json>();
+    expect(check).toMatchObject({ valid: true, checks: { format: true, signature: true, issuerKnown: true, notRevoked: true } });
+    expect(check.certificate.number).toBe(number);
   });
 
   it('R6.1 after key rotation new credentials use the new key and old ones still verify (the old key stays published)', async () => {

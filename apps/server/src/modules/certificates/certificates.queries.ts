@@ -341,3 +341,28 @@ export async function revokedIndexes(db: Db, listId: string): Promise<number[]> 
     .execute();
   return rows.map((r) => r.status_index);
 }
+
+/**
+ * Whether entry `index` of a status list is set (its certificate revoked) — the bit `statusListCredential` publishes,
+ * read without building the list; null for an unknown list or an index outside it.
+ */
+export async function statusEntryRevoked(db: Db, listId: string, index: number): Promise<boolean | null> {
+  const r = await db
+    .selectFrom('status_lists as l')
+    .select((e) => [
+      'l.size',
+      e
+        .exists(
+          e
+            .selectFrom('certificates as c')
+            .select('c.id')
+            .whereRef('c.status_list_id', '=', 'l.id')
+            .where('c.status_index', '=', index)
+            .where('c.revoked_at', 'is not', null),
+        )
+        .as('revoked'),
+    ])
+    .where('l.id', '=', listId)
+    .executeTakeFirst();
+  return r && index >= 0 && index < r.size ? Boolean(r.revoked) : null;
+}

@@ -26,7 +26,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber } from '../../lib/personal-id';
 import { proofSigner, verifyProof } from '../../lib/vc/data-integrity';
-import { encodeStatusList, statusBit } from '../../lib/vc/status-list';
+import { encodeStatusList } from '../../lib/vc/status-list';
 import { recordAudit } from '../audit/audit.service';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
 import { accountsForLearners, depositOutcomes } from '../learning-accounts/ledger';
@@ -464,10 +464,9 @@ export async function checkCredential(deps: Deps, credential: Record<string, unk
   const r = code ? await q.findByCode(deps.db, code) : undefined;
   const status = credential.credentialStatus as { statusListCredential?: unknown; statusListIndex?: unknown } | undefined;
   const listId = typeof status?.statusListCredential === 'string' ? status.statusListCredential.split('/').pop() : undefined;
-  if (listId && /^[0-9a-f-]{36}$/.test(listId) && typeof status?.statusListIndex === 'string') {
-    const list = await statusListCredential(deps, listId).catch(() => null);
-    const subject = list?.credentialSubject as { encodedList?: string } | undefined;
-    if (subject?.encodedList) checks.notRevoked = !statusBit(subject.encodedList, Number(status.statusListIndex));
+  const index = typeof status?.statusListIndex === 'string' ? Number(status.statusListIndex) : NaN;
+  if (listId && /^[0-9a-f-]{36}$/.test(listId) && Number.isInteger(index)) {
+    checks.notRevoked = (await q.statusEntryRevoked(deps.db, listId, index)) === false;
   }
   const certificate = r ? (await publicView(deps.db, r, deps.config.publicUrl)).certificate : undefined;
   const valid = checks.signature && checks.issuerKnown && checks.notRevoked;
