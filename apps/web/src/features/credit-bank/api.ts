@@ -75,6 +75,13 @@ function useWrite<V, R>(fn: (v: V) => Promise<R>) {
   });
 }
 
+/** `POST path` with `file` as the multipart field `file` (the .xlsx imports and the evidence PDF). */
+function uploadFile<R>(path: string, file: File): Promise<R> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload<R>(path, form);
+}
+
 // ---- The learner's own account ----
 
 export const useMyAccount = () =>
@@ -108,11 +115,7 @@ export const transcriptUrl = (id: string) => `${API_BASE}/learning-accounts/${en
 export const useOpenAccounts = () => useWrite(() => api.post<{ learners: number; opened: number }>('/learning-accounts/open', {}));
 export const accountsTemplateUrl = `${API_BASE}/learning-accounts/import-template`;
 export const useImportAccounts = () =>
-  useWrite((file: File) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return api.upload<{ rows: number; opened: number; existing: number }>('/learning-accounts/import', form);
-  });
+  useWrite((file: File) => uploadFile<{ rows: number; opened: number; existing: number }>('/learning-accounts/import', file));
 
 export interface DepositBody {
   type: DepositableOutcomeType;
@@ -134,11 +137,7 @@ export const useDeposit = () =>
   );
 export const useUploadEvidence = () =>
   useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return api.upload<{ id: string; name: string }>('/learning-outcomes/evidence', form);
-    },
+    mutationFn: (file: File) => uploadFile<{ id: string; name: string }>('/learning-outcomes/evidence', file),
   });
 export const useReverse = () =>
   useWrite(({ id, reason }: { id: string; reason: string }) =>
@@ -146,14 +145,12 @@ export const useReverse = () =>
   );
 export const depositsTemplateUrl = `${API_BASE}/learning-outcomes/import-template`;
 export const useImportDeposits = () =>
-  useWrite((file: File) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return api.upload<{ rows: number; written: number; duplicates: number; accountsOpened: number; duplicate: boolean }>(
+  useWrite((file: File) =>
+    uploadFile<{ rows: number; written: number; duplicates: number; accountsOpened: number; duplicate: boolean }>(
       '/learning-outcomes/import',
-      form,
-    );
-  });
+      file,
+    ),
+  );
 export const fileUrl = (id: string) => `${API_BASE}/files/${encodeURIComponent(id)}`;
 
 // ---- Courses and settings ----

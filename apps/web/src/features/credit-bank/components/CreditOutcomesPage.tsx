@@ -30,6 +30,7 @@ export function CreditOutcomesPage() {
         <Input.Search
           allowClear
           style={{ width: 260 }}
+          maxLength={50}
           placeholder={t('creditBank.searchCertificate')}
           onSearch={(v) => setQuery((q) => ({ ...q, page: 1, q: v.trim() || undefined }))}
           data-testid="outcomes-search"

@@ -25,8 +25,6 @@ export function LearningAccountsPage() {
   const navigate = useNavigate();
   const isSchool = me.role === 'school_admin';
   const [query, setQuery] = useState<AccountQuery>({ page: 1, pageSize: 20 });
-  const [name, setName] = useState('');
-  const [idNumber, setIdNumber] = useState('');
   const [importOpen, setImportOpen] = useState(false);
   const accounts = useAccounts(query);
   const open = useOpenAccounts();
@@ -64,18 +62,16 @@ export function LearningAccountsPage() {
         <Input.Search
           allowClear
           style={{ width: 200 }}
+          maxLength={50}
           placeholder={t('creditBank.searchName')}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
           onSearch={(v) => setQuery((q) => ({ ...q, page: 1, q: v.trim() || undefined }))}
           data-testid="accounts-search"
         />
         <Input.Search
           allowClear
           style={{ width: 260 }}
+          maxLength={32}
           placeholder={t('creditBank.searchIdNumber')}
-          value={idNumber}
-          onChange={(e) => setIdNumber(e.target.value)}
           onSearch={(v) => setQuery((q) => ({ ...q, page: 1, idNumber: v.trim() || undefined }))}
         />
         <Tooltip title={t('common.refresh')}>
