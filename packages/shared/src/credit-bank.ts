@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CERTIFICATE_LEVELS, type CertificateLevel, type WorkflowTransition } from './catalog';
+import { pageQuerySchema } from './contracts';
 import { ID_TYPES } from './exams';
 
 /**
@@ -11,10 +12,6 @@ import { ID_TYPES } from './exams';
 type Label = { zh: string; en: string };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
 const ref = z.object({ id: z.string(), name: z.string() });
-const pageFields = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 /** Credits have one decimal place (architecture "Money … credits as decimals with one place"). */
 const credits = (max: number) =>
   z
@@ -193,8 +190,7 @@ export const learningAccountDetailSchema = learningAccountSummarySchema.extend({
 });
 export type LearningAccountDetailDto = z.infer<typeof learningAccountDetailSchema>;
 
-export const learningAccountQuerySchema = z.object({
-  ...pageFields,
+export const learningAccountQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(50).optional(),
   idNumber: z.string().trim().max(32).optional(),
   schoolId: z.string().uuid().optional(),
@@ -284,8 +280,7 @@ export const creditOutcomeSchema = z.object({
   updatedAt: z.string(),
 });
 export type CreditOutcomeDto = z.infer<typeof creditOutcomeSchema>;
-export const creditOutcomeQuerySchema = z.object({
-  ...pageFields,
+export const creditOutcomeQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(50).optional(),
   level: z.enum(CERTIFICATE_LEVELS).optional(),
 });
@@ -500,8 +495,7 @@ export const recognitionRuleSchema = z.object({
   mayEdit: z.boolean(),
 });
 export type RecognitionRuleDto = z.infer<typeof recognitionRuleSchema>;
-export const recognitionRuleQuerySchema = z.object({
-  ...pageFields,
+export const recognitionRuleQuerySchema = pageQuerySchema.extend({
   schoolId: z.string().uuid().optional(),
   schoolMajorId: z.string().uuid().optional(),
   status: z.enum(RULE_STATUSES).optional(),
@@ -534,9 +528,11 @@ export const CONVERSION_REFUSAL_LABELS: Record<ConversionRefusal, Label> = {
   cap_public: { zh: '超出公共课程上限', en: 'Public-course cap reached' },
 };
 
+const ruleRef = z.object({ id: z.string(), code: z.string(), name: z.string(), shape: z.enum(RULE_SHAPES) });
+
 export const conversionItemSchema = z.object({
   id: z.string().nullable(),
-  rule: z.object({ id: z.string(), code: z.string(), name: z.string(), shape: z.enum(RULE_SHAPES) }),
+  rule: ruleRef,
   course: z.object({ id: z.string(), code: z.string(), name: z.string(), category: z.enum(COURSE_CATEGORIES) }),
   outcomes: z.array(z.object({ id: z.string(), name: z.string() })),
   credits: z.number(),
@@ -549,21 +545,21 @@ export const conversionItemSchema = z.object({
 });
 export type ConversionItemDto = z.infer<typeof conversionItemSchema>;
 
+/** A credit cap of one course group: its percent of the programme's credits, the limit and what is converted. */
+const capSchema = z.object({ percent: z.number(), programmeCredits: z.number(), limit: z.number(), converted: z.number() });
+
 export const conversionPreviewSchema = z.object({
   school: ref,
   major: ref,
   appliedOn: z.string(),
   items: z.array(conversionItemSchema),
   allowedCredits: z.number(),
-  caps: z.object({
-    professional: z.object({ percent: z.number(), programmeCredits: z.number(), limit: z.number(), converted: z.number() }),
-    public: z.object({ percent: z.number(), programmeCredits: z.number(), limit: z.number(), converted: z.number() }),
-  }),
+  caps: z.object({ professional: capSchema, public: capSchema }),
 });
 export type ConversionPreviewDto = z.infer<typeof conversionPreviewSchema>;
 
 export const rulePreviewSchema = z.object({
-  rule: z.object({ id: z.string(), code: z.string(), name: z.string(), shape: z.enum(RULE_SHAPES) }),
+  rule: ruleRef,
   learner: z.object({ id: z.string(), name: z.string() }),
   items: z.array(conversionItemSchema),
 });
@@ -630,8 +626,7 @@ export const conversionApplicationSchema = z.object({
   allowedActions: z.array(z.enum(APPLICATION_ACTIONS)),
 });
 export type ConversionApplicationDto = z.infer<typeof conversionApplicationSchema>;
-export const applicationQuerySchema = z.object({
-  ...pageFields,
+export const applicationQuerySchema = pageQuerySchema.extend({
   status: z.enum(APPLICATION_STATUSES).optional(),
   schoolId: z.string().uuid().optional(),
 });
