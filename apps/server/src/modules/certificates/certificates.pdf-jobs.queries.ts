@@ -107,12 +107,3 @@ export function sessionNames(db: Db, sessionId: string) {
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
 }
-
-/** The user who queued a job (the file's creator). */
-export function userOf(db: Db, id: string) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'province_code', 'city_code', 'school_id', 'department_id', 'org_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}

@@ -4,9 +4,10 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { JobWorker } from '../../lib/job-worker';
 import { recordAudit } from '../audit/audit.service';
+import { findUserById } from '../auth/auth.queries';
 import { actorFromRow } from '../auth/auth.service';
 import { storePdf } from '../files/files.service';
-import { readFileBytes } from '../files/files.queries';
+import { findFileMeta, readFileBytes } from '../files/files.queries';
 import { type CertificatePrint, certificatesPdf } from './certificates.pdf';
 import * as jq from './certificates.pdf-jobs.queries';
 import { type CertificateRow, certificatesBase, countSessionCertificates } from './certificates.queries';
@@ -124,8 +125,8 @@ export async function listPdfJobs(deps: Deps, ctx: RequestContext, sessionId: st
 export async function pdfJobFile(deps: Deps, ctx: RequestContext, id: string): Promise<{ filename: string; bytes: Buffer }> {
   const job = await ownJob(deps, ctx, id);
   if (job.status !== 'succeeded' || !job.file_id) throw new AppError('CERTIFICATE_PDF_NOT_READY', { status: job.status });
-  const meta = await deps.db.selectFrom('files').select('original_name').where('id', '=', job.file_id).executeTakeFirstOrThrow();
-  return { filename: meta.original_name, bytes: await readFileBytes(deps.db, job.file_id) };
+  const [meta, bytes] = await Promise.all([findFileMeta(deps.db, job.file_id), readFileBytes(deps.db, job.file_id)]);
+  return { filename: meta!.original_name, bytes };
 }
 
 /** Runs one claimed job: draws every certificate of the session (progress per page), stores the file, marks it done. */
@@ -149,7 +150,7 @@ export async function runPdfJob(deps: Deps, job: jq.PdfJobRow): Promise<void> {
     const bytes = await certificatesPdf(deps.config.publicUrl, rows.map(toPrint), report);
     await progress.pending;
 
-    const user = job.created_by ? await jq.userOf(deps.db, job.created_by) : undefined;
+    const user = job.created_by ? await findUserById(deps.db, job.created_by) : undefined;
     const ctx: RequestContext = {
       actor: user ? actorFromRow(user, 'session') : null,
       requestId: `certificate-pdf-job:${job.id}`,
