@@ -1,4 +1,4 @@
-import type { CourseCategory } from '@onex/shared';
+import type { CourseCategory, DepositableOutcomeType } from '@onex/shared';
 import type { Kysely } from 'kysely';
 import {
   approveInTransaction,
@@ -7,6 +7,8 @@ import {
   submitInTransaction,
 } from '../../modules/credit-bank/conversions.service';
 import * as cb from '../../modules/credit-bank/credit-bank.queries';
+import { depositBaseKey } from '../../modules/credit-bank/credit-bank.service';
+import { chinaDate as isoDay } from '../../modules/exam-sessions/exam-sessions.service';
 import { accountsForLearners, depositOutcomes } from '../../modules/learning-accounts/ledger';
 import type { DB } from '../schema';
 
@@ -22,7 +24,6 @@ import type { DB } from '../schema';
 
 type Trx = Kysely<DB>;
 const DAY = 24 * 3600_000;
-const isoDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 interface DemoCourse {
   code: string;
@@ -238,22 +239,28 @@ export async function seedDemoCreditBank(db: Trx, now: Date, _secretKey: Buffer)
   // Courses, a training and a competition deposited by the school.
   const term1 = isoDay(new Date(now.getTime() - 560 * DAY));
   const term2 = isoDay(new Date(now.getTime() - 380 * DAY));
+  /** A deposit by the school, under the key the school's own deposits use (depositBaseKey). */
+  const deposit = (
+    accountId: string,
+    type: DepositableOutcomeType,
+    d: { name: string; level: string; credits: number; hours: number | null; recordedOn: string; courseCode?: string },
+  ) => ({
+    accountId,
+    outcomeType: type,
+    name: d.name,
+    level: d.level,
+    credits: d.credits,
+    hours: d.hours,
+    recordedOn: d.recordedOn,
+    source: school.name,
+    sourceKind: 'school' as const,
+    idempotencyKey: depositBaseKey(school.id, accountId, { type, courseCode: d.courseCode, name: d.name, recordedOn: d.recordedOn }),
+    schoolId: school.id,
+    provinceCode: school.province_code,
+  });
   const course = (accountId: string, code: string, grade: string, recordedOn: string) => {
     const c = COURSES.find((x) => x.code === code)!;
-    return {
-      accountId,
-      outcomeType: 'course' as const,
-      name: c.name,
-      level: grade,
-      credits: c.credits,
-      hours: c.hours,
-      recordedOn,
-      source: school.name,
-      sourceKind: 'school' as const,
-      idempotencyKey: `school:${school.id}:course:${code}:${accountId}`,
-      schoolId: school.id,
-      provinceCode: school.province_code,
-    };
+    return deposit(accountId, 'course', { courseCode: code, name: c.name, level: grade, credits: c.credits, hours: c.hours, recordedOn });
   };
   const deposits = [];
   if (learner1) {
@@ -265,34 +272,20 @@ export async function seedDemoCreditBank(db: Trx, now: Date, _secretKey: Buffer)
       course(a, 'JD101', '88', term2),
       course(a, 'JD102', '82', term2),
       course(a, 'GG003', '良好', term2),
-      {
-        accountId: a,
-        outcomeType: 'training' as const,
+      deposit(a, 'training', {
         name: '工业机器人应用编程（中级）考前培训',
         level: '合格',
         credits: 1,
         hours: 32,
         recordedOn: isoDay(new Date(now.getTime() - 60 * DAY)),
-        source: school.name,
-        sourceKind: 'school' as const,
-        idempotencyKey: `school:${school.id}:training:${a}:工业机器人应用编程（中级）考前培训`,
-        schoolId: school.id,
-        provinceCode: school.province_code,
-      },
-      {
-        accountId: a,
-        outcomeType: 'competition' as const,
+      }),
+      deposit(a, 'competition', {
         name: '广东省职业院校技能大赛“工业机器人技术应用”赛项 三等奖',
         level: '三等奖',
         credits: 2,
         hours: null,
         recordedOn: isoDay(new Date(now.getTime() - 300 * DAY)),
-        source: school.name,
-        sourceKind: 'school' as const,
-        idempotencyKey: `school:${school.id}:competition:${a}:广东省职业院校技能大赛`,
-        schoolId: school.id,
-        provinceCode: school.province_code,
-      },
+      }),
     );
   }
   for (const l of learners.filter((x) => x.id !== learner1?.id).slice(0, 12)) {
