@@ -16,10 +16,8 @@ export interface RawKeyPair {
 }
 
 export function generateEd25519(): RawKeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const jwk = privateKey.export({ format: 'jwk' });
+  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
   return { publicKey: Buffer.from(jwk.x!, 'base64url'), privateKey: Buffer.from(jwk.d!, 'base64url') };
-  void publicKey;
 }
 
 export function publicKeyMultibase(publicKey: Uint8Array): string {

@@ -18,13 +18,19 @@ export interface SigningKey extends RawKeyPair {
   verificationMethod: string;
 }
 
-async function createKey(trx: Db, secretKey: Buffer, orgId: string, keyNo: number, at: Date, by: string | null) {
+/** Creates the organization's next key (number after its last); the caller holds the organization's row lock. */
+async function createNextKey(trx: Db, secretKey: Buffer, orgId: string, at: Date, by: string | null) {
+  const last = await trx
+    .selectFrom('issuer_keys')
+    .select((e) => e.fn.max('key_no').as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
   const pair = generateEd25519();
   return trx
     .insertInto('issuer_keys')
     .values({
       org_id: orgId,
-      key_no: keyNo,
+      key_no: Number(last?.n ?? 0) + 1,
       public_key_multibase: publicKeyMultibase(pair.publicKey),
       private_key_enc: seal(secretKey, PURPOSE, pair.privateKey),
       created_at: at,
@@ -32,6 +38,11 @@ async function createKey(trx: Db, secretKey: Buffer, orgId: string, keyNo: numbe
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Serializes first-key creation and rotation per organization. */
+async function lockOrg(trx: Db, orgId: string) {
+  await trx.selectFrom('evaluation_orgs').select('id').where('id', '=', orgId).forUpdate().execute();
 }
 
 /** The organization's active signing key, created on first use (call inside a transaction when it may create). */
@@ -47,17 +58,8 @@ export async function activeSigningKey(
     trx.selectFrom('issuer_keys').selectAll().where('org_id', '=', orgId).where('status', '=', 'active').executeTakeFirst();
   let row = await active();
   if (!row) {
-    // Serializes first-key creation (and rotation) per organization; read again under the lock.
-    await trx.selectFrom('evaluation_orgs').select('id').where('id', '=', orgId).forUpdate().execute();
-    row = await active();
-  }
-  if (!row) {
-    const last = await trx
-      .selectFrom('issuer_keys')
-      .select((e) => e.fn.max('key_no').as('n'))
-      .where('org_id', '=', orgId)
-      .executeTakeFirst();
-    row = await createKey(trx, secretKey, orgId, Number(last?.n ?? 0) + 1, at, by);
+    await lockOrg(trx, orgId);
+    row = (await active()) ?? (await createNextKey(trx, secretKey, orgId, at, by)); // read again under the lock
   }
   return {
     id: row.id,
@@ -70,20 +72,14 @@ export async function activeSigningKey(
 
 /** Retires the active key and creates the next one; returns the new key's number. */
 export async function rotateKey(trx: Db, secretKey: Buffer, orgId: string, at: Date, by: string | null): Promise<number> {
-  await trx.selectFrom('evaluation_orgs').select('id').where('id', '=', orgId).forUpdate().execute();
+  await lockOrg(trx, orgId);
   await trx
     .updateTable('issuer_keys')
     .set({ status: 'retired', retired_at: at })
     .where('org_id', '=', orgId)
     .where('status', '=', 'active')
     .execute();
-  const last = await trx
-    .selectFrom('issuer_keys')
-    .select((e) => e.fn.max('key_no').as('n'))
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-  const row = await createKey(trx, secretKey, orgId, Number(last?.n ?? 0) + 1, at, by);
-  return row.key_no;
+  return (await createNextKey(trx, secretKey, orgId, at, by)).key_no;
 }
 
 export async function listKeys(db: Db, publicUrl: string, orgId: string): Promise<IssuerKeyDto[]> {
