@@ -7,7 +7,7 @@ import { jcs } from '../../lib/vc/data-integrity';
  * "Verifiable credential format"). Pure: the service signs what this returns.
  */
 
-export const VC_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
+const VC_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
 
 /** Public URLs of the platform (api-v1 paths), from PUBLIC_URL. */
 export function urls(publicUrl: string) {

@@ -20,7 +20,7 @@ import { visibleCertificate } from './certificates.service';
  */
 
 /** A job still running this long after it started (its process stopped) is claimed again. */
-export const STALE_PDF_JOB_MS = 30 * 60 * 1000;
+const STALE_PDF_JOB_MS = 30 * 60 * 1000;
 /** The batch file may be large (one page per certificate; ≈ 10 KB a page). */
 const MAX_BATCH_BYTES = 512 * 1024 * 1024;
 

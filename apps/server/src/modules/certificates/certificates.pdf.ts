@@ -36,13 +36,13 @@ const RED = '#c8102e';
 const QR_SIZE = 150;
 
 /** `2026-03-01` → `2026 年 3 月 1 日`. */
-export function chineseDate(iso: string): string {
+function chineseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[1]} 年 ${Number(m[2])} 月 ${Number(m[3])} 日` : iso;
 }
 
 /** The QR code (PNG) of a certificate: its public credentials page. */
-export function certificateQrPng(url: string): Promise<Buffer> {
+function certificateQrPng(url: string): Promise<Buffer> {
   return QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 2, width: 300 });
 }
 

@@ -70,7 +70,7 @@ export function issuableFrom(s: PublicityFacts): Date | null {
 }
 
 /** R6.1: issuance is allowed once scores are published and the organization's publicity period has passed. */
-export function issuanceOpen(s: PublicityFacts, now: Date): boolean {
+function issuanceOpen(s: PublicityFacts, now: Date): boolean {
   const from = issuableFrom(s);
   return from !== null && now.getTime() >= from.getTime();
 }
