@@ -538,22 +538,22 @@ export interface CourseValues {
   exemptible: boolean;
 }
 
+function courseColumns(v: CourseValues) {
+  return {
+    school_major_id: v.schoolMajorId,
+    code: v.code,
+    name: v.name,
+    category: v.category,
+    credits: v.credits,
+    hours: v.hours,
+    exemptible: v.exemptible,
+  };
+}
+
 export async function insertCourse(db: Db, school: { id: string; provinceCode: string }, v: CourseValues, at: Date, by: string | null) {
   const r = await db
     .insertInto('school_courses')
-    .values({
-      school_id: school.id,
-      province_code: school.provinceCode,
-      school_major_id: v.schoolMajorId,
-      code: v.code,
-      name: v.name,
-      category: v.category,
-      credits: v.credits,
-      hours: v.hours,
-      exemptible: v.exemptible,
-      created_at: at,
-      created_by: by,
-    })
+    .values({ school_id: school.id, province_code: school.provinceCode, ...courseColumns(v), created_at: at, created_by: by })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
@@ -562,16 +562,7 @@ export async function insertCourse(db: Db, school: { id: string; provinceCode: s
 export async function updateCourse(db: Db, id: string, v: CourseValues, at: Date) {
   await db
     .updateTable('school_courses')
-    .set({
-      school_major_id: v.schoolMajorId,
-      code: v.code,
-      name: v.name,
-      category: v.category,
-      credits: v.credits,
-      hours: v.hours,
-      exemptible: v.exemptible,
-      updated_at: at,
-    })
+    .set({ ...courseColumns(v), updated_at: at })
     .where('id', '=', id)
     .execute();
 }
@@ -738,20 +729,26 @@ async function writeRuleParts(db: Db, ruleId: string, v: RuleValues) {
     .execute();
 }
 
+function ruleColumns(v: RuleValues) {
+  return {
+    school_major_id: v.schoolMajorId,
+    code: v.code,
+    name: v.name,
+    valid_from: v.validFrom,
+    valid_to: v.validTo,
+    max_outcome_age_years: v.maxOutcomeAgeYears,
+    basis: v.basis,
+    note: v.note,
+  };
+}
+
 export async function insertRule(db: Db, school: { id: string; provinceCode: string }, v: RuleValues, at: Date, by: string) {
   const r = await db
     .insertInto('recognition_rules')
     .values({
       school_id: school.id,
       province_code: school.provinceCode,
-      school_major_id: v.schoolMajorId,
-      code: v.code,
-      name: v.name,
-      valid_from: v.validFrom,
-      valid_to: v.validTo,
-      max_outcome_age_years: v.maxOutcomeAgeYears,
-      basis: v.basis,
-      note: v.note,
+      ...ruleColumns(v),
       created_at: at,
       created_by: by,
       updated_at: at,
@@ -765,17 +762,7 @@ export async function insertRule(db: Db, school: { id: string; provinceCode: str
 export async function updateRule(db: Db, id: string, v: RuleValues, at: Date) {
   await db
     .updateTable('recognition_rules')
-    .set({
-      school_major_id: v.schoolMajorId,
-      code: v.code,
-      name: v.name,
-      valid_from: v.validFrom,
-      valid_to: v.validTo,
-      max_outcome_age_years: v.maxOutcomeAgeYears,
-      basis: v.basis,
-      note: v.note,
-      updated_at: at,
-    })
+    .set({ ...ruleColumns(v), updated_at: at })
     .where('id', '=', id)
     .where('status', '=', 'draft')
     .execute();
