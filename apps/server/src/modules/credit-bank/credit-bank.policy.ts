@@ -24,12 +24,12 @@ export function mayRead(actor: Actor, f: SchoolFacts): boolean {
   return CREDIT_BANK_READ_ROLES.includes(actor.role) && inScope(scopeOf(actor), f);
 }
 
-/** Writes for a school: deposits, courses, settings, rules, decisions — its own administrator only. */
+/** Writes for a school: deposits (R7.1), courses, settings and rules (R7.2), decisions (R7.4) — its own administrator only. */
 export function mayManageSchool(actor: Actor, schoolId: string | null): boolean {
   return actor.role === 'school_admin' && !!schoolId && actor.schoolId === schoolId;
 }
 
-/** Reverses a ledger entry: the school that deposited it, while it is neither reversed nor used by a conversion. */
+/** Reverses a ledger entry (R7.1 correction): the school that deposited it, while it is neither reversed nor used by a conversion (R7.4). */
 export function mayReverse(
   actor: Actor,
   e: { entryKind: string; sourceKind: string; schoolId: string | null; reversed: boolean; used: boolean; fromConversion: boolean },
