@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { issueInTransaction } from '../../modules/certificates/certificates.service';
+import { chinaDate } from '../../modules/exam-sessions/exam-sessions.service';
 import { sessionForIssuance } from '../../modules/certificates/certificates.queries';
 import type { DB } from '../schema';
 import type { DemoExamsContext } from './demo-exams';
@@ -16,7 +17,6 @@ import type { DemoExamsContext } from './demo-exams';
 
 type Trx = Kysely<DB>;
 const DAY = 24 * 3600_000;
-const isoDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export async function seedDemoCertificates(trx: Trx, ctx: DemoExamsContext, publicUrl: string): Promise<void> {
   await trx.updateTable('evaluation_orgs').set({ publicity_days: 0 }).execute();
@@ -38,7 +38,7 @@ export async function seedDemoCertificates(trx: Trx, ctx: DemoExamsContext, publ
         exam_site_id: ctx.exams.siteId,
         province_code: ctx.school.province,
         city_code: ctx.school.city,
-        exam_date: isoDay(lastYear),
+        exam_date: chinaDate(lastYear),
         exam_form: 'practical_special',
         capacity: 40,
         registration_opens_at: new Date(lastYear.getTime() - 40 * DAY),
@@ -119,7 +119,7 @@ export async function seedDemoCertificates(trx: Trx, ctx: DemoExamsContext, publ
 async function revoke(trx: Trx, sessionId: string, learnerId: string, reason: string, at: Date, by: string | null) {
   await trx
     .updateTable('certificates')
-    .set({ revoked_at: at, revoked_on: isoDay(at), revocation_reason: reason, revoked_by: by })
+    .set({ revoked_at: at, revoked_on: chinaDate(at), revocation_reason: reason, revoked_by: by })
     .where('session_id', '=', sessionId)
     .where('learner_id', '=', learnerId)
     .execute();
