@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certificateNumber, certificateNumberProblem, mod3736CheckChar, shareLinkActive } from './certificates';
+import { certificateNumber, certificateNumberProblem, mod3736CheckChar, shareLinkActive, verifyQuerySchema } from './certificates';
 
 describe('certificate numbers (R6.1)', () => {
   it('R6.1 a number is 16 characters with an ISO 7064 MOD 37,36 check character that verifies', () => {
@@ -31,6 +31,14 @@ describe('certificate numbers (R6.1)', () => {
     const n = certificateNumber(2026, 'senior', 42);
     expect(certificateNumberProblem(` ${n.slice(0, 8)} ${n.slice(8).toLowerCase()} `)).toBeNull();
     expect(certificateNumberProblem('12345')).toMatch(/16 位/);
+  });
+
+  it('R6.2 the verify query names the number’s actual problem: its length, or its check character', () => {
+    const message = (number: string) => verifyQuerySchema.safeParse({ number, name: '李明' }).error?.issues[0]?.message;
+    expect(message('12345')).toMatch(/16 位/);
+    const n = certificateNumber(2026, 'senior', 42);
+    expect(message(n.slice(0, 15) + (n[15] === '0' ? '1' : '0'))).toMatch(/校验码不符/);
+    expect(verifyQuerySchema.parse({ number: n.toLowerCase(), name: ' 李明 ' })).toEqual({ number: n, name: '李明' });
   });
 });
 

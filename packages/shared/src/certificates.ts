@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CERTIFICATE_LEVELS, type CertificateLevel } from './catalog';
+import { pageQuerySchema } from './contracts';
 
 /**
  * Certificates (R6): numbers, the public verification contract (api-v1) and the holder's share links.
@@ -70,7 +71,10 @@ export const verifyQuerySchema = z.object({
     .min(1, '请输入证书编号')
     .max(40)
     .transform(normalizeCertificateNumber)
-    .refine((n) => certificateNumberProblem(n) === null, { message: '证书编号校验码不符，请核对是否输入有误' }),
+    .superRefine((n, ctx) => {
+      const problem = certificateNumberProblem(n);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   name: z.string().trim().min(1, '请输入持证人姓名').max(50),
 });
 
@@ -136,9 +140,7 @@ export const certificateSchema = z.object({
 });
 export type CertificateDto = z.infer<typeof certificateSchema>;
 
-export const certificateQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+export const certificateQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(50).optional(),
   status: z.enum(CERTIFICATE_STATUSES).optional(),
   sessionId: z.string().uuid().optional(),
