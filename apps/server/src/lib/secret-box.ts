@@ -6,14 +6,16 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  * iv ‖ tag ‖ ciphertext; the purpose is also the AAD, so a ciphertext cannot be moved to another purpose.
  */
 
-const keys = new Map<string, Buffer>();
+/** Derived keys per secret key (held by reference, never copied into a string) and purpose. */
+const keys = new WeakMap<Buffer, Map<string, Buffer>>();
 
 function keyFor(secretKey: Buffer, purpose: string): Buffer {
-  const id = `${secretKey.toString('base64')}:${purpose}`;
-  let k = keys.get(id);
+  let byPurpose = keys.get(secretKey);
+  if (!byPurpose) keys.set(secretKey, (byPurpose = new Map()));
+  let k = byPurpose.get(purpose);
   if (!k) {
     k = Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), `onex:${purpose}`, 32));
-    keys.set(id, k);
+    byPurpose.set(purpose, k);
   }
   return k;
 }
