@@ -30,7 +30,8 @@ import * as svc from './certificates.service';
 
 const tags = ['证书 Certificates'];
 const publicTags = ['证书查询（公开） Public verification'];
-const sessionParams = z.object({ id: z.string().uuid() });
+/** A session's, job's, share link's, issuer's or status list's id. */
+const idParams = z.object({ id: z.string().uuid() });
 const numberParams = z.object({
   number: z
     .string()
@@ -53,7 +54,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: '为该场次全部合格且尚未发证的考生发证（幂等）Issue certificates to every passed candidate without one',
-        params: sessionParams,
+        params: idParams,
         response: { 200: issueResultSchema, ...errorResponses(401, 403, 404, 409) },
       },
     },
@@ -65,7 +66,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: '场次证书 The session’s certificates',
-        params: sessionParams,
+        params: idParams,
         querystring: pageQuerySchema,
         response: { 200: pageOf(sessionCertificateSchema), ...errorResponses(400, 401, 403, 404) },
       },
@@ -154,7 +155,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
         description:
           '202：已排队，用 GET /api/v1/certificate-pdf-jobs/{id} 查看进度（done/total），完成后 GET …/file 下载。' +
           '本场次已有排队或生成中的任务时返回该任务（200）。尚未发证：409 CERTIFICATE_PDF_EMPTY。',
-        params: sessionParams,
+        params: idParams,
         response: { 200: certificatePdfJobSchema, 202: certificatePdfJobSchema, ...errorResponses(401, 403, 404, 409) },
       },
     },
@@ -170,7 +171,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: '本场次最近的批量打印任务 The session’s latest batch PDF jobs',
-        params: sessionParams,
+        params: idParams,
         response: { 200: z.object({ items: z.array(certificatePdfJobSchema) }), ...errorResponses(401, 403, 404) },
       },
     },
@@ -182,7 +183,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: '批量打印任务（状态、进度）A batch PDF job: status and progress',
-        params: sessionParams,
+        params: idParams,
         response: { 200: certificatePdfJobSchema, ...errorResponses(401, 403, 404) },
       },
     },
@@ -194,7 +195,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: '下载批量打印的证书 PDF Download the batch PDF',
-        params: sessionParams,
+        params: idParams,
         response: { 200: z.any().describe('application/pdf'), ...errorResponses(401, 403, 404, 409) },
       },
     },
@@ -234,7 +235,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: '提前撤销分享链接 Revoke a share link early',
-        params: sessionParams,
+        params: idParams,
         response: { 200: shareLinkSchema, ...errorResponses(401, 404) },
       },
     },
@@ -335,7 +336,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
       schema: {
         tags: publicTags,
         summary: '签发机构及其全部公钥（轮换后旧公钥仍保留）An issuer and all its public keys',
-        params: sessionParams,
+        params: idParams,
         response: { 200: issuerSchema, ...errorResponses(400, 404) },
       },
     },
@@ -347,7 +348,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
       schema: {
         tags: publicTags,
         summary: '证书撤销状态列表（BitstringStatusListCredential，已签名）The signed revocation status list',
-        params: sessionParams,
+        params: idParams,
         response: { 200: credentialJsonSchema, ...errorResponses(400, 404) },
       },
     },
