@@ -564,7 +564,7 @@ export async function createShareLink(deps: Deps, ctx: RequestContext, number: s
   const actor = requireActor(ctx);
   const c = await ownCertificate(deps, actor, number);
   const now = deps.clock.now();
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const link = await deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('certificate_share_links')
       .values({
@@ -574,7 +574,7 @@ export async function createShareLink(deps: Deps, ctx: RequestContext, number: s
         created_by: actor.userId,
         expires_at: new Date(now.getTime() + days * 86_400_000),
       })
-      .returning('id')
+      .returning(['id', 'token', 'created_at', 'expires_at', 'revoked_at'])
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, now, {
       action: 'certificate.share_link.create',
@@ -583,10 +583,9 @@ export async function createShareLink(deps: Deps, ctx: RequestContext, number: s
       summary: { number, days },
       scope: { provinceCode: c.province_code, schoolId: c.school_id, orgId: c.org_id },
     });
-    return row.id;
+    return row;
   });
-  const r = await linksOf(deps.db).where('l.id', '=', id).executeTakeFirstOrThrow();
-  return toLinkDto(r, deps.config.publicUrl, now);
+  return toLinkDto({ ...link, number: c.number }, deps.config.publicUrl, now);
 }
 
 export async function revokeShareLink(deps: Deps, ctx: RequestContext, linkId: string): Promise<ShareLinkDto> {
@@ -610,8 +609,7 @@ export async function revokeShareLink(deps: Deps, ctx: RequestContext, linkId: s
       scope: { provinceCode: c.province_code, schoolId: c.school_id, orgId: c.org_id },
     });
   });
-  const r = await linksOf(deps.db).where('l.id', '=', linkId).executeTakeFirstOrThrow();
-  return toLinkDto(r, deps.config.publicUrl, now);
+  return toLinkDto({ ...link, revoked_at: link.revoked_at ?? now }, deps.config.publicUrl, now);
 }
 
 /** The public side of a share link: the certificate without asking for the name, while the link is active. */
