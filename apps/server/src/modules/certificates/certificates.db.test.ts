@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateNumber } from '@onex/shared';
 import { hashPassword } from '../../auth/password';
@@ -195,6 +196,16 @@ describe('verification, credentials, revocation (R6.2, R6.3)', () => {
     expect((await org.post(`/api/v1/certificates/${number}/revocation`, { reason: '再次撤销' })).json().error.code).toBe(
       'CERTIFICATE_ALREADY_REVOKED',
     );
+    // The audit row carries the certificate's scope facts, the city too (a municipal administrator finds it).
+    const audited = await t.db
+      .selectFrom('audit_log as a')
+      .innerJoin('certificates as c', (j) => j.on(sql`c.id::text`, '=', sql.ref('a.target_id')))
+      .select(['a.city_code', 'c.city_code as certificate_city'])
+      .where('a.action', '=', 'certificate.revoke')
+      .where('c.number', '=', number)
+      .executeTakeFirstOrThrow();
+    expect(audited.city_code).not.toBeNull();
+    expect(audited.city_code).toBe(audited.certificate_city);
 
     const v = (
       await t.app.inject({ method: 'GET', url: `/api/v1/public/certificates/verify?number=${number}&name=${encodeURIComponent(name)}` })

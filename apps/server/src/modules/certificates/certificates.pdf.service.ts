@@ -81,7 +81,7 @@ export async function createPdfJob(
   return deps.db.transaction().execute(async (trx) => {
     const s = await trx
       .selectFrom('exam_sessions')
-      .select(['id', 'org_id', 'province_code'])
+      .select(['id', 'org_id', 'province_code', 'city_code'])
       .where('id', '=', sessionId)
       .forUpdate()
       .executeTakeFirst();
@@ -96,7 +96,7 @@ export async function createPdfJob(
       targetType: 'exam_session',
       targetId: sessionId,
       summary: { jobId: job.id, total },
-      scope: { provinceCode: s.province_code, orgId: s.org_id },
+      scope: { provinceCode: s.province_code, cityCode: s.city_code, orgId: s.org_id },
     });
     return { job: jobDto(job), queued: true };
   });

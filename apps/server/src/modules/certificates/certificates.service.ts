@@ -100,7 +100,7 @@ export async function issueSessionCertificates(deps: Deps, ctx: RequestContext, 
         targetType: 'exam_session',
         targetId: sessionId,
         summary: { issued: r.issued, alreadyIssued: r.alreadyIssued, keyNo: r.keyNo },
-        scope: { provinceCode: s.province_code, orgId: s.org_id },
+        scope: { provinceCode: s.province_code, cityCode: s.city_code, orgId: s.org_id },
       });
     }
     return { issued: r.issued, alreadyIssued: r.alreadyIssued };
@@ -351,7 +351,7 @@ export async function revokeCertificate(deps: Deps, ctx: RequestContext, number:
   await deps.db.transaction().execute(async (trx) => {
     const c = await trx
       .selectFrom('certificates')
-      .select(['id', 'org_id', 'revoked_at', 'province_code', 'school_id'])
+      .select(['id', 'org_id', 'revoked_at', 'province_code', 'city_code', 'school_id'])
       .where('number', '=', number)
       .forUpdate()
       .executeTakeFirst();
@@ -367,7 +367,7 @@ export async function revokeCertificate(deps: Deps, ctx: RequestContext, number:
       targetType: 'certificate',
       targetId: c.id,
       summary: { number, reason },
-      scope: { provinceCode: c.province_code, schoolId: c.school_id, orgId: c.org_id },
+      scope: { provinceCode: c.province_code, cityCode: c.city_code, schoolId: c.school_id, orgId: c.org_id },
     });
   });
   return getCertificate(deps, ctx, number);
@@ -581,7 +581,7 @@ export async function createShareLink(deps: Deps, ctx: RequestContext, number: s
       targetType: 'certificate',
       targetId: c.id,
       summary: { number, days },
-      scope: { provinceCode: c.province_code, schoolId: c.school_id, orgId: c.org_id },
+      scope: { provinceCode: c.province_code, cityCode: c.city_code, schoolId: c.school_id, orgId: c.org_id },
     });
     return row;
   });
@@ -606,7 +606,7 @@ export async function revokeShareLink(deps: Deps, ctx: RequestContext, linkId: s
       targetType: 'certificate',
       targetId: c.id,
       summary: { number: c.number },
-      scope: { provinceCode: c.province_code, schoolId: c.school_id, orgId: c.org_id },
+      scope: { provinceCode: c.province_code, cityCode: c.city_code, schoolId: c.school_id, orgId: c.org_id },
     });
   });
   return toLinkDto({ ...link, revoked_at: link.revoked_at ?? now }, deps.config.publicUrl, now);
