@@ -19,7 +19,7 @@ import { RATE_LIMIT_PLUGIN_OPTIONS } from './http/rate-limit';
 import type { RouteModule } from './http/route-types';
 import { type Clock, systemClock } from './lib/clock';
 import type { Deps } from './lib/deps';
-import { LOG_REDACT_PATHS } from './lib/redact';
+import { httpLoggerOptions } from './lib/redact';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
@@ -93,7 +93,7 @@ export interface BuildOptions {
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const deps: Deps = { config: opts.config, db: opts.db, dbKind: opts.dbKind, pool: opts.pool, clock: opts.clock ?? systemClock };
   const app = Fastify({
-    logger: opts.logger ?? { level: opts.config.logLevel, redact: LOG_REDACT_PATHS },
+    logger: opts.logger ?? httpLoggerOptions(opts.config.logLevel),
     trustProxy: opts.config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
