@@ -11,10 +11,6 @@ const AGREEMENT_SCOPE_COLUMNS = {
   orgId: 'pilot_agreements.org_id',
 } as const;
 
-export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
-}
-
 function agreementsBase(db: Kysely<DB>) {
   return db
     .selectFrom('pilot_agreements')

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { type RequestContext, requireActor } from '../../auth/actor';
 import { inScope, scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
+import { isUniqueViolation } from '../../db/errors';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
@@ -102,7 +103,7 @@ export async function createAgreement(
         fees,
       );
     } catch (e) {
-      if (q.isUniqueViolation(e)) throw new AppError('AGREEMENT_EXISTS');
+      if (isUniqueViolation(e)) throw new AppError('AGREEMENT_EXISTS');
       throw e;
     }
     await recordAudit(trx, ctx, now, {

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../auth/actor';
 import { requireActor } from '../../auth/actor';
 import { scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
+import type { Deps } from '../../lib/deps';
 import { redact } from '../../lib/redact';
 import { GENESIS_HASH, chainHash, verifyChain, type ChainBreak, type StoredRow } from './audit.chain';
 import { type AuditFilter, insertAuditRow, lockChainAndGetLastHash, searchAuditRows, streamAuditRows } from './audit.queries';
@@ -37,6 +38,20 @@ export async function recordAudit(trx: Db, ctx: RequestContext, at: Date, input:
     orgId: input.scope?.orgId ?? null,
   };
   await insertAuditRow(trx, { ...fields, prevHash: prev, hash: chainHash(prev, fields) });
+}
+
+/** Runs `fn` and its audit row in one transaction: every change is in the audit log, or nothing is. */
+export function auditedTransaction<T>(
+  deps: Deps,
+  ctx: RequestContext,
+  fn: (trx: Db, now: Date) => Promise<{ result: T; audit: AuditInput }>,
+): Promise<T> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const { result, audit } = await fn(trx, now);
+    await recordAudit(trx, ctx, now, audit);
+    return result;
+  });
 }
 
 /** Walks the whole chain in batches (constant memory) and reports the first row whose link breaks. */

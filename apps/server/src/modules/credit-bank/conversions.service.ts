@@ -17,6 +17,7 @@ import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber } from '../../lib/personal-id';
+import { auditedTransaction } from '../audit/audit.service';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
 import { depositOutcomes } from '../learning-accounts/ledger';
 import { CREDIT_BANK_READ_ROLES, mayManageSchool, mayRead } from './credit-bank.policy';
@@ -29,7 +30,7 @@ import {
   type RuleFacts,
   proposeConversions,
 } from './credit-bank.rules';
-import { creditBankSettingsOf, mutate, num, readableRule } from './credit-bank.service';
+import { creditBankSettingsOf, num, readableRule } from './credit-bank.service';
 
 /**
  * Conversion (学分转换, R7.4): a learner applies at its school (or the school on its behalf); the platform proposes the
@@ -360,7 +361,7 @@ export async function submitInTransaction(
 }
 
 async function submit(deps: Deps, ctx: RequestContext, actor: Actor, c: Context, via: 'learner' | 'school', note: string | null) {
-  const id = await mutate(deps, ctx, async (trx, now) => {
+  const id = await auditedTransaction(deps, ctx, async (trx, now) => {
     const { id: appId, proposal: p } = await submitInTransaction(trx, c, { via, note, by: actor.userId, now });
     return {
       result: appId,
@@ -542,7 +543,7 @@ export async function transitionApplication(
   b: { action: ApplicationAction; comment?: string | null | undefined },
 ): Promise<ConversionApplicationDto> {
   const actor = requireActor(ctx, ACTOR_ROLES);
-  await mutate(deps, ctx, async (trx, now) => {
+  await auditedTransaction(deps, ctx, async (trx, now) => {
     const locked = await q.lockApplication(trx, id);
     const a = locked ? await q.findApplication(trx, id) : undefined;
     if (!a || !mayReadApplication(actor, a)) throw notFound();

@@ -15,11 +15,6 @@ import { containsPattern, paginate } from '../../db/list-query';
 import type { Db } from '../../db/types';
 import { CREDENTIAL_COLUMNS } from '../certificates/certificates.queries';
 
-/** PostgreSQL unique_violation, from pg or PGlite. */
-export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
-}
-
 // ---- The outcome catalog ----
 
 /**

@@ -32,10 +32,11 @@ import {
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
 import { scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
+import { isUniqueViolation } from '../../db/errors';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber, idNumberHash, protectIdNumber } from '../../lib/personal-id';
-import { type AuditInput, recordAudit } from '../audit/audit.service';
+import { auditedTransaction } from '../audit/audit.service';
 import { credentialText } from '../certificates/certificates.queries';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
 import { findFileMeta } from '../files/files.queries';
@@ -53,19 +54,6 @@ import { transcriptPdf } from './credit-bank.pdf';
  * audit row; out of scope is 404, in scope but not allowed is 403.
  */
 
-export function mutate<T>(
-  deps: Deps,
-  ctx: RequestContext,
-  fn: (trx: Db, now: Date) => Promise<{ result: T; audit: AuditInput }>,
-): Promise<T> {
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const { result, audit } = await fn(trx, now);
-    await recordAudit(trx, ctx, now, audit);
-    return result;
-  });
-}
-
 export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const iso = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : d);
@@ -74,7 +62,7 @@ async function unique<T>(code: 'COURSE_CODE_TAKEN' | 'RULE_CODE_TAKEN', p: Promi
   try {
     return await p;
   } catch (e) {
-    if (q.isUniqueViolation(e)) throw new AppError(code);
+    if (isUniqueViolation(e)) throw new AppError(code);
     throw e;
   }
 }
@@ -112,7 +100,7 @@ export async function updateCreditOutcome(
   v: { credits: number; hours: number },
 ): Promise<CreditOutcomeDto> {
   const actor = requireActor(ctx, OUTCOME_CATALOG_ROLES);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const before = await q.findCreditOutcome(trx, id);
     if (!before) throw notFound();
     await q.updateCreditOutcome(trx, id, v, now, actor.userId);
@@ -342,7 +330,7 @@ export async function openAccountsForLearners(
 ): Promise<{ learners: number; opened: number }> {
   const actor = requireActor(ctx, ['school_admin']);
   const school = await ownSchool(deps, actor);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const learners = await q.countSchoolLearners(trx, school.id, learnerIds);
     const ids = await q.learnersWithoutAccount(trx, school.id, learnerIds);
     if (learnerIds && learners !== new Set(learnerIds).size) throw notFound();
@@ -377,7 +365,7 @@ export async function importAccounts(
   const parsed = await parseAccountsFile(file.bytes);
   if (parsed.errors.length) throw new AppError('IMPORT_INVALID', { errors: parsed.errors });
   const key = deps.config.secretKey;
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const rows = parsed.rows.map((r) => {
       const p = protectIdNumber(key, r.idNumber);
       return { idType: r.idType, enc: p.id_number_enc, hash: p.id_number_hash, last4: p.id_number_last4, name: r.name };
@@ -437,7 +425,7 @@ export async function depositOutcome(
     throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'evidenceFileId', message: '证明材料不存在或不属于本校' }] });
   const name = depositName(input, course);
   const type: DepositableOutcomeType = course ? 'course' : input.type;
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const base = depositBaseKey(school.id, account.id, { type, courseCode: course?.code, name, recordedOn: input.recordedOn });
     const key = (await currentKeys(trx, [{ base, accountId: account.id }])).get(base)!;
     const deposit: OutcomeDeposit = {
@@ -486,7 +474,7 @@ export const learningOutcomeEvidenceReadable: FileAccessCheck = async (db, ctx, 
 export async function uploadEvidence(deps: Deps, ctx: RequestContext, file: { bytes: Buffer; filename: string }): Promise<StoredFile> {
   const actor = requireActor(ctx, ['school_admin']);
   const school = await ownSchool(deps, actor);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const stored = await storePdf(trx, ctx, file.bytes, file.filename, {
       at: now,
       owner: { provinceCode: school.province_code, schoolId: school.id },
@@ -507,7 +495,7 @@ export async function uploadEvidence(deps: Deps, ctx: RequestContext, file: { by
 /** A correction: a reversal entry cancels the deposit (which stays in the ledger); the totals follow in the same transaction. */
 export async function reverseEntry(deps: Deps, ctx: RequestContext, entryId: string, reason: string): Promise<LedgerEntryDto> {
   const actor = requireActor(ctx, CREDIT_BANK_READ_ROLES);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const e = await q.findEntry(trx, entryId);
     if (!e || !mayRead(actor, { schoolId: e.account_school_id, provinceCode: e.account_province_code })) throw notFound();
     const facts = {
@@ -577,7 +565,7 @@ export async function importDeposits(
   const parsed = await parseDepositsFile(file.bytes);
   const key = deps.config.secretKey;
   const courses = new Map((await q.listCourses(deps.db, school.id)).map((c) => [c.code, c]));
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const errors = [...parsed.errors];
     const hashes = parsed.rows.map((r) => ({ idType: r.idType, hash: idNumberHash(key, r.idNumber) }));
     const existing = await q.accountsByHash(trx, hashes);
@@ -675,7 +663,7 @@ export async function transcript(deps: Deps, ctx: RequestContext, id: string | '
   const { actor, a, detail } = await accountForExport(deps, ctx, id);
   const now = deps.clock.now();
   const bytes = await transcriptPdf(detail, { printedOn: chinaDate(now), verifyBase: deps.config.publicUrl });
-  await mutate(deps, ctx, async () => ({
+  await auditedTransaction(deps, ctx, async () => ({
     result: null,
     audit: {
       action: 'learning_account.transcript',
@@ -718,7 +706,7 @@ export async function exportAccount(deps: Deps, ctx: RequestContext, id: string 
     exemptions: detail.exemptions,
     credentials: credentials.map((c) => JSON.parse(credentialText(c)) as unknown),
   };
-  await mutate(deps, ctx, async () => ({
+  await auditedTransaction(deps, ctx, async () => ({
     result: null,
     audit: {
       action: 'learning_account.export',
@@ -798,7 +786,7 @@ export async function createCourse(deps: Deps, ctx: RequestContext, input: Schoo
   const actor = requireActor(ctx, ['school_admin']);
   const school = await ownSchool(deps, actor);
   const majorId = await checkCourseMajor(deps.db, school.id, input.schoolMajorId);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     if (await q.findCourseByCode(trx, school.id, input.code)) throw new AppError('COURSE_CODE_TAKEN');
     const id = await unique(
       'COURSE_CODE_TAKEN',
@@ -830,7 +818,7 @@ export async function updateCourse(deps: Deps, ctx: RequestContext, id: string, 
   const c = await ownCourse(deps, actor, id);
   const school = (await q.findSchool(deps.db, c.school_id))!;
   const majorId = await checkCourseMajor(deps.db, school.id, input.schoolMajorId);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const other = await q.findCourseByCode(trx, school.id, input.code);
     if (other && other.id !== id) throw new AppError('COURSE_CODE_TAKEN');
     if (input.code !== c.code && (await q.courseInUse(trx, id))) throw new AppError('COURSE_IN_USE');
@@ -852,7 +840,7 @@ export async function updateCourse(deps: Deps, ctx: RequestContext, id: string, 
 export async function deleteCourse(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
   const actor = requireActor(ctx, CREDIT_BANK_READ_ROLES);
   const c = await ownCourse(deps, actor, id);
-  await mutate(deps, ctx, async (trx) => {
+  await auditedTransaction(deps, ctx, async (trx) => {
     if (await q.courseInUse(trx, id)) throw new AppError('COURSE_IN_USE');
     await q.deleteCourse(trx, id);
     return {
@@ -899,7 +887,7 @@ export async function saveSettings(
 ): Promise<CreditBankSettingsDto> {
   const actor = requireActor(ctx, ['school_admin']);
   const school = await ownSchool(deps, actor);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const v = { ...input, excludedCategories: [...new Set(input.excludedCategories)], basis: input.basis ?? null };
     await q.upsertSettings(trx, { id: school.id, provinceCode: school.province_code }, v, now, actor.userId);
     return {
@@ -1016,7 +1004,7 @@ function ruleValues(input: RecognitionRuleInput): q.RuleValues {
 export async function createRule(deps: Deps, ctx: RequestContext, input: RecognitionRuleInput): Promise<RecognitionRuleDto> {
   const actor = requireActor(ctx, ['school_admin']);
   const school = await ownSchool(deps, actor);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     await checkRule(trx, school.id, input);
     if (await q.ruleCodeTaken(trx, school.id, input.code)) throw new AppError('RULE_CODE_TAKEN');
     const id = await unique(
@@ -1041,7 +1029,7 @@ export async function updateRule(deps: Deps, ctx: RequestContext, id: string, in
   const actor = requireActor(ctx, CREDIT_BANK_READ_ROLES);
   const rule = await readableRule(deps, actor, id);
   if (!mayManageSchool(actor, rule.school_id)) throw new AppError('FORBIDDEN');
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const locked = await q.lockRule(trx, id);
     if (locked?.status !== 'draft') throw new AppError('RULE_NOT_EDITABLE');
     await checkRule(trx, rule.school_id, input);
@@ -1070,7 +1058,7 @@ export async function transitionRule(
 ): Promise<RecognitionRuleDto> {
   const actor = requireActor(ctx, CREDIT_BANK_READ_ROLES);
   const rule = await readableRule(deps, actor, id);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const locked = (await q.lockRule(trx, id))!;
     const from = locked.status;
     const t = ruleTransition(b.action, from);

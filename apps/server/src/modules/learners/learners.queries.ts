@@ -13,11 +13,6 @@ const LEARNER_SCOPE_COLUMNS = {
   userId: 'learners.user_id',
 } as const;
 
-/** PostgreSQL unique_violation, from pg or PGlite. */
-export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
-}
-
 function learnersBase(db: Kysely<DB>) {
   return db
     .selectFrom('learners')

@@ -15,10 +15,11 @@ import { type Actor, type RequestContext, requireActor } from '../../auth/actor'
 import { hashPassword, isStrongPassword } from '../../auth/password';
 import { scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
+import { isUniqueViolation } from '../../db/errors';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber, idNumberHash, presentIdNumber, protectIdNumber } from '../../lib/personal-id';
-import { type AuditInput, recordAudit } from '../audit/audit.service';
+import { auditedTransaction } from '../audit/audit.service';
 import { accountsForLearners } from '../learning-accounts/ledger';
 import { buildLearnersTemplate, parseLearnersFile } from './learners.import';
 import {
@@ -38,20 +39,11 @@ import { activationCodeHash, activationExpiry, newActivationCode } from './learn
  * encrypted, found by blind index and shown masked except to the learner, its school and an examining organization.
  */
 
-function mutate<T>(deps: Deps, ctx: RequestContext, fn: (trx: Db, now: Date) => Promise<{ result: T; audit: AuditInput }>): Promise<T> {
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const { result, audit } = await fn(trx, now);
-    await recordAudit(trx, ctx, now, audit);
-    return result;
-  });
-}
-
 async function uniqueAs<T>(code: 'ID_NUMBER_TAKEN' | 'USERNAME_TAKEN', p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {
-    if (q.isUniqueViolation(e)) throw new AppError(code);
+    if (isUniqueViolation(e)) throw new AppError(code);
     throw e;
   }
 }
@@ -179,7 +171,7 @@ export async function createLearner(
   if (input.schoolMajorId && !major)
     throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'schoolMajorId', message: '所选专业不属于本校' }] });
   const code = newActivationCode();
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const protectedId = protectIdNumber(deps.config.secretKey, input.idNumber);
     if (await q.findLearnerByIdHash(trx, input.idType, protectedId.id_number_hash)) throw new AppError('ID_NUMBER_TAKEN');
     const expires = activationExpiry(now);
@@ -232,7 +224,7 @@ export async function regenerateActivationCode(
   if (!row.school_id || !mayManageSchoolLearners(actor, row.school_id)) throw new AppError('FORBIDDEN');
   if (row.activated_at) throw new AppError('LEARNER_ALREADY_ACTIVATED');
   const code = newActivationCode();
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const expires = activationExpiry(now);
     await q.setActivationCode(trx, id, activationCodeHash(code), expires, now);
     return {
@@ -256,7 +248,7 @@ export async function activateLearner(
 ): Promise<{ learnerId: string; username: string }> {
   if (!isStrongPassword(input.password)) throw new AppError('PASSWORD_WEAK');
   const passwordHash = await hashPassword(input.password);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const row = await q.findLearnerByActivationHash(trx, activationCodeHash(input.activationCode));
     if (!row || row.user_id || !row.activation_expires_at || row.activation_expires_at.getTime() < now.getTime())
       throw new AppError('ACTIVATION_INVALID');
@@ -297,7 +289,7 @@ export async function registerSocialLearner(
 ): Promise<{ learnerId: string; username: string }> {
   if (!isStrongPassword(input.password)) throw new AppError('PASSWORD_WEAK');
   const passwordHash = await hashPassword(input.password);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const protectedId = protectIdNumber(deps.config.secretKey, input.idNumber);
     if (await q.findLearnerByIdHash(trx, input.idType, protectedId.id_number_hash)) throw new AppError('ID_NUMBER_TAKEN');
     if (await q.usernameTaken(trx, input.username)) throw new AppError('USERNAME_TAKEN');
@@ -375,7 +367,7 @@ export async function importLearners(
   const school = await schoolToManage(deps, actor, schoolId);
   const parsed = await parseLearnersFile(file.bytes);
   const key = deps.config.secretKey;
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const majors = await q.majorsOfSchool(trx, school.id);
     const errors = [...parsed.errors];
     const hashes = parsed.rows.map((r) => ({ idType: r.idType as IdType, hash: idNumberHash(key, r.idNumber) }));

@@ -8,11 +8,6 @@ import { containsPattern } from '../../db/list-query';
 const SCHOOL_SCOPE_COLUMNS = { provinceCode: 'schools.province_code', cityCode: 'schools.city_code', schoolId: 'schools.id' } as const;
 const MAJOR_SCOPE_COLUMNS = { ...SCHOOL_SCOPE_COLUMNS, departmentId: 'school_majors.department_id' } as const;
 
-/** PostgreSQL unique_violation, from pg or PGlite. */
-export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
-}
-
 // ── Schools ──────────────────────────────────────────────────────────────────
 
 function schoolsBase(db: Kysely<DB>) {

@@ -16,9 +16,10 @@ import {
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
 import { inScope, scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
+import { isUniqueViolation } from '../../db/errors';
 import type { Deps } from '../../lib/deps';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import { type AuditInput, recordAudit } from '../audit/audit.service';
+import { type AuditInput, auditedTransaction } from '../audit/audit.service';
 import {
   type DepartmentFacts,
   SCHOOL_READ_ROLES,
@@ -65,22 +66,12 @@ const schoolScope = (s: { provinceCode: string; cityCode: string; id: string }):
   schoolId: s.id,
 });
 
-/** Runs `fn` and one audit row in one transaction. */
-function mutate<T>(deps: Deps, ctx: RequestContext, fn: (trx: Db, now: Date) => Promise<{ result: T; audit: AuditInput }>): Promise<T> {
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const { result, audit } = await fn(trx, now);
-    await recordAudit(trx, ctx, now, audit);
-    return result;
-  });
-}
-
 /** Maps a unique violation of the database to the registry code (the pre-checks cover the usual case). */
 async function uniqueAs<T>(code: 'SCHOOL_ALREADY_REGISTERED' | 'DEPARTMENT_NAME_TAKEN' | 'SCHOOL_MAJOR_EXISTS', p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {
-    if (q.isUniqueViolation(e)) throw new AppError(code);
+    if (isUniqueViolation(e)) throw new AppError(code);
     throw e;
   }
 }
@@ -174,7 +165,7 @@ export async function registerSchool(deps: Deps, ctx: RequestContext, input: Cre
   };
   const id = await uniqueAs(
     'SCHOOL_ALREADY_REGISTERED',
-    mutate(deps, ctx, async (trx, now) => {
+    auditedTransaction(deps, ctx, async (trx, now) => {
       const id = await q.insertSchool(trx, values, actor.userId, now);
       const summary = { ...values, schoolTypeLabel: SCHOOL_TYPE_LABELS[values.schoolType].zh, status: 'pending' };
       return {
@@ -189,7 +180,7 @@ export async function registerSchool(deps: Deps, ctx: RequestContext, input: Cre
 /** Changes the fields the actor may change (schools.policy); sending any other field is 403 naming it. */
 export async function updateSchool(deps: Deps, ctx: RequestContext, id: string, input: UpdateSchoolRequest): Promise<SchoolDto> {
   const actor = requireActor(ctx, SCHOOL_READ_ROLES);
-  await mutate(deps, ctx, async (trx, now) => {
+  await auditedTransaction(deps, ctx, async (trx, now) => {
     const row = await q.lockSchool(trx, id);
     const facts = row && schoolFacts(row);
     if (!facts || !canSeeSchool(actor, facts)) throw notFound();
@@ -224,7 +215,7 @@ export async function updateSchool(deps: Deps, ctx: RequestContext, id: string, 
 /** A provincial (or national) administrator approves a pending registration. */
 export async function approveSchool(deps: Deps, ctx: RequestContext, id: string, comment: string | undefined): Promise<SchoolDto> {
   const actor = requireActor(ctx, SCHOOL_READ_ROLES);
-  await mutate(deps, ctx, async (trx, now) => {
+  await auditedTransaction(deps, ctx, async (trx, now) => {
     const row = await q.lockSchool(trx, id);
     const facts = row && schoolFacts(row);
     if (!facts) throw notFound();
@@ -276,7 +267,7 @@ export async function createDepartment(deps: Deps, ctx: RequestContext, schoolId
   if (await q.findDepartmentByName(deps.db, schoolId, name)) throw new AppError('DEPARTMENT_NAME_TAKEN');
   const id = await uniqueAs(
     'DEPARTMENT_NAME_TAKEN',
-    mutate(deps, ctx, async (trx) => {
+    auditedTransaction(deps, ctx, async (trx) => {
       const id = await q.insertDepartment(trx, schoolId, name);
       const audit = { action: 'department.create', targetType: 'department', targetId: id, summary: { schoolName: school.name, name } };
       return { result: id, audit: { ...audit, scope: schoolScope(schoolFacts(school)) } };
@@ -292,7 +283,7 @@ export async function renameDepartment(deps: Deps, ctx: RequestContext, id: stri
   if (await q.findDepartmentByName(deps.db, d.school_id, name, id)) throw new AppError('DEPARTMENT_NAME_TAKEN');
   await uniqueAs(
     'DEPARTMENT_NAME_TAKEN',
-    mutate(deps, ctx, async (trx) => {
+    auditedTransaction(deps, ctx, async (trx) => {
       await q.renameDepartment(trx, id, name);
       const scope = { provinceCode: d.province_code, cityCode: d.city_code, schoolId: d.school_id };
       return {
@@ -308,7 +299,7 @@ export async function deleteDepartment(deps: Deps, ctx: RequestContext, id: stri
   const actor = requireActor(ctx, SCHOOL_READ_ROLES);
   const d = await visibleDepartment(deps.db, actor, id);
   enforce(true, departmentActions(actor, deptFacts(d)).includes('delete'));
-  await mutate(deps, ctx, async (trx) => {
+  await auditedTransaction(deps, ctx, async (trx) => {
     if (await q.departmentInUse(trx, id)) throw new AppError('DEPARTMENT_IN_USE');
     await q.deleteDepartment(trx, id);
     const scope = { provinceCode: d.province_code, cityCode: d.city_code, schoolId: d.school_id };
@@ -407,7 +398,7 @@ export async function createMajor(
   if (await q.findMajorByCode(deps.db, schoolId, input.majorCode)) throw new AppError('SCHOOL_MAJOR_EXISTS');
   const id = await uniqueAs(
     'SCHOOL_MAJOR_EXISTS',
-    mutate(deps, ctx, async (trx, now) => {
+    auditedTransaction(deps, ctx, async (trx, now) => {
       const id = await q.insertMajor(trx, { ...input, schoolId, provinceCode: school.province_code }, now);
       return {
         result: id,
@@ -439,7 +430,7 @@ export async function updateMajor(
     throw new AppError('SCHOOL_MAJOR_EXISTS');
   await uniqueAs(
     'SCHOOL_MAJOR_EXISTS',
-    mutate(deps, ctx, async (trx, now) => {
+    auditedTransaction(deps, ctx, async (trx, now) => {
       await q.updateMajor(trx, id, input, now);
       const summary = { before: { departmentId: m.department_id, majorCode: m.major_code, name: m.name }, after: input };
       return {
@@ -455,7 +446,7 @@ export async function deleteMajor(deps: Deps, ctx: RequestContext, id: string): 
   const actor = requireActor(ctx, SCHOOL_READ_ROLES);
   const m = await visibleMajor(deps.db, actor, id);
   enforce(true, majorActions(actor, deptFacts({ ...m, id: m.department_id })).includes('delete'));
-  await mutate(deps, ctx, async (trx) => {
+  await auditedTransaction(deps, ctx, async (trx) => {
     await q.deleteMajor(trx, id);
     const summary = { majorCode: m.major_code, name: m.name, departmentName: m.department_name };
     return {
@@ -470,7 +461,7 @@ export async function putMajorYear(deps: Deps, ctx: RequestContext, id: string, 
   const actor = requireActor(ctx, SCHOOL_READ_ROLES);
   const m = await visibleMajor(deps.db, actor, id);
   enforce(true, majorActions(actor, deptFacts({ ...m, id: m.department_id })).includes('editFigures'));
-  await mutate(deps, ctx, async (trx, now) => {
+  await auditedTransaction(deps, ctx, async (trx, now) => {
     await q.upsertYear(trx, id, m.province_code, { ...f, year }, actor.userId, now);
     const summary = { majorCode: m.major_code, name: m.name, year, ...f };
     return {
@@ -521,7 +512,7 @@ export async function importMajors(
   const actor = requireActor(ctx, SCHOOL_READ_ROLES);
   const school = await schoolForImport(deps.db, actor, schoolId);
   const parsed = await parseMajorsFile(file.bytes);
-  return mutate(deps, ctx, async (trx, now) => {
+  return auditedTransaction(deps, ctx, async (trx, now) => {
     const departments = await q.departmentsOfSchool(trx, schoolId);
     const majors = await q.majorsOfSchool(trx, schoolId);
     const writable = departments.filter((d) =>
