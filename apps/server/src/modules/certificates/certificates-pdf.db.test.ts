@@ -181,6 +181,13 @@ describe('batch PDF of a session (R6.4)', () => {
       .where('action', '=', 'certificate.pdf_job.create')
       .execute();
     expect(audit).toEqual([{ action: 'certificate.pdf_job.create', target_id: sessionId, actor_username: 'org-robot' }]);
+    // The stored file is audited too, on behalf of the organization's administrator who queued the job.
+    const storedAudit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'target_id', 'actor_username'])
+      .where('action', '=', 'certificate.pdf_job.succeed')
+      .execute();
+    expect(storedAudit).toEqual([{ action: 'certificate.pdf_job.succeed', target_id: sessionId, actor_username: 'org-robot' }]);
   });
 
   it('R6.4 a job still running is returned (200) instead of a second one; its file is 409 until it is done', async () => {

@@ -103,7 +103,7 @@ export function sessionNames(db: Db, sessionId: string) {
   return db
     .selectFrom('exam_sessions as s')
     .innerJoin('certificate_types as t', 't.id', 's.certificate_type_id')
-    .select(['s.id', 's.org_id', 's.province_code', 's.level', 's.exam_date', 't.name as type_name'])
+    .select(['s.id', 's.org_id', 's.province_code', 's.city_code', 's.level', 's.exam_date', 't.name as type_name'])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
 }

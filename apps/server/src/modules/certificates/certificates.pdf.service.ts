@@ -165,6 +165,14 @@ export async function runPdfJob(deps: Deps, job: jq.PdfJobRow): Promise<void> {
         maxBytes: MAX_BATCH_BYTES,
       });
       await jq.finishJob(trx, job.id, { status: 'succeeded', at: now, fileId: file.id, done: rows.length });
+      // The stored file is a change like any other: audited in its transaction, on behalf of who queued the job.
+      await recordAudit(trx, ctx, now, {
+        action: 'certificate.pdf_job.succeed',
+        targetType: 'exam_session',
+        targetId: session.id,
+        summary: { jobId: job.id, fileId: file.id, pages: rows.length },
+        scope: { provinceCode: session.province_code, cityCode: session.city_code, orgId: session.org_id },
+      });
     });
   } catch (err) {
     console.error(`certificate PDF job ${job.id}:`, err);
