@@ -89,7 +89,9 @@ export const credentialJsonSchema = z.record(z.string(), z.unknown());
 export const credentialResultSchema = verifyResultSchema.extend({ credential: credentialJsonSchema });
 export type CredentialResultDto = z.infer<typeof credentialResultSchema>;
 
+/** A controlled-identifier (did:web) document of an issuer or of the platform (api-v1, R6.6). */
 export const issuerSchema = z.object({
+  '@context': z.array(z.union([z.string(), z.record(z.string(), z.string())])),
   id: z.string(),
   name: z.string(),
   verificationMethod: z.array(
@@ -101,6 +103,7 @@ export const issuerSchema = z.object({
       created: z.string().optional(),
     }),
   ),
+  assertionMethod: z.array(z.string()),
 });
 export type IssuerDto = z.infer<typeof issuerSchema>;
 
@@ -177,14 +180,20 @@ export const issuerKeySchema = z.object({
 });
 export type IssuerKeyDto = z.infer<typeof issuerKeySchema>;
 
-/** Offline check of a credential file (the verify page): each check and its outcome. */
+/**
+ * The verify page's check of a credential file, step by step (格式、签名、签发机构、信任列表、撤销状态): each step is
+ * `true`, `false`, or `null` when it could not be checked because an earlier step failed. `legacyFormat`: a copy
+ * signed before the platform adopted the W3C proof format (旧格式) — still genuine, to be downloaded again.
+ */
 export const credentialCheckSchema = z.object({
   valid: z.boolean(),
+  legacyFormat: z.boolean(),
   checks: z.object({
     format: z.boolean(),
-    signature: z.boolean(),
-    issuerKnown: z.boolean(),
-    notRevoked: z.boolean(),
+    signature: z.boolean().nullable(),
+    issuerKnown: z.boolean().nullable(),
+    trustList: z.boolean().nullable(),
+    notRevoked: z.boolean().nullable(),
   }),
   message: z.string(),
   certificate: publicCertificateSchema.optional(),

@@ -760,6 +760,27 @@ export interface CredentialBatchesTable {
   issuer_key_id: string;
   template: string;
   created_at: Timestamp;
+  /** 1: signed before issue 12 (re-signed by a job); 2: the current format (0013_credential_format). */
+  format: Generated<number>;
+}
+
+/** The platform's own keys (`did:web:<host>#key-n`): they sign the trust list (0013). */
+export interface PlatformKeysTable {
+  id: Generated<string>;
+  key_no: number;
+  public_key_multibase: string;
+  private_key_enc: string;
+  status: Generated<'active' | 'retired'>;
+  created_at: Timestamp;
+  retired_at: NullableTimestamp;
+}
+
+/** A credential with a second proof for wallets (`eddsa-rdfc-2022`), made once on the holder's request (0013). */
+export interface CredentialWalletCopiesTable {
+  certificate_id: string;
+  cryptosuite: string;
+  credential: string;
+  created_at: Timestamp;
 }
 
 export interface CertificateShareLinksTable {
@@ -1056,6 +1077,8 @@ export interface DB {
   status_lists: StatusListsTable;
   certificates: CertificatesTable;
   credential_batches: CredentialBatchesTable;
+  platform_keys: PlatformKeysTable;
+  credential_wallet_copies: CredentialWalletCopiesTable;
   certificate_share_links: CertificateShareLinksTable;
   certificate_pdf_jobs: CertificatePdfJobsTable;
   learning_accounts: LearningAccountsTable;

@@ -13,8 +13,8 @@ const common = {
 
 describe('credential batch writer (R6.1)', () => {
   const key = generateEd25519();
-  const signer = proofSigner(key, 'https://1x.example.cn/api/v1/public/issuers/o#key-1', '2026-11-22T03:04:05Z');
-  const batch = credentialBatch(common, signer.options);
+  const signer = proofSigner(key, 'did:web:1x.example.cn:issuers:o#key-1', '2026-11-22T03:04:05Z');
+  const batch = credentialBatch(common, signer.proof);
 
   it.each([
     ['李明', 'abcDEF123'],
@@ -37,7 +37,25 @@ describe('credential batch writer (R6.1)', () => {
     const secured = JSON.parse(text) as Record<string, unknown>;
     expect(secured).toEqual(signer(expected));
     expect(text).toBe(jcs(secured));
-    expect(verifyProof(secured, () => key.publicKey).verified).toBe(true);
+    expect(verifyProof(secured, () => key.publicKey)).toMatchObject({ verified: true, legacy: false });
+  });
+
+  it('R6.6 the credential names its issuer by did:web, carries the OB 3.0 credentialSchema and a proof array', () => {
+    const holder = {
+      verificationCode: '5Hb7kq3XyZ9mN2pQrS4tUv',
+      holderName: '李明',
+      holderIdHash: 'sha256$00',
+      salt: 's',
+      statusListId: '7f6d2c1e-0000-4000-8000-000000000003',
+      statusIndex: 1,
+    };
+    const secured = JSON.parse(fillCredential(batch.template, { ...holder, proofValue: 'z1' })) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(secured.issuer.id).toBe(`did:web:1x.example.cn:issuers:${common.org.id}`);
+    expect(secured.credentialSchema).toEqual([
+      { id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json', type: '1EdTechJsonSchemaValidator2019' },
+    ]);
+    expect(secured.proof).toHaveLength(1);
+    expect(secured.proof[0]['@context']).toEqual(secured['@context']);
   });
 
   it('a template without placeholders (a certificate issued before batches) is returned as it is', () => {

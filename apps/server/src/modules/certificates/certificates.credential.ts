@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CERTIFICATE_LEVEL_LABELS, type CertificateLevel } from '@onex/shared';
 import { jcs } from '../../lib/vc/data-integrity';
+import { didWeb } from '../../lib/vc/did-web';
 
 /**
  * The certificate as a W3C Verifiable Credential 2.0 that is also an Open Badges 3.0 OpenBadgeCredential (api-v1
@@ -9,11 +10,28 @@ import { jcs } from '../../lib/vc/data-integrity';
 
 const VC_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
 
-/** Public URLs of the platform (api-v1 paths), from PUBLIC_URL. */
+/** The 1EdTech JSON Schema of an Open Badges 3.0 AchievementCredential (OB 3.0 §8.2, `credentialSchema`). */
+export const OB3_CREDENTIAL_SCHEMA = {
+  id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+  type: '1EdTechJsonSchemaValidator2019',
+};
+
+/**
+ * Public identifiers and URLs of the platform (api-v1), from PUBLIC_URL. Issuers are `did:web` identifiers on the
+ * platform's host (R6.6): `did:web:<host>:issuers:<orgId>`, resolved at `/issuers/<orgId>/did.json`; the platform
+ * itself (which signs the trust list) is `did:web:<host>`. `legacyIssuer` / `legacyVerificationMethod` are the URL
+ * identifiers of credentials signed before issue 12; they stay resolvable so old wallet copies can still be checked.
+ */
 export function urls(publicUrl: string) {
+  const issuer = (orgId: string) => didWeb(publicUrl, 'issuers', orgId);
   return {
-    issuer: (orgId: string) => `${publicUrl}/api/v1/public/issuers/${orgId}`,
-    verificationMethod: (orgId: string, keyNo: number) => `${publicUrl}/api/v1/public/issuers/${orgId}#key-${keyNo}`,
+    issuer,
+    verificationMethod: (orgId: string, keyNo: number) => `${issuer(orgId)}#key-${keyNo}`,
+    legacyIssuer: (orgId: string) => `${publicUrl}/api/v1/public/issuers/${orgId}`,
+    legacyVerificationMethod: (orgId: string, keyNo: number) => `${publicUrl}/api/v1/public/issuers/${orgId}#key-${keyNo}`,
+    platform: didWeb(publicUrl),
+    platformKey: (keyNo: number) => `${didWeb(publicUrl)}#key-${keyNo}`,
+    trustList: `${publicUrl}/api/v1/public/trust-list`,
     credential: (code: string) => `${publicUrl}/api/v1/public/credentials/${code}`,
     statusList: (listId: string) => `${publicUrl}/api/v1/public/status-lists/${listId}`,
     achievement: (typeId: string, level: CertificateLevel) => `${publicUrl}/api/v1/public/certificate-types/${typeId}#${level}`,
@@ -96,6 +114,7 @@ export function buildCredential(i: CredentialInput): Record<string, unknown> {
       statusListIndex: String(i.statusIndex),
       statusListCredential: statusList,
     },
+    credentialSchema: [OB3_CREDENTIAL_SCHEMA],
   };
 }
 
@@ -141,19 +160,46 @@ export function fillCredential(template: string, values: CredentialValues): stri
 }
 
 /**
- * Writes the credentials of one batch (one session, one key) as JCS text without sorting keys per credential: the
- * canonical text of `buildCredential` with placeholder holder values is computed once and filled per holder. Every
- * holder value sits inside a JSON string, so filling with its JSON-escaped text gives exactly
- * `canonicalize(buildCredential(…))` (a test checks). `unsecured` is what is hashed and signed; `template` is the
- * secured credential (also canonical JSON) with placeholders, stored once per batch (`fillCredential`).
+ * A batch's texts from its credential with placeholder holder values: `unsecured(values)` is the JCS text that is
+ * hashed and signed, `template` the secured credential (also canonical JSON) with placeholders, stored once per batch
+ * (`fillCredential`). Every holder value sits inside a JSON string, so filling with its JSON-escaped text gives exactly
+ * `canonicalize(credential with those values)` (a test checks). `proof` is the published proof without `proofValue`.
  */
-export function credentialBatch(common: Omit<CredentialInput, keyof HolderValues>, proofOptions: Readonly<Record<string, string>>) {
-  const placeholders = Object.fromEntries(HOLDER_KEYS.map((k) => [k, token(k)])) as unknown as HolderValues;
-  const doc = buildCredential({ ...common, ...placeholders });
+export function batchTexts(doc: Record<string, unknown>, proof: Readonly<Record<string, unknown>>) {
   const unsecured = split(jcs(doc));
   return {
     context: doc['@context'],
     unsecured: (v: HolderValues) => fill(unsecured, v),
-    template: jcs({ ...doc, proof: { ...proofOptions, proofValue: token('proofValue') } }),
+    template: jcs({ ...doc, proof: [{ ...proof, proofValue: token('proofValue') }] }),
   };
+}
+
+/** The credential of `buildCredential` with placeholders for what differs between the holders of one batch. */
+function placeholderCredential(common: Omit<CredentialInput, keyof HolderValues>): Record<string, unknown> {
+  const placeholders = Object.fromEntries(HOLDER_KEYS.map((k) => [k, token(k)])) as unknown as HolderValues;
+  return buildCredential({ ...common, ...placeholders });
+}
+
+/**
+ * Writes the credentials of one batch (one session, one key) as JCS text without sorting keys per credential: the
+ * canonical text is computed once with placeholders and filled per holder (`batchTexts`).
+ */
+export function credentialBatch(
+  common: Omit<CredentialInput, keyof HolderValues>,
+  proofOf: (context: unknown) => Readonly<Record<string, unknown>>,
+) {
+  const doc = placeholderCredential(common);
+  return batchTexts(doc, proofOf(doc['@context']));
+}
+
+/**
+ * A template stored before issue 12 (URL issuer, no `credentialSchema`, proof an object without `@context`) as the
+ * unsigned credential of the current format: the same content, the issuer named by its did:web. Holder placeholders
+ * (or, in a batch of one, the holder's own values) are kept as they are.
+ */
+export function upgradeLegacyTemplate(template: string, issuerDid: string): Record<string, unknown> {
+  const { proof: _proof, ...doc } = JSON.parse(template) as Record<string, unknown>;
+  void _proof;
+  const issuer = doc.issuer as Record<string, unknown>;
+  return { ...doc, issuer: { ...issuer, id: issuerDid }, credentialSchema: [OB3_CREDENTIAL_SCHEMA] };
 }

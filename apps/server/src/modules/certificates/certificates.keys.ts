@@ -94,39 +94,101 @@ export async function listKeys(db: Db, publicUrl: string, orgId: string): Promis
   }));
 }
 
-/** api-v1 `GET /public/issuers/{id}`: every key the organization ever had (none is deleted;
- * a rotated key is not marked `revoked`, which would tell verifiers to distrust what it signed). */
+/** The contexts of a controller document (DID v1 + Multikey; `name` from schema.org). */
+export const CONTROLLER_CONTEXT = ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1', { name: 'https://schema.org/name' }];
+
+type KeyRow = { key_no: number; public_key_multibase: string; created_at: Date };
+
+/** A controlled-identifier (DID) document: every key ever used, each authorised to sign credentials. */
+export function controllerDocument(id: string, name: string, keys: KeyRow[]) {
+  const verificationMethod = keys.map((k) => ({
+    id: `${id}#key-${k.key_no}`,
+    type: 'Multikey' as const,
+    controller: id,
+    publicKeyMultibase: k.public_key_multibase,
+    created: k.created_at.toISOString(),
+  }));
+  return { '@context': CONTROLLER_CONTEXT, id, name, verificationMethod, assertionMethod: verificationMethod.map((m) => m.id) };
+}
+
+/**
+ * api-v1 `GET /public/issuers/{id}` and `GET /issuers/{id}/did.json`: the organization's did:web document with every
+ * key it ever had (none is deleted; a rotated key is not marked `revoked`, which would tell verifiers to distrust what
+ * it signed) in `verificationMethod` and `assertionMethod` (W3C Controlled Identifiers §3.3).
+ */
 export async function issuerDocument(db: Db, publicUrl: string, orgId: string): Promise<IssuerDto | null> {
   const org = await db.selectFrom('evaluation_orgs').select(['id', 'name']).where('id', '=', orgId).executeTakeFirst();
   if (!org) return null;
   const keys = await db.selectFrom('issuer_keys').selectAll().where('org_id', '=', orgId).orderBy('key_no').execute();
+  return controllerDocument(urls(publicUrl).issuer(orgId), org.name, keys);
+}
+
+const UUID_KEY = /^([0-9a-f-]{36})#key-(\d{1,6})$/;
+
+/**
+ * The organization and key number of a verification method of this platform: `did:web:<host>:issuers:{orgId}#key-{n}`,
+ * or the URL form of credentials signed before issue 12 (`…/public/issuers/{orgId}#key-{n}`, `legacy: true`).
+ */
+export function parseVerificationMethod(publicUrl: string, vm: string): { orgId: string; keyNo: number; legacy: boolean } | null {
   const u = urls(publicUrl);
+  for (const [prefix, legacy] of [
+    [`${u.issuer('')}`, false],
+    [u.legacyIssuer(''), true],
+  ] as const) {
+    if (!vm.startsWith(prefix)) continue;
+    const m = UUID_KEY.exec(vm.slice(prefix.length));
+    if (m) return { orgId: m[1]!, keyNo: Number(m[2]), legacy };
+  }
+  return null;
+}
+
+/** The public key of a verification method of this platform (either form), with its validity, or null. */
+export async function resolveVerificationMethod(db: Db, publicUrl: string, vm: string) {
+  const p = parseVerificationMethod(publicUrl, vm);
+  if (!p) return null;
+  const row = await db
+    .selectFrom('issuer_keys')
+    .select(['public_key_multibase', 'created_at', 'retired_at'])
+    .where('org_id', '=', p.orgId)
+    .where('key_no', '=', p.keyNo)
+    .executeTakeFirst();
+  return row ? { ...p, publicKey: decodePublicKeyMultibase(row.public_key_multibase), createdAt: row.created_at, retiredAt: row.retired_at } : null;
+}
+
+// ---- the platform's own key (signs the trust list) ----
+
+const PLATFORM_PURPOSE = 'platform-key';
+
+/** The platform's active key (`did:web:<host>#key-n`), created on first use (key 1; a concurrent creation loses on
+ * the unique key number and reads the winner's). */
+export async function platformSigningKey(db: Db, secretKey: Buffer, publicUrl: string, at: Date): Promise<SigningKey> {
+  const active = () => db.selectFrom('platform_keys').selectAll().where('status', '=', 'active').executeTakeFirst();
+  let row = await active();
+  if (!row) {
+    const pair = generateEd25519();
+    await db
+      .insertInto('platform_keys')
+      .values({
+        key_no: 1,
+        public_key_multibase: publicKeyMultibase(pair.publicKey),
+        private_key_enc: seal(secretKey, PLATFORM_PURPOSE, pair.privateKey),
+        created_at: at,
+      })
+      .onConflict((oc) => oc.column('key_no').doNothing())
+      .execute();
+    row = (await active())!;
+  }
   return {
-    id: u.issuer(orgId),
-    name: org.name,
-    verificationMethod: keys.map((k) => ({
-      id: u.verificationMethod(orgId, k.key_no),
-      type: 'Multikey' as const,
-      controller: u.issuer(orgId),
-      publicKeyMultibase: k.public_key_multibase,
-      created: k.created_at.toISOString(),
-    })),
+    id: row.id,
+    keyNo: row.key_no,
+    verificationMethod: urls(publicUrl).platformKey(row.key_no),
+    publicKey: Buffer.from(decodePublicKeyMultibase(row.public_key_multibase)),
+    privateKey: open(secretKey, PLATFORM_PURPOSE, row.private_key_enc),
   };
 }
 
-/**
- * The public key of a verification method URL of this platform (`…/public/issuers/{orgId}#key-{n}`), or null.
- */
-export async function resolveVerificationMethod(db: Db, publicUrl: string, vm: string): Promise<Uint8Array | null> {
-  const prefix = `${publicUrl}/api/v1/public/issuers/`;
-  if (!vm.startsWith(prefix)) return null;
-  const m = /^([0-9a-f-]{36})#key-(\d{1,6})$/.exec(vm.slice(prefix.length));
-  if (!m) return null;
-  const row = await db
-    .selectFrom('issuer_keys')
-    .select('public_key_multibase')
-    .where('org_id', '=', m[1]!)
-    .where('key_no', '=', Number(m[2]))
-    .executeTakeFirst();
-  return row ? decodePublicKeyMultibase(row.public_key_multibase) : null;
+/** The platform's did:web document (`/.well-known/did.json`): the keys that sign the trust list. */
+export async function platformDocument(db: Db, publicUrl: string) {
+  const keys = await db.selectFrom('platform_keys').selectAll().orderBy('key_no').execute();
+  return controllerDocument(urls(publicUrl).platform, '1+X 证书信息管理服务平台', keys);
 }

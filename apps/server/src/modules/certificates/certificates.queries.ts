@@ -368,3 +368,74 @@ export async function statusEntryRevoked(db: Db, listId: string, index: number):
     .executeTakeFirst();
   return r && index >= 0 && index < r.size ? Boolean(r.revoked) : null;
 }
+
+// ---- re-signing credentials of the format before issue 12 (certificates.resign.ts) ----
+
+/** The oldest batch of the old format that no other process is re-signing (row locked in the caller's transaction). */
+export function lockLegacyBatch(db: Db) {
+  return db
+    .selectFrom('credential_batches')
+    .select(['id', 'org_id', 'template'])
+    .where('format', '=', 1)
+    .orderBy('created_at')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+/** A batch's certificates with the values their credentials are filled with. */
+export function batchHolders(db: Db, batchId: string) {
+  return db
+    .selectFrom('certificates')
+    .select(['id', 'verification_code', 'holder_name', 'holder_id_hash', 'holder_salt', 'status_list_id', 'status_index'])
+    .where('batch_id', '=', batchId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Stores a batch's re-signed template and its certificates' new proof values (one statement per chunk). */
+export async function storeResignedBatch(
+  db: Db,
+  batch: { id: string; template: string; issuer_key_id: string },
+  proofs: { id: string; proof_value: string }[],
+): Promise<void> {
+  await db
+    .updateTable('credential_batches')
+    .set({ template: batch.template, issuer_key_id: batch.issuer_key_id, format: 2 })
+    .where('id', '=', batch.id)
+    .execute();
+  for (let i = 0; i < proofs.length; i += 5000) {
+    const part = proofs.slice(i, i + 5000);
+    await sql`
+      UPDATE certificates c SET proof_value = u.pv, issuer_key_id = ${batch.issuer_key_id}::uuid
+      FROM unnest(${part.map((p) => p.id)}::uuid[], ${part.map((p) => p.proof_value)}::text[]) AS u(id, pv)
+      WHERE c.id = u.id`.execute(db);
+  }
+}
+
+export function countLegacyBatches(db: Db) {
+  return db
+    .selectFrom('credential_batches')
+    .select((e) => e.fn.countAll<string>().as('n'))
+    .where('format', '=', 1)
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+// ---- wallet copies (eddsa-rdfc-2022) ----
+
+export function walletCopy(db: Db, certificateId: string, cryptosuite: string) {
+  return db
+    .selectFrom('credential_wallet_copies')
+    .select('credential')
+    .where('certificate_id', '=', certificateId)
+    .where('cryptosuite', '=', cryptosuite)
+    .executeTakeFirst();
+}
+
+/** Keeps the first copy made (a concurrent request's copy loses and reads the winner's). */
+export async function storeWalletCopy(db: Db, row: { certificate_id: string; cryptosuite: string; credential: string; created_at: Date }) {
+  await db.insertInto('credential_wallet_copies').values(row).onConflict((oc) => oc.columns(['certificate_id', 'cryptosuite']).doNothing()).execute();
+  return (await walletCopy(db, row.certificate_id, row.cryptosuite))!.credential;
+}

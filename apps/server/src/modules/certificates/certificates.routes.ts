@@ -26,7 +26,10 @@ import type { JobWorker } from '../../lib/job-worker';
 import { attachmentDisposition } from '../files/files.rules';
 import * as pdf from './certificates.pdf.service';
 import type { PdfJobRow } from './certificates.pdf-jobs.queries';
+import { createResignWorker } from './certificates.resign';
 import * as svc from './certificates.service';
+import * as trust from './certificates.trust';
+import { walletCredential } from './certificates.wallet';
 
 const tags = ['证书 Certificates'];
 const publicTags = ['证书查询（公开） Public verification'];
@@ -46,6 +49,10 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
   app.addHook('onReady', async () => pdfWorker.start());
   app.addHook('onClose', async () => pdfWorker.stop());
   app.decorate('certificatePdfWorker', pdfWorker);
+  const resignWorker = createResignWorker(deps);
+  app.addHook('onReady', async () => resignWorker.start());
+  app.addHook('onClose', async () => resignWorker.stop());
+  app.decorate('credentialResignWorker', resignWorker);
 
   // ---- api-v1: organizations' systems ----
   app.post(
@@ -127,6 +134,25 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
       return reply
         .type('application/vc+json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${req.params.number}.credential.json"`)
+        .send(Buffer.from(text, 'utf8'));
+    },
+  );
+  app.post(
+    '/api/v1/certificates/:number/wallet-credential',
+    {
+      schema: {
+        tags,
+        summary:
+          '持证人下载钱包兼容版电子证书（增加 eddsa-rdfc-2022 证明）The holder’s credential with a second, eddsa-rdfc-2022 proof for wallets',
+        params: numberParams,
+        response: { 200: z.any().describe('application/vc+json'), ...errorResponses(401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const text = await walletCredential(deps, ctxOf(req), req.params.number);
+      return reply
+        .type('application/vc+json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${req.params.number}.wallet.credential.json"`)
         .send(Buffer.from(text, 'utf8'));
     },
   );
@@ -323,24 +349,66 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
       config: verifyLimit,
       schema: {
         tags: publicTags,
-        summary: '校验电子证书文件（签名、签发机构公钥、撤销状态）Check a credential file',
+        summary: '校验电子证书文件（格式、签名、签发机构、信任列表、撤销状态）Check a credential file step by step',
         body: credentialJsonSchema,
         response: { 200: credentialCheckSchema, ...errorResponses(400, 429) },
       },
     },
-    async (req) => svc.checkCredential(deps, req.body),
+    async (req) => trust.checkCredential(deps, req.body),
   );
   app.get(
     '/api/v1/public/issuers/:id',
     {
       schema: {
         tags: publicTags,
-        summary: '签发机构及其全部公钥（轮换后旧公钥仍保留）An issuer and all its public keys',
+        summary: '签发机构的 did:web 文档及其全部公钥（轮换后旧公钥仍保留）An issuer’s did:web document with all its keys',
         params: idParams,
         response: { 200: issuerSchema, ...errorResponses(400, 404) },
       },
     },
     async (req) => svc.issuer(deps, req.params.id),
+  );
+  // did:web resolution (R6.6): did:web:<host>:issuers:<id> → /issuers/<id>/did.json; did:web:<host> → /.well-known/did.json
+  app.get(
+    '/issuers/:id/did.json',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '签发机构的 did:web 文档 An issuer’s did:web document',
+        params: idParams,
+        response: { 200: issuerSchema, ...errorResponses(400, 404) },
+      },
+    },
+    async (req, reply) => reply.type('application/did+json').send(await svc.issuer(deps, req.params.id)),
+  );
+  app.get(
+    '/.well-known/did.json',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '平台的 did:web 文档（签署信任列表的公钥）The platform’s did:web document: the keys that sign the trust list',
+        response: { 200: issuerSchema },
+      },
+    },
+    async (_req, reply) => reply.type('application/did+json').send(await trust.platformDidDocument(deps)),
+  );
+  app.get(
+    '/api/v1/public/trust-list',
+    {
+      schema: {
+        tags: publicTags,
+        summary:
+          '全国培训评价组织信任列表（已签名，可下载供离线验证）The signed national trust list of evaluation organizations and their keys, for offline verification',
+        response: { 200: credentialJsonSchema },
+      },
+    },
+    async (req, reply) => {
+      const list = await trust.signedTrustList(deps);
+      if ((req.query as { download?: string }).download !== undefined) {
+        reply.header('content-disposition', 'attachment; filename="onex-trust-list.json"');
+      }
+      return reply.type('application/vc+json; charset=utf-8').send(list);
+    },
   );
   app.get(
     '/api/v1/public/status-lists/:id',
@@ -360,5 +428,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The batch certificate PDF job worker (tests wait for it to be idle). */
     certificatePdfWorker: JobWorker<PdfJobRow>;
+    /** Re-signs credentials of the format before issue 12 (tests wait for it to be idle). */
+    credentialResignWorker: JobWorker<true>;
   }
 }

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type CertificateDto,
-  type CredentialCheckDto,
   type CredentialResultDto,
   type IssuerDto,
   type IssuerKeyDto,
@@ -25,13 +24,13 @@ import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber } from '../../lib/personal-id';
-import { proofSigner, verifyProof } from '../../lib/vc/data-integrity';
+import { proofSigner } from '../../lib/vc/data-integrity';
 import { encodeStatusList } from '../../lib/vc/status-list';
 import { recordAudit } from '../audit/audit.service';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
 import { accountsForLearners, depositOutcomes } from '../learning-accounts/ledger';
 import { achievementName, credentialBatch, identityHash, urls } from './certificates.credential';
-import { activeSigningKey, issuerDocument, listKeys, resolveVerificationMethod, rotateKey } from './certificates.keys';
+import { activeSigningKey, issuerDocument, listKeys, rotateKey } from './certificates.keys';
 import * as q from './certificates.queries';
 
 /**
@@ -137,7 +136,7 @@ export async function issueInTransaction(
       certificateType: { id: s.certificate_type_id, name: s.type_name },
       level: s.level,
     },
-    signer.options,
+    signer.proof,
   );
   const batchId = await q.insertCredentialBatch(trx, {
     org_id: s.org_id,
@@ -373,7 +372,7 @@ export async function revokeCertificate(deps: Deps, ctx: RequestContext, number:
   return getCertificate(deps, ctx, number);
 }
 
-async function publicView(db: Db, r: q.VerificationRow, publicUrl: string): Promise<VerifyResultDto> {
+export async function publicView(db: Db, r: q.VerificationRow, publicUrl: string): Promise<VerifyResultDto> {
   const { typeName, orgName } = await q.namesOf(db, r.certificate_type_id, r.org_id);
   const certificate: PublicCertificateDto = {
     number: r.number,
@@ -443,41 +442,6 @@ export async function statusListCredential(deps: Deps, listId: string): Promise<
   });
 }
 
-/**
- * The verify page's file check (no account): the proof against the issuer's published key, the issuer known to the
- * platform, and the revocation bit in the issuer's status list.
- */
-export async function checkCredential(deps: Deps, credential: Record<string, unknown>): Promise<CredentialCheckDto> {
-  const checks = { format: false, signature: false, issuerKnown: false, notRevoked: false };
-  const types = credential.type;
-  checks.format =
-    Array.isArray(types) && types.includes('VerifiableCredential') && typeof credential.proof === 'object' && credential.proof !== null;
-  if (!checks.format) return { valid: false, checks, message: '文件不是可识别的电子证书（可验证凭证）' };
-  const proof = credential.proof as { verificationMethod?: unknown };
-  const vm = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : '';
-  const publicKey = await resolveVerificationMethod(deps.db, deps.config.publicUrl, vm);
-  checks.issuerKnown = publicKey !== null;
-  if (!publicKey) return { valid: false, checks, message: '签发机构的公钥不在本平台登记，无法确认来源' };
-  checks.signature = verifyProof(credential, () => publicKey).verified;
-  if (!checks.signature) return { valid: false, checks, message: '签名校验失败：证书内容被改动过，或不是该机构签发' };
-  const code = typeof credential.id === 'string' ? credential.id.split('/').pop() : undefined;
-  const r = code ? await q.findByCode(deps.db, code) : undefined;
-  const status = credential.credentialStatus as { statusListCredential?: unknown; statusListIndex?: unknown } | undefined;
-  const listId = typeof status?.statusListCredential === 'string' ? status.statusListCredential.split('/').pop() : undefined;
-  const index = typeof status?.statusListIndex === 'string' ? Number(status.statusListIndex) : NaN;
-  if (listId && /^[0-9a-f-]{36}$/.test(listId) && Number.isInteger(index)) {
-    checks.notRevoked = (await q.statusEntryRevoked(deps.db, listId, index)) === false;
-  }
-  const certificate = r ? (await publicView(deps.db, r, deps.config.publicUrl)).certificate : undefined;
-  const valid = checks.signature && checks.issuerKnown && checks.notRevoked;
-  return {
-    valid,
-    checks,
-    message: valid ? '签名有效，证书有效' : checks.notRevoked ? '无法确认证书状态' : '签名有效，但该证书已被发证机构撤销',
-    ...(certificate ? { certificate } : {}),
-  };
-}
-
 // ---- issuer keys and settings (organization) ----
 
 export async function myKeys(deps: Deps, ctx: RequestContext): Promise<{ publicityDays: number; keys: IssuerKeyDto[] }> {
@@ -541,7 +505,8 @@ function toLinkDto(
   };
 }
 
-async function ownCertificate(deps: Deps, actor: Actor, number: string) {
+/** A certificate of the signed-in learner's own (404 for anyone else). */
+export async function ownCertificate(deps: Deps, actor: Actor, number: string) {
   if (actor.role !== 'learner') throw notFound();
   return visibleCertificate(deps, actor, number);
 }
