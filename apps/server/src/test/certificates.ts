@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/types';
+import { jcs, proofSigner } from '../lib/vc/data-integrity';
+import { batchTexts, urls } from '../modules/certificates/certificates.credential';
+import { activeSigningKey } from '../modules/certificates/certificates.keys';
+import { batchHolders } from '../modules/certificates/certificates.queries';
 import { createExaminedSession, type ResultsFixture } from './results-import';
 
 /**
@@ -47,4 +51,47 @@ export async function createPublishedSession(
     .where('id', '=', f.sessionId)
     .execute();
   return { ...f, passed: o.scores.filter((x) => x >= 60).length };
+}
+
+/**
+ * Turns a session's credential batch back into the format before issue 12 — URL issuer and verification method, no
+ * `credentialSchema`, the proof an object without `@context` (its configuration still hashed the document's
+ * context) — signed as the platform signed then. What the re-signing job (certificates.resign.ts) starts from.
+ */
+export async function makeBatchLegacy(db: Db, config: { secretKey: Buffer; publicUrl: string }, sessionId: string, at: Date) {
+  const batch = await db
+    .selectFrom('credential_batches')
+    .select(['id', 'org_id', 'template'])
+    .where('session_id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  const key = await activeSigningKey(db, config.secretKey, config.publicUrl, batch.org_id, at, null);
+  const u = urls(config.publicUrl);
+  const vm = u.legacyVerificationMethod(batch.org_id, key.keyNo);
+  const { proof: _p, credentialSchema: _s, ...doc } = JSON.parse(batch.template) as Record<string, unknown>;
+  void _p;
+  void _s;
+  doc.issuer = { ...(doc.issuer as object), id: u.legacyIssuer(batch.org_id) };
+  const signer = proofSigner(key, vm, at.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  const { '@context': _c, ...options } = signer.proof(doc['@context']);
+  void _c;
+  const texts = batchTexts(doc, {});
+  const template = jcs({ ...doc, proof: { ...options, proofValue: '__onex_proofValue__' } });
+  const holders = await batchHolders(db, batch.id);
+  await db.updateTable('credential_batches').set({ template, format: 1 }).where('id', '=', batch.id).execute();
+  for (const h of holders) {
+    const values = {
+      verificationCode: h.verification_code,
+      holderName: h.holder_name,
+      holderIdHash: h.holder_id_hash!,
+      salt: h.holder_salt!,
+      statusListId: h.status_list_id,
+      statusIndex: h.status_index,
+    };
+    await db
+      .updateTable('certificates')
+      .set({ proof_value: signer.proofValue(doc['@context'], texts.unsecured(values)) })
+      .where('id', '=', h.id)
+      .execute();
+  }
+  return batch.id;
 }

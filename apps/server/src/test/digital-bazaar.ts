@@ -48,11 +48,11 @@ export function documentLoader(app?: FastifyInstance, publicUrl?: string) {
 export const jcsSuite = () => new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() });
 export const rdfcSuite = () => new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
 
-/** Digital Bazaar's verdict on a credential: proof(s), validity period and (when asked) its Bitstring status. */
+/** Digital Bazaar's verdict on a credential: proof(s), validity period and its Bitstring status (the status list verified too). */
 export async function dbVerify(
   credential: Record<string, unknown>,
   loader: ReturnType<typeof documentLoader>,
-  opts: { suite?: 'jcs' | 'rdfc'; status?: boolean; now?: Date } = {},
+  opts: { suite?: 'jcs' | 'rdfc'; now?: Date } = {},
 ): Promise<{ verified: boolean; error?: unknown; statusResult?: { verified: boolean } }> {
   const suite = opts.suite === 'rdfc' ? rdfcSuite() : jcsSuite();
   const r = (await vc.verifyCredential({
@@ -60,7 +60,7 @@ export async function dbVerify(
     suite,
     documentLoader: loader,
     now: opts.now,
-    ...(opts.status ? { checkStatus: (o: Record<string, unknown>) => checkStatus({ ...o, suite: jcsSuite() }) } : {}),
+    checkStatus: (o: Record<string, unknown>) => checkStatus({ ...o, suite: jcsSuite() }),
   })) as { verified: boolean; error?: unknown; statusResult?: { verified: boolean } };
   return r;
 }

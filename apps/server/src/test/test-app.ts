@@ -46,6 +46,7 @@ export interface TestApp {
   db: Db;
   database: Database;
   clock: TestClock;
+  config: Config;
   loginAs(username: string, password?: string): Promise<Agent>;
   close(): Promise<void>;
 }
@@ -87,6 +88,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     db: database.db,
     database,
     clock,
+    config,
     loginAs,
     close: async () => {
       await app.close();

@@ -12,7 +12,7 @@ import { privateKeyObject, type RawKeyPair } from './multikey';
  * Contexts come from npm packages (`offlineDocumentLoader`), never from the network.
  */
 
-const canonize = (doc: unknown, documentLoader: ReturnType<typeof offlineDocumentLoader>) =>
+const canonize = (doc: unknown, documentLoader: (url: string) => Promise<unknown>) =>
   jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader, safe: true });
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
@@ -23,7 +23,7 @@ export async function rdfcProof(
   key: RawKeyPair,
   verificationMethod: string,
   created: string,
-  documentLoader = offlineDocumentLoader(),
+  documentLoader: (url: string) => Promise<unknown> = offlineDocumentLoader(),
 ): Promise<Record<string, string>> {
   const { proof: _proof, ...unsecured } = document;
   void _proof;

@@ -32,6 +32,8 @@ export interface TrustedIssuer {
 export interface TrustListSubject {
   id: string;
   type: 'OnexTrustedIssuerList';
+  /** The platform's own keys, which sign this list (compare them with the ones the platform publishes). */
+  platform: { id: string; verificationMethod: TrustedKey[] };
   issuers: TrustedIssuer[];
 }
 

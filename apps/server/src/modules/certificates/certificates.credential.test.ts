@@ -52,7 +52,7 @@ describe('credential batch writer (R6.1)', () => {
     const secured = JSON.parse(fillCredential(batch.template, { ...holder, proofValue: 'z1' })) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(secured.issuer.id).toBe(`did:web:1x.example.cn:issuers:${common.org.id}`);
     expect(secured.credentialSchema).toEqual([
-      { id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json', type: '1EdTechJsonSchemaValidator2019' },
+      { id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json', type: 'JsonSchema' },
     ]);
     expect(secured.proof).toHaveLength(1);
     expect(secured.proof[0]['@context']).toEqual(secured['@context']);

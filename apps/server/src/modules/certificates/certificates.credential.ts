@@ -10,10 +10,15 @@ import { didWeb } from '../../lib/vc/did-web';
 
 const VC_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
 
-/** The 1EdTech JSON Schema of an Open Badges 3.0 AchievementCredential (OB 3.0 §8.2, `credentialSchema`). */
+/**
+ * The 1EdTech JSON Schema of an Open Badges 3.0 AchievementCredential, named as VC 2.0 names a JSON Schema
+ * (`JsonSchema`, defined by the VC 2.0 context and the W3C VC JSON Schema specification). OB 3.0's own type name,
+ * `1EdTechJsonSchemaValidator2019`, is not defined by the OB 3.0.3 context, so RDF canonicalization in safe mode (the
+ * eddsa-rdfc-2022 wallet copy) refuses it as an undefined term.
+ */
 export const OB3_CREDENTIAL_SCHEMA = {
   id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
-  type: '1EdTechJsonSchemaValidator2019',
+  type: 'JsonSchema',
 };
 
 /**

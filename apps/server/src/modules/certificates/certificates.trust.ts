@@ -18,9 +18,10 @@ const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** Every evaluation organization with its identifiers and every key it ever used, with the period it signed in. */
 export async function trustListSubject(db: Db, publicUrl: string): Promise<TrustListSubject> {
   const u = urls(publicUrl);
-  const [orgs, keys] = await Promise.all([
+  const [orgs, keys, platformKeys] = await Promise.all([
     db.selectFrom('evaluation_orgs').select(['id', 'name']).orderBy('name').execute(),
     db.selectFrom('issuer_keys').select(['org_id', 'key_no', 'public_key_multibase', 'created_at', 'retired_at']).orderBy('key_no').execute(),
+    db.selectFrom('platform_keys').select(['key_no', 'public_key_multibase', 'created_at', 'retired_at']).orderBy('key_no').execute(),
   ]);
   const issuers = new Map<string, TrustedIssuer>(
     orgs.map((o) => [o.id, { id: u.issuer(o.id), alsoKnownAs: [u.legacyIssuer(o.id)], name: o.name, verificationMethod: [] }]),
@@ -36,7 +37,18 @@ export async function trustListSubject(db: Db, publicUrl: string): Promise<Trust
       ...(k.retired_at ? { validUntil: iso(k.retired_at) } : {}),
     });
   }
-  return { id: `${u.trustList}#list`, type: 'OnexTrustedIssuerList', issuers: [...issuers.values()] };
+  const platform = {
+    id: u.platform,
+    verificationMethod: platformKeys.map((k) => ({
+      id: u.platformKey(k.key_no),
+      type: 'Multikey' as const,
+      controller: u.platform,
+      publicKeyMultibase: k.public_key_multibase,
+      validFrom: iso(k.created_at),
+      ...(k.retired_at ? { validUntil: iso(k.retired_at) } : {}),
+    })),
+  };
+  return { id: `${u.trustList}#list`, type: 'OnexTrustedIssuerList', platform, issuers: [...issuers.values()] };
 }
 
 /** Days a downloaded trust list is offered as current; a verifier should fetch a newer one after that. */
@@ -46,10 +58,8 @@ const TRUST_LIST_VALID_DAYS = 7;
 export async function signedTrustList(deps: Deps): Promise<Record<string, unknown>> {
   const now = deps.clock.now();
   const u = urls(deps.config.publicUrl);
-  const [subject, key] = await Promise.all([
-    trustListSubject(deps.db, deps.config.publicUrl),
-    platformSigningKey(deps.db, deps.config.secretKey, deps.config.publicUrl, now),
-  ]);
+  const key = await platformSigningKey(deps.db, deps.config.secretKey, deps.config.publicUrl, now);
+  const subject = await trustListSubject(deps.db, deps.config.publicUrl);
   return proofSigner(
     key,
     key.verificationMethod,
