@@ -74,7 +74,11 @@ export async function run(args: string[]): Promise<void> {
   const controller = controllerDocument(did, '工业机器人应用编程证书培训评价组织', [
     { key_no: 1, public_key_multibase: publicKeyMultibase(key.publicKey), created_at: new Date('2026-11-01T00:00:00Z') },
   ]);
-  const docs = new Map<string, unknown>([...CONTEXTS, [did, controller], [vm, { '@context': controller['@context'], ...controller.verificationMethod[0] }]]);
+  const docs = new Map<string, unknown>([
+    ...CONTEXTS,
+    [did, controller],
+    [vm, { '@context': controller['@context'], ...controller.verificationMethod[0] }],
+  ]);
   const loader = async (url: string) => {
     const document = docs.get(url);
     if (!document) throw new Error(`not offline: ${url}`);
@@ -93,7 +97,9 @@ export async function run(args: string[]): Promise<void> {
   const basePerSecond = n / (baseMs / 1000);
   console.log(`credential verification (JCS + SHA-256 + Ed25519, one core): ${perSecond.toFixed(0)} per second   target ≥ 5000/s`);
   console.log(`baseline — bare Ed25519 verify of 64-byte messages: ${basePerSecond.toFixed(0)} per second`);
-  console.log(`Digital Bazaar @digitalbazaar/vc + eddsa-jcs-2022, ${m} of the same credentials: ${externalPerSecond.toFixed(0)} per second`);
+  console.log(
+    `Digital Bazaar @digitalbazaar/vc + eddsa-jcs-2022, ${m} of the same credentials: ${externalPerSecond.toFixed(0)} per second`,
+  );
   console.log(
     `RESULT name=vc-verify count=${n} per_second=${perSecond.toFixed(0)} external_per_second=${externalPerSecond.toFixed(0)} baseline_per_second=${basePerSecond.toFixed(0)} ratio=${(perSecond / basePerSecond).toFixed(2)}`,
   );

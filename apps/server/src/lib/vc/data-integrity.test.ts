@@ -69,14 +69,25 @@ describe('eddsa-rdfc-2022: the W3C test vectors (wallet copies)', () => {
     const controller = {
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
       id: didKey,
-      verificationMethod: [{ id: `${didKey}#${keyPair.publicKeyMultibase}`, type: 'Multikey', controller: didKey, publicKeyMultibase: keyPair.publicKeyMultibase }],
+      verificationMethod: [
+        {
+          id: `${didKey}#${keyPair.publicKeyMultibase}`,
+          type: 'Multikey',
+          controller: didKey,
+          publicKeyMultibase: keyPair.publicKeyMultibase,
+        },
+      ],
       assertionMethod: [`${didKey}#${keyPair.publicKeyMultibase}`],
     };
     const base = documentLoader();
     const loader = async (url: string) => {
       if (url === didKey) return { contextUrl: null, documentUrl: url, document: controller };
       if (url === controller.verificationMethod[0]!.id)
-        return { contextUrl: null, documentUrl: url, document: { '@context': controller['@context'], ...controller.verificationMethod[0] } };
+        return {
+          contextUrl: null,
+          documentUrl: url,
+          document: { '@context': controller['@context'], ...controller.verificationMethod[0] },
+        };
       return base(url);
     };
     expect((await dbVerifyProof(signed, loader, 'rdfc')).verified).toBe(true);
@@ -143,7 +154,10 @@ describe('eddsa-jcs-2022 proofs of the platform (R6.1, api-v1 credential format)
     void _pv;
     const legacyConfig = { ...options, '@context': ctx };
     const h = (s: string) => createHash('sha256').update(s).digest();
-    const pk = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: key.privateKey.toString('base64url'), x: key.publicKey.toString('base64url') }, format: 'jwk' });
+    const pk = createPrivateKey({
+      key: { kty: 'OKP', crv: 'Ed25519', d: key.privateKey.toString('base64url'), x: key.publicKey.toString('base64url') },
+      format: 'jwk',
+    });
     const proofValue = 'z' + base58.encode(sign(null, Buffer.concat([h(jcs(legacyConfig)), h(jcs(doc))]), pk));
     const legacy = { ...doc, proof: { ...options, proofValue } };
     expect(verifyProof(legacy, pub)).toMatchObject({ verified: true, legacy: true });

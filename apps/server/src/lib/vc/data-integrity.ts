@@ -92,11 +92,9 @@ export function addProof(unsecured: Doc, key: RawKeyPair, verificationMethod: st
 }
 
 export type ProofCheck =
-  | { verified: true; verificationMethod: string; created: string | undefined; legacy: boolean }
-  | { verified: false; reason: string };
+  { verified: true; verificationMethod: string; created: string | undefined; legacy: boolean } | { verified: false; reason: string };
 
-const startsWith = (whole: unknown, prefix: unknown[]) =>
-  Array.isArray(whole) && prefix.every((v, i) => jcs(v) === jcs(whole[i] ?? null));
+const startsWith = (whole: unknown, prefix: unknown[]) => Array.isArray(whole) && prefix.every((v, i) => jcs(v) === jcs(whole[i] ?? null));
 
 /**
  * Verifies a secured document's `eddsa-jcs-2022` proof (§3.3.2) with the public key that `resolveKey` returns for the

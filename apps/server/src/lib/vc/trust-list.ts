@@ -87,7 +87,7 @@ export function checkAgainstTrustList(credential: Record<string, unknown>, list:
 export function revokedInStatusList(credential: Record<string, unknown>, statusList: Record<string, unknown>): boolean | null {
   const entry = credential.credentialStatus as { statusListCredential?: unknown; statusListIndex?: unknown } | undefined;
   const subject = statusList.credentialSubject as { encodedList?: unknown } | undefined;
-  if (!entry || entry.statusListCredential !== statusList.id || typeof subject?.encodedList !== "string") return null;
+  if (!entry || entry.statusListCredential !== statusList.id || typeof subject?.encodedList !== 'string') return null;
   const index = Number(entry.statusListIndex);
   if (!Number.isInteger(index)) return null;
   try {

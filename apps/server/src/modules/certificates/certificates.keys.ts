@@ -95,7 +95,11 @@ export async function listKeys(db: Db, publicUrl: string, orgId: string): Promis
 }
 
 /** The contexts of a controller document (DID v1 + Multikey; `name` from schema.org). */
-export const CONTROLLER_CONTEXT = ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1', { name: 'https://schema.org/name' }];
+export const CONTROLLER_CONTEXT = [
+  'https://www.w3.org/ns/did/v1',
+  'https://w3id.org/security/multikey/v1',
+  { name: 'https://schema.org/name' },
+];
 
 type KeyRow = { key_no: number; public_key_multibase: string; created_at: Date };
 
@@ -152,7 +156,9 @@ export async function resolveVerificationMethod(db: Db, publicUrl: string, vm: s
     .where('org_id', '=', p.orgId)
     .where('key_no', '=', p.keyNo)
     .executeTakeFirst();
-  return row ? { ...p, publicKey: decodePublicKeyMultibase(row.public_key_multibase), createdAt: row.created_at, retiredAt: row.retired_at } : null;
+  return row
+    ? { ...p, publicKey: decodePublicKeyMultibase(row.public_key_multibase), createdAt: row.created_at, retiredAt: row.retired_at }
+    : null;
 }
 
 // ---- the platform's own key (signs the trust list) ----

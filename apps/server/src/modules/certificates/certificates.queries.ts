@@ -436,6 +436,10 @@ export function walletCopy(db: Db, certificateId: string, cryptosuite: string) {
 
 /** Keeps the first copy made (a concurrent request's copy loses and reads the winner's). */
 export async function storeWalletCopy(db: Db, row: { certificate_id: string; cryptosuite: string; credential: string; created_at: Date }) {
-  await db.insertInto('credential_wallet_copies').values(row).onConflict((oc) => oc.columns(['certificate_id', 'cryptosuite']).doNothing()).execute();
+  await db
+    .insertInto('credential_wallet_copies')
+    .values(row)
+    .onConflict((oc) => oc.columns(['certificate_id', 'cryptosuite']).doNothing())
+    .execute();
   return (await walletCopy(db, row.certificate_id, row.cryptosuite))!.credential;
 }

@@ -20,7 +20,11 @@ export async function trustListSubject(db: Db, publicUrl: string): Promise<Trust
   const u = urls(publicUrl);
   const [orgs, keys, platformKeys] = await Promise.all([
     db.selectFrom('evaluation_orgs').select(['id', 'name']).orderBy('name').execute(),
-    db.selectFrom('issuer_keys').select(['org_id', 'key_no', 'public_key_multibase', 'created_at', 'retired_at']).orderBy('key_no').execute(),
+    db
+      .selectFrom('issuer_keys')
+      .select(['org_id', 'key_no', 'public_key_multibase', 'created_at', 'retired_at'])
+      .orderBy('key_no')
+      .execute(),
     db.selectFrom('platform_keys').select(['key_no', 'public_key_multibase', 'created_at', 'retired_at']).orderBy('key_no').execute(),
   ]);
   const issuers = new Map<string, TrustedIssuer>(
@@ -82,7 +86,8 @@ export async function platformDidDocument(deps: Deps) {
   return platformDocument(deps.db, deps.config.publicUrl);
 }
 
-const LEGACY_NOTE = '（旧格式：该文件签发于平台采用 W3C 标准证明格式之前，内容真实；请登录“我的证书”重新下载电子证书，以便其他验证工具识别）';
+const LEGACY_NOTE =
+  '（旧格式：该文件签发于平台采用 W3C 标准证明格式之前，内容真实；请登录“我的证书”重新下载电子证书，以便其他验证工具识别）';
 
 /**
  * The verify page's file check (no account), step by step: 格式、签名、签发机构、信任列表、撤销状态. A step after a
@@ -111,7 +116,8 @@ export async function checkCredential(deps: Deps, credential: Record<string, unk
   const status = credential.credentialStatus as { statusListCredential?: unknown; statusListIndex?: unknown } | undefined;
   const listId = typeof status?.statusListCredential === 'string' ? status.statusListCredential.split('/').pop() : undefined;
   const index = typeof status?.statusListIndex === 'string' ? Number(status.statusListIndex) : NaN;
-  const revoked = listId && /^[0-9a-f-]{36}$/.test(listId) && Number.isInteger(index) ? await q.statusEntryRevoked(deps.db, listId, index) : null;
+  const revoked =
+    listId && /^[0-9a-f-]{36}$/.test(listId) && Number.isInteger(index) ? await q.statusEntryRevoked(deps.db, listId, index) : null;
   checks.notRevoked = revoked === null ? null : !revoked;
   const code = typeof credential.id === 'string' ? credential.id.split('/').pop() : undefined;
   const row = code && /^[1-9A-HJ-NP-Za-km-z]{16,64}$/.test(code) ? await q.findByCode(deps.db, code) : undefined;

@@ -47,7 +47,7 @@ describe('R6.6 Digital Bazaar’s verifier accepts the platform’s credentials'
   it('R6.6 a fresh credential verifies, with its Bitstring status; a tampered one is rejected', async () => {
     const { items } = await issueSession([88, 91], 7100);
     const vc = await credentialOf(items[0]!.verificationCode);
-    const r = await dbVerify(vc, loader, { status: true, now: t.clock.now() });
+    const r = await dbVerify(vc, loader, { now: t.clock.now() });
     expect(r.error, JSON.stringify(r.error)).toBeUndefined();
     expect(r.verified).toBe(true);
     expect(r.statusResult?.verified).toBe(true);
@@ -128,7 +128,9 @@ describe('R6.6 the national trust list and offline verification', () => {
     const { items } = await issueSession([93], 7700);
     const vc = await credentialOf(items[0]!.verificationCode);
     const trustList = (await t.app.inject({ method: 'GET', url: '/api/v1/public/trust-list' })).json<Json>();
-    const statusList = (await t.app.inject({ method: 'GET', url: new URL(vc.credentialStatus.statusListCredential).pathname })).json<Json>();
+    const statusList = (
+      await t.app.inject({ method: 'GET', url: new URL(vc.credentialStatus.statusListCredential).pathname })
+    ).json<Json>();
     const now = t.clock.now();
     expect(verifyOffline(vc, trustList, { statusList, now })).toMatchObject({ valid: true });
     const tampered = { ...vc, validFrom: '2020-01-01T00:00:00Z' };
@@ -145,12 +147,26 @@ describe('R6.6 the national trust list and offline verification', () => {
     };
     const run = promisify(execFile);
     const cli = path.resolve(import.meta.dirname, '../../cli/verify-credential.ts');
-    const args = ['--import', 'tsx', cli, file('c.json', vc), '--trust-list', file('t.json', trustList), '--status-list', file('s.json', statusList)];
+    const args = [
+      '--import',
+      'tsx',
+      cli,
+      file('c.json', vc),
+      '--trust-list',
+      file('t.json', trustList),
+      '--status-list',
+      file('s.json', statusList),
+    ];
     const ok = await run(process.execPath, args);
     expect(ok.stdout).toMatch(/结论：电子证书有效/);
-    const bad = await run(process.execPath, ['--import', 'tsx', cli, file('x.json', tampered), '--trust-list', path.join(dir, 't.json')]).catch(
-      (e: { code: number; stdout: string }) => e,
-    );
+    const bad = await run(process.execPath, [
+      '--import',
+      'tsx',
+      cli,
+      file('x.json', tampered),
+      '--trust-list',
+      path.join(dir, 't.json'),
+    ]).catch((e: { code: number; stdout: string }) => e);
     expect((bad as { code: number }).code).toBe(1);
     expect((bad as { stdout: string }).stdout).toMatch(/签名校验失败/);
   });
@@ -171,12 +187,17 @@ describe('issue 12: credentials of the old format are re-signed, not lost', () =
     for (const c of items) {
       const vc = await credentialOf(c.verificationCode);
       expect(vc.issuer.id).toMatch(/^did:web:/);
-      expect((await dbVerify(vc, loader, { status: true, now: t.clock.now() })).verified).toBe(true);
+      expect((await dbVerify(vc, loader, { now: t.clock.now() })).verified).toBe(true);
     }
     const oldCheck = await check(old);
     expect(oldCheck).toMatchObject({ valid: true, legacyFormat: true });
     expect(oldCheck.message).toMatch(/旧格式.*重新下载/);
-    const audited = await t.db.selectFrom('audit_log').select('summary').where('action', '=', 'credential.resign').where('target_id', '=', batchId).execute();
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'credential.resign')
+      .where('target_id', '=', batchId)
+      .execute();
     expect(audited).toHaveLength(1);
   });
 });

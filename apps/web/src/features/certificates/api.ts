@@ -43,6 +43,26 @@ const enc = encodeURIComponent;
 export const pdfUrl = (number: string) => `/api/v1/certificates/${enc(number)}/pdf`;
 export const credentialUrl = (number: string) => `/api/v1/certificates/${enc(number)}/credential`;
 
+/** The holder's wallet copy (a second, eddsa-rdfc-2022 proof), made on request and saved as a file. */
+export function useWalletCredential() {
+  return useMutation({
+    mutationFn: async (number: string) => {
+      const credential = await api.post<Record<string, unknown>>(`/certificates/${enc(number)}/wallet-credential`);
+      saveJsonFile(credential, `${number}.wallet.credential.json`);
+    },
+  });
+}
+
+/** Saves a JSON document as a file download. */
+export function saveJsonFile(doc: unknown, filename: string) {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/vc+json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 /** `GET /certificates`: in the actor's scope (a learner: their own; a school: its learners; an organization: its own). */
 export function useCertificates(query: CertificateQuery, enabled = true) {
   return useQuery({

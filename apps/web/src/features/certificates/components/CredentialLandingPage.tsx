@@ -4,19 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api';
 import { useErrorText } from '../../../lib/useErrorText';
-import { usePublicCredential } from '../api';
+import { saveJsonFile, usePublicCredential } from '../api';
 import { PublicCertificateView } from './bits';
-
-/** Saves the signed credential the page received as a .json file. */
-function saveCredential(credential: Record<string, unknown>, number: string) {
-  const blob = new Blob([JSON.stringify(credential, null, 2)], { type: 'application/vc+json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${number}.credential.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * The QR code's target `/verify/c/:code` (R6.1, R6.2) and a holder's share link `/verify/s/:token`: the certificate
@@ -54,7 +43,10 @@ export function CredentialLandingPage({ kind }: { kind: 'code' | 'share' }) {
             result={q.data.result}
             certificate={q.data.certificate}
             extra={
-              <Button icon={<DownloadOutlined />} onClick={() => saveCredential(q.data.credential, q.data.certificate.number)}>
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => saveJsonFile(q.data.credential, `${q.data.certificate.number}.credential.json`)}
+              >
                 {t('certificates.downloadCredential')}
               </Button>
             }

@@ -1,11 +1,11 @@
-import { ShareAltOutlined } from '@ant-design/icons';
+import { ShareAltOutlined, WalletOutlined } from '@ant-design/icons';
 import type { CertificateDto } from '@onex/shared';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useCertificates } from '../api';
+import { useCertificates, useWalletCredential } from '../api';
 import { certificateTitle } from '../certificate-helpers';
 import { CertificateStatusTag, DownloadButtons } from './bits';
 import { ShareLinksModal } from './ShareLinksModal';
@@ -45,6 +45,8 @@ export function MyCertificatesPage() {
 
 function MyCertificateCard({ c, onShare }: { c: CertificateDto; onShare: () => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
+  const wallet = useWalletCredential();
   const { lang } = useLang();
   return (
     <Card
@@ -77,7 +79,20 @@ function MyCertificateCard({ c, onShare }: { c: CertificateDto; onShare: () => v
         <Button icon={<ShareAltOutlined />} onClick={onShare} data-testid={`share-${c.number}`}>
           {t('certificates.shareLinks')}
         </Button>
+        {c.status === 'valid' && (
+          <Tooltip title={t('certificates.walletHint')}>
+            <Button
+              icon={<WalletOutlined />}
+              loading={wallet.isPending}
+              onClick={() => wallet.mutate(c.number)}
+              data-testid={`wallet-${c.number}`}
+            >
+              {t('certificates.downloadWallet')}
+            </Button>
+          </Tooltip>
+        )}
       </Space>
+      {wallet.isError && <Alert type="error" showIcon style={{ marginTop: 8 }} title={errorText(wallet.error)} />}
     </Card>
   );
 }

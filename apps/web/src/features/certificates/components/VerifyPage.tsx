@@ -1,4 +1,11 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone, SafetyCertificateOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  CheckCircleTwoTone,
+  CloseCircleTwoTone,
+  MinusCircleTwoTone,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { type CredentialCheckDto, certificateNumberProblem, normalizeCertificateNumber } from '@onex/shared';
 import { Alert, Button, Card, Form, Input, List, Space, Tabs, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -178,17 +185,20 @@ function CheckCredentialFile() {
   );
 }
 
+/** The credential check step by step (格式、签名、签发机构、信任列表、撤销状态): each passed, failed or not checked. */
 function CheckOutcome({ outcome }: { outcome: CredentialCheckDto }) {
   const { t } = useTranslation();
-  const rows: { key: keyof CredentialCheckDto['checks']; label: string }[] = [
-    { key: 'format', label: t('certificates.checkFormat') },
-    { key: 'signature', label: t('certificates.checkSignature') },
-    { key: 'issuerKnown', label: t('certificates.checkIssuer') },
-    { key: 'notRevoked', label: t('certificates.checkRevocation') },
+  const rows: { key: keyof CredentialCheckDto['checks']; label: string; explain: string }[] = [
+    { key: 'format', label: t('certificates.checkFormat'), explain: t('certificates.checkFormatExplain') },
+    { key: 'signature', label: t('certificates.checkSignature'), explain: t('certificates.checkSignatureExplain') },
+    { key: 'issuerKnown', label: t('certificates.checkIssuer'), explain: t('certificates.checkIssuerExplain') },
+    { key: 'trustList', label: t('certificates.checkTrustList'), explain: t('certificates.checkTrustListExplain') },
+    { key: 'notRevoked', label: t('certificates.checkRevocation'), explain: t('certificates.checkRevocationExplain') },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="credential-outcome">
       <Alert type={outcome.valid ? 'success' : 'error'} showIcon title={outcome.message} />
+      {outcome.legacyFormat && <Alert type="warning" showIcon title={t('certificates.legacyFormat')} data-testid="legacy-format" />}
       <List
         bordered
         size="small"
@@ -196,13 +206,22 @@ function CheckOutcome({ outcome }: { outcome: CredentialCheckDto }) {
         renderItem={(r) => {
           const ok = outcome.checks[r.key];
           return (
-            <List.Item data-testid={`check-${r.key}`} data-ok={ok}>
-              <Space>
-                {ok ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />}
-                <Typography.Text strong>{r.label}</Typography.Text>
-              </Space>
-              <Typography.Text type={ok ? 'success' : 'danger'}>
-                {t(ok ? 'certificates.checkPassed' : 'certificates.checkFailed')}
+            <List.Item data-testid={`check-${r.key}`} data-ok={String(ok)}>
+              <List.Item.Meta
+                avatar={
+                  ok === null ? (
+                    <MinusCircleTwoTone twoToneColor="#bfbfbf" />
+                  ) : ok ? (
+                    <CheckCircleTwoTone twoToneColor="#52c41a" />
+                  ) : (
+                    <CloseCircleTwoTone twoToneColor="#ff4d4f" />
+                  )
+                }
+                title={r.label}
+                description={r.explain}
+              />
+              <Typography.Text type={ok === null ? 'secondary' : ok ? 'success' : 'danger'}>
+                {t(ok === null ? 'certificates.checkSkipped' : ok ? 'certificates.checkPassed' : 'certificates.checkFailed')}
               </Typography.Text>
             </List.Item>
           );
