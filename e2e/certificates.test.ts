@@ -98,6 +98,40 @@ describe('browser journeys: certificates (R6)', () => {
     }
   });
 
+  it('R6.6 the public checks a credential file step by step: all five pass; a tampered copy fails at 签名 and revocation is not checked', async () => {
+    const mine = await (await apiAs('learner1')).get<ApiPage<CertificateDto>>('/certificates');
+    const valid = mine.items.find((c) => c.status === 'valid')!;
+    const res = await fetch(`${platform.baseUrl}/api/v1/public/credentials/${valid.verificationCode}`);
+    const credential = ((await res.json()) as { credential: Record<string, unknown> }).credential;
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${platform.baseUrl}/verify`);
+      await page.getByRole('tab', { name: '校验电子证书文件' }).click();
+      const checkFile = async (doc: Record<string, unknown>) => {
+        await page.getByTestId('credential-text').fill(JSON.stringify(doc));
+        const answered = page.waitForResponse((r) => r.url().includes('/public/credential-checks'), WAIT);
+        await page.getByTestId('credential-check').click();
+        expect((await answered).status()).toBe(200);
+        await page.getByTestId('credential-outcome').waitFor(WAIT);
+      };
+      await checkFile(credential);
+      for (const step of ['format', 'signature', 'issuerKnown', 'trustList', 'notRevoked']) {
+        expect(await page.getByTestId(`check-${step}`).getAttribute('data-ok')).toBe('true');
+      }
+      expect(await page.getByTestId('credential-outcome').textContent()).toContain('信任列表');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'credential-check-valid.png'), fullPage: true });
+
+      await checkFile({ ...credential, validFrom: '2020-01-01T00:00:00Z' });
+      await page.getByTestId('check-signature').and(page.locator('[data-ok="false"]')).waitFor(WAIT);
+      expect(await page.getByTestId('check-notRevoked').getAttribute('data-ok')).toBe('null');
+      expect(await page.getByTestId('check-notRevoked').textContent()).toContain('未检查');
+      expect(await page.getByTestId('credential-outcome').textContent()).toContain('签名校验失败');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'credential-check-tampered.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('R6.2 learner1 sees a revoked certificate in 我的证书, creates a share link, and someone else opens it', async () => {
     const mine = await (await apiAs('learner1')).get<ApiPage<CertificateDto>>('/certificates');
     const { context, page } = await loginPage('learner1');
