@@ -52,7 +52,7 @@ export interface TrustCheck {
 }
 
 /** A VC 2.0 credential with at least one proof. */
-export function looksLikeCredential(c: Record<string, unknown>): boolean {
+function looksLikeCredential(c: Record<string, unknown>): boolean {
   return Array.isArray(c.type) && c.type.includes('VerifiableCredential') && c.proof !== undefined && c.proof !== null;
 }
 

@@ -127,40 +127,6 @@ export async function issuerDocument(db: Db, publicUrl: string, orgId: string): 
   return controllerDocument(urls(publicUrl).issuer(orgId), org.name, keys);
 }
 
-const UUID_KEY = /^([0-9a-f-]{36})#key-(\d{1,6})$/;
-
-/**
- * The organization and key number of a verification method of this platform: `did:web:<host>:issuers:{orgId}#key-{n}`,
- * or the URL form of credentials signed before issue 12 (`…/public/issuers/{orgId}#key-{n}`, `legacy: true`).
- */
-export function parseVerificationMethod(publicUrl: string, vm: string): { orgId: string; keyNo: number; legacy: boolean } | null {
-  const u = urls(publicUrl);
-  for (const [prefix, legacy] of [
-    [`${u.issuer('')}`, false],
-    [u.legacyIssuer(''), true],
-  ] as const) {
-    if (!vm.startsWith(prefix)) continue;
-    const m = UUID_KEY.exec(vm.slice(prefix.length));
-    if (m) return { orgId: m[1]!, keyNo: Number(m[2]), legacy };
-  }
-  return null;
-}
-
-/** The public key of a verification method of this platform (either form), with its validity, or null. */
-export async function resolveVerificationMethod(db: Db, publicUrl: string, vm: string) {
-  const p = parseVerificationMethod(publicUrl, vm);
-  if (!p) return null;
-  const row = await db
-    .selectFrom('issuer_keys')
-    .select(['public_key_multibase', 'created_at', 'retired_at'])
-    .where('org_id', '=', p.orgId)
-    .where('key_no', '=', p.keyNo)
-    .executeTakeFirst();
-  return row
-    ? { ...p, publicKey: decodePublicKeyMultibase(row.public_key_multibase), createdAt: row.created_at, retiredAt: row.retired_at }
-    : null;
-}
-
 // ---- the platform's own key (signs the trust list) ----
 
 const PLATFORM_PURPOSE = 'platform-key';

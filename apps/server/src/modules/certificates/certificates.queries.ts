@@ -414,15 +414,6 @@ export async function storeResignedBatch(
   }
 }
 
-export function countLegacyBatches(db: Db) {
-  return db
-    .selectFrom('credential_batches')
-    .select((e) => e.fn.countAll<string>().as('n'))
-    .where('format', '=', 1)
-    .executeTakeFirstOrThrow()
-    .then((r) => Number(r.n));
-}
-
 // ---- wallet copies (eddsa-rdfc-2022) ----
 
 export function walletCopy(db: Db, certificateId: string, cryptosuite: string) {
