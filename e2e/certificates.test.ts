@@ -98,6 +98,29 @@ describe('browser journeys: certificates (R6)', () => {
     }
   });
 
+  it('R6.2 the login page links to 证书查询; a number typed with O for 0 gets 您是否要查询; a bad QR code says 二维码无效或已失效', async () => {
+    const mine = await (await apiAs('learner1')).get<ApiPage<CertificateDto>>('/certificates');
+    const valid = mine.items.find((c) => c.status === 'valid' && /0/.test(c.number.slice(0, 15)))!;
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${platform.baseUrl}/login`);
+      await page.getByTestId('login-verify-link').click();
+      await page.waitForURL(/\/verify$/);
+      expect(await page.getByTestId('verify-catalog-link').getAttribute('href')).toBe('/catalog');
+      await page.getByTestId('verify-number').fill(valid.number.slice(0, 15).replace(/0/g, 'O') + valid.number[15]);
+      const suggestion = page.getByTestId('verify-suggestion');
+      await suggestion.waitFor(WAIT);
+      expect(await suggestion.textContent()).toContain(`您是否要查询${valid.number}`);
+      await suggestion.getByRole('button').click();
+      expect(await page.getByTestId('verify-number').inputValue()).toBe(valid.number);
+      await page.goto(`${platform.baseUrl}/verify/c/${'1'.repeat(22)}`);
+      await page.getByTestId('verify-not-found').waitFor(WAIT);
+      expect(await page.getByTestId('verify-not-found').textContent()).toContain('二维码无效或已失效');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('R6.6 the public checks a credential file step by step: all five pass; a tampered copy fails at 签名 and revocation is not checked', async () => {
     const mine = await (await apiAs('learner1')).get<ApiPage<CertificateDto>>('/certificates');
     const valid = mine.items.find((c) => c.status === 'valid')!;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { certificateNumber, certificateNumberProblem, mod3736CheckChar, shareLinkActive, verifyQuerySchema } from './certificates';
+import {
+  certificateNumber,
+  certificateNumberProblem,
+  certificateNumberSuggestion,
+  mod3736CheckChar,
+  shareLinkActive,
+  verifyQuerySchema,
+} from './certificates';
 
 describe('certificate numbers (R6.1)', () => {
   it('R6.1 a number is 16 characters with an ISO 7064 MOD 37,36 check character that verifies', () => {
@@ -48,5 +55,32 @@ describe('share links', () => {
     expect(shareLinkActive({ expiresAt: new Date('2026-12-22T00:00:00Z'), revokedAt: null }, now)).toBe(true);
     expect(shareLinkActive({ expiresAt: now, revokedAt: null }, now)).toBe(false);
     expect(shareLinkActive({ expiresAt: new Date('2026-12-22T00:00:00Z'), revokedAt: now }, now)).toBe(false);
+  });
+});
+
+describe('certificateNumberSuggestion (issue 21: 您是否要查询 …)', () => {
+  it('R6.2 a 0 typed as O (or 1 as I) in the digits is read back to the valid number', () => {
+    for (const serial of [1, 100, 10_203, 1_000_000_001]) {
+      const n = certificateNumber(2026, 'intermediate', serial);
+      const typed = n.slice(0, 15).replace(/0/g, 'O').replace(/1/g, 'I') + n[15];
+      if (typed === n) continue;
+      expect(certificateNumberSuggestion(typed)).toBe(n);
+      expect(certificateNumberSuggestion(typed.toLowerCase())).toBe(n);
+    }
+  });
+  it('R6.2 an O/0 or I/1 confusion in the check character is suggested too; a valid or hopeless number gets none', () => {
+    let found = 0;
+    for (let serial = 1; serial < 2000 && found < 3; serial++) {
+      const n = certificateNumber(2026, 'junior', serial);
+      const swap = { O: '0', '0': 'O', I: '1', '1': 'I' }[n[15]!];
+      if (!swap) continue;
+      found++;
+      expect(certificateNumberSuggestion(n.slice(0, 15) + swap)).toBe(n);
+    }
+    expect(found).toBeGreaterThan(0);
+    const n = certificateNumber(2026, 'senior', 42);
+    expect(certificateNumberSuggestion(n)).toBeNull();
+    expect(certificateNumberSuggestion('2026399999999999')).toBeNull();
+    expect(certificateNumberSuggestion('abc')).toBeNull();
   });
 });

@@ -42,6 +42,27 @@ export function certificateNumberProblem(raw: string): string | null {
   return null;
 }
 
+/** Characters people type for one another: 0/O, 1/I/L (the number is digits, its check character a digit or letter). */
+const LOOKALIKE_DIGITS: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1' };
+const LOOKALIKE_CHECK: Record<string, string[]> = { '0': ['O'], O: ['0'], '1': ['I', 'L'], I: ['1', 'L'], L: ['1', 'I'] };
+
+/**
+ * A valid certificate number the user probably meant when the typed one is invalid because of a look-alike character
+ * (0 typed as O in the digits, O typed as 0 in the check character, …): "您是否要查询 …". Null when the number is valid
+ * or no single reading of its look-alikes gives a valid one.
+ */
+export function certificateNumberSuggestion(raw: string): string | null {
+  const n = normalizeCertificateNumber(raw);
+  if (n.length !== 16 || certificateNumberProblem(n) === null) return null;
+  const digits = [...n.slice(0, 15)].map((c) => LOOKALIKE_DIGITS[c] ?? c).join('');
+  const checks = [n[15]!, ...(LOOKALIKE_CHECK[n[15]!] ?? [])];
+  for (const c of checks) {
+    const candidate = digits + c;
+    if (candidate !== n && certificateNumberProblem(candidate) === null) return candidate;
+  }
+  return null;
+}
+
 export function normalizeCertificateNumber(raw: string): string {
   return raw.replace(/[\s-]/g, '').toUpperCase();
 }

@@ -74,6 +74,7 @@ const enUS: Messages = {
   },
   auth: {
     catalogLink: 'Browse the certificate catalog',
+    verifyLink: 'Verify a certificate',
     loginTitle: 'Log in',
     username: 'Username',
     password: 'Password',
@@ -1231,6 +1232,9 @@ const enUS: Messages = {
     checkRevocation: 'Revocation status',
     checkPassed: 'Passed',
     checkFailed: 'Failed',
+    didYouMean: 'Did you mean',
+    qrInvalid: 'This QR code is invalid or no longer valid',
+    catalogLink: 'Certificate catalog',
     qrTitle: 'QR verification',
     sharePageTitle: 'Shared certificate',
     goVerify: 'Verify another certificate',

@@ -72,6 +72,7 @@ const zhCN = {
   },
   auth: {
     catalogLink: '证书目录查询',
+    verifyLink: '证书查询',
     loginTitle: '账号登录',
     username: '用户名',
     password: '密码',
@@ -1204,6 +1205,9 @@ const zhCN = {
     checkRevocation: '撤销状态',
     checkPassed: '通过',
     checkFailed: '未通过',
+    didYouMean: '您是否要查询',
+    qrInvalid: '二维码无效或已失效',
+    catalogLink: '证书目录',
     qrTitle: '扫码查验',
     sharePageTitle: '证书分享',
     goVerify: '查询其他证书',

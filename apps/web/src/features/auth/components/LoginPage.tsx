@@ -1,4 +1,4 @@
-import { BookOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { BookOutlined, SafetyCertificateOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -96,7 +96,10 @@ export function LoginPage() {
               </Button>
             </Form.Item>
           </Form>
-          <div style={{ textAlign: 'center', marginBottom: 12 }}>
+          <div style={{ display: 'flex', justifyContent: 'center', gap: 16, marginBottom: 12 }}>
+            <Link to="/verify" data-testid="login-verify-link">
+              <SafetyCertificateOutlined /> {t('auth.verifyLink')}
+            </Link>
             <Link to="/catalog" data-testid="login-catalog-link">
               <BookOutlined /> {t('auth.catalogLink')}
             </Link>

@@ -32,7 +32,7 @@ export function CredentialLandingPage({ kind }: { kind: 'code' | 'share' }) {
         <Alert
           type={missing ? 'warning' : 'error'}
           showIcon
-          title={missing ? t('certificates.notFoundTitle') : errorText(q.error)}
+          title={missing ? t(kind === 'code' ? 'certificates.qrInvalid' : 'certificates.notFoundTitle') : errorText(q.error)}
           description={missing ? errorText(q.error) : undefined}
           data-testid="verify-not-found"
         />

@@ -6,10 +6,11 @@ import {
   SearchOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { type CredentialCheckDto, certificateNumberProblem, normalizeCertificateNumber } from '@onex/shared';
+import { type CredentialCheckDto, certificateNumberProblem, certificateNumberSuggestion, normalizeCertificateNumber } from '@onex/shared';
 import { Alert, Button, Card, Form, Input, List, Space, Tabs, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../../../lib/api';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useCheckCredential, useVerify } from '../api';
@@ -26,6 +27,9 @@ export function VerifyPage() {
           <SafetyCertificateOutlined style={{ marginInlineEnd: 8 }} />
           {t('certificates.verifyTitle')}
         </Typography.Title>
+        <Link to="/catalog" data-testid="verify-catalog-link">
+          {t('certificates.catalogLink')}
+        </Link>
       </div>
       <Typography.Paragraph type="secondary">{t('certificates.verifyIntro')}</Typography.Paragraph>
       <Tabs
@@ -45,6 +49,8 @@ function VerifyByNumber() {
   const errorText = useErrorText();
   const showFieldErrors = useFormErrors();
   const notFound = verify.error instanceof ApiError && verify.error.code === 'CERTIFICATE_NOT_FOUND';
+  const typed = Form.useWatch('number', form);
+  const suggestion = typed ? certificateNumberSuggestion(typed) : null;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -100,6 +106,25 @@ function VerifyByNumber() {
         </Form.Item>
       </Form>
 
+      {suggestion && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="verify-suggestion"
+          title={
+            <Space>
+              {t('certificates.didYouMean')}
+              <Button
+                type="link"
+                style={{ padding: 0 }}
+                onClick={() => void form.setFieldValue('number', suggestion) /* validated again on submit */}
+              >
+                {suggestion}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       {verify.data && !verify.isPending && <PublicCertificateView result={verify.data.result} certificate={verify.data.certificate} />}
       {verify.isError &&
         (notFound ? (
