@@ -32,6 +32,7 @@ export const ERRORS = {
     en: 'Too many failed logins; the account is locked for 15 minutes',
   },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
+  OVERLOADED: { status: 503, zh: '系统繁忙，请稍后再试', en: 'The system is busy; please try again later' },
   // Schools, departments, majors (R2)
   SCHOOL_TYPE_NOT_ELIGIBLE: {
     status: 400,
