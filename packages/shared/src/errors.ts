@@ -22,8 +22,8 @@ export const ERRORS = {
   PASSWORD_WRONG: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   PASSWORD_WEAK: {
     status: 400,
-    zh: '新密码至少 8 位，且须同时包含字母和数字',
-    en: 'The new password needs at least 8 characters with letters and digits',
+    zh: '密码至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三类，且不能是常见密码',
+    en: 'The password needs at least 8 characters, three of upper-case, lower-case, digits and symbols, and must not be a common one',
   },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'The upload is too large' },
   AUTH_LOCKED: {

@@ -1,6 +1,6 @@
 import type { LoginResponse } from '@onex/shared';
 import { type Actor, type RequestContext, requireActor, toUserDto } from '../../auth/actor';
-import { hashPassword, isStrongPassword, verifyAgainstDummy, verifyPassword } from '../../auth/password';
+import { hashPassword, assertPasswordAllowed, verifyAgainstDummy, verifyPassword } from '../../auth/password';
 import type { UserRow } from '../../db/schema';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
@@ -129,7 +129,7 @@ export async function changePassword(
   const actor = requireActor(ctx);
   const user = await q.findUserById(deps.db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('PASSWORD_WRONG');
-  if (!isStrongPassword(input.newPassword)) throw new AppError('PASSWORD_WEAK');
+  assertPasswordAllowed(input.newPassword, deps.config.demo);
   const hash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
