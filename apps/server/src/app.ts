@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +17,7 @@ import type { Db } from './db/types';
 import { registerAuth } from './http/auth-hook';
 import { registerErrorHandler, registerNotFound } from './http/error-handler';
 import { RATE_LIMIT_PLUGIN_OPTIONS } from './http/rate-limit';
+import { HELMET_OPTIONS } from './http/security-headers';
 import type { RouteModule } from './http/route-types';
 import { type Clock, systemClock } from './lib/clock';
 import type { Deps } from './lib/deps';
@@ -106,11 +108,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
+  await app.register(helmet, HELMET_OPTIONS);
   await app.register(cookie);
   await app.register(rateLimit, RATE_LIMIT_PLUGIN_OPTIONS);
   // Uploads (PDFs and imports): one file per request, read into memory, 20 MB at most.

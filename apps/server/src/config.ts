@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { z } from 'zod';
 
 const booleanish = z.enum(['1', '0', 'true', 'false', 'yes', 'no', '']).transform((v) => v === '1' || v === 'true' || v === 'yes');
@@ -24,6 +25,12 @@ const envSchema = z.object({
   PUBLIC_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   PUBLIC_URL: z.string().url().optional(),
   VERIFY_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(60),
+  LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(30),
+  USER_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(30),
+  USER_LIST_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(200),
+  OVERLOAD_MAX_HEAP_MB: z.coerce.number().int().min(0).optional(),
+  OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(64),
 });
 
 export interface Config {
@@ -47,6 +54,12 @@ export interface Config {
   publicUrl: string;
   /** Public certificate verification: requests per client address per minute. */
   verifyRateLimitMax: number;
+  /** Failed logins per client address within 15 minutes, across usernames (password spraying). */
+  loginAddressLimit: number;
+  /** Per-user limits per minute on signed-in routes: exports, PDFs and imports (`expensive`), searchable lists (`lists`). */
+  userRateLimit: { expensive: number; lists: number };
+  /** Load shedding (503 OVERLOADED): event-loop delay (ms), heap used (bytes), signed-in API requests in flight; 0 disables one. */
+  overload: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; maxInFlight: number };
   version: string;
 }
 
@@ -81,6 +94,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     publicRateLimit: { max: e.PUBLIC_RATE_LIMIT_MAX, windowSeconds: e.PUBLIC_RATE_LIMIT_WINDOW_SECONDS },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     verifyRateLimitMax: e.VERIFY_RATE_LIMIT_MAX,
+    loginAddressLimit: e.LOGIN_ADDRESS_LIMIT,
+    userRateLimit: { expensive: e.USER_RATE_LIMIT_MAX, lists: e.USER_LIST_RATE_LIMIT_MAX },
+    overload: {
+      maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
+      // By default 90 % of the V8 heap limit: shed before the process dies of "heap out of memory".
+      maxHeapUsedBytes:
+        e.OVERLOAD_MAX_HEAP_MB === undefined ? Math.floor(getHeapStatistics().heap_size_limit * 0.9) : e.OVERLOAD_MAX_HEAP_MB * 1024 * 1024,
+      maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT,
+    },
     version: VERSION,
   };
 }

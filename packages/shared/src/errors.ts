@@ -22,8 +22,8 @@ export const ERRORS = {
   PASSWORD_WRONG: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   PASSWORD_WEAK: {
     status: 400,
-    zh: '新密码至少 8 位，且须同时包含字母和数字',
-    en: 'The new password needs at least 8 characters with letters and digits',
+    zh: '密码至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三类，且不能是常见密码',
+    en: 'The password needs at least 8 characters, three of upper-case, lower-case, digits and symbols, and must not be a common one',
   },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'The upload is too large' },
   AUTH_LOCKED: {
@@ -32,6 +32,7 @@ export const ERRORS = {
     en: 'Too many failed logins; the account is locked for 15 minutes',
   },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please try again later' },
+  OVERLOADED: { status: 503, zh: '系统繁忙，请稍后再试', en: 'The system is busy; please try again later' },
   // Schools, departments, majors (R2)
   SCHOOL_TYPE_NOT_ELIGIBLE: {
     status: 400,

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { PASSWORD_RULE } from '@onex/shared';
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '@onex/shared';
+import { AppError } from '../lib/errors';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -23,6 +24,8 @@ export async function verifyAgainstDummy(password: string): Promise<void> {
   await verifyPassword(await dummy, password);
 }
 
-export function isStrongPassword(password: string): boolean {
-  return PASSWORD_RULE.test(password);
+/** The password policy of packages/shared: 400 PASSWORD_WEAK saying why (`details.reason`) in Chinese. */
+export function assertPasswordAllowed(password: string, demo: boolean): void {
+  const problem = passwordProblem(password, { demo });
+  if (problem) throw new AppError('PASSWORD_WEAK', { reason: problem }, PASSWORD_PROBLEM_MESSAGES[problem].zh);
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ROLES, type Role, USERNAME_RULE } from '@onex/shared';
-import { hashPassword, isStrongPassword } from '../auth/password';
+import { PASSWORD_PROBLEM_MESSAGES, ROLES, type Role, USERNAME_RULE, passwordProblem } from '@onex/shared';
+import { hashPassword } from '../auth/password';
 import { loadConfig } from '../config';
 import { prepareDatabase } from '../db/prepare';
 import { insertUser, usernameExists } from '../modules/accounts/accounts.queries';
@@ -26,11 +26,13 @@ async function createUser(args: string[]): Promise<void> {
   const role = values.role as Role;
   if (!username || !password) throw new Error(USAGE);
   if (!USERNAME_RULE.test(username)) throw new Error('用户名须为 3–64 位字母、数字或 ._-');
-  if (!isStrongPassword(password)) throw new Error('密码至少 8 位，且须同时包含字母和数字');
   if (role !== 'national_admin' || !ROLES.includes(role))
     throw new Error('命令行只创建国家管理员（national_admin）；其余账号请登录平台创建');
 
-  const database = await prepareDatabase(loadConfig());
+  const config = loadConfig();
+  const problem = passwordProblem(password, { demo: config.demo });
+  if (problem) throw new Error(`${PASSWORD_PROBLEM_MESSAGES[problem].zh} (${PASSWORD_PROBLEM_MESSAGES[problem].en})`);
+  const database = await prepareDatabase(config);
   try {
     if (await usernameExists(database.db, username)) throw new Error(`用户名 ${username} 已存在`);
     const passwordHash = await hashPassword(password);

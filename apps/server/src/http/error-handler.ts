@@ -16,7 +16,10 @@ export function errorBody(
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
-      if (err.status >= 500) req.log.error({ err }, 'application error');
+      if (err.status >= 500 && err.code !== 'OVERLOADED') req.log.error({ err }, 'application error');
+      // 429 and 503 say when to come back (RFC 9110 Retry-After), as @fastify/rate-limit does for its own limits.
+      const retryAfter = err.details.retryAfterSeconds;
+      if (typeof retryAfter === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', String(retryAfter));
       return reply.status(err.status).send(errorBody(err.code, req.id, err.details, err.message));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

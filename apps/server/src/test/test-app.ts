@@ -24,6 +24,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicRateLimit: { max: 10, windowSeconds: 60 },
     publicUrl: 'https://1x.example.cn',
     verifyRateLimitMax: 60,
+    loginAddressLimit: 30,
+    userRateLimit: { expensive: 30, lists: 300 },
+    // Tests share two cores with other work: only the tests of shedding turn it on.
+    overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, maxInFlight: 0 },
     version: 'test',
     ...overrides,
   };

@@ -1,4 +1,4 @@
-import type { Role, SchoolType } from '@onex/shared';
+import { DEMO_PASSWORD, type Role, type SchoolType } from '@onex/shared';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
 import { insertUser } from '../../modules/accounts/accounts.queries';
@@ -11,7 +11,7 @@ import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoCreditBank } from './demo-credit-bank';
 import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
 
-export const DEMO_PASSWORD = 'Demo@2026';
+export { DEMO_PASSWORD };
 
 /** Demo organizations; the certificate catalog (issue 3) attaches its certificate types to them by code. */
 export const DEMO_ORGS = [

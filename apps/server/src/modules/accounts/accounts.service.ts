@@ -1,6 +1,6 @@
 import { type AccountDto, type ApiTokenDto, type CreateUserRequest, type Page, ROLE_LABELS, type Role } from '@onex/shared';
 import { type RequestContext, requireActor } from '../../auth/actor';
-import { hashPassword, isStrongPassword } from '../../auth/password';
+import { hashPassword, assertPasswordAllowed } from '../../auth/password';
 import { scopeOf, inScope } from '../../auth/scope';
 import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
@@ -92,7 +92,7 @@ export async function createAccount(deps: Deps, ctx: RequestContext, input: Crea
   if (missing.length)
     throw new AppError('VALIDATION_FAILED', { fields: missing.map((f) => ({ path: `body.${f}`, message: '此角色的账号须指定所属范围' })) });
   if (decision === 'not_found') throw notFound();
-  if (!isStrongPassword(input.password)) throw new AppError('PASSWORD_WEAK');
+  assertPasswordAllowed(input.password, deps.config.demo);
   if (await q.usernameExists(deps.db, input.username)) throw new AppError('USERNAME_TAKEN');
 
   const passwordHash = await hashPassword(input.password);
@@ -173,7 +173,7 @@ export async function setAccountStatus(deps: Deps, ctx: RequestContext, id: stri
 
 export async function resetAccountPassword(deps: Deps, ctx: RequestContext, id: string, newPassword: string): Promise<void> {
   const { row, facts } = await manageableAccount(deps, ctx, id);
-  if (!isStrongPassword(newPassword)) throw new AppError('PASSWORD_WEAK');
+  assertPasswordAllowed(newPassword, deps.config.demo);
   const hash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await q.setUserPassword(trx, id, hash);

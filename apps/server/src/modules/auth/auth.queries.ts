@@ -13,7 +13,7 @@ export function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | unde
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Failed logins of a username since `since` and after its last successful login. */
+/** Failed (or still unchecked) logins of a username since `since` and after its last successful login. */
 export async function countRecentFailures(db: Kysely<DB>, username: string, since: Date): Promise<number> {
   const u = username.toLowerCase();
   const lastSuccess = await db
@@ -34,8 +34,45 @@ export async function countRecentFailures(db: Kysely<DB>, username: string, sinc
   return Number(row.n);
 }
 
-export async function insertLoginAttempt(db: Kysely<DB>, a: { username: string; at: Date; succeeded: boolean; clientIp: string | null }) {
-  await db.insertInto('login_attempts').values({ username: a.username, at: a.at, succeeded: a.succeeded, client_ip: a.clientIp }).execute();
+/** Failed (or still unchecked) logins from one client address since `since`, whatever the username. */
+export async function countAddressFailures(db: Kysely<DB>, clientIp: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('client_ip', '=', clientIp)
+    .where('succeeded', '=', false)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// Advisory lock class of login attempts (two-key form: the second key is a hash of the username or address).
+const LOGIN_LOCK_CLASS = 0x4c4f47; // 'LOG'
+
+/**
+ * Serialises the login attempts of one client address and of one username until the transaction ends, so that
+ * counting the earlier attempts and recording this one are one step. Always the address first, then the username.
+ */
+export async function lockLoginKeys(trx: Kysely<DB>, username: string, clientIp: string | null) {
+  if (clientIp) await sql`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_CLASS}::int, hashtext(${`ip:${clientIp}`}::text))`.execute(trx);
+  await sql`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_CLASS}::int, hashtext(${`user:${username.toLowerCase()}`}::text))`.execute(trx);
+}
+
+/** Records an attempt; a reserved attempt is written as failed and marked succeeded once its password matched. */
+export async function insertLoginAttempt(
+  db: Kysely<DB>,
+  a: { username: string; at: Date; succeeded: boolean; clientIp: string | null },
+): Promise<string> {
+  const r = await db
+    .insertInto('login_attempts')
+    .values({ username: a.username, at: a.at, succeeded: a.succeeded, client_ip: a.clientIp })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(r.id);
+}
+
+export async function markAttemptSucceeded(db: Kysely<DB>, id: string) {
+  await db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', id).execute();
 }
 
 export async function insertSession(

@@ -7,6 +7,11 @@ export function isLockedOut(recentFailures: number): boolean {
   return recentFailures >= LOCKOUT.maxFailures;
 }
 
+/** Password spraying: failed logins from one client address across usernames, within the lockout window. */
+export function isAddressLimited(recentFailures: number, maxPerAddress: number): boolean {
+  return recentFailures >= maxPerAddress;
+}
+
 export interface SessionTimes {
   lastSeenAt: Date;
   expiresAt: Date;

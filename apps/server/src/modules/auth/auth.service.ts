@@ -1,13 +1,13 @@
 import type { LoginResponse } from '@onex/shared';
 import { type Actor, type RequestContext, requireActor, toUserDto } from '../../auth/actor';
-import { hashPassword, isStrongPassword, verifyAgainstDummy, verifyPassword } from '../../auth/password';
+import { hashPassword, assertPasswordAllowed, verifyAgainstDummy, verifyPassword } from '../../auth/password';
 import type { UserRow } from '../../db/schema';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { newSecret, sha256Hex } from '../../lib/tokens';
 import { recordAudit } from '../audit/audit.service';
 import * as q from './auth.queries';
-import { LOCKOUT, isLockedOut, isSessionExpired, sessionExpiry, shouldTouch } from './auth.rules';
+import { LOCKOUT, isAddressLimited, isLockedOut, isSessionExpired, sessionExpiry, shouldTouch } from './auth.rules';
 
 type ActorRow = Pick<
   UserRow,
@@ -47,22 +47,20 @@ export async function login(
   userAgent: string | null,
 ): Promise<LoginResult> {
   const now = deps.clock.now();
-  const failures = await q.countRecentFailures(deps.db, input.username, new Date(now.getTime() - LOCKOUT.windowMs));
-  if (isLockedOut(failures)) throw new AppError('AUTH_LOCKED', { retryAfterMinutes: 15 });
+  const { attemptId, failures } = await reserveAttempt(deps, ctx, input.username, now);
 
   const user = await q.findUserByUsername(deps.db, input.username);
   const ok = user ? await verifyPassword(user.password_hash, input.password) : (await verifyAgainstDummy(input.password), false);
   if (!user || !ok) {
-    await deps.db.transaction().execute(async (trx) => {
-      await q.insertLoginAttempt(trx, { username: input.username, at: now, succeeded: false, clientIp: ctx.clientIp });
-      await recordAudit(trx, ctx, now, {
+    await deps.db.transaction().execute((trx) =>
+      recordAudit(trx, ctx, now, {
         action: 'auth.login_failed',
         targetType: 'user',
         targetId: user?.id ?? null,
         summary: { username: input.username, failuresInWindow: failures + 1 },
         ...(user ? { scope: auditScopeOfUser(user) } : {}),
-      });
-    });
+      }),
+    );
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
@@ -73,7 +71,7 @@ export async function login(
   const expiresAt = sessionExpiry(now, deps.config.sessionMaxHours);
   const actor = actorFromRow(user, 'session', sessionId);
   await deps.db.transaction().execute(async (trx) => {
-    await q.insertLoginAttempt(trx, { username: input.username, at: now, succeeded: true, clientIp: ctx.clientIp });
+    await q.markAttemptSucceeded(trx, attemptId);
     await q.insertSession(trx, { id: sessionId, userId: user.id, csrfToken, at: now, expiresAt, clientIp: ctx.clientIp, userAgent });
     await recordAudit(trx, { ...ctx, actor }, now, {
       action: 'auth.login',
@@ -83,6 +81,24 @@ export async function login(
     });
   });
   return { user: toUserDto(actor), csrfToken, sessionToken, expiresAt };
+}
+
+/**
+ * Counts and records the attempt in one step, before any password is checked: the username's and the address's
+ * earlier attempts are counted under their locks and this one is written as failed (marked succeeded if the password
+ * matches). So parallel attempts never see a stale count: at most 5 passwords are checked per username per window.
+ */
+async function reserveAttempt(deps: Deps, ctx: RequestContext, username: string, now: Date) {
+  const since = new Date(now.getTime() - LOCKOUT.windowMs);
+  return deps.db.transaction().execute(async (trx) => {
+    await q.lockLoginKeys(trx, username, ctx.clientIp);
+    const failures = await q.countRecentFailures(trx, username, since);
+    if (isLockedOut(failures)) throw new AppError('AUTH_LOCKED', { retryAfterMinutes: 15 });
+    if (ctx.clientIp && isAddressLimited(await q.countAddressFailures(trx, ctx.clientIp, since), deps.config.loginAddressLimit))
+      throw new AppError('RATE_LIMITED', { retryAfterSeconds: LOCKOUT.windowMs / 1000 });
+    const attemptId = await q.insertLoginAttempt(trx, { username, at: now, succeeded: false, clientIp: ctx.clientIp });
+    return { attemptId, failures };
+  });
 }
 
 export async function logout(deps: Deps, ctx: RequestContext): Promise<void> {
@@ -113,7 +129,7 @@ export async function changePassword(
   const actor = requireActor(ctx);
   const user = await q.findUserById(deps.db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('PASSWORD_WRONG');
-  if (!isStrongPassword(input.newPassword)) throw new AppError('PASSWORD_WEAK');
+  assertPasswordAllowed(input.newPassword, deps.config.demo);
   const hash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RequestContext } from '../../auth/actor';
-import { inScope, scopeOf } from '../../auth/scope';
+import type { Actor, RequestContext } from '../../auth/actor';
+import { type Scope, inScope, scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
 import { AppError, notFound } from '../../lib/errors';
 import { MAX_PDF_BYTES, cleanFileName, isPdf } from './files.rules';
@@ -70,9 +70,18 @@ export async function downloadFile(db: Db, ctx: RequestContext, id: string, chec
 
 async function mayRead(db: Db, ctx: RequestContext, meta: q.FileMeta, checks: readonly FileAccessCheck[]): Promise<boolean> {
   const actor = ctx.actor;
-  if (actor && (meta.created_by === actor.userId || inScope(scopeOf(actor), ownerFacts(meta)))) return true;
+  if (actor && (meta.created_by === actor.userId || inScope(ownerScopeOf(actor), ownerFacts(meta)))) return true;
   for (const check of checks) if (await check(db, ctx, meta.id)) return true;
   return false;
+}
+
+/**
+ * The scope an actor reads files by their owner with. An expert's province scope is narrowed to the filings assigned
+ * to it, which the owner facts cannot express: an expert reads a file only through the record it belongs to (the
+ * filing attachment check), never an agreement, exam-site application or consent form of its province.
+ */
+function ownerScopeOf(actor: Actor): Scope {
+  return actor.role === 'expert' ? { kind: 'none' } : scopeOf(actor);
 }
 
 function ownerFacts(meta: q.FileMeta) {

@@ -12,7 +12,7 @@ import {
 } from '@onex/shared';
 import type { z } from 'zod';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
-import { hashPassword, isStrongPassword } from '../../auth/password';
+import { hashPassword, assertPasswordAllowed } from '../../auth/password';
 import { scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
 import { isUniqueViolation } from '../../db/errors';
@@ -246,7 +246,7 @@ export async function activateLearner(
   ctx: RequestContext,
   input: z.infer<typeof learnerActivationSchema>,
 ): Promise<{ learnerId: string; username: string }> {
-  if (!isStrongPassword(input.password)) throw new AppError('PASSWORD_WEAK');
+  assertPasswordAllowed(input.password, deps.config.demo);
   const passwordHash = await hashPassword(input.password);
   return auditedTransaction(deps, ctx, async (trx, now) => {
     const row = await q.findLearnerByActivationHash(trx, activationCodeHash(input.activationCode));
@@ -287,7 +287,7 @@ export async function registerSocialLearner(
   ctx: RequestContext,
   input: z.infer<typeof learnerRegistrationSchema>,
 ): Promise<{ learnerId: string; username: string }> {
-  if (!isStrongPassword(input.password)) throw new AppError('PASSWORD_WEAK');
+  assertPasswordAllowed(input.password, deps.config.demo);
   const passwordHash = await hashPassword(input.password);
   return auditedTransaction(deps, ctx, async (trx, now) => {
     const protectedId = protectIdNumber(deps.config.secretKey, input.idNumber);
