@@ -62,7 +62,7 @@ export const ERRORS = {
     en: 'The uploaded file cannot be read; use the .xlsx template',
   },
   SPREADSHEET_TOO_LARGE: {
-    status: 422,
+    status: 413,
     zh: '文件超过平台的解析上限（文件大小、解压后大小、压缩比或行数），未写入任何数据，请分多个文件导入',
     en: 'The file exceeds the parsing limits (size, inflated size, compression ratio or rows); nothing was written',
   },

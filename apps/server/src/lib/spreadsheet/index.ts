@@ -19,7 +19,7 @@ export type { Cell, ReadSheetOptions, SheetRead, SheetRow };
 /**
  * The one guarded reader of uploaded spreadsheets (results, learners, majors, credit-bank accounts and deposits):
  * the file is parsed in a worker thread with resourceLimits (read-sheet.ts, within the limits of limits.ts), at most
- * MAX_CONCURRENT_PARSES at once. Limits passed answer 422 SPREADSHEET_TOO_LARGE naming the limit; unreadable files
+ * MAX_CONCURRENT_PARSES at once. Limits passed answer 413 SPREADSHEET_TOO_LARGE naming the limit; unreadable files
  * 400 IMPORT_FILE_UNREADABLE; a full queue 503 IMPORT_BUSY.
  */
 

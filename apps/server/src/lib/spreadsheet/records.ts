@@ -18,6 +18,12 @@ export async function readRecords<C extends string>(
       rows: [],
       errors: missing.map((c) => ({ row: 1, column: c, code: 'MISSING_COLUMN', message: `缺少列“${c}”，请使用导入模板` })),
     };
+  // Too long: the file cannot be imported, so its rows are not checked (reading stopped at the limit).
+  if (read.overflowRow !== null)
+    return {
+      rows: [],
+      errors: [{ row: read.overflowRow, column: '', code: 'TOO_MANY_ROWS', message: `一次最多导入 ${o.maxRows} 行，请分多个文件导入` }],
+    };
   const rows: { row: number; cells: Record<C, string> }[] = [];
   for (const r of dataRows(read)) {
     const cells = Object.fromEntries(o.columns.map((c) => [c, header.has(c) ? cellText(r.cells[header.get(c)!]) : ''])) as Record<
@@ -27,9 +33,5 @@ export async function readRecords<C extends string>(
     if (Object.values(cells).every((v) => v === '')) continue;
     rows.push({ row: r.row, cells });
   }
-  const errors: ImportErrorDto[] = [];
-  if (read.overflowRow !== null)
-    errors.push({ row: read.overflowRow, column: '', code: 'TOO_MANY_ROWS', message: `一次最多导入 ${o.maxRows} 行，请分多个文件导入` });
-  else if (!rows.length) errors.push({ row: 2, column: '', code: 'EMPTY', message: '文件中没有数据行' });
-  return { rows, errors };
+  return { rows, errors: rows.length ? [] : [{ row: 2, column: '', code: 'EMPTY', message: '文件中没有数据行' }] };
 }

@@ -28,8 +28,10 @@ export function isZip(b: Buffer): boolean {
 
 export async function openGuardedZip(bytes: Buffer, limits: SpreadsheetLimits): Promise<GuardedZip> {
   if (bytes.length > limits.maxCompressedBytes) throw SpreadsheetLimitError.of('compressed', limits);
+  // Declared sizes are not checked against the real ones by yauzl: the counter below enforces every limit whatever a
+  // part declares, and reports which limit was passed (yauzl would only say the part is longer than it declared).
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, z) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: false, strictFileNames: false }, (err, z) =>
       err || !z ? reject(unreadable()) : resolve(z),
     ),
   );

@@ -76,7 +76,7 @@ function toRow(row: number, cells: readonly Cell[], ix: Record<ResultColumn, num
   return r.idTypeLabel || r.idNumber || r.name || r.score || r.result ? r : null;
 }
 
-/** The rows of a read sheet: the header (row 1) checked, then every data row, up to MAX_RESULT_ROWS. */
+/** The rows of a read sheet: the header (row 1) checked, then every data row; more than MAX_RESULT_ROWS is one error. */
 export function resultsOf(read: SheetRead): ParsedResultsFile {
   const [first, ...rest] = read.rows;
   const parsed: ParsedResultsFile = { format: read.format, rows: [], errors: [] };
@@ -89,17 +89,16 @@ export function resultsOf(read: SheetRead): ParsedResultsFile {
     parsed.errors.push(...h.errors);
     return parsed;
   }
+  // Too long: the file cannot be imported, so its rows are not checked (reading stopped at the limit).
+  if (read.overflowRow !== null) {
+    parsed.errors.push(tooMany(read.overflowRow));
+    return parsed;
+  }
   for (const { row, cells } of rest) {
     const r = toRow(row, cells, h.index);
-    if (!r) continue;
-    if (parsed.rows.length >= MAX_RESULT_ROWS) {
-      parsed.errors.push(tooMany(row));
-      return parsed;
-    }
-    parsed.rows.push(r);
+    if (r) parsed.rows.push(r);
   }
-  if (read.overflowRow !== null) parsed.errors.push(tooMany(read.overflowRow));
-  else if (!parsed.rows.length) parsed.errors.push({ row: 2, column: '', code: 'EMPTY', message: '文件中没有考生数据行' });
+  if (!parsed.rows.length) parsed.errors.push({ row: 2, column: '', code: 'EMPTY', message: '文件中没有考生数据行' });
   return parsed;
 }
 
