@@ -1,4 +1,5 @@
-// Bundles the server into apps/server/dist/main.js (plain Node at run time: no TypeScript loader, faster start).
+// Bundles the server into apps/server/dist/main.js (plain Node at run time: no TypeScript loader, faster start), and
+// the spreadsheet parsing worker beside it (dist/spreadsheet.worker.js, found by lib/spreadsheet/index.ts).
 // Dependencies stay external (installed by npm); the workspace's own TypeScript (@onex/shared) is bundled in.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -7,8 +8,11 @@ const pkg = JSON.parse(readFileSync(new URL('../apps/server/package.json', impor
 const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@onex/'));
 
 await build({
-  entryPoints: ['apps/server/src/main.ts'],
-  outfile: 'apps/server/dist/main.js',
+  entryPoints: {
+    main: 'apps/server/src/main.ts',
+    'spreadsheet.worker': 'apps/server/src/lib/spreadsheet/spreadsheet.worker.ts',
+  },
+  outdir: 'apps/server/dist',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -62,6 +62,16 @@ export const ERRORS = {
     zh: '无法读取上传的文件，请使用平台提供的 .xlsx 模板',
     en: 'The uploaded file cannot be read; use the .xlsx template',
   },
+  SPREADSHEET_TOO_LARGE: {
+    status: 413,
+    zh: '文件超过平台的解析上限（文件大小、解压后大小、压缩比或行数），未写入任何数据，请分多个文件导入',
+    en: 'The file exceeds the parsing limits (size, inflated size, compression ratio or rows); nothing was written',
+  },
+  IMPORT_BUSY: {
+    status: 503,
+    zh: '当前导入任务较多，请稍后再试',
+    en: 'Too many imports are running; please try again shortly',
+  },
   // ---- Catalog (R1) and files ----
   CERTIFICATE_TYPE_NOT_SELECTABLE: {
     status: 409,

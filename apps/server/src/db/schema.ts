@@ -631,6 +631,8 @@ export interface ResultImportsTable {
   finished_at: NullableTimestamp;
   /** 0008: why a job failed when it is not about rows. */
   message: Generated<string | null>;
+  /** 0016: times the job was claimed; past MAX_JOB_ATTEMPTS a job left running is failed, not run again. */
+  attempts: Generated<number>;
 }
 
 /** Append-only: a correction inserts rows and marks the previous ones superseded. */
@@ -807,6 +809,8 @@ export interface CertificatePdfJobsTable {
   created_by: string | null;
   started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
+  /** 0016: times the job was claimed; past MAX_JOB_ATTEMPTS a job left running is failed, not run again. */
+  attempts: Generated<number>;
 }
 
 export type OutcomeType = 'certificate' | 'course' | 'training' | 'competition' | 'other';

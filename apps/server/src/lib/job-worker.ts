@@ -4,7 +4,11 @@
  * job is queued, and polls now and then for jobs queued by another process or left by one that stopped. `claim`
  * takes the next job (or null); `run` does it and records its outcome on the row. Used by results imports and batch
  * certificate PDFs.
+ *
+ * A claim counts an attempt (the rows' `attempts`): a job left running by a process that stopped (crashed on it)
+ * MAX_JOB_ATTEMPTS times is marked failed by the next claim, with its reason, instead of being run forever.
  */
+export const MAX_JOB_ATTEMPTS = 3;
 export class JobWorker<J> {
   private running: Promise<void> | null = null;
   private again = false;

@@ -48,10 +48,21 @@ export function insertJob(db: Db, v: { sessionId: string; orgId: string; provinc
 /**
  * Claims the oldest queued job (or one left running by a process that stopped: started before `staleBefore`)
  * with FOR UPDATE SKIP LOCKED, so that several workers never take the same job; marks it
- * running with nothing done.
+ * running with nothing done and counts the attempt. A job left running after `maxAttempts` claims is marked failed first.
  */
-export function claimNextJob(db: Db, staleBefore: Date, now: Date) {
+export function claimNextJob(db: Db, staleBefore: Date, now: Date, maxAttempts: number) {
   return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('certificate_pdf_jobs')
+      .set({
+        status: 'failed',
+        finished_at: now,
+        message: `生成证书 PDF 已中断 ${maxAttempts} 次（处理时服务停止或崩溃），不再重试；请重新发起`,
+      })
+      .where('status', '=', 'running')
+      .where('started_at', '<', staleBefore)
+      .where('attempts', '>=', maxAttempts)
+      .execute();
     const next = await trx
       .selectFrom('certificate_pdf_jobs')
       .select('id')
@@ -64,7 +75,7 @@ export function claimNextJob(db: Db, staleBefore: Date, now: Date) {
     if (!next) return null;
     return trx
       .updateTable('certificate_pdf_jobs')
-      .set({ status: 'running', done: 0, started_at: now })
+      .set((eb) => ({ status: 'running', done: 0, started_at: now, attempts: eb('attempts', '+', 1) }))
       .where('id', '=', next.id)
       .returningAll()
       .executeTakeFirstOrThrow();

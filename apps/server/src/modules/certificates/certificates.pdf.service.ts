@@ -2,7 +2,7 @@ import { CERTIFICATE_LEVEL_LABELS, type CertificatePdfJobDto } from '@onex/share
 import { type RequestContext, requireActor } from '../../auth/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
-import { JobWorker } from '../../lib/job-worker';
+import { JobWorker, MAX_JOB_ATTEMPTS } from '../../lib/job-worker';
 import { recordAudit } from '../audit/audit.service';
 import { findUserById } from '../auth/auth.queries';
 import { actorFromRow } from '../auth/auth.service';
@@ -186,7 +186,7 @@ export function createPdfJobWorker(deps: Deps, pollMs?: number): JobWorker<jq.Pd
     'certificate PDF',
     () => {
       const now = deps.clock.now();
-      return jq.claimNextJob(deps.db, new Date(now.getTime() - STALE_PDF_JOB_MS), now);
+      return jq.claimNextJob(deps.db, new Date(now.getTime() - STALE_PDF_JOB_MS), now, MAX_JOB_ATTEMPTS);
     },
     (job) => runPdfJob(deps, job),
     pollMs,

@@ -184,7 +184,7 @@ export const registerCreditBankRoutes: RouteModule = (app, deps) => {
         tags,
         summary: '批量开设学习账户（multipart 字段 file，.xlsx；全部正确才写入）Open accounts in bulk',
         consumes: ['multipart/form-data'],
-        response: { 200: accountImportResultSchema, 422: importInvalid, ...errorResponses(400, 401, 403, 404, 413) },
+        response: { 200: accountImportResultSchema, 422: importInvalid, ...errorResponses(400, 401, 403, 404, 413, 503) },
       },
     },
     async (req) => {
@@ -285,7 +285,7 @@ export const registerCreditBankRoutes: RouteModule = (app, deps) => {
         tags,
         summary: '批量存入学习成果（.xlsx；全部正确才写入；同一文件重复导入只记一次）Deposit outcomes in bulk',
         consumes: ['multipart/form-data'],
-        response: { 200: depositImportResultSchema, 422: importInvalid, ...errorResponses(400, 401, 403, 404, 413) },
+        response: { 200: depositImportResultSchema, 422: importInvalid, ...errorResponses(400, 401, 403, 404, 413, 503) },
       },
     },
     async (req) => {

@@ -11,8 +11,7 @@ import {
   normalizeIdNumber,
 } from '@onex/shared';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../lib/errors';
-import { cellText } from '../schools/schools.import';
+import { readRecords } from '../../lib/spreadsheet/records';
 
 /**
  * The .xlsx files of the credit bank: bulk opening of accounts (姓名, 证件类型, 证件号码) and deposits of outcomes
@@ -23,46 +22,6 @@ import { cellText } from '../schools/schools.import';
 const MAX_ROWS = 5000;
 const ACCOUNTS_SHEET = '学习账户';
 const DEPOSITS_SHEET = '学习成果';
-
-type Cells<C extends string> = Record<C, string>;
-
-async function readRows<C extends string>(
-  bytes: Buffer,
-  sheetName: string,
-  columns: readonly C[],
-  required: readonly C[],
-): Promise<{ rows: { row: number; cells: Cells<C> }[]; errors: ImportErrorDto[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_FILE_UNREADABLE');
-  }
-  const sheet = wb.getWorksheet(sheetName) ?? wb.worksheets[0];
-  if (!sheet) throw new AppError('IMPORT_FILE_UNREADABLE');
-  const header = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => header.set(cellText(cell.value), col));
-  const missing = required.filter((c) => !header.has(c));
-  if (missing.length)
-    return {
-      rows: [],
-      errors: missing.map((c) => ({ row: 1, column: c, code: 'MISSING_COLUMN', message: `缺少列“${c}”，请使用导入模板` })),
-    };
-  const rows: { row: number; cells: Cells<C> }[] = [];
-  const errors: ImportErrorDto[] = [];
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const r = sheet.getRow(n);
-    const cells = Object.fromEntries(columns.map((c) => [c, header.has(c) ? cellText(r.getCell(header.get(c)!).value) : ''])) as Cells<C>;
-    if (Object.values(cells).every((v) => v === '')) continue;
-    if (rows.length >= MAX_ROWS) {
-      errors.push({ row: n, column: '', code: 'TOO_MANY_ROWS', message: `一次最多导入 ${MAX_ROWS} 行` });
-      break;
-    }
-    rows.push({ row: n, cells });
-  }
-  if (!rows.length && !errors.length) errors.push({ row: 2, column: '', code: 'EMPTY', message: '文件中没有数据行' });
-  return { rows, errors };
-}
 
 interface Person {
   row: number;
@@ -96,7 +55,12 @@ function person(row: number, c: { 姓名: string; 证件类型: string; 证件�
 
 /** Accounts: one row per person; the same number twice in a file is an error. */
 export async function parseAccountsFile(bytes: Buffer): Promise<{ rows: Person[]; errors: ImportErrorDto[] }> {
-  const read = await readRows(bytes, ACCOUNTS_SHEET, ACCOUNT_IMPORT_COLUMNS, ['姓名', '证件号码']);
+  const read = await readRecords(bytes, {
+    sheetName: ACCOUNTS_SHEET,
+    columns: ACCOUNT_IMPORT_COLUMNS,
+    required: ['姓名', '证件号码'],
+    maxRows: MAX_ROWS,
+  });
   const errors = [...read.errors];
   const rows: Person[] = [];
   const first = new Map<string, number>();
@@ -141,7 +105,12 @@ function isoDate(text: string): string | null {
 
 /** Deposits: 成果类型 (课程/培训/竞赛/其他, default 课程), 课程代码 or 成果名称 + 学分, 学时, 成绩, 取得日期. */
 export async function parseDepositsFile(bytes: Buffer): Promise<{ rows: DepositRow[]; errors: ImportErrorDto[] }> {
-  const read = await readRows(bytes, DEPOSITS_SHEET, DEPOSIT_IMPORT_COLUMNS, ['姓名', '证件号码', '取得日期']);
+  const read = await readRecords(bytes, {
+    sheetName: DEPOSITS_SHEET,
+    columns: DEPOSIT_IMPORT_COLUMNS,
+    required: ['姓名', '证件号码', '取得日期'],
+    maxRows: MAX_ROWS,
+  });
   const errors = [...read.errors];
   const rows: DepositRow[] = [];
   for (const { row, cells } of read.rows) {

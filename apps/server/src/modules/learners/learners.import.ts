@@ -8,7 +8,7 @@ import {
   normalizeIdNumber,
 } from '@onex/shared';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../lib/errors';
+import { readRecords } from '../../lib/spreadsheet/records';
 
 /** The data sheet of the template; a file without it is read from its first sheet. */
 export const DATA_SHEET = '学生名单';
@@ -24,18 +24,6 @@ export interface LearnerImportRow {
   major: string;
   className: string | null;
   povertyRegistered: boolean;
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    return '';
-  }
-  return String(v).trim();
 }
 
 /** Validates one row by itself (row numbers as Excel shows them). ID numbers never appear in messages. */
@@ -69,41 +57,22 @@ export function validateLearnerRow(row: number, cells: Record<Column, string>): 
   return { ok: { row, name, idType: idType!, idNumber, major, className, povertyRegistered: poverty === '是' } };
 }
 
+/** Reads the import file through the guarded spreadsheet reader and validates every row (R2.4). */
 export async function parseLearnersFile(bytes: Buffer): Promise<{ rows: LearnerImportRow[]; errors: ImportErrorDto[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_FILE_UNREADABLE');
-  }
-  const sheet = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets[0];
-  if (!sheet) throw new AppError('IMPORT_FILE_UNREADABLE');
-  const header = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => header.set(cellText(cell.value), col));
-  const missing = LEARNER_IMPORT_COLUMNS.filter((c) => !header.has(c) && c !== '班级' && c !== '建档立卡');
-  if (missing.length)
-    return {
-      rows: [],
-      errors: missing.map((c) => ({ row: 1, column: c, code: 'MISSING_COLUMN', message: `缺少列“${c}”，请使用导入模板` })),
-    };
+  const read = await readRecords(bytes, {
+    sheetName: DATA_SHEET,
+    columns: LEARNER_IMPORT_COLUMNS,
+    required: LEARNER_IMPORT_COLUMNS.filter((c) => c !== '班级' && c !== '建档立卡'),
+    maxRows: MAX_IMPORT_ROWS,
+  });
   const rows: LearnerImportRow[] = [];
   const errors: ImportErrorDto[] = [];
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const r = sheet.getRow(n);
-    const cells = Object.fromEntries(
-      LEARNER_IMPORT_COLUMNS.map((c) => [c, header.has(c) ? cellText(r.getCell(header.get(c)!).value) : '']),
-    ) as Record<Column, string>;
-    if (Object.values(cells).every((v) => v === '')) continue;
-    if (rows.length + errors.length >= MAX_IMPORT_ROWS) {
-      errors.push({ row: n, column: '', code: 'TOO_MANY_ROWS', message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` });
-      break;
-    }
-    const v = validateLearnerRow(n, cells);
+  for (const { row, cells } of read.rows) {
+    const v = validateLearnerRow(row, cells);
     if ('ok' in v) rows.push(v.ok);
     else errors.push(...v.errors);
   }
-  if (!rows.length && !errors.length) errors.push({ row: 2, column: '', code: 'EMPTY', message: '文件中没有数据行' });
-  return { rows, errors };
+  return { rows, errors: [...errors, ...read.errors] };
 }
 
 /** The template: the data sheet with the header row (证件号码 as text) and an instructions sheet. */

@@ -79,7 +79,7 @@ export const registerLearnerRoutes: RouteModule = (app, deps) => {
         summary: '导入试点学生（multipart 字段 file，.xlsx；全部成功才写入）Import pilot students (all or nothing)',
         consumes: ['multipart/form-data'],
         querystring: schoolQuery,
-        response: { 200: learnerImportResultSchema, 422: importInvalid, ...errorResponses(400, 401, 403, 404, 413) },
+        response: { 200: learnerImportResultSchema, 422: importInvalid, ...errorResponses(400, 401, 403, 404, 413, 503) },
       },
     },
     async (req) => {

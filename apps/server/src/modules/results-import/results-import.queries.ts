@@ -146,6 +146,7 @@ export async function enqueueImport(trx: Db, v: NewImport): Promise<string | nul
           created_by: v.by,
           started_at: null,
           finished_at: null,
+          attempts: 0,
         })
         .where('result_imports.status', '=', 'failed'),
     )
@@ -218,10 +219,23 @@ export async function saveSucceededImport(
 
 /**
  * Claims the oldest queued job (or one left running by a process that stopped before `staleBefore`) with
- * FOR UPDATE SKIP LOCKED, so that several workers never take the same job; marks it running.
+ * FOR UPDATE SKIP LOCKED, so that several workers never take the same job; marks it running and counts the attempt.
+ * A job left running after `maxAttempts` claims is marked failed first (its runs stopped the process each time).
  */
-export async function claimNextImport(db: Db, at: Date, staleBefore: Date) {
+export async function claimNextImport(db: Db, at: Date, staleBefore: Date, maxAttempts: number) {
   return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('result_imports')
+      .set({
+        status: 'failed',
+        progress: 100,
+        finished_at: at,
+        message: `该导入已中断 ${maxAttempts} 次（处理时服务停止或崩溃），不再重试，未写入任何成绩；请检查文件后重新上传`,
+      })
+      .where('status', '=', 'running')
+      .where('started_at', '<', staleBefore)
+      .where('attempts', '>=', maxAttempts)
+      .execute();
     const next = await trx
       .selectFrom('result_imports')
       .select('id')
@@ -234,7 +248,7 @@ export async function claimNextImport(db: Db, at: Date, staleBefore: Date) {
     if (!next) return null;
     return trx
       .updateTable('result_imports')
-      .set({ status: 'running', started_at: at, progress: 0 })
+      .set((eb) => ({ status: 'running', started_at: at, progress: 0, attempts: eb('attempts', '+', 1) }))
       .where('id', '=', next.id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -75,7 +75,7 @@ export const registerResultImportRoutes: RouteModule = (app, deps) => {
         description: FILE_HELP,
         consumes: ['multipart/form-data'],
         params: idParams,
-        response: { 200: resultImportOutcomeSchema, 422: importInvalid, ...errorResponses(400, 401, 403, 404, 409, 413) },
+        response: { 200: resultImportOutcomeSchema, 422: importInvalid, ...errorResponses(400, 401, 403, 404, 409, 413, 503) },
       },
     },
     async (req) => {
@@ -96,7 +96,7 @@ export const registerResultImportRoutes: RouteModule = (app, deps) => {
         response: {
           200: z.union([resultImportPreviewSchema, resultImportJobSchema]),
           202: resultImportJobSchema,
-          ...errorResponses(400, 401, 403, 404, 409, 413),
+          ...errorResponses(400, 401, 403, 404, 409, 413, 503),
         },
       },
     },

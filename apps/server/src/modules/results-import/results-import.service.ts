@@ -21,7 +21,7 @@ import { decryptIdNumber, idNumberHash } from '../../lib/personal-id';
 import { recordAudit } from '../audit/audit.service';
 import { actorFromRow } from '../auth/auth.service';
 import { refreshPassRatesAfterImport } from '../pass-rates/pass-rates.service';
-import { UnreadableFileError, readResultsFile } from './results-import.parse';
+import { readResultsFile } from './results-import.parse';
 import * as q from './results-import.queries';
 import {
   type CheckedRow,
@@ -108,13 +108,7 @@ export async function prepareImport(
   bytes: Buffer,
   onProgress?: (fraction: number) => void,
 ): Promise<PreparedImport> {
-  let parsed;
-  try {
-    parsed = await readResultsFile(bytes, (f) => onProgress?.(f * 0.6));
-  } catch (err) {
-    if (err instanceof UnreadableFileError) throw new AppError('IMPORT_FILE_UNREADABLE', { reason: err.reason }, err.reason);
-    throw err;
-  }
+  const parsed = await readResultsFile(bytes, (f) => onProgress?.(f * 0.6));
   const empty = { rows: [], total: parsed.rows.length, passed: 0, failed: 0, withResults: [] };
   if (parsed.errors.length && !parsed.rows.length) return { ...empty, errors: parsed.errors };
 

@@ -1,5 +1,5 @@
 import type { Deps } from '../../lib/deps';
-import { JobWorker } from '../../lib/job-worker';
+import { JobWorker, MAX_JOB_ATTEMPTS } from '../../lib/job-worker';
 import * as q from './results-import.queries';
 import { runImportJob } from './results-import.service';
 
@@ -14,7 +14,7 @@ export function createResultImportWorker(deps: Deps, pollMs?: number): ResultImp
     'results import',
     () => {
       const now = deps.clock.now();
-      return q.claimNextImport(deps.db, now, new Date(now.getTime() - STALE_JOB_MS));
+      return q.claimNextImport(deps.db, now, new Date(now.getTime() - STALE_JOB_MS), MAX_JOB_ATTEMPTS);
     },
     (job) => runImportJob(deps, job),
     pollMs,

@@ -1,7 +1,7 @@
 import { type ImportErrorDto, MAJOR_IMPORT_COLUMNS, type MajorImportColumn, majorCodeSchema, teacherCountProblems } from '@onex/shared';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { AppError } from '../../lib/errors';
+import { readRecords } from '../../lib/spreadsheet/records';
 
 /** The data sheet of the template; a file without it is read from its first sheet. */
 export const DATA_SHEET = '专业数据';
@@ -80,19 +80,6 @@ function issueCode(issue: z.core.$ZodIssue): string {
   return 'INVALID_VALUE';
 }
 
-/** A cell's value as the text a person sees (numbers, rich text, formula results, hyperlinks). */
-export function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    return '';
-  }
-  return String(v).trim();
-}
-
 /** Validates one row: the parsed values, or its errors (row numbers as Excel shows them). */
 export function validateRow(row: number, cells: Record<string, string>): { ok: MajorImportRow } | { errors: ImportErrorDto[] } {
   const r = rowSchema.safeParse(cells);
@@ -104,46 +91,22 @@ export function validateRow(row: number, cells: Record<string, string>): { ok: M
   return { ok: { row, ...r.data } };
 }
 
-async function loadSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_FILE_UNREADABLE');
-  }
-  const sheet = wb.getWorksheet(DATA_SHEET) ?? wb.worksheets[0];
-  if (!sheet) throw new AppError('IMPORT_FILE_UNREADABLE');
-  return sheet;
-}
-
-/** Reads and validates every row of the majors sheet (R2.2): parsed rows and the errors of all bad ones. */
+/** Reads the majors sheet through the guarded spreadsheet reader and validates every row (R2.2): parsed rows and the errors of all bad ones. */
 export async function parseMajorsFile(bytes: Buffer): Promise<{ rows: MajorImportRow[]; errors: ImportErrorDto[] }> {
-  const sheet = await loadSheet(bytes);
-  const header = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => header.set(cellText(cell.value), col));
-  const missing = MAJOR_IMPORT_COLUMNS.filter((c) => !header.has(c));
-  if (missing.length)
-    return {
-      rows: [],
-      errors: missing.map((c) => ({ row: 1, column: c, code: 'MISSING_COLUMN', message: `缺少列“${c}”，请使用导入模板` })),
-    };
-
+  const read = await readRecords(bytes, {
+    sheetName: DATA_SHEET,
+    columns: MAJOR_IMPORT_COLUMNS,
+    required: MAJOR_IMPORT_COLUMNS,
+    maxRows: MAX_IMPORT_ROWS,
+  });
   const rows: MajorImportRow[] = [];
   const errors: ImportErrorDto[] = [];
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const r = sheet.getRow(n);
-    const cells = Object.fromEntries(MAJOR_IMPORT_COLUMNS.map((c) => [c, cellText(r.getCell(header.get(c)!).value)]));
-    if (Object.values(cells).every((v) => v === '')) continue;
-    if (rows.length + errors.length >= MAX_IMPORT_ROWS) {
-      errors.push({ row: n, column: '', code: 'TOO_MANY_ROWS', message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` });
-      break;
-    }
-    const v = validateRow(n, cells);
+  for (const { row, cells } of read.rows) {
+    const v = validateRow(row, cells);
     if ('ok' in v) rows.push(v.ok);
     else errors.push(...v.errors);
   }
-  if (!rows.length && !errors.length) errors.push({ row: 2, column: '', code: 'EMPTY', message: '文件中没有数据行' });
-  return { rows, errors };
+  return { rows, errors: [...errors, ...read.errors] };
 }
 
 export interface ImportContext {

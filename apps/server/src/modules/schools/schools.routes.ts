@@ -261,7 +261,7 @@ export const registerSchoolRoutes: RouteModule = (app, deps) => {
               requestId: z.string(),
             }),
           }),
-          ...errorResponses(400, 401, 403, 404, 413),
+          ...errorResponses(400, 401, 403, 404, 413, 503),
         },
       },
     },

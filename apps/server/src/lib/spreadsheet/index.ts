@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors';
+import {
+  DEFAULT_SPREADSHEET_LIMITS,
+  type LimitName,
+  MAX_CONCURRENT_PARSES,
+  MAX_WAITING_PARSES,
+  SpreadsheetLimitError,
+  WORKER_RESOURCE_LIMITS,
+  WORKER_TIMEOUT_MS,
+} from './limits';
+import type { Cell, ReadSheetOptions, SheetRead, SheetRow } from './read-sheet';
+import type { WorkerMessage } from './spreadsheet.worker';
+
+export type { Cell, ReadSheetOptions, SheetRead, SheetRow };
+
+/**
+ * The one guarded reader of uploaded spreadsheets (results, learners, majors, credit-bank accounts and deposits):
+ * the file is parsed in a worker thread with resourceLimits (read-sheet.ts, within the limits of limits.ts), at most
+ * MAX_CONCURRENT_PARSES at once. Limits passed answer 413 SPREADSHEET_TOO_LARGE naming the limit; unreadable files
+ * 400 IMPORT_FILE_UNREADABLE; a full queue 503 IMPORT_BUSY.
+ */
+
+/** A small counting semaphore with a bounded queue: beyond it the caller is refused at once. */
+export class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(
+    private readonly max: number,
+    private readonly maxWaiting: number,
+  ) {}
+
+  async acquire(): Promise<() => void> {
+    if (this.active >= this.max) {
+      if (this.waiting.length >= this.maxWaiting) throw new AppError('IMPORT_BUSY');
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else this.active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    };
+  }
+}
+
+const parses = new Semaphore(MAX_CONCURRENT_PARSES, MAX_WAITING_PARSES);
+
+/**
+ * The worker's file: dist/spreadsheet.worker.js beside the bundle (built by scripts/build-server.mjs); from the
+ * sources (tsx in development, vitest, the benchmarks) the .ts file, loaded through tsx by ts-worker.mjs.
+ */
+function workerEntry(): { url: URL; entry?: string } {
+  const js = new URL('./spreadsheet.worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(js))) return { url: js };
+  return { url: new URL('./ts-worker.mjs', import.meta.url), entry: new URL('./spreadsheet.worker.ts', import.meta.url).href };
+}
+
+function tooLarge(limit: LimitName | string, message: string): AppError {
+  return new AppError('SPREADSHEET_TOO_LARGE', { limit }, message);
+}
+
+function runWorker(bytes: Buffer, options: ReadSheetOptions, onProgress?: (fraction: number) => void): Promise<SheetRead> {
+  const { url, entry } = workerEntry();
+  const limits = { ...DEFAULT_SPREADSHEET_LIMITS, ...options.limits };
+  return new Promise<SheetRead>((resolve, reject) => {
+    const worker = new Worker(url, { workerData: { bytes, options, entry }, resourceLimits: WORKER_RESOURCE_LIMITS });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(tooLarge('time', SpreadsheetLimitError.of('time', limits).message))),
+      WORKER_TIMEOUT_MS,
+    );
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') return onProgress?.(m.fraction);
+      if (m.type === 'done') return settle(() => resolve(m.result));
+      settle(() =>
+        reject(
+          m.kind === 'limit'
+            ? tooLarge(m.limit ?? 'entry', m.message)
+            : new AppError('IMPORT_FILE_UNREADABLE', { reason: m.message }, m.message),
+        ),
+      );
+    });
+    worker.on('error', (err: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? tooLarge('memory', SpreadsheetLimitError.of('memory', limits).message)
+            : new Error(`spreadsheet worker failed: ${err.message}`, { cause: err }),
+        ),
+      ),
+    );
+    worker.on('exit', (code) => settle(() => reject(new Error(`spreadsheet worker exited with code ${code}`))));
+  });
+}
+
+/** Reads one sheet of an uploaded file in a parsing worker; `onProgress(0..1)` follows the worksheet's bytes. */
+export async function readSpreadsheet(
+  bytes: Buffer,
+  options: ReadSheetOptions,
+  onProgress?: (fraction: number) => void,
+): Promise<SheetRead> {
+  const release = await parses.acquire();
+  try {
+    return await runWorker(bytes, options, onProgress);
+  } finally {
+    release();
+  }
+}
+
+/** A cell as trimmed text (numbers as written). */
+export const cellText = (c: Cell | undefined): string => (c === undefined ? '' : typeof c === 'number' ? String(c) : c.trim());
+
+/** The header row (row 1) as a map of trimmed names to column indexes, or null when row 1 is empty. */
+export function headerOf(read: SheetRead): Map<string, number> | null {
+  const first = read.rows[0];
+  if (!first || first.row !== 1) return null;
+  const header = new Map<string, number>();
+  first.cells.forEach((c, i) => {
+    const name = cellText(c).replace(/^\uFEFF/, '');
+    if (name && !header.has(name)) header.set(name, i);
+  });
+  return header;
+}
+
+/** The data rows: those after row 1 (every row when row 1 is empty). */
+export const dataRows = (read: SheetRead): SheetRow[] => (read.rows[0]?.row === 1 ? read.rows.slice(1) : read.rows);
