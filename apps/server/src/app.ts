@@ -48,6 +48,7 @@ import { registerRegistrationRoutes } from './modules/registrations/registration
 import { registerInvigilationRoutes } from './modules/invigilation/invigilation.routes';
 import { registerCreditBankRoutes } from './modules/credit-bank/credit-bank.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
+import { registerStatisticsRoutes } from './modules/statistics/statistics.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -79,6 +80,7 @@ const MODULES: RouteModule[] = [
   registerResultImportRoutes,
   registerCreditBankRoutes,
   registerCertificateRoutes,
+  registerStatisticsRoutes,
 ];
 
 export interface BuildOptions {

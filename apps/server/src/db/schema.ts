@@ -766,6 +766,38 @@ export interface CredentialBatchesTable {
   format: Generated<number>;
 }
 
+/** Statistics rollups (0022_statistics): kept by triggers (counts) and a 30 s refresh (pilots). */
+export interface StatCountsTable {
+  province_code: string;
+  city_code: string | null;
+  school_id: string | null;
+  department_id: string | null;
+  org_id: string;
+  certificate_type_id: string;
+  level: string;
+  year: number;
+  registered: number;
+  examined: number;
+  passed: number;
+  issued: number;
+  revoked: number;
+}
+export interface StatPilotsTable {
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  department_id: string;
+  org_id: string;
+  certificate_type_id: string;
+  year: number;
+  pilots: number;
+  planned: number;
+}
+export interface StatMetaTable {
+  name: string;
+  refreshed_at: Timestamp;
+}
+
 /** The platform's own keys (`did:web:<host>#key-n`): they sign the trust list (0013). */
 export interface PlatformKeysTable {
   id: Generated<string>;
@@ -1082,6 +1114,9 @@ export interface DB {
   certificates: CertificatesTable;
   credential_batches: CredentialBatchesTable;
   platform_keys: PlatformKeysTable;
+  stat_counts: StatCountsTable;
+  stat_pilots: StatPilotsTable;
+  stat_meta: StatMetaTable;
   credential_wallet_copies: CredentialWalletCopiesTable;
   certificate_share_links: CertificateShareLinksTable;
   certificate_pdf_jobs: CertificatePdfJobsTable;

@@ -11,6 +11,7 @@ import { sql as creditBank } from './0011_credit_bank';
 import { sql as credentialBatches } from './0012_credential_batches';
 import { sql as credentialFormat } from './0013_credential_format';
 import { sql as jobAttempts } from './0016_job_attempts';
+import { sql as statistics } from './0022_statistics';
 
 export interface Migration {
   name: string;
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   { name: '0012_credential_batches', sql: credentialBatches },
   { name: '0013_credential_format', sql: credentialFormat },
   { name: '0016_job_attempts', sql: jobAttempts },
+  { name: '0022_statistics', sql: statistics },
 ];

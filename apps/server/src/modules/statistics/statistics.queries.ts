@@ -1,0 +1,104 @@
+import type { StatisticsGroup, StatisticsQuery } from '@onex/shared';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { RECOMPUTE_COUNTS, RECOMPUTE_PILOTS } from '../../db/migrations/0022_statistics';
+import type { Db } from '../../db/types';
+
+/** The rollups (0022_statistics) as one relation: counts per level, pilots without one (level ''). */
+const FACTS = sql`(
+  SELECT province_code, city_code, school_id, department_id, org_id, certificate_type_id, level, year,
+         0 AS pilots, 0 AS planned, registered, examined, passed, issued, revoked
+  FROM stat_counts
+  UNION ALL
+  SELECT province_code, city_code, school_id, department_id, org_id, certificate_type_id, '' AS level, year,
+         pilots, planned, 0, 0, 0, 0, 0
+  FROM stat_pilots
+) u`;
+
+const GROUP_KEY: Record<StatisticsGroup, ReturnType<typeof sql>> = {
+  province: sql`u.province_code`,
+  city: sql`coalesce(u.city_code, '')`,
+  school: sql`coalesce(CAST(u.school_id AS text), '')`,
+  certificateType: sql`CAST(u.certificate_type_id AS text)`,
+  level: sql`u.level`,
+  year: sql`CAST(u.year AS text)`,
+};
+
+export interface SummaryRow {
+  key: string;
+  pilots: number;
+  planned: number;
+  registered: number;
+  examined: number;
+  passed: number;
+  issued: number;
+  revoked: number;
+}
+
+/** Sums of the rollups grouped by one key, within the actor's scope (`scope`) and the filters. */
+export async function summary(db: Db, scope: Expression<SqlBool>, f: StatisticsQuery): Promise<SummaryRow[]> {
+  const filters = [
+    scope,
+    f.year === undefined ? sql`true` : sql`u.year = ${f.year}`,
+    f.provinceCode ? sql`u.province_code = ${f.provinceCode}` : sql`true`,
+    f.cityCode ? sql`u.city_code = ${f.cityCode}` : sql`true`,
+    f.schoolId ? sql`u.school_id = ${f.schoolId}` : sql`true`,
+    f.certificateTypeId ? sql`u.certificate_type_id = ${f.certificateTypeId}` : sql`true`,
+  ];
+  const key = GROUP_KEY[f.groupBy];
+  const r = await sql<SummaryRow>`
+    SELECT ${key} AS key, CAST(sum(pilots) AS integer) AS pilots, CAST(sum(planned) AS integer) AS planned,
+           CAST(sum(registered) AS integer) AS registered, CAST(sum(examined) AS integer) AS examined,
+           CAST(sum(passed) AS integer) AS passed, CAST(sum(issued) AS integer) AS issued,
+           CAST(sum(revoked) AS integer) AS revoked
+    FROM ${FACTS}
+    WHERE ${sql.join(filters, sql` AND `)}
+    GROUP BY 1 ORDER BY 1`.execute(db);
+  return r.rows;
+}
+
+/** Names of the keys of a grouping (regions, schools, certificate types). */
+export async function labels(db: Db, group: StatisticsGroup, keys: string[]): Promise<Map<string, string>> {
+  const ids = keys.filter(Boolean);
+  if (ids.length === 0) return new Map();
+  if (group === 'province' || group === 'city') {
+    const rows = await db.selectFrom('regions').select(['code as id', 'name']).where('code', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+  if (group === 'school') {
+    const rows = await db.selectFrom('schools').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+  if (group === 'certificateType') {
+    const rows = await db.selectFrom('certificate_types').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+  return new Map();
+}
+
+/** Recomputes the pilot rollup whole (small: approved filings) and records when. */
+export async function refreshPilots(db: Db, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`DELETE FROM stat_pilots`.execute(trx);
+    await sql`INSERT INTO stat_pilots (province_code, city_code, school_id, department_id, org_id, certificate_type_id, year, pilots, planned)
+              ${sql.raw(RECOMPUTE_PILOTS)}`.execute(trx);
+    await sql`INSERT INTO stat_meta (name, refreshed_at) VALUES ('pilots', ${at})
+              ON CONFLICT (name) DO UPDATE SET refreshed_at = excluded.refreshed_at`.execute(trx);
+  });
+}
+
+export async function pilotsRefreshedAt(db: Db): Promise<Date | null> {
+  const r = await db.selectFrom('stat_meta').select('refreshed_at').where('name', '=', 'pilots').executeTakeFirst();
+  return r?.refreshed_at ?? null;
+}
+
+/** Rows of `stat_counts` that differ from a full recomputation over the base tables (`npm run stats:verify`). */
+export async function countDifferences(db: Db): Promise<Record<string, unknown>[]> {
+  const r = await sql<Record<string, unknown>>`
+    WITH live AS (SELECT * FROM stat_counts WHERE registered <> 0 OR examined <> 0 OR passed <> 0 OR issued <> 0 OR revoked <> 0),
+         full_ AS (${sql.raw(RECOMPUTE_COUNTS)})
+    (SELECT 'rollup' AS side, * FROM (SELECT * FROM live EXCEPT SELECT * FROM full_) a)
+    UNION ALL
+    (SELECT 'base tables' AS side, * FROM (SELECT * FROM full_ EXCEPT SELECT * FROM live) b)
+    LIMIT 20`.execute(db);
+  return r.rows;
+}
