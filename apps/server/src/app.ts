@@ -16,6 +16,7 @@ import type { DatabaseKind } from './db/database';
 import type { Db } from './db/types';
 import { registerAuth } from './http/auth-hook';
 import { registerErrorHandler, registerNotFound } from './http/error-handler';
+import { registerXlsxExport } from './http/xlsx-export';
 import { RATE_LIMIT_PLUGIN_OPTIONS } from './http/rate-limit';
 import { HELMET_OPTIONS } from './http/security-headers';
 import type { RouteModule } from './http/route-types';
@@ -143,6 +144,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   registerAuth(app, deps);
+  registerXlsxExport(app);
   for (const register of MODULES) register(app, deps);
 
   await serveWebApp(app, opts.config.webDist);

@@ -1,0 +1,101 @@
+import { CERTIFICATE_LEVEL_LABELS, ROLE_LABELS } from '@onex/shared';
+
+/**
+ * Headers and cell values of .xlsx exports (http/xlsx-export.ts): Chinese headers for the field names the lists use,
+ * money in yuan, dates as dates; every value a plain value (a string starting with "=" stays text: exceljs writes
+ * strings as strings, never as formulas).
+ */
+
+const HEADERS: Record<string, string> = {
+  id: '编号',
+  code: '代码',
+  name: '名称',
+  number: '证书编号',
+  title: '标题',
+  status: '状态',
+  level: '等级',
+  levels: '等级',
+  year: '年度',
+  batch: '批次',
+  type: '类型',
+  role: '角色',
+  username: '用户名',
+  displayName: '姓名',
+  holderName: '持证人',
+  holderIdMasked: '证件号码（脱敏）',
+  idNumber: '证件号码',
+  idNumberMasked: '证件号码（脱敏）',
+  idType: '证件类型',
+  schoolName: '学校',
+  school: '学校',
+  departmentName: '二级学院',
+  majorName: '专业',
+  certificateTypeName: '证书',
+  certificateTypeId: '证书编号',
+  organizationName: '培训评价组织',
+  'organization.name': '培训评价组织',
+  'organization.id': '培训评价组织编号',
+  provinceCode: '省份代码',
+  provinceName: '省份',
+  cityCode: '地市代码',
+  cityName: '地市',
+  examDate: '考核日期',
+  examSiteName: '考核站点',
+  candidateCount: '考生人数',
+  issuedOn: '发证日期',
+  revokedOn: '撤销日期',
+  revocationReason: '撤销原因',
+  verificationCode: '验证码',
+  verificationUrl: '验证地址',
+  createdAt: '创建时间',
+  updatedAt: '更新时间',
+  submittedAt: '提交时间',
+  decidedAt: '决定时间',
+  at: '时间',
+  action: '操作',
+  actorUsername: '操作人',
+  actorRole: '操作人角色',
+  targetType: '对象类型',
+  targetId: '对象编号',
+  summary: '摘要',
+  creditCode: '统一社会信用代码',
+  schoolType: '学校类型',
+  credits: '学分',
+  totalCredits: '总学分',
+  recordedOn: '记录日期',
+  source: '来源',
+  comment: '意见',
+  reason: '原因',
+  passed: '合格人数',
+  examined: '参考人数',
+  passRate: '通过率',
+  capacity: '容量',
+  address: '地址',
+  phone: '电话',
+  email: '电子邮箱',
+  contactName: '联系人',
+};
+
+export function exportHeader(key: string): string {
+  if (HEADERS[key]) return HEADERS[key];
+  if (key.endsWith('Fen')) return `${HEADERS[key.slice(0, -3)] ?? key.slice(0, -3)}（元）`;
+  return key;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+export function exportValue(key: string, v: unknown): string | number | boolean | Date | null {
+  if (v === null || v === undefined) return null;
+  if (key.endsWith('Fen') && typeof v === 'number') return v / 100;
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(exportValue(key, x)))).join('、');
+  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'string') {
+    if ((key === 'level' || key === 'levels') && v in CERTIFICATE_LEVEL_LABELS)
+      return CERTIFICATE_LEVEL_LABELS[v as keyof typeof CERTIFICATE_LEVEL_LABELS].zh;
+    if ((key === 'role' || key === 'actorRole') && v in ROLE_LABELS) return ROLE_LABELS[v as keyof typeof ROLE_LABELS].zh;
+    if (ISO_TIME.test(v) && !Number.isNaN(Date.parse(v))) return new Date(v);
+    if (ISO_DATE.test(v)) return v;
+  }
+  return v as string | number | boolean;
+}
