@@ -38,7 +38,8 @@ export type NavKey =
   | 'creditDeposits'
   | 'recognitionRules'
   | 'conversionApplications'
-  | 'creditOutcomes';
+  | 'creditOutcomes'
+  | 'statistics';
 
 export interface NavItem {
   key: NavKey;
@@ -75,6 +76,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/audit',
     labelKey: 'menu.audit',
     roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'org_admin'],
+  },
+  // 统计分析 (R10.1): every role that has figures; the server scopes them.
+  {
+    key: 'statistics',
+    path: '/statistics',
+    labelKey: 'menu.statistics',
+    roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'department_admin', 'project_leader', 'org_admin'],
   },
   { key: 'apiTokens', path: '/api-tokens', labelKey: 'menu.apiTokens', roles: ['org_admin'] },
   // Pilot filings (R3): one detail page `/filings/<id>` for every role, highlighted under the role's own item.

@@ -51,6 +51,7 @@ export const PATHS = {
   home: navItem('home').path,
   accounts: navItem('accounts').path,
   audit: navItem('audit').path,
+  statistics: navItem('statistics').path,
   apiTokens: navItem('apiTokens').path,
   catalog: navItem('catalog').path,
   certificateTypes: navItem('certificateTypes').path,
@@ -220,6 +221,19 @@ export const router = createBrowserRouter([
                 <AccountsPage />
               </RequireRole>
             ),
+          },
+          {
+            path: PATHS.statistics,
+            lazy: async () => {
+              const { StatisticsPage } = await import('../features/statistics/components/StatisticsPage');
+              return {
+                element: (
+                  <RequireRole page="statistics">
+                    <StatisticsPage />
+                  </RequireRole>
+                ),
+              };
+            },
           },
           {
             path: PATHS.audit,

@@ -1,4 +1,5 @@
 import {
+  BarChartOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -88,6 +89,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   recognitionRules: <NodeIndexOutlined />,
   conversionApplications: <SwapOutlined />,
   creditOutcomes: <UnorderedListOutlined />,
+  statistics: <BarChartOutlined />,
 };
 
 function useVersion(): string | undefined {

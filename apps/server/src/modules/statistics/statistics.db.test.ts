@@ -125,3 +125,20 @@ describe('R10.1 every figure is scoped exactly as the lists are', () => {
     expect((await gd.get('/api/v1/statistics/summary?groupBy=nation')).statusCode).toBe(400);
   });
 });
+
+describe('R10.2 the statistics table exports', () => {
+  it('R10.2 format=xlsx gives the same rows and the totals, in Chinese', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const gd = await t.loginAs('gd-admin');
+    const json = await summary(gd, 'groupBy=city');
+    const r = await gd.get('/api/v1/statistics/summary?groupBy=city&format=xlsx');
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('地市');
+    expect(sheet.getRow(2).getCell(1).value).toBe(json.rows[0].label);
+    expect(sheet.getRow(json.rows.length + 2).getCell(1).value).toBe('合计');
+    expect(sheet.getRow(json.rows.length + 2).getCell(8).value).toBe(json.totals.certificatesIssued);
+  });
+});

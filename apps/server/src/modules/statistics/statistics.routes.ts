@@ -2,6 +2,7 @@ import { statisticsQuerySchema, statisticsSummarySchema } from '@onex/shared';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
+import { summaryWorkbook } from './statistics.xlsx';
 import { createPilotRefresher, statisticsSummary } from './statistics.service';
 
 const tags = ['统计 Statistics'];
@@ -23,7 +24,14 @@ export const registerStatisticsRoutes: RouteModule = (app, deps) => {
         response: { 200: statisticsSummarySchema, ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => statisticsSummary(deps, ctxOf(req), req.query),
+    async (req, reply) => {
+      const s = await statisticsSummary(deps, ctxOf(req), req.query);
+      if (new URL(req.url, 'http://x').searchParams.get('format') !== 'xlsx') return s;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="statistics.xlsx"')
+        .send((await summaryWorkbook(s, req.query.groupBy)) as never); // a file, not the JSON schema
+    },
   );
 };
 

@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { compactJson, formatDateTime } from '../../../lib/format';
 import { roleLabel, useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
+import { ExportButton } from '../../../components/ExportButton';
 import { useAuditLog, type AuditQuery } from '../api';
 
 interface FilterValues {
@@ -180,6 +181,7 @@ export function AuditPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
+        <ExportButton path="/audit-log" query={query} />
       </div>
       <Form<FilterValues> form={form} layout="inline" onFinish={apply} className="filter-bar" style={{ rowGap: 12 }}>
         <Form.Item name="action" style={{ marginInlineEnd: 0 }}>

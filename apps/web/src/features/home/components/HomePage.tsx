@@ -10,6 +10,7 @@ import { useUser } from '../../auth/session';
 import { roleLabel, useLang } from '../../../lib/i18n';
 import { useRegions, useScopeLabel } from '../api';
 import { describeScope, type ScopeNames } from '../scope';
+import { KeyFigures } from '../../../components/KeyFigures';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -93,6 +94,7 @@ export function HomePage() {
           />
         </Space>
       </Card>
+      {canUse(user.role, 'statistics') && <KeyFigures />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={shortcuts.length ? 14 : 24}>
           <Card title={t('home.duties')} style={{ height: '100%' }}>

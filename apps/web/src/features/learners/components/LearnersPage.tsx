@@ -11,6 +11,7 @@ import { useUser } from '../../auth/session';
 import { useLearners, useRegenerateCode, type LearnerListQuery } from '../api';
 import { ActivationCodesModal, type CodesToShow } from './ActivationCodesModal';
 import { AddLearnerDrawer } from './AddLearnerDrawer';
+import { ExportButton } from '../../../components/ExportButton';
 import { LearnerImportModal } from './LearnerImport';
 
 /** 学生管理 (R4.1): the school's pilot students, enrolment, import and activation codes. */
@@ -127,6 +128,7 @@ export function LearnersPage() {
       <div className="page-header">
         <Typography.Title level={3}>{t('exams.learnersTitle')}</Typography.Title>
         <Space>
+          <ExportButton path="/learners" query={query} />
           <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="learner-import">
             {t('exams.importLearners')}
           </Button>

@@ -36,6 +36,7 @@ import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
 import { useRegions } from '../../home/api';
 import { useApproveSchool, useRegisterSchool, useSchools, type SchoolQuery } from '../api';
+import { ExportButton } from '../../../components/ExportButton';
 import { SchoolFormFields } from './SchoolFormFields';
 
 export function SchoolStatusTag({ status }: { status: SchoolStatus }) {
@@ -208,6 +209,7 @@ export function SchoolsPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('schools.title')}</Typography.Title>
+        <ExportButton path="/schools" query={query} />
         {canRegister && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegisterOpen(true)} data-testid="register-school">
             {t('schools.register')}
