@@ -15,6 +15,7 @@ import { type BombCorpus, bombCorpus } from '../../test/spreadsheet-bombs';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
 import { STALE_JOB_MS } from '../../modules/results-import/results-import.worker';
 import * as q from '../../modules/results-import/results-import.queries';
+import * as jq from '../../modules/certificates/certificates.pdf-jobs.queries';
 
 /**
  * Issue 20 item 1 (spreadsheet bombs): every upload path that reads a spreadsheet answers a clear 4xx to a zip bomb,
@@ -200,6 +201,33 @@ describe('R-issue20.1 a job that crashed the process is not run forever', () => 
     }
     expect(await claim()).toBeNull();
     const row = await t.db.selectFrom('result_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'failed', attempts: MAX_JOB_ATTEMPTS });
+    expect(row.message).toContain(`已中断 ${MAX_JOB_ATTEMPTS} 次`);
+  });
+
+  it(`a batch certificate PDF job left running ${MAX_JOB_ATTEMPTS} times ends failed with its reason at the next claim`, async () => {
+    const session = await t.db
+      .selectFrom('exam_sessions')
+      .select(['id', 'org_id', 'province_code'])
+      .where('id', '=', f.sessionId)
+      .executeTakeFirstOrThrow();
+    let now = t.clock.now();
+    const job = await jq.insertJob(t.db, {
+      sessionId: session.id,
+      orgId: session.org_id,
+      provinceCode: session.province_code,
+      total: 1,
+      at: now,
+      by: org.user.id,
+    });
+    // Queued before any other job (claimed first); each claim's process "dies", so the job goes stale (30 minutes).
+    const stale = 31 * 60 * 1000;
+    for (let i = 1; i <= MAX_JOB_ATTEMPTS; i++) {
+      expect((await jq.claimNextJob(t.db, new Date(now.getTime() - stale), now, MAX_JOB_ATTEMPTS))?.id).toBe(job.id);
+      now = new Date(now.getTime() + stale + 1000);
+    }
+    expect(await jq.claimNextJob(t.db, new Date(now.getTime() - stale), now, MAX_JOB_ATTEMPTS)).toBeNull();
+    const row = await t.db.selectFrom('certificate_pdf_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', attempts: MAX_JOB_ATTEMPTS });
     expect(row.message).toContain(`已中断 ${MAX_JOB_ATTEMPTS} 次`);
   });

@@ -64,11 +64,26 @@ function tooLarge(limit: LimitName | string, message: string): AppError {
   return new AppError('SPREADSHEET_TOO_LARGE', { limit }, message);
 }
 
-function runWorker(bytes: Buffer, options: ReadSheetOptions, onProgress?: (fraction: number) => void): Promise<SheetRead> {
+/**
+ * The worker died of something else than its memory limit (an exception thrown by the parser on a malformed file):
+ * the file cannot be read, which is what the person is told (400, not 500); the cause goes to the log.
+ */
+function crashed(err: Error): AppError {
+  console.error('spreadsheet worker:', err);
+  const reason = '解析该文件时出错，请确认文件未损坏，或使用平台提供的 .xlsx 模板';
+  return new AppError('IMPORT_FILE_UNREADABLE', { reason }, reason);
+}
+
+function runWorker(
+  bytes: Buffer,
+  options: ReadSheetOptions,
+  onProgress: ((fraction: number) => void) | undefined,
+  resourceLimits: typeof WORKER_RESOURCE_LIMITS,
+): Promise<SheetRead> {
   const { url, entry } = workerEntry();
   const limits = { ...DEFAULT_SPREADSHEET_LIMITS, ...options.limits };
   return new Promise<SheetRead>((resolve, reject) => {
-    const worker = new Worker(url, { workerData: { bytes, options, entry }, resourceLimits: WORKER_RESOURCE_LIMITS });
+    const worker = new Worker(url, { workerData: { bytes, options, entry }, resourceLimits });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -95,13 +110,11 @@ function runWorker(bytes: Buffer, options: ReadSheetOptions, onProgress?: (fract
     worker.on('error', (err: Error & { code?: string }) =>
       settle(() =>
         reject(
-          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? tooLarge('memory', SpreadsheetLimitError.of('memory', limits).message)
-            : new Error(`spreadsheet worker failed: ${err.message}`, { cause: err }),
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge('memory', SpreadsheetLimitError.of('memory', limits).message) : crashed(err),
         ),
       ),
     );
-    worker.on('exit', (code) => settle(() => reject(new Error(`spreadsheet worker exited with code ${code}`))));
+    worker.on('exit', (code) => settle(() => reject(crashed(new Error(`spreadsheet worker exited with code ${code}`)))));
   });
 }
 
@@ -110,10 +123,12 @@ export async function readSpreadsheet(
   bytes: Buffer,
   options: ReadSheetOptions,
   onProgress?: (fraction: number) => void,
+  /** The worker's memory (tests lower it). */
+  resourceLimits = WORKER_RESOURCE_LIMITS,
 ): Promise<SheetRead> {
   const release = await parses.acquire();
   try {
-    return await runWorker(bytes, options, onProgress);
+    return await runWorker(bytes, options, onProgress, resourceLimits);
   } finally {
     release();
   }

@@ -1,7 +1,10 @@
 import { idCardCheckChar } from '@onex/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type RawResultRow, headerIndex, readResultsFile } from './results-import.parse';
 import { checkRow, crossCheckRow, duplicateRowErrors, parseScore } from './results-import.rules';
+
+// Files are read in a worker thread (lib/spreadsheet), started through tsx here: slower than a plain call on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const id = (seq: number) => {
   const first17 = `44010620040101${String(seq).padStart(3, '0')}`;
