@@ -24,6 +24,11 @@ const envSchema = z.object({
   PUBLIC_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   PUBLIC_URL: z.string().url().optional(),
   VERIFY_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(60),
+  AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_APP_ROLE must be a lower-case PostgreSQL role name')
+    .optional(),
 });
 
 export interface Config {
@@ -47,6 +52,10 @@ export interface Config {
   publicUrl: string;
   /** Public certificate verification: requests per client address per minute. */
   verifyRateLimitMax: number;
+  /** Folder of the signed audit checkpoint files (default `<DATA_DIR>/audit-checkpoints`). */
+  auditCheckpointDir: string;
+  /** PostgreSQL: the application's own role; db:migrate (run as the owner) grants it data access but no UPDATE/DELETE of the audit tables. */
+  databaseAppRole: string | undefined;
   version: string;
 }
 
@@ -81,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     publicRateLimit: { max: e.PUBLIC_RATE_LIMIT_MAX, windowSeconds: e.PUBLIC_RATE_LIMIT_WINDOW_SECONDS },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     verifyRateLimitMax: e.VERIFY_RATE_LIMIT_MAX,
+    auditCheckpointDir: path.resolve(e.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints')),
+    databaseAppRole: e.DATABASE_APP_ROLE,
     version: VERSION,
   };
 }

@@ -24,6 +24,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicRateLimit: { max: 10, windowSeconds: 60 },
     publicUrl: 'https://1x.example.cn',
     verifyRateLimitMax: 60,
+    auditCheckpointDir: '/nonexistent',
+    databaseAppRole: undefined,
     version: 'test',
     ...overrides,
   };
