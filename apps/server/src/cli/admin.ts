@@ -64,13 +64,10 @@ async function createUser(args: string[]): Promise<void> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-await runCli(
-  async () => {
-    if (command === 'create-user') await createUser(rest);
-    else {
-      console.log(USAGE);
-      process.exitCode = command ? 1 : 0;
-    }
-  },
-  '请先停止服务器再创建账号，或登录平台由管理员创建 (stop the server first, or create the account in the platform).',
-);
+await runCli(async () => {
+  if (command === 'create-user') await createUser(rest);
+  else {
+    console.log(USAGE);
+    process.exitCode = command ? 1 : 0;
+  }
+}, '请先停止服务器再创建账号，或登录平台由管理员创建 (stop the server first, or create the account in the platform).');

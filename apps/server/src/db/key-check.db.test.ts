@@ -22,7 +22,9 @@ describe('issue 20 item 7: a SECRET_KEY other than the data’s refuses to start
     expect(stored[0]!.check_value).not.toContain(a.toString('hex')); // a MAC of the key, never the key
     const refused = assertSecretKeyMatches(database.db, b, new Date());
     await expect(refused).rejects.toBeInstanceOf(SecretKeyMismatchError);
-    await expect(refused).rejects.toThrow(/SECRET_KEY 与加密本数据库数据时所用的密钥不同.*differs from the key the data was encrypted with/);
+    await expect(refused).rejects.toThrow(
+      /SECRET_KEY 与加密本数据库数据时所用的密钥不同.*differs from the key the data was encrypted with/,
+    );
     await assertSecretKeyMatches(database.db, a, new Date());
   });
 

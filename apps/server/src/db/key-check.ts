@@ -41,7 +41,8 @@ export async function assertSecretKeyMatches(db: Kysely<DB>, secretKey: Buffer, 
       .execute();
     stored = await storedCheckValue(db); // another process may have stored first
   }
-  if (!stored || stored.length !== mine.length || !timingSafeEqual(Buffer.from(stored), Buffer.from(mine))) throw new SecretKeyMismatchError();
+  if (!stored || stored.length !== mine.length || !timingSafeEqual(Buffer.from(stored), Buffer.from(mine)))
+    throw new SecretKeyMismatchError();
 }
 
 async function storedCheckValue(db: Kysely<DB>): Promise<string | undefined> {

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restrictAppRole } from '../../db/app-role';
+import { assertSecretKeyMatches } from '../../db/key-check';
+import { migrate } from '../../db/migrate';
+import { seedReferenceData } from '../../db/seed/reference';
 import type { Database } from '../../db/database';
 import { createTestDb } from '../../test/test-db';
 import { verificationReport } from './audit.report';
@@ -27,9 +30,11 @@ const anchors = () => ({ secretKey, checkpointDir: dir });
 
 async function addRows(n: number): Promise<void> {
   for (let i = 0; i < n; i++)
-    await database.db.transaction().execute((trx) =>
-      recordAudit(trx, { actor: null, requestId: 'anchor-test', clientIp: null }, new Date(), { action: 'test.row', targetType: 'test' }),
-    );
+    await database.db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, { actor: null, requestId: 'anchor-test', clientIp: null }, new Date(), { action: 'test.row', targetType: 'test' }),
+      );
 }
 
 /** The owner's way around the append-only trigger: the tamperer these tests play. */
@@ -97,29 +102,39 @@ describe(`issue 20 item 6: the audit chain anchored by signed checkpoints (${eng
     expect(verificationReport(v).lines.join('\n')).toContain('签名无效');
   });
 
-  it.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL: the application role may insert audit rows but not UPDATE, DELETE or TRUNCATE them', async () => {
-    const role = `onex_app_${process.pid}_${randomBytes(3).toString('hex')}`;
-    await sql`CREATE ROLE ${sql.id(role)}`.execute(database.db);
-    try {
-      expect(await restrictAppRole(database.db, role)).toBe(true);
-      await database.db.connection().execute(async (conn) => {
-        await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(conn); // the privileges alone must hold
-        await sql`SET ROLE ${sql.id(role)}`.execute(conn);
-        try {
-          await recordAudit(conn, { actor: null, requestId: 'app-role', clientIp: null }, new Date(), { action: 'test.role', targetType: 'test' });
-          await expect(sql`DELETE FROM audit_log`.execute(conn)).rejects.toThrow(/permission denied/);
-          await expect(sql`UPDATE audit_log SET action = 'x'`.execute(conn)).rejects.toThrow(/permission denied/);
-          await expect(sql`TRUNCATE audit_log`.execute(conn)).rejects.toThrow(/permission denied/);
-          await expect(sql`DELETE FROM audit_checkpoints`.execute(conn)).rejects.toThrow(/permission denied/);
-        } finally {
-          await sql`RESET ROLE`.execute(conn);
-          await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(conn);
-        }
-      });
-    } finally {
-      await sql`REASSIGN OWNED BY ${sql.id(role)} TO CURRENT_USER`.execute(database.db);
-      await sql`DROP OWNED BY ${sql.id(role)}`.execute(database.db);
-      await sql`DROP ROLE ${sql.id(role)}`.execute(database.db);
-    }
-  });
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'PostgreSQL: the application role (db:migrate grants) starts the platform and inserts audit rows, but may not UPDATE, DELETE or TRUNCATE them',
+    async () => {
+      const role = `onex_app_${process.pid}_${randomBytes(3).toString('hex')}`;
+      await sql`CREATE ROLE ${sql.id(role)}`.execute(database.db);
+      try {
+        expect(await restrictAppRole(database.db, role)).toBe(true);
+        await database.db.connection().execute(async (conn) => {
+          await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(conn); // the privileges alone must hold
+          await sql`SET ROLE ${sql.id(role)}`.execute(conn);
+          try {
+            // The platform starts as this role: nothing left to migrate, reference data and key check as usual.
+            expect(await migrate(conn)).toEqual([]);
+            await seedReferenceData(conn);
+            await assertSecretKeyMatches(conn, secretKey, new Date());
+            await recordAudit(conn, { actor: null, requestId: 'app-role', clientIp: null }, new Date(), {
+              action: 'test.role',
+              targetType: 'test',
+            });
+            await expect(sql`DELETE FROM audit_log`.execute(conn)).rejects.toThrow(/permission denied/);
+            await expect(sql`UPDATE audit_log SET action = 'x'`.execute(conn)).rejects.toThrow(/permission denied/);
+            await expect(sql`TRUNCATE audit_log`.execute(conn)).rejects.toThrow(/permission denied/);
+            await expect(sql`DELETE FROM audit_checkpoints`.execute(conn)).rejects.toThrow(/permission denied/);
+          } finally {
+            await sql`RESET ROLE`.execute(conn);
+            await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(conn);
+          }
+        });
+      } finally {
+        await sql`REASSIGN OWNED BY ${sql.id(role)} TO CURRENT_USER`.execute(database.db);
+        await sql`DROP OWNED BY ${sql.id(role)}`.execute(database.db);
+        await sql`DROP ROLE ${sql.id(role)}`.execute(database.db);
+      }
+    },
+  );
 });

@@ -57,7 +57,14 @@ export function checkpointFileName(cp: Checkpoint): string {
 export function writeCheckpointFile(dir: string, cp: Checkpoint): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, checkpointFileName(cp));
-  const body = { format: CHECKPOINT_FORMAT, at: cp.at.toISOString(), lastId: cp.lastId, rowCount: cp.rowCount, lastHash: cp.lastHash, signature: cp.signature };
+  const body = {
+    format: CHECKPOINT_FORMAT,
+    at: cp.at.toISOString(),
+    lastId: cp.lastId,
+    rowCount: cp.rowCount,
+    lastHash: cp.lastHash,
+    signature: cp.signature,
+  };
   writeFileSync(`${file}.tmp`, JSON.stringify(body, null, 2) + '\n', { mode: 0o644 });
   renameSync(`${file}.tmp`, file);
   return file;
