@@ -31,6 +31,11 @@ const envSchema = z.object({
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(200),
   OVERLOAD_MAX_HEAP_MB: z.coerce.number().int().min(0).optional(),
   OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(64),
+  AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_APP_ROLE must be a lower-case PostgreSQL role name')
+    .optional(),
 });
 
 export interface Config {
@@ -60,6 +65,10 @@ export interface Config {
   userRateLimit: { expensive: number; lists: number };
   /** Load shedding (503 OVERLOADED): event-loop delay (ms), heap used (bytes), signed-in API requests in flight; 0 disables one. */
   overload: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; maxInFlight: number };
+  /** Folder of the signed audit checkpoint files (default `<DATA_DIR>/audit-checkpoints`). */
+  auditCheckpointDir: string;
+  /** PostgreSQL: the application's own role; db:migrate (run as the owner) grants it data access but no UPDATE/DELETE of the audit tables. */
+  databaseAppRole: string | undefined;
   version: string;
 }
 
@@ -103,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         e.OVERLOAD_MAX_HEAP_MB === undefined ? Math.floor(getHeapStatistics().heap_size_limit * 0.9) : e.OVERLOAD_MAX_HEAP_MB * 1024 * 1024,
       maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT,
     },
+    auditCheckpointDir: path.resolve(e.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints')),
+    databaseAppRole: e.DATABASE_APP_ROLE,
     version: VERSION,
   };
 }

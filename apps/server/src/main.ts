@@ -6,9 +6,13 @@ import { prepareDatabase } from './db/prepare';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seed/demo';
 import { DEMO_ROBOT_ORG_USERNAME } from './db/seed/demo-exams';
 import { systemClock } from './lib/clock';
+import { writeAuditCheckpoint } from './modules/audit/audit.service';
 import { notifyDeadlines } from './modules/notifications/notifications.service';
 
-/** loadConfig → openDatabase → migrate → (demo) → buildApp → listen; closes cleanly on SIGINT/SIGTERM. */
+/**
+ * loadConfig → openDatabase (the embedded folder locked) → migrate → key check → (demo) → buildApp → audit checkpoint →
+ * listen; closes cleanly on SIGINT/SIGTERM (last checkpoint, database closed, folder unlocked).
+ */
 async function main(): Promise<void> {
   // A .env file in the working folder is read when present (see .env.example); the environment wins.
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -24,15 +28,25 @@ async function main(): Promise<void> {
     );
   const reminders = setInterval(() => void remind(), 60 * 60 * 1000).unref();
 
+  // Issue 20 item 6: the audit chain's head, signed, in audit_checkpoints and as a file — at start, daily and at shutdown.
+  const checkpoint = () =>
+    writeAuditCheckpoint(database.db, config.secretKey, config.auditCheckpointDir, systemClock.now()).catch((err: unknown) =>
+      app.log.error({ err }, '审计检查点写入失败 audit checkpoint failed'),
+    );
+  await checkpoint();
+  const checkpoints = setInterval(() => void checkpoint(), 24 * 60 * 60 * 1000).unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, '正在关闭 shutting down');
     clearInterval(reminders);
+    clearInterval(checkpoints);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     try {
       await app.close(); // stops accepting, lets in-flight requests finish
+      await checkpoint(); // rows removed while the server is stopped are then detected too
       await database.close();
     } finally {
       clearTimeout(force);

@@ -5,6 +5,7 @@ import { loadConfig } from '../config';
 import { prepareDatabase } from '../db/prepare';
 import { insertUser, usernameExists } from '../modules/accounts/accounts.queries';
 import { recordAudit } from '../modules/audit/audit.service';
+import { runCli } from './run';
 
 const USAGE = `用法 usage:
   npm run admin -- create-user --username <名> --password <密码> [--display-name <姓名>] [--role national_admin]
@@ -65,13 +66,10 @@ async function createUser(args: string[]): Promise<void> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-try {
+await runCli(async () => {
   if (command === 'create-user') await createUser(rest);
   else {
     console.log(USAGE);
     process.exitCode = command ? 1 : 0;
   }
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
-}
+}, '请先停止服务器再创建账号，或登录平台由管理员创建 (stop the server first, or create the account in the platform).');

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { type DataDirLock, acquireDataDirLock } from './data-dir-lock';
 import type { DB } from './schema';
 
 // Dates (not timestamps) stay 'YYYY-MM-DD' strings, as the contract speaks them.
@@ -22,7 +23,7 @@ export interface Database {
 export interface OpenOptions {
   /** PostgreSQL server; when absent the embedded PGlite database is used. */
   databaseUrl?: string | undefined;
-  /** Folder of the embedded database (`<dataDir>/pglite`). */
+  /** Folder of the embedded database (`<dataDir>/pglite`), locked for this process while open (`onex.lock`). */
   dataDir?: string;
   /** An already-open PGlite instance (tests clone one from a migrated image). */
   pglite?: PGlite;
@@ -38,10 +39,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   let pglite = opts.pglite;
   const owned = !pglite;
+  let lock: DataDirLock | undefined;
   if (!pglite) {
-    const dir = path.join(opts.dataDir ?? './data', 'pglite');
-    mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(dir);
+    const dataDir = path.resolve(opts.dataDir ?? './data');
+    lock = acquireDataDirLock(dataDir); // before PGlite touches the files: a second process never opens them
+    try {
+      const dir = path.join(dataDir, 'pglite');
+      mkdirSync(dir, { recursive: true });
+      pglite = await PGlite.create(dir);
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   }
   // PGlite is a single connection: a pool of one serialises queries and transactions.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
@@ -52,8 +61,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     pool,
     close: async () => {
-      await db.destroy();
-      if (owned) await instance.close();
+      try {
+        await db.destroy();
+        if (owned) await instance.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

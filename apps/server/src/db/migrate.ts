@@ -6,9 +6,12 @@ const MIGRATION_LOCK = 7240001;
 
 /** Applies pending migrations in order, each in its own transaction; safe for several processes at once. */
 export async function migrate(db: Kysely<DB>, list: Migration[] = allMigrations): Promise<string[]> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
-    db,
-  );
+  // Looked up first: an application role without CREATE on the schema (db/app-role.ts) may still start.
+  const exists = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(db);
+  if (!exists.rows[0]?.t)
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
+      db,
+    );
   return db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
     try {

@@ -147,6 +147,23 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** 0014: the key check value of SECRET_KEY (one row; an HMAC, never the key). */
+export interface SecretKeyCheckTable {
+  singleton: Generated<boolean>;
+  check_value: string;
+  created_at: Timestamp;
+}
+
+/** 0014: signed heads of the audit chain (append-only). */
+export interface AuditCheckpointsTable {
+  id: Generated<string>;
+  at: Timestamp;
+  last_id: ColumnType<string, string, never>;
+  row_count: ColumnType<string, number, never>;
+  last_hash: string;
+  signature: string;
+}
+
 /** 0003_schools: a school's majors (R2.2); `major_code` may match the national 专业目录. */
 export interface SchoolMajorsTable {
   id: Generated<string>;
@@ -1069,6 +1086,9 @@ export interface DB {
   login_attempts: LoginAttemptsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  // 0014_key_check_audit_anchor
+  secret_key_check: SecretKeyCheckTable;
+  audit_checkpoints: AuditCheckpointsTable;
   schema_migrations: SchemaMigrationsTable;
   // 0002_catalog
   files: FilesTable;

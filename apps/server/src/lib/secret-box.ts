@@ -9,7 +9,8 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 /** Derived keys per secret key (held by reference, never copied into a string) and purpose. */
 const keys = new WeakMap<Buffer, Map<string, Buffer>>();
 
-function keyFor(secretKey: Buffer, purpose: string): Buffer {
+/** The 32-byte key of one purpose, derived from SECRET_KEY (also used for MACs, e.g. audit checkpoints). */
+export function keyFor(secretKey: Buffer, purpose: string): Buffer {
   let byPurpose = keys.get(secretKey);
   if (!byPurpose) keys.set(secretKey, (byPurpose = new Map()));
   let k = byPurpose.get(purpose);

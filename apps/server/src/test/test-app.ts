@@ -28,6 +28,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     userRateLimit: { expensive: 30, lists: 300 },
     // Tests share two cores with other work: only the tests of shedding turn it on.
     overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, maxInFlight: 0 },
+    auditCheckpointDir: '/nonexistent',
+    databaseAppRole: undefined,
     version: 'test',
     ...overrides,
   };

@@ -1,3 +1,4 @@
+
 import { sql as foundation } from './0001_foundation';
 import { sql as catalog } from './0002_catalog';
 import { sql as schools } from './0003_schools';
@@ -10,6 +11,7 @@ import { sql as certificates } from './0010_certificates';
 import { sql as creditBank } from './0011_credit_bank';
 import { sql as credentialBatches } from './0012_credential_batches';
 import { sql as credentialFormat } from './0013_credential_format';
+import { sql as keyCheckAuditAnchor } from './0014_key_check_audit_anchor';
 import { sql as jobAttempts } from './0016_job_attempts';
 import { sql as statistics } from './0022_statistics';
 
@@ -32,6 +34,7 @@ export const migrations: Migration[] = [
   { name: '0011_credit_bank', sql: creditBank },
   { name: '0012_credential_batches', sql: credentialBatches },
   { name: '0013_credential_format', sql: credentialFormat },
+  { name: '0014_key_check_audit_anchor', sql: keyCheckAuditAnchor },
   { name: '0016_job_attempts', sql: jobAttempts },
   { name: '0022_statistics', sql: statistics },
 ];

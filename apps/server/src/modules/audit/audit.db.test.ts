@@ -96,7 +96,10 @@ describe('audit log (R8.6)', () => {
     expect(ok.checked).toBe(await auditCount(t.db));
     const rows = await t.db.selectFrom('audit_log').select('id').orderBy('id').execute();
     const victim = rows[3]!.id;
+    // Only the owner can rewrite the append-only table (0014): the tamperer this test plays.
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(t.db);
     await sql`UPDATE audit_log SET summary = '{"forged": true}' WHERE id = ${victim}`.execute(t.db);
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(t.db);
     const bad = await verifyAuditLog(t.db);
     expect(bad.broken).toEqual({ id: victim, reason: 'hash_mismatch' });
     expect(bad.checked).toBe(3);

@@ -3,6 +3,7 @@ import type { Scope } from '../../auth/scope';
 import type { DB } from '../../db/schema';
 import { scopeWhere } from '../../db/scope-filter';
 import type { StoredRow } from './audit.chain';
+import type { ChainHead, Checkpoint } from './audit.checkpoint';
 
 const AUDIT_LOCK = 7240002;
 
@@ -88,6 +89,36 @@ export async function* streamAuditRows(db: Kysely<DB>, batch = 5000): AsyncGener
     if (page.length < batch) return;
     after = page[page.length - 1]!.id;
   }
+}
+
+/**
+ * The newest row and the number of rows, in one statement (one snapshot). Inserts hold the chain's advisory lock until
+ * they commit, so ids are committed in order and the count is exactly the rows up to the newest id.
+ */
+export async function readChainHead(db: Kysely<DB>): Promise<ChainHead | null> {
+  const r = await sql<{ id: string; hash: string; n: string }>`
+    SELECT id, hash, (SELECT count(*) FROM audit_log) AS n FROM audit_log ORDER BY id DESC LIMIT 1`.execute(db);
+  const row = r.rows[0];
+  return row ? { lastId: String(row.id), lastHash: row.hash, rowCount: Number(row.n) } : null;
+}
+
+export async function insertCheckpoint(db: Kysely<DB>, cp: Checkpoint): Promise<void> {
+  await db
+    .insertInto('audit_checkpoints')
+    .values({ at: cp.at, last_id: cp.lastId, row_count: cp.rowCount, last_hash: cp.lastHash, signature: cp.signature })
+    .execute();
+}
+
+export async function listCheckpoints(db: Kysely<DB>): Promise<(Checkpoint & { id: string })[]> {
+  const rows = await db.selectFrom('audit_checkpoints').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    lastId: String(r.last_id),
+    rowCount: Number(r.row_count),
+    lastHash: r.last_hash,
+    signature: r.signature,
+  }));
 }
 
 export interface AuditFilter {
