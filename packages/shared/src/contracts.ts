@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './input';
+import { rawText, text } from './input';
 import { ROLES } from './roles';
 
 /** Zod contracts shared by the server (validation, OpenAPI) and the web app (types). */
@@ -26,7 +26,7 @@ export type UserDto = z.infer<typeof userSchema>;
 
 export const loginRequestSchema = z.object({
   username: text().min(1).max(64),
-  password: z.string().min(1).max(128),
+  password: rawText(128).min(1),
 });
 export const loginResponseSchema = z.object({ user: userSchema, csrfToken: z.string() });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
@@ -40,8 +40,8 @@ export const meResponseSchema = z.object({
 
 export const PASSWORD_RULE = /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/;
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1).max(128),
-  newPassword: z.string().min(1).max(128),
+  currentPassword: rawText(128).min(1),
+  newPassword: rawText(128).min(1),
 });
 
 export const pageQuerySchema = z.object({
@@ -76,7 +76,7 @@ export const createUserSchema = z.object({
   username: text().regex(USERNAME_RULE),
   displayName: text().min(1).max(100),
   role: roleSchema,
-  password: z.string().min(1).max(128),
+  password: rawText(128).min(1),
   provinceCode: z
     .string()
     .regex(/^\d{6}$/)

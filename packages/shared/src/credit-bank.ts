@@ -15,11 +15,7 @@ const isoDate = calendarDate;
 const ref = z.object({ id: z.string(), name: z.string() });
 /** Credits have one decimal place (architecture "Money … credits as decimals with one place"). */
 const credits = (max: number) =>
-  z
-    .number()
-    .min(0, '学分不能为负数')
-    .max(max, `学分不能超过 ${max}`)
-    .refine(hasOneDecimal, { message: '学分最多保留一位小数' });
+  z.number().min(0, '学分不能为负数').max(max, `学分不能超过 ${max}`).refine(hasOneDecimal, { message: '学分最多保留一位小数' });
 
 // ---- Outcomes and the ledger (R7.1) ----
 

@@ -255,7 +255,11 @@ export const ERRORS = {
     zh: '文字含有无法保存的字符（如空字符或无效编码）',
     en: 'A text contains characters that cannot be stored (NUL or invalid encoding)',
   },
-  FILING_ROUND_NAME_TAKEN: { status: 409, zh: '本省已有同名的备案轮次，请换一个名称', en: 'The province already has a filing round of this name' },
+  FILING_ROUND_NAME_TAKEN: {
+    status: 409,
+    zh: '本省已有同名的备案轮次，请换一个名称',
+    en: 'The province already has a filing round of this name',
+  },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
   // Certificates (R6)
   CERTIFICATE_NOT_FOUND: {

@@ -24,8 +24,7 @@ export function textProblem(s: string): string | null {
  * writes on its own behalf (the audit summary is hashed as canonical JSON and must read back identically).
  */
 export function toStorable<T>(value: T): T {
-  if (typeof value === 'string')
-    return value.replace(/\u0000/g, '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd') as T;
+  if (typeof value === 'string') return value.replace(/\u0000/g, '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd') as T;
   if (Array.isArray(value)) return value.map(toStorable) as T;
   if (value && typeof value === 'object' && !(value instanceof Date))
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [toStorable(k), toStorable(v)])) as T;
@@ -33,7 +32,11 @@ export function toStorable<T>(value: T): T {
 }
 
 /** The first string anywhere in a request's body, query or params that cannot be stored, with its path. */
-export function findBadText(value: unknown, path: (string | number)[] = [], depth = 0): { path: (string | number)[]; message: string } | null {
+export function findBadText(
+  value: unknown,
+  path: (string | number)[] = [],
+  depth = 0,
+): { path: (string | number)[]; message: string } | null {
   if (typeof value === 'string') {
     const message = textProblem(value);
     return message ? { path, message } : null;
@@ -74,8 +77,7 @@ export function isCalendarDate(iso: string): boolean {
 }
 
 /** A count or other whole number a PostgreSQL `integer` column holds. */
-export const int4 = (min = 0, max = INT4_MAX) =>
-  z.number().int('须为整数').min(min, `不能小于 ${min}`).max(max, `不能超过 ${max}`);
+export const int4 = (min = 0, max = INT4_MAX) => z.number().int('须为整数').min(min, `不能小于 ${min}`).max(max, `不能超过 ${max}`);
 
 /** Money in integer fen (分) within a PostgreSQL `integer` column. */
 export const fen = (max = INT4_MAX) => int4(0, max);

@@ -30,7 +30,15 @@ const DATABASE_REFUSALS: Record<string, ErrorCode> = {
   '22P05': 'TEXT_INVALID_CHARACTERS', // untranslatable_character (NUL in jsonb)
 };
 
+/** Unique constraints whose violation has a message of its own (PostgreSQL's default names: table_columns_key). */
+const UNIQUE_CONSTRAINTS: Record<string, ErrorCode> = {
+  filing_rounds_province_code_name_key: 'FILING_ROUND_NAME_TAKEN',
+};
+
 export function databaseRefusal(e: unknown): ErrorCode | undefined {
   const code = pgErrorCode(e);
-  return code ? DATABASE_REFUSALS[code] : undefined;
+  if (!code) return undefined;
+  const constraint = (e as { constraint?: unknown }).constraint;
+  if (code === '23505' && typeof constraint === 'string' && UNIQUE_CONSTRAINTS[constraint]) return UNIQUE_CONSTRAINTS[constraint];
+  return DATABASE_REFUSALS[code];
 }

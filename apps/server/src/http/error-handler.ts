@@ -36,7 +36,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const fe = err as FastifyError;
     if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE')
       return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', req.id));
-    if (isMalformedMultipart(req, err)) return reply.status(400).send(errorBody('VALIDATION_FAILED', req.id, { reason: 'MULTIPART_MALFORMED' }));
+    if (isMalformedMultipart(req, err))
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', req.id, { reason: 'MULTIPART_MALFORMED' }));
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Malformed JSON, unsupported media type and the like: the client's input, said plainly.
       return reply.status(400).send(errorBody('VALIDATION_FAILED', req.id, { reason: fe.code ?? 'BAD_REQUEST' }));

@@ -133,9 +133,7 @@ function withValue(body: Json, path: (string | number)[], value: Json): Json {
 function mutations(value: Json, key: string): Json[] {
   const dateLike = /(On|Date|date|At|Until|From|To)$/.test(key) || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value));
   const base: Json[] =
-    typeof value === 'number'
-      ? [1e308, 1e-300, -1, 2 ** 53, 'x']
-      : [NUL, SURROGATE, HUGE, 12345, ['a'], { a: 'b' }, deep(1000)];
+    typeof value === 'number' ? [1e308, 1e-300, -1, 2 ** 53, 'x'] : [NUL, SURROGATE, HUGE, 12345, ['a'], { a: 'b' }, deep(1000)];
   return dateLike ? ['2026-02-30', ...base] : base;
 }
 
@@ -159,7 +157,8 @@ function probesFor(path: string, method: string, op: Operation, refs: Record<str
   const urlBad = ['a%00b', '%ED%A0%80', '%uD800', 'x'.repeat(100_000), '2026-02-30', '-1', '1e308', '%C0%80'];
   const probes: Probe[] = [];
   for (const p of params.filter((x) => x.in === 'path'))
-    for (const bad of urlBad) probes.push({ label: `path ${p.name}=${bad.slice(0, 12)}`, url: url({ ...pathValues, [p.name]: bad }, enc(baseQuery)) });
+    for (const bad of urlBad)
+      probes.push({ label: `path ${p.name}=${bad.slice(0, 12)}`, url: url({ ...pathValues, [p.name]: bad }, enc(baseQuery)) });
   for (const q of query)
     for (const bad of urlBad)
       probes.push({ label: `query ${q.name}=${bad.slice(0, 12)}`, url: url(pathValues, { ...enc(baseQuery), [q.name]: bad }) });
@@ -170,7 +169,11 @@ function probesFor(path: string, method: string, op: Operation, refs: Record<str
       const body = sample(json, refs);
       for (const leaf of leaves(body))
         for (const bad of mutations(leaf.value, String(leaf.path[leaf.path.length - 1] ?? '')))
-          probes.push({ label: `body ${leaf.path.join('.')}=${JSON.stringify(bad)?.slice(0, 16)}`, url: baseUrl, payload: withValue(body, leaf.path, bad) });
+          probes.push({
+            label: `body ${leaf.path.join('.')}=${JSON.stringify(bad)?.slice(0, 16)}`,
+            url: baseUrl,
+            payload: withValue(body, leaf.path, bad),
+          });
       probes.push({ label: 'body deep 1000', url: baseUrl, payload: deep(1000) });
       probes.push({ label: 'body array', url: baseUrl, payload: [body] });
       probes.push({ label: 'body huge', url: baseUrl, payload: { x: 'y'.repeat(2_000_000) } });
@@ -245,7 +248,8 @@ describe('fuzzing every route of the OpenAPI document (issue 20 item 5)', () => 
 function send(method: string, probe: Probe, agent: Agent | undefined): Promise<LightMyRequestResponse> {
   const verb = method.toUpperCase() as 'GET';
   const headers = { ...(probe.headers ?? {}) };
-  const payload = probe.payload === undefined ? undefined : typeof probe.payload === 'string' ? probe.payload : JSON.stringify(probe.payload);
+  const payload =
+    probe.payload === undefined ? undefined : typeof probe.payload === 'string' ? probe.payload : JSON.stringify(probe.payload);
   if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
   const extra: Partial<InjectOptions> = { headers };
   if (agent) return agent.request(verb, probe.url, payload, extra);
