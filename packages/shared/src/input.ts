@@ -24,7 +24,7 @@ export function textProblem(s: string): string | null {
  * writes on its own behalf (the audit summary is hashed as canonical JSON and must read back identically).
  */
 export function toStorable<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(/\u0000/g, '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd') as T;
+  if (typeof value === 'string') return value.replaceAll('\u0000', '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd') as T;
   if (Array.isArray(value)) return value.map(toStorable) as T;
   if (value && typeof value === 'object' && !(value instanceof Date))
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [toStorable(k), toStorable(v)])) as T;
