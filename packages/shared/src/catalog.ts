@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './input';
 import type { Role } from './roles';
 
 /**
@@ -165,8 +166,8 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 // ---- Contracts ----
 
-const optionalText = (max: number) => z.string().trim().max(max).optional();
-const nullableText = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalText = (max: number) => text().max(max).optional();
+const nullableText = (max: number) => text().max(max).nullable().optional();
 
 export const certificateLevelSchema = z.enum(CERTIFICATE_LEVELS);
 export const examFormSchema = z.enum(EXAM_FORMS);
@@ -264,11 +265,11 @@ export const certificateTypeDetailSchema = publicCertificateTypeDetailSchema.ext
 export type CertificateTypeDetailDto = z.infer<typeof certificateTypeDetailSchema>;
 
 export const catalogQuerySchema = z.object({
-  q: z.string().trim().max(64).optional(),
-  batch: z.string().trim().max(32).optional(),
+  q: text().max(64).optional(),
+  batch: text().max(32).optional(),
   level: certificateLevelSchema.optional(),
   orgId: z.string().uuid().optional(),
-  major: z.string().trim().max(64).optional(),
+  major: text().max(64).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -282,9 +283,9 @@ const certificateTypeCode = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$/, '代码须为 2–40 位字母、数字、点、下划线或连字符');
 export const createCertificateTypeSchema = z.object({
   code: certificateTypeCode,
-  name: z.string().trim().min(1).max(100),
+  name: text().min(1).max(100),
   orgId: z.string().uuid().optional(),
-  batchCode: z.string().trim().min(1).max(32),
+  batchCode: text().min(1).max(32),
   description: optionalText(5000),
   targetGroup: optionalText(2000),
   awardRequirements: optionalText(5000),
@@ -295,9 +296,9 @@ export type CreateCertificateTypeRequest = z.infer<typeof createCertificateTypeS
 
 export const updateCertificateTypeSchema = z.object({
   code: certificateTypeCode.optional(),
-  name: z.string().trim().min(1).max(100).optional(),
+  name: text().min(1).max(100).optional(),
   orgId: z.string().uuid().optional(),
-  batchCode: z.string().trim().min(1).max(32).optional(),
+  batchCode: text().min(1).max(32).optional(),
   description: nullableText(5000),
   targetGroup: nullableText(2000),
   awardRequirements: nullableText(5000),
@@ -308,7 +309,7 @@ export type UpdateCertificateTypeRequest = z.infer<typeof updateCertificateTypeS
 
 export const transitionRequestSchema = z.object({
   action: certificateTypeActionSchema,
-  comment: z.string().trim().max(1000).optional(),
+  comment: text().max(1000).optional(),
 });
 
 export const certificateBatchSchema = z.object({ code: z.string(), name: z.string(), ordinal: z.number().int() });
@@ -318,7 +319,7 @@ export const createCertificateBatchSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,16}$/),
-  name: z.string().trim().min(1).max(32),
+  name: text().min(1).max(32),
   ordinal: z.number().int().min(1).max(1000),
 });
 
@@ -332,9 +333,9 @@ export const majorSchema = z.object({
 });
 export type MajorDto = z.infer<typeof majorSchema>;
 export const majorQuerySchema = z.object({
-  q: z.string().trim().max(64).optional(),
+  q: text().max(64).optional(),
   educationLevel: z.enum(EDUCATION_LEVELS).optional(),
-  catalogEdition: z.string().trim().max(16).optional(),
+  catalogEdition: text().max(16).optional(),
 });
 
 // ---- Evaluation organizations 培训评价组织 (R1.3) ----
@@ -350,7 +351,7 @@ const orgProfile = {
     .regex(/^\d{6}$/, '邮政编码须为 6 位数字')
     .nullable()
     .optional(),
-  website: z.string().trim().url().max(200).nullable().optional(),
+  website: text().url().max(200).nullable().optional(),
   description: nullableText(5000),
 };
 export const createEvaluationOrgSchema = z.object({
@@ -358,7 +359,7 @@ export const createEvaluationOrgSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/, '代码须为 2–32 位字母、数字、下划线或连字符'),
-  name: z.string().trim().min(1).max(100),
+  name: text().min(1).max(100),
   toBeConfirmed: z.boolean().optional(),
   ...orgProfile,
 });
@@ -386,11 +387,11 @@ export type EvaluationOrgDetailDto = z.infer<typeof evaluationOrgDetailSchema>;
 const phone = (max = 40) => nullableText(max);
 export const contactInputSchema = z.object({
   certificateTypeId: z.string().uuid().nullable().optional(),
-  contactName: z.string().trim().min(1).max(50),
+  contactName: text().min(1).max(50),
   officePhone: phone(),
   mobile: phone(),
   fax: phone(),
-  email: z.string().trim().email().max(100).nullable().optional(),
+  email: text().email().max(100).nullable().optional(),
   address: nullableText(200),
   postcode: orgProfile.postcode,
 });

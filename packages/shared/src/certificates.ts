@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './input';
 import { CERTIFICATE_LEVELS, type CertificateLevel } from './catalog';
 import { pageQuerySchema } from './contracts';
 
@@ -96,7 +97,7 @@ export const verifyQuerySchema = z.object({
       const problem = certificateNumberProblem(n);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
-  name: z.string().trim().min(1, '请输入持证人姓名').max(50),
+  name: text().min(1, '请输入持证人姓名').max(50),
 });
 
 export const verifyResultSchema = z.object({
@@ -141,7 +142,7 @@ export const sessionCertificateSchema = z.object({
 });
 export type SessionCertificateDto = z.infer<typeof sessionCertificateSchema>;
 
-export const revocationSchema = z.object({ reason: z.string().trim().min(2, '请填写撤销原因').max(500) });
+export const revocationSchema = z.object({ reason: text().min(2, '请填写撤销原因').max(500) });
 
 /** A certificate as its holder, school or organization sees it in the platform (beyond the public view). */
 export const certificateSchema = z.object({
@@ -165,7 +166,7 @@ export const certificateSchema = z.object({
 export type CertificateDto = z.infer<typeof certificateSchema>;
 
 export const certificateQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(50).optional(),
+  q: text().max(50).optional(),
   status: z.enum(CERTIFICATE_STATUSES).optional(),
   sessionId: z.string().uuid().optional(),
 });

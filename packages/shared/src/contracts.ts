@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rawText, text } from './input';
 import { ROLES } from './roles';
 
 /** Zod contracts shared by the server (validation, OpenAPI) and the web app (types). */
@@ -24,8 +25,8 @@ export const userSchema = z.object({
 export type UserDto = z.infer<typeof userSchema>;
 
 export const loginRequestSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(128),
+  username: text().min(1).max(64),
+  password: rawText(128).min(1),
 });
 export const loginResponseSchema = z.object({ user: userSchema, csrfToken: z.string() });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
@@ -39,8 +40,8 @@ export const meResponseSchema = z.object({
 
 export const PASSWORD_RULE = /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/;
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1).max(128),
-  newPassword: z.string().min(1).max(128),
+  currentPassword: rawText(128).min(1),
+  newPassword: rawText(128).min(1),
 });
 
 export const pageQuerySchema = z.object({
@@ -72,10 +73,10 @@ export const healthSchema = z.object({
 
 export const USERNAME_RULE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{2,63}$/;
 export const createUserSchema = z.object({
-  username: z.string().trim().regex(USERNAME_RULE),
-  displayName: z.string().trim().min(1).max(100),
+  username: text().regex(USERNAME_RULE),
+  displayName: text().min(1).max(100),
   role: roleSchema,
-  password: z.string().min(1).max(128),
+  password: rawText(128).min(1),
   provinceCode: z
     .string()
     .regex(/^\d{6}$/)
@@ -97,7 +98,7 @@ export const accountSchema = userSchema.extend({
 });
 export type AccountDto = z.infer<typeof accountSchema>;
 
-export const apiTokenCreateSchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const apiTokenCreateSchema = z.object({ name: text().min(1).max(100) });
 export const apiTokenSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -122,9 +123,9 @@ export const auditEntrySchema = z.object({
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
 export const auditQuerySchema = pageQuerySchema.extend({
-  action: z.string().trim().max(100).optional(),
-  actor: z.string().trim().max(64).optional(),
-  targetType: z.string().trim().max(100).optional(),
+  action: text().max(100).optional(),
+  actor: text().max(64).optional(),
+  targetType: text().max(100).optional(),
   from: z.string().date().optional(),
   to: z.string().date().optional(),
 });

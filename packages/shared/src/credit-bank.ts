@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, hasOneDecimal, text } from './input';
 import { CERTIFICATE_LEVELS, type CertificateLevel, type WorkflowTransition } from './catalog';
 import { pageQuerySchema } from './contracts';
 import { ID_TYPES } from './exams';
@@ -10,15 +11,11 @@ import { ID_TYPES } from './exams';
  */
 
 type Label = { zh: string; en: string };
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
+const isoDate = calendarDate;
 const ref = z.object({ id: z.string(), name: z.string() });
 /** Credits have one decimal place (architecture "Money … credits as decimals with one place"). */
 const credits = (max: number) =>
-  z
-    .number()
-    .min(0, '学分不能为负数')
-    .max(max, `学分不能超过 ${max}`)
-    .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, { message: '学分最多保留一位小数' });
+  z.number().min(0, '学分不能为负数').max(max, `学分不能超过 ${max}`).refine(hasOneDecimal, { message: '学分最多保留一位小数' });
 
 // ---- Outcomes and the ledger (R7.1) ----
 
@@ -191,8 +188,8 @@ export const learningAccountDetailSchema = learningAccountSummarySchema.extend({
 export type LearningAccountDetailDto = z.infer<typeof learningAccountDetailSchema>;
 
 export const learningAccountQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(50).optional(),
-  idNumber: z.string().trim().max(32).optional(),
+  q: text().max(50).optional(),
+  idNumber: text().max(32).optional(),
   schoolId: z.string().uuid().optional(),
 });
 export type LearningAccountQuery = z.infer<typeof learningAccountQuerySchema>;
@@ -211,14 +208,14 @@ export const outcomeDepositSchema = z
     type: z.enum(DEPOSITABLE_OUTCOME_TYPES),
     /** A course of the school's catalog: name, credits and hours default to it. */
     courseId: z.string().uuid().nullable().optional(),
-    name: z.string().trim().max(100).nullable().optional(),
+    name: text().max(100).nullable().optional(),
     credits: credits(100).nullable().optional(),
     hours: z.number().int().min(0).max(10_000).nullable().optional(),
     /** The grade or result (成绩), e.g. 85 or 优秀. */
-    grade: z.string().trim().max(20).nullable().optional(),
+    grade: text().max(20).nullable().optional(),
     recordedOn: isoDate,
     evidenceFileId: z.string().uuid().nullable().optional(),
-    note: z.string().trim().max(500).nullable().optional(),
+    note: text().max(500).nullable().optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.courseId && !v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: '请填写成果名称或选择本校课程' });
@@ -228,7 +225,7 @@ export const outcomeDepositSchema = z
 export type OutcomeDepositInput = z.infer<typeof outcomeDepositSchema>;
 export const depositResultSchema = z.object({ written: z.number().int(), duplicate: z.boolean(), entryId: z.string().nullable() });
 
-export const reversalSchema = z.object({ reason: z.string().trim().min(2, '请填写冲正原因').max(500) });
+export const reversalSchema = z.object({ reason: text().min(2, '请填写冲正原因').max(500) });
 
 export const DEPOSIT_IMPORT_COLUMNS = [
   '姓名',
@@ -281,7 +278,7 @@ export const creditOutcomeSchema = z.object({
 });
 export type CreditOutcomeDto = z.infer<typeof creditOutcomeSchema>;
 export const creditOutcomeQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(50).optional(),
+  q: text().max(50).optional(),
   level: z.enum(CERTIFICATE_LEVELS).optional(),
 });
 export const creditOutcomeUpdateSchema = z.object({ credits: credits(60), hours: z.number().int().min(0).max(2000) });
@@ -332,7 +329,7 @@ export const schoolCourseInputSchema = z.object({
     .min(1, '课程代码不能为空')
     .max(30)
     .regex(/^[0-9A-Za-z_.-]+$/, '课程代码只能包含字母、数字、点、下划线和连字符'),
-  name: z.string().trim().min(1, '课程名称不能为空').max(100),
+  name: text().min(1, '课程名称不能为空').max(100),
   category: z.enum(COURSE_CATEGORIES),
   credits: credits(30).refine((v) => v > 0, { message: '学分须大于 0' }),
   hours: z.number().int().min(0).max(2000),
@@ -369,7 +366,7 @@ export const creditBankSettingsInputSchema = z.object({
   publicCapPercent: z.number().min(0).max(100),
   excludedCategories: z.array(z.enum(COURSE_CATEGORIES)).max(COURSE_CATEGORIES.length),
   /** The school's document the settings come from (e.g. 校〔2024〕12号 第五条). */
-  basis: z.string().trim().max(200).nullable().optional(),
+  basis: text().max(200).nullable().optional(),
 });
 export const creditBankSettingsSchema = creditBankSettingsInputSchema.extend({
   schoolId: z.string(),
@@ -427,7 +424,7 @@ export const recognitionRuleInputSchema = z
       .min(1, '规则编号不能为空')
       .max(30)
       .regex(/^[0-9A-Za-z_.-]+$/, '规则编号只能包含字母、数字、点、下划线和连字符'),
-    name: z.string().trim().min(1, '规则名称不能为空').max(100),
+    name: text().min(1, '规则名称不能为空').max(100),
     /** Outcomes of the catalog (certificate type × level), all required. */
     outcomeIds: z.array(z.string().uuid()).min(1, '请至少选择一项学习成果').max(10),
     courses: z
@@ -435,7 +432,7 @@ export const recognitionRuleInputSchema = z
         z.object({
           courseId: z.string().uuid(),
           credits: credits(30).refine((v) => v > 0, { message: '学分须大于 0' }),
-          grade: z.string().trim().min(1, '请填写转换成绩，例如“优秀”或“90”').max(20),
+          grade: text().min(1, '请填写转换成绩，例如“优秀”或“90”').max(20),
         }),
       )
       .min(1, '请至少选择一门课程')
@@ -444,8 +441,8 @@ export const recognitionRuleInputSchema = z
     validTo: isoDate.nullable().optional(),
     /** The outcome must have been obtained at most this many years before the application. */
     maxOutcomeAgeYears: z.number().int().min(1).max(20).nullable().optional(),
-    basis: z.string().trim().max(200).nullable().optional(),
-    note: z.string().trim().max(500).nullable().optional(),
+    basis: text().max(200).nullable().optional(),
+    note: text().max(500).nullable().optional(),
   })
   .superRefine((v, ctx) => {
     if (new Set(v.outcomeIds).size !== v.outcomeIds.length)
@@ -459,7 +456,7 @@ export type RecognitionRuleInput = z.infer<typeof recognitionRuleInputSchema>;
 
 export const ruleTransitionSchema = z.object({
   action: z.enum(RULE_ACTIONS),
-  comment: z.string().trim().max(500).nullable().optional(),
+  comment: text().max(500).nullable().optional(),
 });
 
 export const recognitionRuleSchema = z.object({
@@ -596,11 +593,11 @@ export function applicationTransition(action: ApplicationAction, from: Applicati
 export const applicationCreateSchema = z.object({
   /** Only for a school applying on a learner's behalf. */
   learnerId: z.string().uuid().optional(),
-  note: z.string().trim().max(500).nullable().optional(),
+  note: text().max(500).nullable().optional(),
 });
 export const applicationTransitionSchema = z.object({
   action: z.enum(APPLICATION_ACTIONS),
-  comment: z.string().trim().max(500).nullable().optional(),
+  comment: text().max(500).nullable().optional(),
 });
 
 export const conversionApplicationSchema = z.object({

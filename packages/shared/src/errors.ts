@@ -245,6 +245,32 @@ export const ERRORS = {
     zh: '本场考核尚未登记成绩或成绩已公示，不能公示成绩',
     en: 'Scores can be published only after they are entered, and only once',
   },
+  // Values the database refused (issue 20 item 5): the one error handler maps PostgreSQL's SQLSTATE to these.
+  DUPLICATE_RECORD: {
+    status: 409,
+    zh: '已存在相同的记录（名称或编号重复），请修改后重试',
+    en: 'A record with the same name or number already exists',
+  },
+  REFERENCE_CONFLICT: {
+    status: 409,
+    zh: '所引用的记录不存在，或该记录仍被其他数据引用',
+    en: 'A referenced record does not exist, or the record is still referenced',
+  },
+  VALUE_NOT_ALLOWED: { status: 400, zh: '提交的值不符合规则（超出允许的范围），请检查后重试', en: 'A value is outside what is allowed' },
+  DATE_INVALID: { status: 400, zh: '日期或时间不存在或超出范围，请检查年月日', en: 'A date or time does not exist or is out of range' },
+  NUMBER_OUT_OF_RANGE: { status: 400, zh: '数值超出允许的范围或精度', en: 'A number is out of range or too precise' },
+  VALUE_MALFORMED: { status: 400, zh: '提交的值格式不正确', en: 'A value is malformed' },
+  TEXT_TOO_LONG: { status: 400, zh: '提交的文字过长', en: 'A text is too long' },
+  TEXT_INVALID_CHARACTERS: {
+    status: 400,
+    zh: '文字含有无法保存的字符（如空字符或无效编码）',
+    en: 'A text contains characters that cannot be stored (NUL or invalid encoding)',
+  },
+  FILING_ROUND_NAME_TAKEN: {
+    status: 409,
+    zh: '本省已有同名的备案轮次，请换一个名称',
+    en: 'The province already has a filing round of this name',
+  },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
   // Certificates (R6)
   CERTIFICATE_NOT_FOUND: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, text } from './input';
 import { CERTIFICATE_LEVELS, EXAM_FORMS } from './catalog';
 import {
   CONSENT_VIA,
@@ -15,7 +16,7 @@ import {
  * Statuses and transition tables are in ./exams.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
+const isoDate = calendarDate;
 const pageFields = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -30,8 +31,8 @@ export type ExamSiteAction = (typeof EXAM_SITE_ACTIONS)[number];
 /** Form fields of `POST /api/v1/exam-sites` (multipart, the application PDF in field `file`). */
 export const examSiteCreateSchema = z.object({
   certificateTypeId: z.string().uuid(),
-  name: z.string().trim().min(1, '站点名称不能为空').max(100),
-  address: z.string().trim().min(1, '站点地址不能为空').max(200),
+  name: text().min(1, '站点名称不能为空').max(100),
+  address: text().min(1, '站点地址不能为空').max(200),
   capacity: z.coerce.number().int().min(1, '容量至少为 1').max(100_000),
 });
 export type ExamSiteCreateInput = z.infer<typeof examSiteCreateSchema>;
@@ -39,7 +40,7 @@ export type ExamSiteCreateInput = z.infer<typeof examSiteCreateSchema>;
 export const examSiteDecisionSchema = z
   .object({
     decision: z.enum(['approved', 'refused']),
-    reason: z.string().trim().max(500).nullable().optional(),
+    reason: text().max(500).nullable().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'refused' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '不予批准时须填写理由' });
@@ -104,7 +105,7 @@ export type ExamSessionCreateInput = z.infer<typeof examSessionCreateSchema>;
 
 export const examSessionTransitionSchema = z.object({
   action: z.enum(EXAM_SESSION_ACTIONS),
-  comment: z.string().trim().max(500).nullable().optional(),
+  comment: text().max(500).nullable().optional(),
 });
 
 export const examSessionQuerySchema = z.object({
@@ -214,7 +215,7 @@ export const myExamSessionSchema = examSessionSummarySchema.extend({
 // ---- Invigilation (R5.4) ----
 
 export const invigilationCreateSchema = z.object({
-  invigilatorName: z.string().trim().min(1, '监考人员姓名不能为空').max(50),
+  invigilatorName: text().min(1, '监考人员姓名不能为空').max(50),
   role: z.enum(INVIGILATOR_ROLES).default('invigilator'),
   feeFen: z.number().int().min(0).max(10_000_000),
   departmentId: z.string().uuid().nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, fen, text } from './input';
 import { CERTIFICATE_LEVELS, EXAM_FORMS, type WorkflowTransition } from './catalog';
 
 /**
@@ -84,15 +85,15 @@ export function maskIdNumber(value: string): string {
   return v.slice(0, 4) + '*'.repeat(v.length - 8) + v.slice(-4);
 }
 
-export const idNumberInputSchema = z.string().trim().min(1, '证件号码不能为空').max(32).transform(normalizeIdNumber);
+export const idNumberInputSchema = text().min(1, '证件号码不能为空').max(32).transform(normalizeIdNumber);
 
 export const learnerInputSchema = z
   .object({
-    name: z.string().trim().min(1, '姓名不能为空').max(50),
+    name: text().min(1, '姓名不能为空').max(50),
     idType: z.enum(ID_TYPES),
     idNumber: idNumberInputSchema,
     schoolMajorId: z.string().uuid().nullable().optional(),
-    className: z.string().trim().max(50).nullable().optional(),
+    className: text().max(50).nullable().optional(),
     povertyRegistered: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
@@ -135,9 +136,9 @@ export const learnerActivationSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名须为 3–32 位字母、数字、下划线、点或连字符'),
-  activationCode: z.string().trim().min(1).max(64),
+  activationCode: text().min(1).max(64),
   /** The last six characters of the ID number, when the school asks learners to confirm it. */
-  idNumberLast6: z.string().trim().max(6).optional(),
+  idNumberLast6: text().max(6).optional(),
   password: z.string().min(8, '密码至少 8 位').max(128),
 });
 
@@ -145,7 +146,7 @@ export const learnerRegistrationSchema = z
   .object({
     username: learnerActivationSchema.shape.username,
     password: learnerActivationSchema.shape.password,
-    name: z.string().trim().min(1, '姓名不能为空').max(50),
+    name: text().min(1, '姓名不能为空').max(50),
     idType: z.enum(ID_TYPES),
     idNumber: idNumberInputSchema,
     provinceCode: z
@@ -165,14 +166,14 @@ export const LEARNER_IMPORT_COLUMNS = ['姓名', '证件类型', '证件号码',
 
 export const agreementFeeSchema = z.object({
   level: z.enum(CERTIFICATE_LEVELS),
-  feeFen: z.number().int().min(0),
+  feeFen: fen(),
 });
 /** The form fields of `POST /api/v1/pilot-agreements` (multipart, with the signed PDF in field `file`); `fees` is JSON. */
 export const agreementCreateSchema = z.object({
   filingId: z.string().uuid(),
-  signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD'),
+  signedOn: calendarDate,
   fees: z.array(agreementFeeSchema).min(1).max(3),
-  note: z.string().trim().max(500).nullable().optional(),
+  note: text().max(500).nullable().optional(),
 });
 export type AgreementCreateInput = z.infer<typeof agreementCreateSchema>;
 
@@ -359,10 +360,10 @@ export const learnerQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   schoolId: z.string().uuid().optional(),
   kind: z.enum(LEARNER_KINDS).optional(),
-  q: z.string().trim().max(50).optional(),
+  q: text().max(50).optional(),
   /** Exact lookup by ID number (through the blind index). */
   idType: z.enum(ID_TYPES).optional(),
-  idNumber: z.string().trim().max(32).optional(),
+  idNumber: text().max(32).optional(),
   povertyRegistered: z.enum(['true', 'false']).optional(),
   activated: z.enum(['true', 'false']).optional(),
 });
@@ -401,7 +402,7 @@ export const feeSettlementQuerySchema = z.object({
   schoolId: z.string().uuid().optional(),
   settled: z.enum(['true', 'false']).optional(),
 });
-export const settleSchema = z.object({ note: z.string().trim().max(500).nullable().optional() });
+export const settleSchema = z.object({ note: text().max(500).nullable().optional() });
 
 /** R4.3: each pilot student has at least one exam paid; the school's page lists those without. */
 export const unpaidPilotStudentSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './input';
 import { CERTIFICATE_LEVELS } from './catalog';
 import { FILING_SECTION_LABELS, FILING_SECTION_SCHEMAS, type FilingSection } from './filings';
 
@@ -40,7 +41,7 @@ export const createChangeRequestSchema = z.object({
   sections: z
     .partialRecord(z.enum(CHANGEABLE_SECTIONS), z.record(z.string(), z.unknown()))
     .refine((s) => Object.keys(s).length > 0, { message: '请至少选择一栏变更内容' }),
-  reason: z.string().trim().min(1).max(2000),
+  reason: text().min(1).max(2000),
 });
 export type CreateChangeRequest = z.infer<typeof createChangeRequestSchema>;
 
@@ -69,7 +70,7 @@ export function parseChangeSections(sections: Partial<Record<ChangeableSection, 
 export const changeRequestDecisionSchema = z.object({
   decision: z.enum(['accept', 'refuse']),
   /** Required when refusing. */
-  comment: z.string().trim().max(2000).optional(),
+  comment: text().max(2000).optional(),
 });
 export type ChangeRequestDecision = z.infer<typeof changeRequestDecisionSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text as inputText, calendarDate } from './input';
 import { CERTIFICATE_LEVELS, type CertificateLevel, type CertificateTypeStatus, type WorkflowTransition } from './catalog';
 import type { Role } from './roles';
 import { passRateFlagSchema } from './pass-rates';
@@ -42,7 +43,7 @@ export const reviewCriterionSchema = z.object({
     .string()
     .trim()
     .regex(/^[a-z][a-z0-9_]{0,31}$/, '指标代码须为小写字母开头的字母、数字或下划线'),
-  name: z.string().trim().min(1).max(50),
+  name: inputText().min(1).max(50),
   weight: z.number().int().min(1).max(100),
 });
 export type ReviewCriterion = z.infer<typeof reviewCriterionSchema>;
@@ -80,11 +81,11 @@ export const FILING_ATTACHMENT_LABELS: Record<FilingAttachmentKind, { zh: string
 
 // ---- Sections of the filing (R3.2 = 000 附件1, R3.3 = 000 附件2) ----
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => inputText().min(1).max(max);
 const count = z.number().int().min(0).max(1_000_000);
 const years = z.number().int().min(0).max(70);
 const percent = z.number().min(0).max(100);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
+const isoDate = calendarDate;
 
 /** 基本信息: level(s) and declaring department (the certificate is fixed when the filing is created). */
 export const basicsSectionSchema = z.object({
@@ -149,7 +150,7 @@ export const overviewSectionSchema = z.object({
     trainingRooms: z.array(trainingRoomSchema).min(1).max(50),
     offCampusBases: z.array(offCampusBaseSchema).max(MAX_OFF_CAMPUS_BASES),
     lastYearUsage: count,
-    notes: z.string().trim().max(2000).optional(),
+    notes: inputText().max(2000).optional(),
   }),
 });
 
@@ -163,7 +164,7 @@ export const supportingCourseSchema = z.object({
   schoolMajorId: z.string().uuid().optional(),
   credits: z.number().min(0).max(100).optional(),
   hours: z.number().int().min(0).max(10000).optional(),
-  note: z.string().trim().max(500).optional(),
+  note: inputText().max(500).optional(),
 });
 export const courseSupportSectionSchema = z.object({ courses: z.array(supportingCourseSchema).min(1).max(50) });
 
@@ -659,18 +660,18 @@ export const filingRoundStatusSchema = z.enum(FILING_ROUND_STATUSES);
 export const filingRoundTypeSchema = z.enum(FILING_ROUND_TYPES);
 
 const roundFields = {
-  name: z.string().trim().min(1).max(100),
+  name: inputText().min(1).max(100),
   year: z.number().int().min(2000).max(2100),
   type: filingRoundTypeSchema,
   schoolSubmissionDeadline: z.string().datetime({ offset: true }).nullable().optional(),
   municipalReviewDeadline: z.string().datetime({ offset: true }).nullable().optional(),
   provincialReviewDeadline: z.string().datetime({ offset: true }).nullable().optional(),
-  admittedBatchCodes: z.array(z.string().trim().min(1).max(16)).min(1).max(20),
-  majorCatalogEdition: z.string().trim().min(1).max(16),
+  admittedBatchCodes: z.array(inputText().min(1).max(16)).min(1).max(20),
+  majorCatalogEdition: inputText().min(1).max(16),
   reviewCriteria: reviewCriteriaSchema.optional(),
   ruleOverrides: ruleOverridesSchema.optional(),
   requiredAttachments: z.array(filingAttachmentKindSchema).max(FILING_ATTACHMENT_KINDS.length).optional(),
-  description: z.string().trim().max(5000).nullable().optional(),
+  description: inputText().max(5000).nullable().optional(),
 };
 export const createFilingRoundSchema = z.object(roundFields).refine((r) => r.type === 'rolling' || !!r.schoolSubmissionDeadline, {
   message: '集中备案须设置学校提交截止时间',
@@ -755,7 +756,7 @@ export const ruleReportSchema = z.object({
 });
 export type RuleReportDto = z.infer<typeof ruleReportSchema>;
 
-export const warningDecisionSchema = z.object({ accepted: z.boolean(), reason: z.string().trim().min(1).max(1000) });
+export const warningDecisionSchema = z.object({ accepted: z.boolean(), reason: inputText().min(1).max(1000) });
 export const filingEventSchema = z.object({
   id: z.string(),
   action: z.string(),
@@ -855,13 +856,13 @@ export type FilingQuery = z.infer<typeof filingQuerySchema>;
 /** POST /filings/{id}/transitions: one body for every action; the fields an action needs are checked by the server. */
 export const filingTransitionRequestSchema = z.object({
   action: filingActionSchema.exclude(['publish']),
-  comment: z.string().trim().max(2000).optional(),
+  comment: inputText().max(2000).optional(),
   /** submit: a reason per failed warning rule. */
-  warningReasons: z.record(z.string(), z.string().trim().max(1000)).optional(),
+  warningReasons: z.record(z.string(), inputText().max(1000)).optional(),
   /** approve / reject: the reviewer's decision per warning the school gave a reason for. */
   warningDecisions: z.record(z.string(), warningDecisionSchema).optional(),
   /** return / municipal_return: comments per section. */
-  sectionComments: z.partialRecord(filingSectionSchema, z.string().trim().max(2000)).optional(),
+  sectionComments: z.partialRecord(filingSectionSchema, inputText().max(2000)).optional(),
   /** assign_experts */
   expertIds: z.array(z.string().uuid()).min(1).max(20).optional(),
   /** expert_score: 0–100 per criterion key of the round. */

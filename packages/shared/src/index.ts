@@ -13,3 +13,4 @@ export * from './certificates';
 export * from './credit-bank';
 export * from './passwords';
 export * from './statistics';
+export * from './input';

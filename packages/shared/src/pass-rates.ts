@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './input';
 
 /**
  * R3.9 (粤生态职院〔2023〕18号 第十二条): a pilot whose certificate pass rate was below the threshold (90 % by default,
@@ -38,4 +39,4 @@ export const passRateFlagSchema = z.object({
 });
 export type PassRateFlagDto = z.infer<typeof passRateFlagSchema>;
 
-export const passRateOverrideRequestSchema = z.object({ reason: z.string().trim().min(1).max(1000) });
+export const passRateOverrideRequestSchema = z.object({ reason: text().min(1).max(1000) });

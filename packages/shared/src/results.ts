@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './input';
 import { CERTIFICATE_LEVELS } from './catalog';
 import { ID_TYPES, RESULT_IMPORT_KINDS, RESULT_IMPORT_STATUSES } from './exams';
 import { importErrorSchema } from './schools';
@@ -32,7 +33,7 @@ export type ResultImportOutcomeDto = z.infer<typeof resultImportOutcomeSchema>;
 export const resultImportFieldsSchema = z
   .object({
     correction: z.enum(['true', 'false']).default('false'),
-    note: z.string().trim().max(1000).optional(),
+    note: text().max(1000).optional(),
     /** Job endpoint only: validate and count, write nothing. */
     preview: z.enum(['true', 'false']).default('false'),
   })

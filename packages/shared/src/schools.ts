@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './input';
 
 /** School types of R2.1 (技工学校 are excluded from the pilot). */
 export const SCHOOL_TYPES = ['secondary', 'higher', 'undergrad_pilot', 'applied_undergrad', 'open_university'] as const;
@@ -78,7 +79,7 @@ export const creditCodeSchema = z
 // ── Schools ──────────────────────────────────────────────────────────────────
 
 const regionCode = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalText = (max: number) => text().max(max).nullable().optional();
 /** Office phone or mobile: digits with optional area-code dash and extension. */
 const phone = z
   .string()
@@ -96,7 +97,7 @@ export const SCHOOL_CONTACT_FIELDS = ['address', 'contactName', 'contactPhone'] 
 export type SchoolField = (typeof SCHOOL_IDENTITY_FIELDS)[number] | (typeof SCHOOL_CONTACT_FIELDS)[number];
 
 export const createSchoolSchema = z.object({
-  name: z.string().trim().min(2).max(100),
+  name: text().min(2).max(100),
   creditCode: creditCodeSchema,
   /** `technical_school` is accepted only to be refused with SCHOOL_TYPE_NOT_ELIGIBLE. */
   schoolType: z.enum([...SCHOOL_TYPES, TECHNICAL_SCHOOL]),
@@ -146,7 +147,7 @@ export type SchoolDto = z.infer<typeof schoolSchema>;
 export const schoolQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  q: z.string().trim().max(100).optional(),
+  q: text().max(100).optional(),
   status: z.enum(SCHOOL_STATUSES).optional(),
   schoolType: z.enum(SCHOOL_TYPES).optional(),
   provinceCode: regionCode.optional(),
@@ -156,7 +157,7 @@ export const schoolQuerySchema = z.object({
 // ── Departments and majors ───────────────────────────────────────────────────
 
 export const departmentActionSchema = z.enum(['update', 'delete', 'addMajor']);
-export const departmentInputSchema = z.object({ name: z.string().trim().min(2).max(100) });
+export const departmentInputSchema = z.object({ name: text().min(2).max(100) });
 export const departmentSchema = z.object({
   id: z.string(),
   schoolId: z.string(),
@@ -168,12 +169,12 @@ export type DepartmentDto = z.infer<typeof departmentSchema>;
 
 /** 专业代码: six digits of the 专业目录, optionally with letter suffixes (e.g. 080901T). */
 export const MAJOR_CODE_RULE = /^\d{6}[A-Z]{0,2}$/;
-export const majorCodeSchema = z.string().trim().toUpperCase().regex(MAJOR_CODE_RULE, '专业代码应为 6 位数字（可带字母后缀）');
+export const majorCodeSchema = text().toUpperCase().regex(MAJOR_CODE_RULE, '专业代码应为 6 位数字（可带字母后缀）');
 
 export const createSchoolMajorSchema = z.object({
   departmentId: z.string().uuid(),
   majorCode: majorCodeSchema,
-  name: z.string().trim().min(2).max(100),
+  name: text().min(2).max(100),
 });
 export const updateSchoolMajorSchema = createSchoolMajorSchema.partial();
 
@@ -185,11 +186,11 @@ const count = (label: string) =>
     .max(1_000_000, `${label}过大`);
 
 export const trainingRoomSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: text().min(1).max(100),
   areaM2: z.number().min(0, '面积不能为负数').max(1_000_000),
   workstations: count('工位数'),
 });
-export const offCampusBaseSchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const offCampusBaseSchema = z.object({ name: text().min(1).max(100) });
 export const MAX_OFF_CAMPUS_BASES = 3;
 
 /** The yearly figures of a major (000 附件1 三 "专业概况"). */

@@ -1,6 +1,7 @@
 import { ERRORS, type ErrorBody } from '@onex/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseRefusal } from '../db/errors';
 import { AppError } from '../lib/errors';
 
 export function errorBody(
@@ -29,9 +30,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }));
       return reply.status(400).send(errorBody('VALIDATION_FAILED', req.id, { fields }));
     }
+    const refused = databaseRefusal(err);
+    if (refused) {
+      // The database refused the client's values: their input, said plainly (the schemas should have caught it first).
+      req.log.warn({ err }, 'database refused a value');
+      return reply.status(ERRORS[refused].status).send(errorBody(refused, req.id));
+    }
     const fe = err as FastifyError;
     if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE')
       return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', req.id));
+    if (isMalformedMultipart(req, err))
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', req.id, { reason: 'MULTIPART_MALFORMED' }));
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Malformed JSON, unsupported media type and the like: the client's input, said plainly.
       return reply.status(400).send(errorBody('VALIDATION_FAILED', req.id, { reason: fe.code ?? 'BAD_REQUEST' }));
@@ -39,6 +48,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL', req.id));
   });
+}
+
+/**
+ * busboy's errors for a broken multipart body (truncated, no boundary, bad part header) are plain Errors without a
+ * status; they are recognised by their messages (the bundled server has no node_modules paths in its stacks).
+ */
+const MULTIPART_PARSE_ERROR = /^(Unexpected end of multipart data|Multipart: Boundary not found)$/;
+
+function isMalformedMultipart(req: FastifyRequest, err: Error): boolean {
+  return req.isMultipart() && MULTIPART_PARSE_ERROR.test(err.message);
 }
 
 /** Unknown API paths are 404 NOT_FOUND; other GETs get the web app's index.html when it is served (client-side routes). */

@@ -1,4 +1,14 @@
-import { accountSchema, apiTokenCreateSchema, apiTokenSchema, createUserSchema, pageOf, pageQuerySchema, roleSchema } from '@onex/shared';
+import {
+  accountSchema,
+  apiTokenCreateSchema,
+  apiTokenSchema,
+  createUserSchema,
+  pageOf,
+  pageQuerySchema,
+  rawText,
+  roleSchema,
+  text,
+} from '@onex/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
@@ -15,7 +25,7 @@ export const registerAccountRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: '账号列表（本辖区）List accounts in scope',
-        querystring: pageQuerySchema.extend({ q: z.string().trim().max(64).optional(), role: roleSchema.optional() }),
+        querystring: pageQuerySchema.extend({ q: text().max(64).optional(), role: roleSchema.optional() }),
         response: { 200: pageOf(accountSchema), ...errorResponses(401, 403) },
       },
     },
@@ -77,7 +87,7 @@ export const registerAccountRoutes: RouteModule = (app, deps) => {
         tags,
         summary: '重置账号密码 Reset an account password',
         params: idParams,
-        body: z.object({ newPassword: z.string().min(1).max(128) }),
+        body: z.object({ newPassword: rawText(128).min(1) }),
         response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
       },
     },

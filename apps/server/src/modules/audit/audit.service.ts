@@ -1,4 +1,4 @@
-import type { AuditEntryDto, Page } from '@onex/shared';
+import { type AuditEntryDto, type Page, toStorable } from '@onex/shared';
 import type { RequestContext } from '../../auth/actor';
 import { requireActor } from '../../auth/actor';
 import { scopeOf } from '../../auth/scope';
@@ -31,7 +31,8 @@ export interface AuditInput {
 /** Writes one audit row inside the caller's transaction: the row exists exactly when the change does. */
 export async function recordAudit(trx: Db, ctx: RequestContext, at: Date, input: AuditInput): Promise<void> {
   const prev = (await lockChainAndGetLastHash(trx)) ?? GENESIS_HASH;
-  const fields = {
+  // Strings are made storable: a NUL or a lone surrogate would fail the jsonb insert (or hash differently read back).
+  const fields = toStorable({
     at,
     actorId: ctx.actor?.userId ?? null,
     actorUsername: ctx.actor?.username ?? null,
@@ -46,7 +47,7 @@ export async function recordAudit(trx: Db, ctx: RequestContext, at: Date, input:
     cityCode: input.scope?.cityCode ?? null,
     schoolId: input.scope?.schoolId ?? null,
     orgId: input.scope?.orgId ?? null,
-  };
+  });
   await insertAuditRow(trx, { ...fields, prevHash: prev, hash: chainHash(prev, fields) });
 }
 

@@ -7,6 +7,7 @@ import {
   pageOf,
   pageQuerySchema,
   updateEvaluationOrgSchema,
+  text,
 } from '@onex/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
@@ -25,7 +26,7 @@ export const registerEvaluationOrgRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: '培训评价组织列表 List evaluation organizations',
-        querystring: pageQuerySchema.extend({ q: z.string().trim().max(64).optional() }),
+        querystring: pageQuerySchema.extend({ q: text().max(64).optional() }),
         response: { 200: pageOf(evaluationOrgSchema), ...errorResponses(400, 401) },
       },
     },

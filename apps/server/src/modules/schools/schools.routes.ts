@@ -13,6 +13,7 @@ import {
   schoolSchema,
   updateSchoolMajorSchema,
   updateSchoolSchema,
+  text,
 } from '@onex/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
@@ -80,7 +81,7 @@ export const registerSchoolRoutes: RouteModule = (app, deps) => {
         tags,
         summary: '审核通过院校注册 Approve a school registration',
         params: idParams,
-        body: z.object({ comment: z.string().trim().max(500).optional() }).optional(),
+        body: z.object({ comment: text().max(500).optional() }).optional(),
         response: { 200: schoolSchema, ...errorResponses(401, 403, 404, 409) },
       },
     },
