@@ -54,6 +54,7 @@ describe('menuFor', () => {
       'certificateTypes',
       'myOrganization',
       'audit',
+      'statistics',
       'apiTokens',
       'feeSettlements',
       'examSiteReview',
@@ -67,8 +68,10 @@ describe('menuFor', () => {
   it('gives the other roles the home page, the catalog and their filing pages', () => {
     expect(keys('learner')).toEqual(['home', 'catalog', 'verify', 'myExams', 'myCertificates', 'myLearningAccount']);
     expect(keys('expert')).toEqual(['home', 'catalog', 'verify', 'expertReviews']);
-    expect(keys('project_leader')).toEqual(['home', 'catalog', 'verify', 'filings', 'schoolCertificates']);
-    expect(keys('department_admin')).toEqual(['home', 'catalog', 'verify', 'mySchool', 'filings', 'schoolCertificates']);
+    expect(keys('project_leader')).toEqual(['home', 'catalog', 'verify', 'statistics', 'filings', 'schoolCertificates']);
+    expect(keys('department_admin')).toEqual(['home', 'catalog', 'verify', 'mySchool', 'statistics', 'filings', 'schoolCertificates']);
+    expect(withItem('statistics')).not.toContain('learner');
+    expect(withItem('statistics')).not.toContain('expert');
   });
 
   it('shows the exam pages by role (R4–R5)', () => {
