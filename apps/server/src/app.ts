@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { DatabaseKind } from './db/database';
 import type { Db } from './db/types';
-import { registerAuth } from './http/auth-hook';
+import { ctxOf, registerAuth } from './http/auth-hook';
 import { registerErrorHandler, registerNotFound } from './http/error-handler';
 import { RATE_LIMIT_PLUGIN_OPTIONS } from './http/rate-limit';
 import { HELMET_OPTIONS } from './http/security-headers';
@@ -48,6 +48,8 @@ import { registerRegistrationRoutes } from './modules/registrations/registration
 import { registerInvigilationRoutes } from './modules/invigilation/invigilation.routes';
 import { registerCreditBankRoutes } from './modules/credit-bank/credit-bank.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
+import { registerSecurityEventRoutes } from './modules/security-events/security-events.routes';
+import { recordSecurityEvent } from './modules/security-events/security-events.service';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -79,6 +81,7 @@ const MODULES: RouteModule[] = [
   registerResultImportRoutes,
   registerCreditBankRoutes,
   registerCertificateRoutes,
+  registerSecurityEventRoutes,
 ];
 
 export interface BuildOptions {
@@ -139,7 +142,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerErrorHandler(app);
+  registerErrorHandler(app, (req, e) =>
+    recordSecurityEvent(deps, ctxOf(req), {
+      ...e,
+      method: req.method,
+      route: req.routeOptions.url ?? '',
+      target: req.url.split('?')[0]!,
+    }),
+  );
   registerAuth(app, deps);
   for (const register of MODULES) register(app, deps);
 

@@ -12,3 +12,4 @@ export * from './results';
 export * from './certificates';
 export * from './credit-bank';
 export * from './passwords';
+export * from './security-events';
