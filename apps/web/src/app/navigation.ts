@@ -38,7 +38,8 @@ export type NavKey =
   | 'creditDeposits'
   | 'recognitionRules'
   | 'conversionApplications'
-  | 'creditOutcomes';
+  | 'creditOutcomes'
+  | 'securityEvents';
 
 export interface NavItem {
   key: NavKey;
@@ -134,6 +135,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['school_admin', 'province_admin'],
   },
   { key: 'creditOutcomes', path: '/credit-outcomes', labelKey: 'menu.creditOutcomes', roles: ['national_admin'] },
+  { key: 'securityEvents', path: '/security-events', labelKey: 'menu.securityEvents', roles: ['national_admin'] },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */

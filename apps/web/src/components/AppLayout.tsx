@@ -35,6 +35,7 @@ import {
   NodeIndexOutlined,
   SwapOutlined,
   UnorderedListOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -88,6 +89,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   recognitionRules: <NodeIndexOutlined />,
   conversionApplications: <SwapOutlined />,
   creditOutcomes: <UnorderedListOutlined />,
+  securityEvents: <AlertOutlined />,
 };
 
 function useVersion(): string | undefined {
