@@ -16,7 +16,8 @@ import type { DatabaseKind } from './db/database';
 import type { Db } from './db/types';
 import { ctxOf, registerAuth } from './http/auth-hook';
 import { registerErrorHandler, registerNotFound } from './http/error-handler';
-import { RATE_LIMIT_PLUGIN_OPTIONS } from './http/rate-limit';
+import { registerOverloadShedding } from './http/overload';
+import { RATE_LIMIT_PLUGIN_OPTIONS, addUserRateLimits } from './http/rate-limit';
 import { HELMET_OPTIONS } from './http/security-headers';
 import type { RouteModule } from './http/route-types';
 import { type Clock, systemClock } from './lib/clock';
@@ -114,8 +115,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
+  await registerOverloadShedding(app, opts.config.overload);
   await app.register(helmet, HELMET_OPTIONS);
   await app.register(cookie);
+  addUserRateLimits(app, deps);
   await app.register(rateLimit, RATE_LIMIT_PLUGIN_OPTIONS);
   // Uploads (PDFs and imports): one file per request, read into memory, 20 MB at most.
   await app.register(multipart, {
