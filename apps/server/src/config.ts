@@ -30,7 +30,8 @@ const envSchema = z.object({
   USER_LIST_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(200),
   OVERLOAD_MAX_HEAP_MB: z.coerce.number().int().min(0).optional(),
-  OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(64),
+  OVERLOAD_TARGET_WAIT_MS: z.coerce.number().int().min(0).default(500),
+  OVERLOAD_MIN_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
 });
 
 export interface Config {
@@ -58,8 +59,11 @@ export interface Config {
   loginAddressLimit: number;
   /** Per-user limits per minute on signed-in routes: exports, PDFs and imports (`expensive`), searchable lists (`lists`). */
   userRateLimit: { expensive: number; lists: number };
-  /** Load shedding (503 OVERLOADED): event-loop delay (ms), heap used (bytes), signed-in API requests in flight; 0 disables one. */
-  overload: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; maxInFlight: number };
+  /**
+   * Load shedding (503 OVERLOADED): event-loop delay (ms), heap used (bytes), and the wait an accepted signed-in request
+   * may have (ms; in flight ≤ max(minInFlight, throughput × wait)); 0 disables one.
+   */
+  overload: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; targetWaitMs: number; minInFlight: number };
   version: string;
 }
 
@@ -101,7 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       // By default 90 % of the V8 heap limit: shed before the process dies of "heap out of memory".
       maxHeapUsedBytes:
         e.OVERLOAD_MAX_HEAP_MB === undefined ? Math.floor(getHeapStatistics().heap_size_limit * 0.9) : e.OVERLOAD_MAX_HEAP_MB * 1024 * 1024,
-      maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT,
+      targetWaitMs: e.OVERLOAD_TARGET_WAIT_MS,
+      minInFlight: e.OVERLOAD_MIN_IN_FLIGHT,
     },
     version: VERSION,
   };

@@ -12,7 +12,7 @@ describe('overload shedding (issue 20 #8)', () => {
   let t: TestApp;
   beforeAll(async () => {
     // A tiny event-loop delay threshold: one blocked stretch puts the process under pressure for a sample.
-    t = await createTestApp({ overload: { maxEventLoopDelayMs: 1, maxHeapUsedBytes: 0, maxInFlight: 0 } });
+    t = await createTestApp({ overload: { maxEventLoopDelayMs: 1, maxHeapUsedBytes: 0, targetWaitMs: 0, minInFlight: 16 } });
   });
   afterAll(() => t.close());
 
@@ -39,7 +39,7 @@ describe('in-flight cap and per-user limits (issue 20 #8)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({
-      overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, maxInFlight: 2 },
+      overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, targetWaitMs: 500, minInFlight: 2 },
       userRateLimit: { expensive: 2, lists: 3 },
     });
   });
