@@ -45,20 +45,25 @@ async function load(input: LoadInput): Promise<void> {
   const accepted: number[] = [];
   const rejected: number[] = [];
   let other = 0;
-  const instance = autocannon({
-    url: input.url,
-    connections: input.connections,
-    duration: input.seconds,
-    headers: { cookie: input.cookie },
-    ...(input.overallRate ? { overallRate: input.overallRate } : {}),
-    timeout: 10,
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    // The callback form returns the instance, whose 'response' events carry each answer's status and latency.
+    const i = autocannon(
+      {
+        url: input.url,
+        connections: input.connections,
+        duration: input.seconds,
+        headers: { cookie: input.cookie },
+        ...(input.overallRate ? { overallRate: input.overallRate } : {}),
+        timeout: 10,
+      },
+      (err, r) => (err ? reject(err) : resolve(r)),
+    );
+    i.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      if (status >= 200 && status < 300) accepted.push(ms);
+      else if (status === 503) rejected.push(ms);
+      else other++;
+    });
   });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status >= 200 && status < 300) accepted.push(ms);
-    else if (status === 503) rejected.push(ms);
-    else other++;
-  });
-  const result = await instance;
   const out: LoadOutput = {
     rps: result.requests.average,
     accepted: accepted.length,

@@ -31,7 +31,7 @@ const envSchema = z.object({
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(200),
   OVERLOAD_MAX_HEAP_MB: z.coerce.number().int().min(0).optional(),
   OVERLOAD_TARGET_WAIT_MS: z.coerce.number().int().min(0).default(500),
-  OVERLOAD_MIN_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
+  OVERLOAD_MIN_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
 });
 
 export interface Config {
