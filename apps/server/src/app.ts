@@ -14,11 +14,12 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { DatabaseKind } from './db/database';
 import type { Db } from './db/types';
-import { registerAuth } from './http/auth-hook';
+import { ctxOf, registerAuth } from './http/auth-hook';
 import { registerErrorHandler, registerNotFound } from './http/error-handler';
 import { registerXlsxExport } from './http/xlsx-export';
 import { guardedValidatorCompiler } from './http/input-guard';
-import { RATE_LIMIT_PLUGIN_OPTIONS } from './http/rate-limit';
+import { registerOverloadShedding } from './http/overload';
+import { RATE_LIMIT_PLUGIN_OPTIONS, addUserRateLimits } from './http/rate-limit';
 import { HELMET_OPTIONS } from './http/security-headers';
 import type { RouteModule } from './http/route-types';
 import { type Clock, systemClock } from './lib/clock';
@@ -51,6 +52,8 @@ import { registerInvigilationRoutes } from './modules/invigilation/invigilation.
 import { registerCreditBankRoutes } from './modules/credit-bank/credit-bank.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
 import { registerStatisticsRoutes } from './modules/statistics/statistics.routes';
+import { registerSecurityEventRoutes } from './modules/security-events/security-events.routes';
+import { recordSecurityEvent } from './modules/security-events/security-events.service';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -83,6 +86,7 @@ const MODULES: RouteModule[] = [
   registerCreditBankRoutes,
   registerCertificateRoutes,
   registerStatisticsRoutes,
+  registerSecurityEventRoutes,
 ];
 
 export interface BuildOptions {
@@ -115,8 +119,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
+  await registerOverloadShedding(app, opts.config.overload);
   await app.register(helmet, HELMET_OPTIONS);
   await app.register(cookie);
+  addUserRateLimits(app, deps);
   await app.register(rateLimit, RATE_LIMIT_PLUGIN_OPTIONS);
   // Uploads (PDFs and imports): one file per request, read into memory, 20 MB at most.
   await app.register(multipart, {
@@ -143,7 +149,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerErrorHandler(app);
+  registerErrorHandler(app, (req, e) =>
+    recordSecurityEvent(deps, ctxOf(req), {
+      ...e,
+      method: req.method,
+      route: req.routeOptions.url ?? '',
+      target: req.url.split('?')[0]!,
+    }),
+  );
   registerAuth(app, deps);
   registerXlsxExport(app);
   for (const register of MODULES) register(app, deps);

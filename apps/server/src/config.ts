@@ -30,12 +30,13 @@ const envSchema = z.object({
   USER_LIST_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(200),
   OVERLOAD_MAX_HEAP_MB: z.coerce.number().int().min(0).optional(),
-  OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(64),
   AUDIT_CHECKPOINT_DIR: z.string().optional(),
   DATABASE_APP_ROLE: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_APP_ROLE must be a lower-case PostgreSQL role name')
     .optional(),
+  OVERLOAD_TARGET_WAIT_MS: z.coerce.number().int().min(0).default(500),
+  OVERLOAD_MIN_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
 });
 
 export interface Config {
@@ -63,12 +64,15 @@ export interface Config {
   loginAddressLimit: number;
   /** Per-user limits per minute on signed-in routes: exports, PDFs and imports (`expensive`), searchable lists (`lists`). */
   userRateLimit: { expensive: number; lists: number };
-  /** Load shedding (503 OVERLOADED): event-loop delay (ms), heap used (bytes), signed-in API requests in flight; 0 disables one. */
-  overload: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; maxInFlight: number };
   /** Folder of the signed audit checkpoint files (default `<DATA_DIR>/audit-checkpoints`). */
   auditCheckpointDir: string;
   /** PostgreSQL: the application's own role; db:migrate (run as the owner) grants it data access but no UPDATE/DELETE of the audit tables. */
   databaseAppRole: string | undefined;
+  /**
+   * Load shedding (503 OVERLOADED): event-loop delay (ms), heap used (bytes), and the wait an accepted signed-in request
+   * may have (ms; in flight ≤ max(minInFlight, throughput × wait)); 0 disables one.
+   */
+  overload: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; targetWaitMs: number; minInFlight: number };
   version: string;
 }
 
@@ -110,7 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       // By default 90 % of the V8 heap limit: shed before the process dies of "heap out of memory".
       maxHeapUsedBytes:
         e.OVERLOAD_MAX_HEAP_MB === undefined ? Math.floor(getHeapStatistics().heap_size_limit * 0.9) : e.OVERLOAD_MAX_HEAP_MB * 1024 * 1024,
-      maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT,
+      targetWaitMs: e.OVERLOAD_TARGET_WAIT_MS,
+      minInFlight: e.OVERLOAD_MIN_IN_FLIGHT,
     },
     auditCheckpointDir: path.resolve(e.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints')),
     databaseAppRole: e.DATABASE_APP_ROLE,

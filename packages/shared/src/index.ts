@@ -14,3 +14,4 @@ export * from './credit-bank';
 export * from './passwords';
 export * from './statistics';
 export * from './input';
+export * from './security-events';

@@ -1074,6 +1074,22 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+// 0015_security_events
+export interface SecurityEventsTable {
+  id: Generated<string>;
+  at: Timestamp;
+  kind: 'forbidden' | 'out_of_scope';
+  code: string;
+  actor_id: string | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  method: string;
+  route: string;
+  target: string;
+  client_ip: string | null;
+  request_id: string | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   evaluation_orgs: EvaluationOrgsTable;
@@ -1138,6 +1154,8 @@ export interface DB {
   stat_pilots: StatPilotsTable;
   stat_meta: StatMetaTable;
   credential_wallet_copies: CredentialWalletCopiesTable;
+  // 0015_security_events
+  security_events: SecurityEventsTable;
   certificate_share_links: CertificateShareLinksTable;
   certificate_pdf_jobs: CertificatePdfJobsTable;
   learning_accounts: LearningAccountsTable;

@@ -13,10 +13,23 @@ export function errorBody(
   return { error: { code, message: message ?? ERRORS[code].zh, details, requestId } };
 }
 
+/** Told of a signed-in actor's 403, or 404 from a scope check (security events, modules/security-events). */
+export type SecurityEventSink = (req: FastifyRequest, e: { kind: 'forbidden' | 'out_of_scope'; code: string }) => Promise<void>;
+
+function securityEventOf(req: FastifyRequest, err: AppError) {
+  if (!req.actor) return null;
+  if (err.status === 403) return { kind: 'forbidden' as const, code: err.code };
+  if ((err as AppError & { outOfScope?: boolean }).outOfScope) return { kind: 'out_of_scope' as const, code: err.code };
+  return null;
+}
+
 /** One handler: AppError → its registry entry; validation → 400 with the fields; anything else → 500 without internals. */
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) => {
+export function registerErrorHandler(app: FastifyInstance, onSecurityEvent?: SecurityEventSink): void {
+  app.setErrorHandler(async (err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
+      const event = onSecurityEvent && securityEventOf(req, err);
+      // Kept before answering, so a reviewer sees it at once; a failure to keep it never changes the answer.
+      if (event) await onSecurityEvent(req, event).catch((e: unknown) => req.log.error({ err: e }, 'security event not recorded'));
       if (err.status >= 500 && err.code !== 'OVERLOADED') req.log.error({ err }, 'application error');
       // 429 and 503 say when to come back (RFC 9110 Retry-After), as @fastify/rate-limit does for its own limits.
       const retryAfter = err.details.retryAfterSeconds;

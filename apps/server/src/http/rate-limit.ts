@@ -1,4 +1,5 @@
 import type { RateLimitOptions, RateLimitPluginOptions } from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../lib/deps';
 import { AppError } from '../lib/errors';
 
@@ -17,4 +18,39 @@ export const RATE_LIMIT_PLUGIN_OPTIONS: RateLimitPluginOptions = {
 export function publicRateLimit(deps: Pick<Deps, 'config'>): RateLimitOptions {
   const { max, windowSeconds } = deps.config.publicRateLimit;
   return { max, timeWindow: windowSeconds * 1000 };
+}
+
+/** A signed-in route counted per user (API token or session alike), after the auth hook has named the actor. */
+function perUser(max: number): RateLimitOptions {
+  return { max, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (req) => req.actor?.userId ?? req.ip };
+}
+
+// Exports, PDFs drawn on request and imports: seconds of CPU each (issue 20 #8).
+const EXPENSIVE = [
+  /^GET \/api\/v1\/.+(\.pdf|\.xlsx|\/pdf|\/transcript|\/export|\/file)$/,
+  /^POST \/api\/v1\/.+(\/import|\/result-imports|\/certificate-pdf-jobs)$/,
+];
+// List pages with a search box: one user paging through them by hand never needs hundreds a minute.
+const SEARCHABLE_LISTS = new Set(
+  ['users', 'schools', 'learners', 'filings', 'certificates', 'learning-accounts', 'audit-log', 'security-events'].map(
+    (l) => `GET /api/v1/${l}`,
+  ),
+);
+
+/**
+ * Per-user limits of expensive signed-in routes (USER_RATE_LIMIT_MAX and USER_LIST_RATE_LIMIT_MAX per minute), set
+ * on the routes by pattern in one place. Must be added before @fastify/rate-limit is registered: its onRoute hook
+ * reads the route's config after this one wrote it.
+ */
+export function addUserRateLimits(app: FastifyInstance, deps: Pick<Deps, 'config'>): void {
+  const { expensive, lists } = deps.config.userRateLimit;
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      const key = `${method} ${route.url}`;
+      const max = EXPENSIVE.some((re) => re.test(key)) ? expensive : SEARCHABLE_LISTS.has(key) ? lists : undefined;
+      if (max === undefined || route.config?.rateLimit) continue;
+      route.config = { ...route.config, rateLimit: perUser(max) };
+    }
+  });
 }

@@ -13,5 +13,9 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = () => new AppError('NOT_FOUND');
+/**
+ * 404 from a scope check (or a record that does not exist: the two are never told apart). It is marked so the error
+ * handler can count a signed-in actor's attempts outside its scope as security events.
+ */
+export const notFound = () => Object.assign(new AppError('NOT_FOUND'), { outOfScope: true });
 export const forbidden = () => new AppError('FORBIDDEN');

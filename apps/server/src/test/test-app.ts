@@ -27,9 +27,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginAddressLimit: 30,
     userRateLimit: { expensive: 30, lists: 300 },
     // Tests share two cores with other work: only the tests of shedding turn it on.
-    overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, maxInFlight: 0 },
     auditCheckpointDir: '/nonexistent',
     databaseAppRole: undefined,
+    overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, targetWaitMs: 0, minInFlight: 16 },
     version: 'test',
     ...overrides,
   };

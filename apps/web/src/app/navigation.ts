@@ -39,7 +39,8 @@ export type NavKey =
   | 'recognitionRules'
   | 'conversionApplications'
   | 'creditOutcomes'
-  | 'statistics';
+  | 'statistics'
+  | 'securityEvents';
 
 export interface NavItem {
   key: NavKey;
@@ -142,6 +143,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['school_admin', 'province_admin'],
   },
   { key: 'creditOutcomes', path: '/credit-outcomes', labelKey: 'menu.creditOutcomes', roles: ['national_admin'] },
+  { key: 'securityEvents', path: '/security-events', labelKey: 'menu.securityEvents', roles: ['national_admin'] },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */

@@ -42,6 +42,7 @@ import { CreditOutcomesPage } from '../features/credit-bank/components/CreditOut
 import { LearningAccountDetailPage, LearningAccountsPage } from '../features/credit-bank/components/LearningAccountsPage';
 import { MyLearningAccountPage } from '../features/credit-bank/components/MyLearningAccountPage';
 import { RecognitionRulesPage } from '../features/credit-bank/components/RecognitionRulesPage';
+import { SecurityEventsPage } from '../features/security-events/components/SecurityEventsPage';
 import { RequireAuth, RequireRole } from './guards';
 import { FILING_NAV_KEYS, navItem } from './navigation';
 
@@ -86,6 +87,7 @@ export const PATHS = {
   recognitionRules: navItem('recognitionRules').path,
   conversionApplications: navItem('conversionApplications').path,
   creditOutcomes: navItem('creditOutcomes').path,
+  securityEvents: navItem('securityEvents').path,
   activate: '/activate',
   register: '/register',
 } as const;
@@ -481,6 +483,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole page="creditOutcomes">
                 <CreditOutcomesPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.securityEvents,
+            element: (
+              <RequireRole page="securityEvents">
+                <SecurityEventsPage />
               </RequireRole>
             ),
           },

@@ -36,6 +36,7 @@ import {
   NodeIndexOutlined,
   SwapOutlined,
   UnorderedListOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -90,6 +91,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   conversionApplications: <SwapOutlined />,
   creditOutcomes: <UnorderedListOutlined />,
   statistics: <BarChartOutlined />,
+  securityEvents: <AlertOutlined />,
 };
 
 function useVersion(): string | undefined {

@@ -52,6 +52,7 @@ const enUS: Messages = {
     recognitionRules: 'Recognition rules',
     conversionApplications: 'Conversion applications',
     creditOutcomes: 'Outcome catalog',
+    securityEvents: 'Security events',
   },
   statistics: {
     keyFigures: 'Key figures',
@@ -207,6 +208,17 @@ const enUS: Messages = {
     resetHint: 'Tell the account holder the new password and ask them to change it after logging in.',
     self: 'You',
     noCreatableRoles: 'Your role cannot create accounts',
+  },
+  securityEvents: {
+    title: 'Security events',
+    hint: 'Signed-in users asking for records outside their scope (404) or for actions their role may not take (403).',
+    at: 'Time',
+    kind: 'Kind',
+    kinds: { out_of_scope: 'Outside scope', forbidden: 'Not allowed' },
+    actor: 'Username',
+    role: 'Role',
+    request: 'Request',
+    clientIp: 'Client address',
   },
   audit: {
     title: 'Audit log',

@@ -50,6 +50,7 @@ const zhCN = {
     recognitionRules: '认定规则',
     conversionApplications: '转换申请',
     creditOutcomes: '学习成果目录',
+    securityEvents: '安全事件',
   },
   statistics: {
     keyFigures: '关键数据',
@@ -189,6 +190,17 @@ const zhCN = {
     resetHint: '重置后请将新密码告知账号使用人，并提醒其登录后及时修改。',
     self: '本人',
     noCreatableRoles: '您的角色不能创建账号',
+  },
+  securityEvents: {
+    title: '安全事件',
+    hint: '已登录用户访问本辖区以外的记录（404）或执行无权限的操作（403）时记录于此，供排查越权尝试。',
+    at: '时间',
+    kind: '类型',
+    kinds: { out_of_scope: '越权访问（范围外）', forbidden: '无权限操作' },
+    actor: '用户名',
+    role: '角色',
+    request: '请求',
+    clientIp: '来源地址',
   },
   audit: {
     title: '审计日志',

@@ -12,6 +12,7 @@ import { sql as creditBank } from './0011_credit_bank';
 import { sql as credentialBatches } from './0012_credential_batches';
 import { sql as credentialFormat } from './0013_credential_format';
 import { sql as keyCheckAuditAnchor } from './0014_key_check_audit_anchor';
+import { sql as securityEvents } from './0015_security_events';
 import { sql as jobAttempts } from './0016_job_attempts';
 import { sql as statistics } from './0022_statistics';
 
@@ -35,6 +36,7 @@ export const migrations: Migration[] = [
   { name: '0012_credential_batches', sql: credentialBatches },
   { name: '0013_credential_format', sql: credentialFormat },
   { name: '0014_key_check_audit_anchor', sql: keyCheckAuditAnchor },
+  { name: '0015_security_events', sql: securityEvents },
   { name: '0016_job_attempts', sql: jobAttempts },
   { name: '0022_statistics', sql: statistics },
 ];
