@@ -46,6 +46,7 @@ import { registerRegistrationRoutes } from './modules/registrations/registration
 import { registerInvigilationRoutes } from './modules/invigilation/invigilation.routes';
 import { registerCreditBankRoutes } from './modules/credit-bank/credit-bank.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
+import { registerSupervisionRoutes } from './modules/supervision/supervision.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -77,6 +78,7 @@ const MODULES: RouteModule[] = [
   registerResultImportRoutes,
   registerCreditBankRoutes,
   registerCertificateRoutes,
+  registerSupervisionRoutes,
 ];
 
 export interface BuildOptions {

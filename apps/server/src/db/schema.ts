@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { ApplicationStatus, ConversionRefusal, CourseCategory, RuleStatus } from '@onex/shared';
 import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
 import type { Role, SchoolFlag, SchoolStatus, SchoolType } from '@onex/shared';
+import type { ComplaintCategory, ComplaintLevel, ComplaintStatus, ComplaintSubjectType } from '@onex/shared';
 import type {
   FilingAttachmentKind,
   FilingRoundStatus,
@@ -1073,6 +1074,48 @@ export interface DB {
   conversion_application_events: ConversionApplicationEventsTable;
   conversion_outcome_uses: ConversionOutcomeUsesTable;
   course_exemptions: CourseExemptionsTable;
+  // 0018_supervision
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
+
+// 0018_supervision
+export interface ComplaintsTable {
+  id: Generated<string>;
+  tracking_code: string;
+  category: ComplaintCategory;
+  subject_type: ComplaintSubjectType;
+  subject_id: string;
+  subject_name: string;
+  subject_province_code: string | null;
+  subject_city_code: string | null;
+  content: string;
+  contact_name_sealed: string | null;
+  contact_phone_sealed: string | null;
+  status: Generated<ComplaintStatus>;
+  level: ComplaintLevel;
+  province_code: string | null;
+  city_code: string | null;
+  /** A date (YYYY-MM-DD, China time); read back as a string (see db/database.ts type parsers). */
+  deadline: string;
+  escalations: Generated<number>;
+  reply: string | null;
+  filed_at: Timestamp;
+  client_ip: string | null;
+  updated_at: Timestamp;
+}
+export interface ComplaintEventsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  from_status: ComplaintStatus | null;
+  to_status: ComplaintStatus;
+  level: ComplaintLevel;
+  province_code: string | null;
+  city_code: string | null;
+  comment: string | null;
+}

@@ -9,6 +9,7 @@ import { sql as learnerActivationIndex } from './0009_learner_activation_index';
 import { sql as certificates } from './0010_certificates';
 import { sql as creditBank } from './0011_credit_bank';
 import { sql as credentialBatches } from './0012_credential_batches';
+import { sql as supervision } from './0018_supervision';
 
 export interface Migration {
   name: string;
@@ -28,4 +29,5 @@ export const migrations: Migration[] = [
   { name: '0010_certificates', sql: certificates },
   { name: '0011_credit_bank', sql: creditBank },
   { name: '0012_credential_batches', sql: credentialBatches },
+  { name: '0018_supervision', sql: supervision },
 ];

@@ -1,0 +1,87 @@
+import {
+  complaintDetailSchema,
+  complaintQuerySchema,
+  complaintSchema,
+  complaintTransitionSchema,
+  createComplaintSchema,
+  pageOf,
+  publicComplaintSchema,
+  trackingCodeSchema,
+} from '@onex/shared';
+import { z } from 'zod';
+import { ctxOf } from '../../http/auth-hook';
+import { errorResponses } from '../../http/openapi';
+import { publicRateLimit } from '../../http/rate-limit';
+import type { RouteModule } from '../../http/route-types';
+import * as complaints from './complaints.service';
+
+const tags = ['监督评价 Supervision'];
+const idParams = z.object({ id: z.string().uuid() });
+
+export const registerSupervisionRoutes: RouteModule = (app, deps) => {
+  app.post(
+    '/api/v1/public/complaints',
+    {
+      config: { rateLimit: publicRateLimit(deps) },
+      schema: {
+        tags,
+        summary: '投诉举报（无需登录）File a complaint without an account (api-v1, R8.5)',
+        description:
+          '投诉对象为院校、培训评价组织或证书；中职院校由所在地市、其他院校由所在省份、培训评价组织和证书由国家管理员办理，办理期限 15 个工作日。按客户端地址限流。',
+        body: createComplaintSchema,
+        response: { 201: z.object({ trackingCode: z.string() }), ...errorResponses(400, 429) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await complaints.fileComplaint(deps, ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/public/complaints/:trackingCode',
+    {
+      config: { rateLimit: publicRateLimit(deps) },
+      schema: {
+        tags,
+        summary: '按查询码查询投诉办理进度 Follow a complaint by its tracking code (api-v1)',
+        params: z.object({ trackingCode: trackingCodeSchema }),
+        response: { 200: publicComplaintSchema, ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (req) => complaints.publicComplaint(deps, req.params.trackingCode),
+  );
+  app.get(
+    '/api/v1/complaints',
+    {
+      schema: {
+        tags,
+        summary: '投诉列表（按办理范围）Complaints handled in the actor’s scope',
+        querystring: complaintQuerySchema,
+        response: { 200: pageOf(complaintSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => complaints.listComplaints(deps, ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/complaints/:id',
+    {
+      schema: {
+        tags,
+        summary: '投诉详情；联系人信息仅对当前办理人显示 A complaint; the contact is shown only to its handler',
+        params: idParams,
+        response: { 200: complaintDetailSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => complaints.getComplaint(deps, ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/complaints/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: '受理、转办、答复或办结投诉 Accept, transfer, reply to or close a complaint',
+        params: idParams,
+        body: complaintTransitionSchema,
+        response: { 200: complaintDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => complaints.transitionComplaint(deps, ctxOf(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import type { WorkflowTransition } from './catalog';
+import { pageQuerySchema } from './contracts';
+
+type Label = { zh: string; en: string };
+
+/* ───────────────────────── Complaints (R8.5) ───────────────────────── */
+
+/** api-v1 "Supervision and notices": the categories come from the seeds (002 三.5–三.6, 003 6号 §二(七)). */
+export const COMPLAINT_CATEGORIES = [
+  'bundled_sales',
+  'overcharging',
+  'unlawful_training',
+  'forced_registration',
+  'certificate_as_graduation',
+  'training_fee_charged',
+  'other',
+] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+export const COMPLAINT_CATEGORY_LABELS: Record<ComplaintCategory, Label> = {
+  bundled_sales: { zh: '捆绑销售', en: 'Bundled sales' },
+  overcharging: { zh: '高收费', en: 'Overcharging' },
+  unlawful_training: { zh: '乱培训', en: 'Unlawful training' },
+  forced_registration: { zh: '强制报考', en: 'Forced registration' },
+  certificate_as_graduation: { zh: '以证书代替毕业要求', en: 'Certificate required for graduation' },
+  training_fee_charged: { zh: '向学生收取培训费', en: 'Training fees charged to students' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const COMPLAINT_SUBJECT_TYPES = ['school', 'organization', 'certificateType'] as const;
+export type ComplaintSubjectType = (typeof COMPLAINT_SUBJECT_TYPES)[number];
+export const COMPLAINT_SUBJECT_TYPE_LABELS: Record<ComplaintSubjectType, Label> = {
+  school: { zh: '院校', en: 'School' },
+  organization: { zh: '培训评价组织', en: 'Evaluation organization' },
+  certificateType: { zh: '证书', en: 'Certificate' },
+};
+
+export const COMPLAINT_STATUSES = ['received', 'in_progress', 'replied', 'closed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, Label> = {
+  received: { zh: '已受理登记', en: 'Received' },
+  in_progress: { zh: '办理中', en: 'In progress' },
+  replied: { zh: '已答复', en: 'Replied' },
+  closed: { zh: '已办结', en: 'Closed' },
+};
+
+/** The administrator level a complaint is routed to: the city (中职), the province, or the national administrator. */
+export const COMPLAINT_LEVELS = ['city', 'province', 'national'] as const;
+export type ComplaintLevel = (typeof COMPLAINT_LEVELS)[number];
+export const COMPLAINT_LEVEL_LABELS: Record<ComplaintLevel, Label> = {
+  city: { zh: '地市', en: 'City' },
+  province: { zh: '省级', en: 'Province' },
+  national: { zh: '国家', en: 'National' },
+};
+
+export const COMPLAINT_ACTIONS = ['accept', 'transfer', 'reply', 'close'] as const;
+export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
+export const COMPLAINT_ACTION_LABELS: Record<ComplaintAction, Label> = {
+  accept: { zh: '受理', en: 'Accept' },
+  transfer: { zh: '转办', en: 'Transfer' },
+  reply: { zh: '答复', en: 'Reply' },
+  close: { zh: '办结', en: 'Close' },
+};
+
+const HANDLERS = ['national_admin', 'province_admin', 'municipal_admin'] as const;
+/**
+ * The handler's workflow: accept, transfer to another administrator (back to 'received' there, with a reason),
+ * reply (the text the complainant reads by tracking code), close. Only the complaint's current handler acts.
+ */
+export const COMPLAINT_TRANSITIONS: readonly WorkflowTransition<ComplaintStatus, ComplaintAction>[] = [
+  { action: 'accept', from: ['received'], to: 'in_progress', roles: HANDLERS, commentRequired: false },
+  { action: 'transfer', from: ['received', 'in_progress'], to: 'received', roles: HANDLERS, commentRequired: true },
+  { action: 'reply', from: ['in_progress'], to: 'replied', roles: HANDLERS, commentRequired: true },
+  { action: 'close', from: ['received', 'in_progress', 'replied'], to: 'closed', roles: HANDLERS, commentRequired: true },
+];
+export function complaintTransition(action: ComplaintAction, from: ComplaintStatus) {
+  return COMPLAINT_TRANSITIONS.find((t) => t.action === action && t.from.includes(from));
+}
+
+/** Complaint text is plain text: any characters but control characters other than line breaks and tabs. */
+const plainText = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, `${what}至少 ${min} 个字`)
+    .max(max, `${what}不能超过 ${max} 个字`)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), `${what}含有不允许的控制字符`);
+
+export const complaintPhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{4,18}[0-9]$/, '联系电话格式不正确');
+
+export const createComplaintSchema = z.object({
+  category: z.enum(COMPLAINT_CATEGORIES),
+  subjectType: z.enum(COMPLAINT_SUBJECT_TYPES),
+  subjectId: z.string().uuid('请选择投诉对象'),
+  content: plainText(10, 2000, '投诉内容'),
+  contactName: plainText(1, 50, '联系人').optional(),
+  contactPhone: complaintPhoneSchema.optional(),
+});
+export type CreateComplaintRequest = z.infer<typeof createComplaintSchema>;
+
+/** Tracking codes: 16 characters of an unambiguous alphabet; what people type is upper-cased and stripped of spaces and dashes. */
+export const trackingCodeSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[0-9A-Z]{12,32}$/, '查询码格式不正确'));
+
+export const publicComplaintSchema = z.object({
+  trackingCode: z.string(),
+  category: z.enum(COMPLAINT_CATEGORIES),
+  status: z.enum(COMPLAINT_STATUSES),
+  filedAt: z.string(),
+  /** The handling deadline (a date, China time): 15 working days after filing or the latest transfer. */
+  deadline: z.string(),
+  reply: z.string().optional(),
+});
+export type PublicComplaintDto = z.infer<typeof publicComplaintSchema>;
+
+export const complaintQuerySchema = pageQuerySchema.extend({
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  category: z.enum(COMPLAINT_CATEGORIES).optional(),
+  subjectType: z.enum(COMPLAINT_SUBJECT_TYPES).optional(),
+  overdue: z.stringbool().optional(),
+  q: z.string().trim().max(50).optional(),
+});
+export type ComplaintQuery = z.infer<typeof complaintQuerySchema>;
+
+export const complaintSchema = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  category: z.enum(COMPLAINT_CATEGORIES),
+  subjectType: z.enum(COMPLAINT_SUBJECT_TYPES),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  level: z.enum(COMPLAINT_LEVELS),
+  provinceCode: z.string().nullable(),
+  cityCode: z.string().nullable(),
+  filedAt: z.string(),
+  deadline: z.string(),
+  overdue: z.boolean(),
+  escalations: z.number().int(),
+});
+export type ComplaintDto = z.infer<typeof complaintSchema>;
+
+export const complaintEventSchema = z.object({
+  at: z.string(),
+  action: z.string(),
+  actorName: z.string().nullable(),
+  fromStatus: z.enum(COMPLAINT_STATUSES).nullable(),
+  toStatus: z.enum(COMPLAINT_STATUSES),
+  comment: z.string().nullable(),
+  level: z.enum(COMPLAINT_LEVELS),
+});
+
+export const complaintDetailSchema = complaintSchema.extend({
+  content: z.string(),
+  reply: z.string().nullable(),
+  /** Shown in full to the current handler only; masked for everyone else. */
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactVisible: z.boolean(),
+  events: z.array(complaintEventSchema),
+  allowedActions: z.array(z.enum(COMPLAINT_ACTIONS)),
+});
+export type ComplaintDetailDto = z.infer<typeof complaintDetailSchema>;
+
+export const complaintTransferTargetSchema = z.discriminatedUnion('level', [
+  z.object({ level: z.literal('national') }),
+  z.object({ level: z.literal('province'), provinceCode: z.string().regex(/^\d{6}$/) }),
+  z.object({ level: z.literal('city'), cityCode: z.string().regex(/^\d{6}$/) }),
+]);
+export type ComplaintTransferTarget = z.infer<typeof complaintTransferTargetSchema>;
+
+export const complaintTransitionSchema = z.object({
+  action: z.enum(COMPLAINT_ACTIONS),
+  /** The reason of a transfer, the reply, or the closing note. */
+  comment: plainText(2, 2000, '说明').optional(),
+  target: complaintTransferTargetSchema.optional(),
+});
+export type ComplaintTransitionRequest = z.infer<typeof complaintTransitionSchema>;
