@@ -8,6 +8,7 @@ import { DEMO_ROBOT_ORG_USERNAME } from './db/seed/demo-exams';
 import { systemClock } from './lib/clock';
 import { notifyDeadlines } from './modules/notifications/notifications.service';
 import { escalateOverdueComplaints } from './modules/supervision/complaints.service';
+import { runReportingDuties } from './modules/supervision/reporting.service';
 
 /** loadConfig → openDatabase → migrate → (demo) → buildApp → listen; closes cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -19,11 +20,13 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db: database.db, dbKind: database.kind, pool: database.pool });
 
   // R3.11: deadline reminders at start, then hourly (idempotent per user and round).
-  // R8.5: overdue complaints escalate to the next level on the same hourly tick.
+  // R8.1, R8.5: reporting duties (new periods, missed-report flags, reminders) and overdue complaints on the same tick.
   const remind = () =>
-    Promise.all([notifyDeadlines(database.db, systemClock.now()), escalateOverdueComplaints(database.db, systemClock.now())]).catch(
-      (err: unknown) => app.log.error({ err }, '截止提醒或投诉上报失败 deadline reminders or complaint escalation failed'),
-    );
+    Promise.all([
+      notifyDeadlines(database.db, systemClock.now()),
+      escalateOverdueComplaints(database.db, systemClock.now()),
+      runReportingDuties(database.db, systemClock.now()),
+    ]).catch((err: unknown) => app.log.error({ err }, '截止提醒或投诉上报失败 deadline reminders or complaint escalation failed'));
   const reminders = setInterval(() => void remind(), 60 * 60 * 1000).unref();
 
   let closing = false;

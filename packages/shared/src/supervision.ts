@@ -183,3 +183,130 @@ export const complaintTransitionSchema = z.object({
   target: complaintTransferTargetSchema.optional(),
 });
 export type ComplaintTransitionRequest = z.infer<typeof complaintTransitionSchema>;
+
+/* ───────────────────────── Reporting duties (R8.1) ───────────────────────── */
+
+export const REPORTER_KINDS = ['department', 'project_leader', 'school'] as const;
+export type ReporterKind = (typeof REPORTER_KINDS)[number];
+export const REPORTER_KIND_LABELS: Record<ReporterKind, Label> = {
+  department: { zh: '二级学院（部）', en: 'Department' },
+  project_leader: { zh: '试点负责人', en: 'Project leader' },
+  school: { zh: '院校', en: 'School' },
+};
+export const REPORT_PERIODS = ['weekly', 'monthly', 'by_date'] as const;
+export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+export const REPORT_PERIOD_LABELS: Record<ReportPeriod, Label> = {
+  weekly: { zh: '每周', en: 'Weekly' },
+  monthly: { zh: '每月', en: 'Monthly' },
+  by_date: { zh: '按指定日期', en: 'By date' },
+};
+export const REPORT_DUTY_STATUSES = ['pending', 'submitted', 'accepted', 'returned'] as const;
+export type ReportDutyStatus = (typeof REPORT_DUTY_STATUSES)[number];
+export const REPORT_DUTY_STATUS_LABELS: Record<ReportDutyStatus, Label> = {
+  pending: { zh: '待报送', en: 'To file' },
+  submitted: { zh: '已报送', en: 'Submitted' },
+  accepted: { zh: '已通过', en: 'Accepted' },
+  returned: { zh: '已退回', en: 'Returned' },
+};
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** One field of a report form (a small JSON-schema-like list). */
+export const reportFieldSchema = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, '字段标识只能包含字母、数字和下划线'),
+  label: z.string().trim().min(1).max(50),
+  type: z.enum(['text', 'textarea', 'number']),
+  required: z.boolean().default(false),
+});
+export type ReportField = z.infer<typeof reportFieldSchema>;
+
+export const createReportTypeSchema = z
+  .object({
+    name: z.string().trim().min(2).max(100),
+    reporterKind: z.enum(REPORTER_KINDS),
+    period: z.enum(REPORT_PERIODS),
+    /** by_date: the due dates; weekly/monthly: ignored. */
+    dueDates: z.array(isoDate).max(60).default([]),
+    /** Days after the end of a weekly or monthly period that the report is due. */
+    deadlineDays: z.number().int().min(0).max(60).default(1),
+    startsOn: isoDate,
+    fields: z.array(reportFieldSchema).min(1).max(30),
+    required: z.boolean().default(true),
+    /** How many consecutive missed reports flag a pilot for cancellation (the province's own rule; 001 §十九(一) says 3). */
+    missThreshold: z.number().int().min(1).max(12).default(3),
+  })
+  .refine((t) => t.period !== 'by_date' || t.dueDates.length > 0, { path: ['dueDates'], message: '按日期报送须至少指定一个日期' })
+  .refine((t) => new Set(t.fields.map((f) => f.key)).size === t.fields.length, { path: ['fields'], message: '字段标识不能重复' });
+export type CreateReportTypeRequest = z.infer<typeof createReportTypeSchema>;
+
+export const reportTypeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.enum(['national', 'province']),
+  provinceCode: z.string().nullable(),
+  reporterKind: z.enum(REPORTER_KINDS),
+  period: z.enum(REPORT_PERIODS),
+  dueDates: z.array(z.string()),
+  deadlineDays: z.number().int(),
+  startsOn: z.string(),
+  fields: z.array(reportFieldSchema),
+  required: z.boolean(),
+  missThreshold: z.number().int(),
+  active: z.boolean(),
+});
+export type ReportTypeDto = z.infer<typeof reportTypeSchema>;
+
+export const reportDutyQuerySchema = pageQuerySchema.extend({
+  reportTypeId: z.string().uuid().optional(),
+  status: z.enum(REPORT_DUTY_STATUSES).optional(),
+  missed: z.stringbool().optional(),
+});
+export type ReportDutyQuery = z.infer<typeof reportDutyQuerySchema>;
+
+export const reportDutySchema = z.object({
+  id: z.string(),
+  reportTypeId: z.string(),
+  reportTypeName: z.string(),
+  filingId: z.string(),
+  schoolName: z.string(),
+  departmentName: z.string(),
+  certificateTypeName: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  dueDate: z.string(),
+  status: z.enum(REPORT_DUTY_STATUSES),
+  submittedAt: z.string().nullable(),
+  late: z.boolean(),
+  missed: z.boolean(),
+  answers: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  opinion: z.string().nullable(),
+  fields: z.array(reportFieldSchema),
+  allowedActions: z.array(z.enum(['submit', 'accept', 'return'])),
+});
+export type ReportDutyDto = z.infer<typeof reportDutySchema>;
+
+export const submitReportSchema = z.object({
+  answers: z.record(z.string(), z.union([z.string().max(5000), z.number()])),
+});
+export const reviewReportSchema = z.object({
+  decision: z.enum(['accept', 'return']),
+  opinion: z.string().trim().max(2000).optional(),
+});
+
+export const pilotFlagSchema = z.object({
+  id: z.string(),
+  filingId: z.string(),
+  schoolName: z.string(),
+  certificateTypeName: z.string(),
+  kind: z.string(),
+  /** The clause the flag cites, e.g. 粤生态职院〔2023〕18号 第十九条（一）. */
+  clause: z.string(),
+  /** Whose rule: a school's own rule, or the report type's rule set by a province or the national administrator. */
+  jurisdiction: z.string(),
+  detail: z.string(),
+  flaggedAt: z.string(),
+});
+export type PilotFlagDto = z.infer<typeof pilotFlagSchema>;

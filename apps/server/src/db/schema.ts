@@ -3,6 +3,7 @@ import type { ApplicationStatus, ConversionRefusal, CourseCategory, RuleStatus }
 import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
 import type { Role, SchoolFlag, SchoolStatus, SchoolType } from '@onex/shared';
 import type { ComplaintCategory, ComplaintLevel, ComplaintStatus, ComplaintSubjectType } from '@onex/shared';
+import type { ReportDutyStatus, ReportField, ReportPeriod, ReporterKind } from '@onex/shared';
 import type {
   FilingAttachmentKind,
   FilingRoundStatus,
@@ -1077,6 +1078,9 @@ export interface DB {
   // 0018_supervision
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
+  report_types: ReportTypesTable;
+  report_duties: ReportDutiesTable;
+  pilot_flags: PilotFlagsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -1118,4 +1122,56 @@ export interface ComplaintEventsTable {
   province_code: string | null;
   city_code: string | null;
   comment: string | null;
+}
+export interface ReportTypesTable {
+  id: Generated<string>;
+  name: string;
+  level: 'national' | 'province';
+  province_code: string | null;
+  reporter_kind: ReporterKind;
+  period: ReportPeriod;
+  due_dates: ColumnType<string[], string[] | undefined, string[]>;
+  deadline_days: number;
+  starts_on: string;
+  fields: ColumnType<ReportField[], string, string>;
+  required: boolean;
+  miss_threshold: number;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+export interface ReportDutiesTable {
+  id: Generated<string>;
+  report_type_id: string;
+  filing_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  department_id: string;
+  period_start: string;
+  period_end: string;
+  due_date: string;
+  status: Generated<ReportDutyStatus>;
+  answers: ColumnType<Record<string, string | number> | null, string | null | undefined, string | null>;
+  submitted_at: NullableTimestamp;
+  submitted_by: string | null;
+  late: Generated<boolean>;
+  reviewed_at: NullableTimestamp;
+  reviewed_by: string | null;
+  opinion: string | null;
+  created_at: Timestamp;
+}
+export interface PilotFlagsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  kind: 'missed_reports';
+  clause: string;
+  jurisdiction: string;
+  detail: string;
+  report_type_id: string | null;
+  flagged_at: Timestamp;
+  cleared_at: NullableTimestamp;
 }

@@ -5,6 +5,11 @@
  *   are the scope columns); the complainant's contact is sealed (AES-256-GCM, lib/secret-box); the handling deadline
  *   is a date (China time). complaint_events is the append-only history (filed, accept, transfer, reply, close,
  *   escalate).
+ * - report_types / report_duties (R8.1): reporting duties as data — a province or the national administrator defines
+ *   who reports, how often, the form's fields and the deadline; one duty per approved pilot and period (unique), with
+ *   the answers, the review and its opinion.
+ * - pilot_flags: a pilot flagged for cancellation, citing the clause of the rule and whose rule it is (jurisdiction);
+ *   one open flag per pilot and kind.
  */
 export const sql = /* sql */ `
 CREATE TABLE complaints (
@@ -52,4 +57,65 @@ CREATE TABLE complaint_events (
   comment text
 );
 CREATE INDEX complaint_events_complaint_idx ON complaint_events (complaint_id, id);
+
+CREATE TABLE report_types (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  name text NOT NULL CHECK (length(name) BETWEEN 2 AND 100),
+  level text NOT NULL CHECK (level IN ('national', 'province')),
+  province_code text REFERENCES regions (code),
+  CHECK ((level = 'national') = (province_code IS NULL)),
+  reporter_kind text NOT NULL CHECK (reporter_kind IN ('department', 'project_leader', 'school')),
+  period text NOT NULL CHECK (period IN ('weekly', 'monthly', 'by_date')),
+  due_dates date[] NOT NULL DEFAULT '{}',
+  deadline_days integer NOT NULL DEFAULT 1 CHECK (deadline_days BETWEEN 0 AND 60),
+  starts_on date NOT NULL,
+  fields jsonb NOT NULL,
+  required boolean NOT NULL DEFAULT true,
+  miss_threshold integer NOT NULL DEFAULT 3 CHECK (miss_threshold BETWEEN 1 AND 12),
+  active boolean NOT NULL DEFAULT true,
+  created_at timestamptz NOT NULL,
+  created_by uuid REFERENCES users (id)
+);
+
+CREATE TABLE report_duties (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  report_type_id uuid NOT NULL REFERENCES report_types (id),
+  filing_id uuid NOT NULL REFERENCES filings (id),
+  province_code text NOT NULL REFERENCES regions (code),
+  city_code text NOT NULL REFERENCES regions (code),
+  school_id uuid NOT NULL REFERENCES schools (id),
+  department_id uuid NOT NULL REFERENCES departments (id),
+  period_start date NOT NULL,
+  period_end date NOT NULL,
+  due_date date NOT NULL,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'submitted', 'accepted', 'returned')),
+  answers jsonb,
+  submitted_at timestamptz,
+  submitted_by uuid REFERENCES users (id),
+  late boolean NOT NULL DEFAULT false,
+  reviewed_at timestamptz,
+  reviewed_by uuid REFERENCES users (id),
+  opinion text,
+  created_at timestamptz NOT NULL,
+  UNIQUE (report_type_id, filing_id, period_start)
+);
+CREATE INDEX report_duties_filing_idx ON report_duties (filing_id, report_type_id, period_start);
+CREATE INDEX report_duties_province_idx ON report_duties (province_code, due_date DESC);
+CREATE INDEX report_duties_school_idx ON report_duties (school_id, due_date DESC);
+
+CREATE TABLE pilot_flags (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  filing_id uuid NOT NULL REFERENCES filings (id),
+  province_code text NOT NULL REFERENCES regions (code),
+  city_code text NOT NULL REFERENCES regions (code),
+  school_id uuid NOT NULL REFERENCES schools (id),
+  kind text NOT NULL CHECK (kind IN ('missed_reports')),
+  clause text NOT NULL,
+  jurisdiction text NOT NULL,
+  detail text NOT NULL,
+  report_type_id uuid REFERENCES report_types (id),
+  flagged_at timestamptz NOT NULL,
+  cleared_at timestamptz
+);
+CREATE UNIQUE INDEX pilot_flags_open_idx ON pilot_flags (filing_id, kind, report_type_id) WHERE cleared_at IS NULL;
 `;

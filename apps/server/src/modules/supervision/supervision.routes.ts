@@ -4,8 +4,15 @@ import {
   complaintSchema,
   complaintTransitionSchema,
   createComplaintSchema,
+  createReportTypeSchema,
   pageOf,
+  pilotFlagSchema,
   publicComplaintSchema,
+  reportDutyQuerySchema,
+  reportDutySchema,
+  reportTypeSchema,
+  reviewReportSchema,
+  submitReportSchema,
   trackingCodeSchema,
 } from '@onex/shared';
 import { z } from 'zod';
@@ -14,6 +21,7 @@ import { errorResponses } from '../../http/openapi';
 import { publicRateLimit } from '../../http/rate-limit';
 import type { RouteModule } from '../../http/route-types';
 import * as complaints from './complaints.service';
+import * as reporting from './reporting.service';
 
 const tags = ['监督评价 Supervision'];
 const idParams = z.object({ id: z.string().uuid() });
@@ -83,5 +91,94 @@ export const registerSupervisionRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => complaints.transitionComplaint(deps, ctxOf(req), req.params.id, req.body),
+  );
+
+  registerReportingRoutes(app, deps);
+};
+
+const registerReportingRoutes: RouteModule = (app, deps) => {
+  app.get(
+    '/api/v1/report-types',
+    {
+      schema: {
+        tags,
+        summary: '报送类型（本省与全国）Report types of the actor’s province and the national ones (R8.1)',
+        response: { 200: z.object({ items: z.array(reportTypeSchema) }), ...errorResponses(401) },
+      },
+    },
+    async (req) => ({ items: await reporting.listReportTypes(deps, ctxOf(req)) }),
+  );
+  app.post(
+    '/api/v1/report-types',
+    {
+      schema: {
+        tags,
+        summary: '设定报送类型（省级或国家管理员）Define a report type; duties are generated for every approved pilot in scope',
+        body: createReportTypeSchema,
+        response: { 201: reportTypeSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await reporting.createReportType(deps, ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/report-duties',
+    {
+      schema: {
+        tags,
+        summary: '报送任务（按范围）Reporting duties in scope, with late and missed flags',
+        querystring: reportDutyQuerySchema,
+        response: { 200: pageOf(reportDutySchema), ...errorResponses(400, 401) },
+      },
+    },
+    async (req) => reporting.listDuties(deps, ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/report-duties/:id',
+    {
+      schema: {
+        tags,
+        summary: '报送任务详情 A reporting duty',
+        params: idParams,
+        response: { 200: reportDutySchema, ...errorResponses(401, 404) },
+      },
+    },
+    async (req) => reporting.getDuty(deps, ctxOf(req), req.params.id),
+  );
+  app.put(
+    '/api/v1/report-duties/:id/submission',
+    {
+      schema: {
+        tags,
+        summary: '填报并提交（报送人）File the report',
+        params: idParams,
+        body: submitReportSchema,
+        response: { 200: reportDutySchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => reporting.submitDuty(deps, ctxOf(req), req.params.id, req.body.answers),
+  );
+  app.post(
+    '/api/v1/report-duties/:id/review',
+    {
+      schema: {
+        tags,
+        summary: '审核：通过或退回（须填写意见）Accept or return with an opinion',
+        params: idParams,
+        body: reviewReportSchema,
+        response: { 200: reportDutySchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => reporting.reviewDuty(deps, ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/pilot-flags',
+    {
+      schema: {
+        tags,
+        summary: '建议取消的试点（连续未报送等），引用所依据的条款 Pilots flagged for cancellation, citing the clause',
+        response: { 200: z.object({ items: z.array(pilotFlagSchema) }), ...errorResponses(401) },
+      },
+    },
+    async (req) => ({ items: await reporting.listPilotFlags(deps, ctxOf(req)) }),
   );
 };
