@@ -310,3 +310,63 @@ export const pilotFlagSchema = z.object({
   flaggedAt: z.string(),
 });
 export type PilotFlagDto = z.infer<typeof pilotFlagSchema>;
+
+/* ───────────────────────── Cancellation (R8.3) ───────────────────────── */
+
+/**
+ * The four grounds of cancelling a pilot, as data citing their clause (001 = 粤生态职院〔2023〕18号 第十九条, the
+ * school rule of 广东生态工程职业学院, which takes them "按照上级主管部门的要求"; no provincial or national seed
+ * words them differently).
+ */
+export const CANCELLATION_GROUNDS = [
+  {
+    id: 'missed_reports',
+    clause: '粤生态职院〔2023〕18号 第十九条（一）',
+    zh: '推进试点工作不力、进展缓慢，连续三次不填报省厅要求报送的材料',
+    en: 'Slow progress; three consecutive required reports not filed',
+  },
+  {
+    id: 'lax_management',
+    clause: '粤生态职院〔2023〕18号 第十九条（二）',
+    zh: '证书培训、考核等工作管理不严',
+    en: 'Lax management of training and assessment',
+  },
+  {
+    id: 'forced_participation',
+    clause: '粤生态职院〔2023〕18号 第十九条（三）',
+    zh: '强制或变相强制学生参加培训或考核',
+    en: 'Students forced, openly or not, into training or assessment',
+  },
+  {
+    id: 'funds_misuse',
+    clause: '粤生态职院〔2023〕18号 第十九条（四）',
+    zh: '试点工作经费使用不规范，或者有其他违反规定与管理办法的行为',
+    en: 'Irregular use of funds or other breaches of the rules',
+  },
+] as const;
+export type CancellationGround = (typeof CANCELLATION_GROUNDS)[number]['id'];
+export const CANCELLATION_GROUND_IDS = CANCELLATION_GROUNDS.map((g) => g.id) as [CancellationGround, ...CancellationGround[]];
+
+export const EVIDENCE_KINDS = ['pilot_flag', 'complaint', 'report_duty', 'file'] as const;
+export const cancelPilotSchema = z.object({
+  ground: z.enum(CANCELLATION_GROUND_IDS),
+  reason: z.string().trim().min(2, '请填写取消理由').max(2000),
+  evidence: z
+    .array(z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.string().uuid() }))
+    .max(20)
+    .default([]),
+});
+export type CancelPilotRequest = z.infer<typeof cancelPilotSchema>;
+
+export const pilotCancellationSchema = z.object({
+  id: z.string(),
+  filingId: z.string(),
+  schoolName: z.string(),
+  certificateTypeName: z.string(),
+  ground: z.enum(CANCELLATION_GROUND_IDS),
+  clause: z.string(),
+  reason: z.string(),
+  evidence: z.array(z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.string() })),
+  cancelledAt: z.string(),
+});
+export type PilotCancellationDto = z.infer<typeof pilotCancellationSchema>;

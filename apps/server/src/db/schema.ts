@@ -3,7 +3,7 @@ import type { ApplicationStatus, ConversionRefusal, CourseCategory, RuleStatus }
 import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
 import type { Role, SchoolFlag, SchoolStatus, SchoolType } from '@onex/shared';
 import type { ComplaintCategory, ComplaintLevel, ComplaintStatus, ComplaintSubjectType } from '@onex/shared';
-import type { ReportDutyStatus, ReportField, ReportPeriod, ReporterKind } from '@onex/shared';
+import type { CancellationGround, ReportDutyStatus, ReportField, ReportPeriod, ReporterKind } from '@onex/shared';
 import type {
   FilingAttachmentKind,
   FilingRoundStatus,
@@ -354,6 +354,8 @@ export interface FilingsTable {
   // 0005_filing_extras (R3.8): set when the school files 'discontinue' for a year
   pilot_ended_year: ColumnType<number | null, number | null | undefined, number | null>;
   pilot_ended_at: NullableTimestamp;
+  // 0018_supervision (R8.3)
+  cancelled_at: NullableTimestamp;
 }
 
 /** 一、申报计划: one row per major. */
@@ -1081,6 +1083,7 @@ export interface DB {
   report_types: ReportTypesTable;
   report_duties: ReportDutiesTable;
   pilot_flags: PilotFlagsTable;
+  pilot_cancellations: PilotCancellationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -1174,4 +1177,17 @@ export interface PilotFlagsTable {
   report_type_id: string | null;
   flagged_at: Timestamp;
   cleared_at: NullableTimestamp;
+}
+export interface PilotCancellationsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  ground: CancellationGround;
+  clause: string;
+  reason: string;
+  evidence: ColumnType<{ kind: string; id: string }[], string, string>;
+  cancelled_at: Timestamp;
+  cancelled_by: string | null;
 }

@@ -10,6 +10,8 @@
  *   the answers, the review and its opinion.
  * - pilot_flags: a pilot flagged for cancellation, citing the clause of the rule and whose rule it is (jurisdiction);
  *   one open flag per pilot and kind.
+ * - pilot_cancellations (R8.3): one per pilot, with its ground (001 §十九), the clause, the reason and evidence links;
+ *   filings.cancelled_at is the fact registrations and annual plans check. The pilot's history stays.
  */
 export const sql = /* sql */ `
 CREATE TABLE complaints (
@@ -118,4 +120,20 @@ CREATE TABLE pilot_flags (
   cleared_at timestamptz
 );
 CREATE UNIQUE INDEX pilot_flags_open_idx ON pilot_flags (filing_id, kind, report_type_id) WHERE cleared_at IS NULL;
+
+ALTER TABLE filings ADD COLUMN cancelled_at timestamptz;
+
+CREATE TABLE pilot_cancellations (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  filing_id uuid NOT NULL UNIQUE REFERENCES filings (id),
+  province_code text NOT NULL REFERENCES regions (code),
+  city_code text NOT NULL REFERENCES regions (code),
+  school_id uuid NOT NULL REFERENCES schools (id),
+  ground text NOT NULL CHECK (ground IN ('missed_reports', 'lax_management', 'forced_participation', 'funds_misuse')),
+  clause text NOT NULL,
+  reason text NOT NULL,
+  evidence jsonb NOT NULL DEFAULT '[]',
+  cancelled_at timestamptz NOT NULL,
+  cancelled_by uuid REFERENCES users (id)
+);
 `;

@@ -50,7 +50,7 @@ export function activeReportTypes(db: Db) {
     .execute() as Promise<ReportTypeRow[]>;
 }
 
-/** Approved pilots still running, in a province (or everywhere). */
+/** Approved pilots still running (not ended, not cancelled), in a province (or everywhere). */
 export function pilotsFor(db: Db, provinceCode: string | null) {
   let q = db
     .selectFrom('filings as f')
@@ -58,7 +58,8 @@ export function pilotsFor(db: Db, provinceCode: string | null) {
     .select(['f.id', 'f.province_code', 'f.city_code', 'f.school_id', 'f.department_id', 's.name as school_name'])
     .where('f.status', 'in', ['approved', 'published'])
     .where('f.decision', '=', 'approved')
-    .where('f.pilot_ended_year', 'is', null);
+    .where('f.pilot_ended_year', 'is', null)
+    .where('f.cancelled_at', 'is', null);
   if (provinceCode) q = q.where('f.province_code', '=', provinceCode);
   return q.execute();
 }

@@ -1,4 +1,5 @@
 import {
+  cancelPilotSchema,
   complaintDetailSchema,
   complaintQuerySchema,
   complaintSchema,
@@ -6,6 +7,7 @@ import {
   createComplaintSchema,
   createReportTypeSchema,
   pageOf,
+  pilotCancellationSchema,
   pilotFlagSchema,
   publicComplaintSchema,
   reportDutyQuerySchema,
@@ -20,6 +22,7 @@ import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import { publicRateLimit } from '../../http/rate-limit';
 import type { RouteModule } from '../../http/route-types';
+import * as cancellation from './cancellation.service';
 import * as complaints from './complaints.service';
 import * as reporting from './reporting.service';
 
@@ -94,6 +97,35 @@ export const registerSupervisionRoutes: RouteModule = (app, deps) => {
   );
 
   registerReportingRoutes(app, deps);
+  registerCancellationRoutes(app, deps);
+};
+
+const registerCancellationRoutes: RouteModule = (app, deps) => {
+  app.post(
+    '/api/v1/filings/:id/cancellation',
+    {
+      schema: {
+        tags,
+        summary: '取消试点（省级或国家管理员）Cancel a pilot on a ground of 粤生态职院〔2023〕18号 第十九条, with evidence (R8.3)',
+        description: '取消后该试点不能再报名考生或填报年度计划；备案及其历史记录保留。',
+        params: idParams,
+        body: cancelPilotSchema,
+        response: { 201: pilotCancellationSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await cancellation.cancelPilot(deps, ctxOf(req), req.params.id, req.body)),
+  );
+  app.get(
+    '/api/v1/pilot-cancellations',
+    {
+      schema: {
+        tags,
+        summary: '已取消的试点（按范围）Cancelled pilots in scope',
+        response: { 200: z.object({ items: z.array(pilotCancellationSchema) }), ...errorResponses(401) },
+      },
+    },
+    async (req) => ({ items: await cancellation.listCancellations(deps, ctxOf(req)) }),
+  );
 };
 
 const registerReportingRoutes: RouteModule = (app, deps) => {
