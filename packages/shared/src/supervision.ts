@@ -370,3 +370,68 @@ export const pilotCancellationSchema = z.object({
   cancelledAt: z.string(),
 });
 export type PilotCancellationDto = z.infer<typeof pilotCancellationSchema>;
+
+/* ───────────────────────── 双随机一公开 (R8.4) ───────────────────────── */
+
+export const DRAW_POOL_KINDS = ['school', 'organization'] as const;
+export type DrawPoolKind = (typeof DRAW_POOL_KINDS)[number];
+/** The documented algorithm recorded with every draw, so anyone can re-run it from the seed. */
+export const DRAW_ALGORITHM =
+  'HMAC-SHA256 Fisher–Yates v1: candidates sorted by id (ascending, as text); for i = 0…k−1, r = first 6 bytes (big-endian) of HMAC-SHA256(key = seed bytes, message = "<stream>:<i>"), j = i + (r mod (n − i)), swap(i, j); the first k are drawn. Streams: "targets", then "inspectors" over the pool minus inspectors linked to a drawn party.';
+
+export const createInspectorSchema = z.object({
+  name: z.string().trim().min(2).max(50),
+  title: z.string().trim().max(100).optional(),
+  /** The inspector's own school or organization: never drawn to inspect it. */
+  schoolId: z.string().uuid().optional(),
+  orgId: z.string().uuid().optional(),
+});
+export const inspectorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  schoolId: z.string().nullable(),
+  orgId: z.string().nullable(),
+});
+export type InspectorDto = z.infer<typeof inspectorSchema>;
+
+export const createDrawSchema = z.object({
+  title: z.string().trim().min(2).max(100),
+  poolKind: z.enum(DRAW_POOL_KINDS),
+  filters: z
+    .object({
+      provinceCode: z
+        .string()
+        .regex(/^\d{6}$/)
+        .optional(),
+      schoolType: z.string().max(30).optional(),
+      certificateTypeId: z.string().uuid().optional(),
+    })
+    .default({}),
+  sampleSize: z.number().int().min(1).max(100),
+  inspectorCount: z.number().int().min(1).max(20),
+});
+export type CreateDrawRequest = z.infer<typeof createDrawSchema>;
+
+export const publicDrawSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  drawnAt: z.string(),
+  seed: z.string(),
+  algorithm: z.string(),
+  /** `candidateIds` (sorted) lets anyone re-run the draw; api-v1 names kind and size. */
+  pool: z.object({ kind: z.enum(DRAW_POOL_KINDS), size: z.number().int(), candidateIds: z.array(z.string()) }),
+  selected: z.array(z.object({ id: z.string(), name: z.string() })),
+  inspectors: z.array(z.object({ name: z.string() })),
+  result: z.string().optional(),
+});
+export type PublicDrawDto = z.infer<typeof publicDrawSchema>;
+
+export const drawSchema = publicDrawSchema.extend({
+  provinceCode: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  inspectorPoolIds: z.array(z.string()),
+});
+export type DrawDto = z.infer<typeof drawSchema>;
+export const publishDrawSchema = z.object({ result: z.string().trim().max(5000).optional() });

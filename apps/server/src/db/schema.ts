@@ -1084,6 +1084,8 @@ export interface DB {
   report_duties: ReportDutiesTable;
   pilot_flags: PilotFlagsTable;
   pilot_cancellations: PilotCancellationsTable;
+  inspectors: InspectorsTable;
+  inspection_draws: InspectionDrawsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -1190,4 +1192,33 @@ export interface PilotCancellationsTable {
   evidence: ColumnType<{ kind: string; id: string }[], string, string>;
   cancelled_at: Timestamp;
   cancelled_by: string | null;
+}
+export interface InspectorsTable {
+  id: Generated<string>;
+  name: string;
+  title: string | null;
+  province_code: string | null;
+  school_id: string | null;
+  org_id: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+type Json<T> = ColumnType<T, string, string>;
+export interface InspectionDrawsTable {
+  id: Generated<string>;
+  title: string;
+  province_code: string | null;
+  pool_kind: 'school' | 'organization';
+  filters: Json<Record<string, string>>;
+  seed: string;
+  algorithm: string;
+  candidate_ids: Json<string[]>;
+  inspector_pool_ids: Json<string[]>;
+  selected: Json<{ id: string; name: string }[]>;
+  inspectors: Json<{ id: string; name: string }[]>;
+  drawn_at: Timestamp;
+  drawn_by: string | null;
+  published_at: NullableTimestamp;
+  result: string | null;
 }

@@ -12,6 +12,8 @@
  *   one open flag per pilot and kind.
  * - pilot_cancellations (R8.3): one per pilot, with its ground (001 §十九), the clause, the reason and evidence links;
  *   filings.cancelled_at is the fact registrations and annual plans check. The pilot's history stays.
+ * - inspectors / inspection_draws (R8.4, 双随机一公开): the pool (with the school or organization each inspector
+ *   belongs to) and each draw with its seed, algorithm, the sorted candidate lists it ran over and what it drew.
  */
 export const sql = /* sql */ `
 CREATE TABLE complaints (
@@ -136,4 +138,35 @@ CREATE TABLE pilot_cancellations (
   cancelled_at timestamptz NOT NULL,
   cancelled_by uuid REFERENCES users (id)
 );
+
+CREATE TABLE inspectors (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  name text NOT NULL,
+  title text,
+  province_code text REFERENCES regions (code),
+  school_id uuid REFERENCES schools (id),
+  org_id uuid REFERENCES evaluation_orgs (id),
+  active boolean NOT NULL DEFAULT true,
+  created_at timestamptz NOT NULL,
+  created_by uuid REFERENCES users (id)
+);
+
+CREATE TABLE inspection_draws (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  title text NOT NULL,
+  province_code text REFERENCES regions (code),
+  pool_kind text NOT NULL CHECK (pool_kind IN ('school', 'organization')),
+  filters jsonb NOT NULL DEFAULT '{}',
+  seed text NOT NULL,
+  algorithm text NOT NULL,
+  candidate_ids jsonb NOT NULL,
+  inspector_pool_ids jsonb NOT NULL,
+  selected jsonb NOT NULL,
+  inspectors jsonb NOT NULL,
+  drawn_at timestamptz NOT NULL,
+  drawn_by uuid REFERENCES users (id),
+  published_at timestamptz,
+  result text
+);
+CREATE INDEX inspection_draws_published_idx ON inspection_draws (published_at DESC) WHERE published_at IS NOT NULL;
 `;

@@ -5,6 +5,13 @@ import {
   complaintSchema,
   complaintTransitionSchema,
   createComplaintSchema,
+  createDrawSchema,
+  createInspectorSchema,
+  drawSchema,
+  inspectorSchema,
+  pageQuerySchema,
+  publicDrawSchema,
+  publishDrawSchema,
   createReportTypeSchema,
   pageOf,
   pilotCancellationSchema,
@@ -24,6 +31,7 @@ import { publicRateLimit } from '../../http/rate-limit';
 import type { RouteModule } from '../../http/route-types';
 import * as cancellation from './cancellation.service';
 import * as complaints from './complaints.service';
+import * as draws from './draws.service';
 import * as reporting from './reporting.service';
 
 const tags = ['监督评价 Supervision'];
@@ -98,6 +106,83 @@ export const registerSupervisionRoutes: RouteModule = (app, deps) => {
 
   registerReportingRoutes(app, deps);
   registerCancellationRoutes(app, deps);
+  registerDrawRoutes(app, deps);
+};
+
+const registerDrawRoutes: RouteModule = (app, deps) => {
+  app.get(
+    '/api/v1/public/inspection-draws',
+    {
+      config: { rateLimit: publicRateLimit(deps) },
+      schema: {
+        tags,
+        summary: '双随机一公开：已公开的随机抽查（无需登录）Published random inspection draws (api-v1, R8.4)',
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(publicDrawSchema), ...errorResponses(400, 429) },
+      },
+    },
+    async (req) => draws.listPublicDraws(deps, req.query.page, req.query.pageSize),
+  );
+  app.get(
+    '/api/v1/inspectors',
+    {
+      schema: {
+        tags,
+        summary: '检查人员库 The inspector pool',
+        response: { 200: z.object({ items: z.array(inspectorSchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => ({ items: await draws.listInspectors(deps, ctxOf(req)) }),
+  );
+  app.post(
+    '/api/v1/inspectors',
+    {
+      schema: {
+        tags,
+        summary: '加入检查人员库 Add an inspector to the pool',
+        body: createInspectorSchema,
+        response: { 201: inspectorSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await draws.createInspector(deps, ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/inspection-draws',
+    {
+      schema: {
+        tags,
+        summary: '随机抽查记录 Draws in scope',
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(drawSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => draws.listDraws(deps, ctxOf(req), req.query.page, req.query.pageSize),
+  );
+  app.post(
+    '/api/v1/inspection-draws',
+    {
+      schema: {
+        tags,
+        summary: '随机抽取检查对象和检查人员（记录种子与算法）Draw parties and inspectors, recording seed and algorithm',
+        body: createDrawSchema,
+        response: { 201: drawSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await draws.createDraw(deps, ctxOf(req), req.body)),
+  );
+  app.post(
+    '/api/v1/inspection-draws/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: '公开抽查及结果 Publish a draw (and its result)',
+        params: idParams,
+        body: publishDrawSchema,
+        response: { 200: drawSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => draws.publishDraw(deps, ctxOf(req), req.params.id, req.body.result),
+  );
 };
 
 const registerCancellationRoutes: RouteModule = (app, deps) => {
