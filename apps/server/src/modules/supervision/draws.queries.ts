@@ -1,7 +1,10 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { paginate } from '../../db/list-query';
 import type { InspectionDrawsTable, InspectorsTable } from '../../db/schema';
 import type { Db } from '../../db/types';
+
+export type DrawRow = Selectable<InspectionDrawsTable>;
+export type InspectorRow = Selectable<InspectorsTable>;
 
 export function insertInspector(db: Db, v: Insertable<InspectorsTable>) {
   return db.insertInto('inspectors').values(v).returningAll().executeTakeFirstOrThrow();

@@ -1,7 +1,5 @@
 import { type CreateDrawRequest, DRAW_ALGORITHM, type DrawDto, type InspectorDto, type Page, type PublicDrawDto } from '@onex/shared';
-import type { Selectable } from 'kysely';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
-import type { InspectionDrawsTable, InspectorsTable } from '../../db/schema';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { auditedTransaction } from '../audit/audit.service';
@@ -9,12 +7,12 @@ import * as q from './draws.queries';
 import { drawIds, newSeed, unlinkedInspectors } from './draws.rules';
 
 const DRAWERS = ['national_admin', 'province_admin'] as const;
-type DrawRow = Selectable<InspectionDrawsTable>;
+type DrawRow = q.DrawRow;
 
 /** A province draws within its own province and pool; the national administrator from the national pool. */
 const poolProvince = (a: Actor) => (a.role === 'national_admin' ? null : a.provinceCode);
 
-function inspectorDto(i: Selectable<InspectorsTable>): InspectorDto {
+function inspectorDto(i: q.InspectorRow): InspectorDto {
   return { id: i.id, name: i.name, title: i.title, provinceCode: i.province_code, schoolId: i.school_id, orgId: i.org_id };
 }
 
