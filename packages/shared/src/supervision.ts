@@ -435,3 +435,74 @@ export const drawSchema = publicDrawSchema.extend({
 });
 export type DrawDto = z.infer<typeof drawSchema>;
 export const publishDrawSchema = z.object({ result: z.string().trim().max(5000).optional() });
+
+/* ───────────────────────── Inspections and rectification (R8.2) ───────────────────────── */
+
+/** 001 第十八条: 试点建设进展、经费落实与资金使用、主要问题和改进措施; an inspection may add items. */
+export const DEFAULT_INSPECTION_ITEMS = [
+  { key: 'progress', label: '试点建设进展' },
+  { key: 'funds', label: '经费落实、资金使用' },
+  { key: 'problems', label: '存在问题' },
+  { key: 'improvements', label: '改进措施' },
+] as const;
+export const INSPECTION_STATUSES = ['planned', 'rectifying', 'closed'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+export const RECTIFICATION_STATUSES = ['open', 'reported', 'accepted', 'reordered'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+
+const itemSchema = z.object({ key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), label: z.string().trim().min(1).max(50) });
+export const createInspectionSchema = z.object({
+  filingId: z.string().uuid(),
+  title: z.string().trim().min(2).max(100),
+  plannedOn: isoDate,
+  extraItems: z.array(itemSchema).max(10).default([]),
+});
+export const inspectionFindingInputSchema = z.object({
+  itemKey: z.string(),
+  finding: z.string().trim().min(2).max(2000),
+  issue: z.boolean(),
+  fileIds: z.array(z.string().uuid()).max(10).default([]),
+});
+export const rectificationOrderInputSchema = z.object({ requirement: z.string().trim().min(2).max(2000), deadline: isoDate });
+export const rectificationReportSchema = z.object({
+  report: z.string().trim().min(2).max(5000),
+  fileIds: z.array(z.string().uuid()).max(10).default([]),
+});
+export const rectificationDecisionSchema = z.object({
+  decision: z.enum(['accept', 'reorder']),
+  comment: z.string().trim().min(2).max(2000),
+  /** reorder: the new order's deadline. */
+  deadline: isoDate.optional(),
+});
+export const closeInspectionSchema = z.object({ result: z.string().trim().min(2).max(5000), publish: z.boolean().default(false) });
+
+export const rectificationSchema = z.object({
+  id: z.string(),
+  round: z.number().int(),
+  requirement: z.string(),
+  deadline: z.string(),
+  status: z.enum(RECTIFICATION_STATUSES),
+  report: z.string().nullable(),
+  reportFileIds: z.array(z.string()),
+  decisionComment: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export const inspectionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  filingId: z.string(),
+  schoolName: z.string(),
+  certificateTypeName: z.string(),
+  plannedOn: z.string(),
+  status: z.enum(INSPECTION_STATUSES),
+  items: z.array(itemSchema),
+  findings: z.array(
+    z.object({ itemKey: z.string(), finding: z.string(), issue: z.boolean(), fileIds: z.array(z.string()), at: z.string() }),
+  ),
+  rectifications: z.array(rectificationSchema),
+  result: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type InspectionDto = z.infer<typeof inspectionSchema>;
+export type RectificationDto = z.infer<typeof rectificationSchema>;

@@ -3,7 +3,15 @@ import type { ApplicationStatus, ConversionRefusal, CourseCategory, RuleStatus }
 import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
 import type { Role, SchoolFlag, SchoolStatus, SchoolType } from '@onex/shared';
 import type { ComplaintCategory, ComplaintLevel, ComplaintStatus, ComplaintSubjectType } from '@onex/shared';
-import type { CancellationGround, ReportDutyStatus, ReportField, ReportPeriod, ReporterKind } from '@onex/shared';
+import type {
+  CancellationGround,
+  InspectionStatus,
+  RectificationStatus,
+  ReportDutyStatus,
+  ReportField,
+  ReportPeriod,
+  ReporterKind,
+} from '@onex/shared';
 import type {
   FilingAttachmentKind,
   FilingRoundStatus,
@@ -1086,6 +1094,9 @@ export interface DB {
   pilot_cancellations: PilotCancellationsTable;
   inspectors: InspectorsTable;
   inspection_draws: InspectionDrawsTable;
+  inspections: InspectionsTable;
+  inspection_findings: InspectionFindingsTable;
+  rectification_orders: RectificationOrdersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -1221,4 +1232,44 @@ export interface InspectionDrawsTable {
   drawn_by: string | null;
   published_at: NullableTimestamp;
   result: string | null;
+}
+export interface InspectionsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  title: string;
+  inspector_level: 'national' | 'province' | 'school';
+  planned_on: string;
+  items: Json<{ key: string; label: string }[]>;
+  status: Generated<InspectionStatus>;
+  result: string | null;
+  published_at: NullableTimestamp;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+export interface InspectionFindingsTable {
+  id: Generated<string>;
+  inspection_id: string;
+  item_key: string;
+  finding: string;
+  issue: boolean;
+  file_ids: Json<string[]>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+export interface RectificationOrdersTable {
+  id: Generated<string>;
+  inspection_id: string;
+  round: number;
+  requirement: string;
+  deadline: string;
+  status: Generated<RectificationStatus>;
+  report: string | null;
+  report_file_ids: ColumnType<string[], string | undefined, string>;
+  reported_at: NullableTimestamp;
+  decided_at: NullableTimestamp;
+  decision_comment: string | null;
+  created_at: Timestamp;
 }

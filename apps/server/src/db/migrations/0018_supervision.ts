@@ -14,6 +14,8 @@
  *   filings.cancelled_at is the fact registrations and annual plans check. The pilot's history stays.
  * - inspectors / inspection_draws (R8.4, 双随机一公开): the pool (with the school or organization each inspector
  *   belongs to) and each draw with its seed, algorithm, the sorted candidate lists it ran over and what it drew.
+ * - inspections (R8.2, 001 第十八条) of a pilot with their items, findings per item (evidence files) and
+ *   rectification orders (a deadline each; a re-order is a new row of the next round).
  */
 export const sql = /* sql */ `
 CREATE TABLE complaints (
@@ -169,4 +171,50 @@ CREATE TABLE inspection_draws (
   result text
 );
 CREATE INDEX inspection_draws_published_idx ON inspection_draws (published_at DESC) WHERE published_at IS NOT NULL;
+
+CREATE TABLE inspections (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  filing_id uuid NOT NULL REFERENCES filings (id),
+  province_code text NOT NULL REFERENCES regions (code),
+  city_code text NOT NULL REFERENCES regions (code),
+  school_id uuid NOT NULL REFERENCES schools (id),
+  title text NOT NULL,
+  inspector_level text NOT NULL CHECK (inspector_level IN ('national', 'province', 'school')),
+  planned_on date NOT NULL,
+  items jsonb NOT NULL,
+  status text NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'rectifying', 'closed')),
+  result text,
+  published_at timestamptz,
+  created_at timestamptz NOT NULL,
+  created_by uuid REFERENCES users (id)
+);
+CREATE INDEX inspections_province_idx ON inspections (province_code, planned_on DESC);
+
+CREATE TABLE inspection_findings (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  inspection_id uuid NOT NULL REFERENCES inspections (id),
+  item_key text NOT NULL,
+  finding text NOT NULL,
+  issue boolean NOT NULL,
+  file_ids jsonb NOT NULL DEFAULT '[]',
+  created_at timestamptz NOT NULL,
+  created_by uuid REFERENCES users (id)
+);
+CREATE INDEX inspection_findings_inspection_idx ON inspection_findings (inspection_id);
+
+CREATE TABLE rectification_orders (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  inspection_id uuid NOT NULL REFERENCES inspections (id),
+  round integer NOT NULL,
+  requirement text NOT NULL,
+  deadline date NOT NULL,
+  status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'reported', 'accepted', 'reordered')),
+  report text,
+  report_file_ids jsonb NOT NULL DEFAULT '[]',
+  reported_at timestamptz,
+  decided_at timestamptz,
+  decision_comment text,
+  created_at timestamptz NOT NULL,
+  UNIQUE (inspection_id, round)
+);
 `;

@@ -1,5 +1,12 @@
 import {
   cancelPilotSchema,
+  closeInspectionSchema,
+  createInspectionSchema,
+  inspectionFindingInputSchema,
+  inspectionSchema,
+  rectificationDecisionSchema,
+  rectificationOrderInputSchema,
+  rectificationReportSchema,
   complaintDetailSchema,
   complaintQuerySchema,
   complaintSchema,
@@ -28,10 +35,12 @@ import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import { publicRateLimit } from '../../http/rate-limit';
+import { readUploadForm } from '../files/files.upload';
 import type { RouteModule } from '../../http/route-types';
 import * as cancellation from './cancellation.service';
 import * as complaints from './complaints.service';
 import * as draws from './draws.service';
+import * as inspections from './inspections.service';
 import * as reporting from './reporting.service';
 
 const tags = ['监督评价 Supervision'];
@@ -107,6 +116,132 @@ export const registerSupervisionRoutes: RouteModule = (app, deps) => {
   registerReportingRoutes(app, deps);
   registerCancellationRoutes(app, deps);
   registerDrawRoutes(app, deps);
+  registerInspectionRoutes(app, deps);
+};
+
+const orderParams = z.object({ id: z.string().uuid(), orderId: z.string().uuid() });
+const inspectionResponse = { 200: inspectionSchema, ...errorResponses(400, 401, 403, 404, 409) };
+
+const registerInspectionRoutes: RouteModule = (app, deps) => {
+  app.get(
+    '/api/v1/inspections',
+    {
+      schema: {
+        tags,
+        summary: '检查（按范围）Inspections in scope (R8.2)',
+        response: { 200: z.object({ items: z.array(inspectionSchema) }), ...errorResponses(401) },
+      },
+    },
+    async (req) => ({ items: await inspections.listInspections(deps, ctxOf(req)) }),
+  );
+  app.post(
+    '/api/v1/inspections',
+    {
+      schema: {
+        tags,
+        summary: '计划检查：进展、经费使用、存在问题、改进措施（可扩展）Plan an inspection of a pilot (001 第十八条)',
+        body: createInspectionSchema,
+        response: { 201: inspectionSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await inspections.createInspection(deps, ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/inspections/:id',
+    {
+      schema: {
+        tags,
+        summary: '检查详情 An inspection',
+        params: idParams,
+        response: { 200: inspectionSchema, ...errorResponses(401, 404) },
+      },
+    },
+    async (req) => inspections.getInspection(deps, ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/inspections/:id/findings',
+    {
+      schema: {
+        tags,
+        summary: '记录检查发现（附证据文件）Record a finding per item',
+        params: idParams,
+        body: inspectionFindingInputSchema,
+        response: inspectionResponse,
+      },
+    },
+    async (req) => inspections.recordFinding(deps, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/inspections/:id/rectifications',
+    {
+      schema: {
+        tags,
+        summary: '下达整改通知（含期限）Order rectification with a deadline',
+        params: idParams,
+        body: rectificationOrderInputSchema,
+        response: inspectionResponse,
+      },
+    },
+    async (req) => inspections.orderRectification(deps, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/inspections/:id/rectifications/:orderId/report',
+    {
+      schema: {
+        tags,
+        summary: '提交整改报告 Report on the rectification',
+        params: orderParams,
+        body: rectificationReportSchema,
+        response: inspectionResponse,
+      },
+    },
+    async (req) => inspections.reportRectification(deps, ctxOf(req), req.params.id, req.params.orderId, req.body),
+  );
+  app.post(
+    '/api/v1/inspections/:id/rectifications/:orderId/decision',
+    {
+      schema: {
+        tags,
+        summary: '整改验收：通过或再次整改 Accept or re-order',
+        params: orderParams,
+        body: rectificationDecisionSchema,
+        response: inspectionResponse,
+      },
+    },
+    async (req) => inspections.decideRectification(deps, ctxOf(req), req.params.id, req.params.orderId, req.body),
+  );
+  app.post(
+    '/api/v1/inspections/:id/evidence',
+    {
+      schema: {
+        tags,
+        summary: '上传检查或整改证据（PDF）Upload evidence (PDF) for a finding or a rectification report',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: {
+          201: z.object({ id: z.string(), sha256: z.string(), size: z.number().int(), name: z.string() }),
+          ...errorResponses(400, 401, 403, 404, 413),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { file } = await readUploadForm(req);
+      return reply.status(201).send(await inspections.uploadEvidence(deps, ctxOf(req), req.params.id, file));
+    },
+  );
+  app.post(
+    '/api/v1/inspections/:id/close',
+    {
+      schema: {
+        tags,
+        summary: '办结检查，通知被检查方，可公开结果 Close with the result; optionally publish',
+        params: idParams,
+        body: closeInspectionSchema,
+        response: inspectionResponse,
+      },
+    },
+    async (req) => inspections.closeInspection(deps, ctxOf(req), req.params.id, req.body),
+  );
 };
 
 const registerDrawRoutes: RouteModule = (app, deps) => {
