@@ -506,3 +506,39 @@ export const inspectionSchema = z.object({
 });
 export type InspectionDto = z.infer<typeof inspectionSchema>;
 export type RectificationDto = z.infer<typeof rectificationSchema>;
+
+/* ───────────────────────── Evaluation scorecards (R8.7, 监督评价) ───────────────────────── */
+
+/**
+ * Weights as data (points out of 100). Pass rate and reports on time score their ratio of the weight; inspection
+ * findings and complaints cost `penalty` points each down to 0. A part without facts (e.g. no exams that year) is left
+ * out and the others are scaled to 100.
+ */
+export const SCORECARD_WEIGHTS = {
+  passRate: { weight: 40 },
+  reportsOnTime: { weight: 30 },
+  findings: { weight: 15, penalty: 5 },
+  complaints: { weight: 15, penalty: 5 },
+} as const;
+export type ScorecardPart = keyof typeof SCORECARD_WEIGHTS;
+
+export const scorecardQuerySchema = z.object({
+  kind: z.enum(['school', 'organization']).default('school'),
+  year: z.coerce.number().int().min(2019).max(2100),
+});
+export const scorecardSchema = z.object({
+  subjectId: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  facts: z.object({
+    examined: z.number().int(),
+    passed: z.number().int(),
+    reportsDue: z.number().int(),
+    reportsOnTime: z.number().int(),
+    findings: z.number().int(),
+    complaints: z.number().int(),
+  }),
+  parts: z.record(z.string(), z.number().nullable()),
+  score: z.number().nullable(),
+});
+export type ScorecardDto = z.infer<typeof scorecardSchema>;

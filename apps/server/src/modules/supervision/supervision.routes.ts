@@ -12,6 +12,8 @@ import {
   complaintSchema,
   complaintTransitionSchema,
   createComplaintSchema,
+  scorecardQuerySchema,
+  scorecardSchema,
   createDrawSchema,
   createInspectorSchema,
   drawSchema,
@@ -42,6 +44,7 @@ import * as complaints from './complaints.service';
 import * as draws from './draws.service';
 import * as inspections from './inspections.service';
 import * as reporting from './reporting.service';
+import * as scorecards from './scorecards.service';
 
 const tags = ['监督评价 Supervision'];
 const idParams = z.object({ id: z.string().uuid() });
@@ -117,6 +120,18 @@ export const registerSupervisionRoutes: RouteModule = (app, deps) => {
   registerCancellationRoutes(app, deps);
   registerDrawRoutes(app, deps);
   registerInspectionRoutes(app, deps);
+  app.get(
+    '/api/v1/scorecards',
+    {
+      schema: {
+        tags,
+        summary: '年度监督评价（院校或培训评价组织）Yearly scorecards of schools or organizations (R8.7), weights in SCORECARD_WEIGHTS',
+        querystring: scorecardQuerySchema,
+        response: { 200: z.object({ items: z.array(scorecardSchema) }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => ({ items: await scorecards.listScorecards(deps, ctxOf(req), req.query) }),
+  );
 };
 
 const orderParams = z.object({ id: z.string().uuid(), orderId: z.string().uuid() });
