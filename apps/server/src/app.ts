@@ -54,6 +54,7 @@ import { registerCertificateRoutes } from './modules/certificates/certificates.r
 import { registerStatisticsRoutes } from './modules/statistics/statistics.routes';
 import { registerSecurityEventRoutes } from './modules/security-events/security-events.routes';
 import { recordSecurityEvent } from './modules/security-events/security-events.service';
+import { registerSupervisionRoutes } from './modules/supervision/supervision.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -87,6 +88,7 @@ const MODULES: RouteModule[] = [
   registerCertificateRoutes,
   registerStatisticsRoutes,
   registerSecurityEventRoutes,
+  registerSupervisionRoutes,
 ];
 
 export interface BuildOptions {

@@ -8,6 +8,8 @@ import { DEMO_ROBOT_ORG_USERNAME } from './db/seed/demo-exams';
 import { systemClock } from './lib/clock';
 import { writeAuditCheckpoint } from './modules/audit/audit.service';
 import { notifyDeadlines } from './modules/notifications/notifications.service';
+import { escalateOverdueComplaints } from './modules/supervision/complaints.service';
+import { runReportingDuties } from './modules/supervision/reporting.service';
 
 /**
  * loadConfig → openDatabase (the embedded folder locked) → migrate → key check → (demo) → buildApp → audit checkpoint →
@@ -22,10 +24,13 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db: database.db, dbKind: database.kind, pool: database.pool });
 
   // R3.11: deadline reminders at start, then hourly (idempotent per user and round).
+  // R8.1, R8.5: reporting duties (new periods, missed-report flags, reminders) and overdue complaints on the same tick.
   const remind = () =>
-    notifyDeadlines(database.db, systemClock.now()).catch((err: unknown) =>
-      app.log.error({ err }, '截止提醒失败 deadline reminders failed'),
-    );
+    Promise.all([
+      notifyDeadlines(database.db, systemClock.now()),
+      escalateOverdueComplaints(database.db, systemClock.now()),
+      runReportingDuties(database.db, systemClock.now()),
+    ]).catch((err: unknown) => app.log.error({ err }, '截止提醒或投诉上报失败 deadline reminders or complaint escalation failed'));
   const reminders = setInterval(() => void remind(), 60 * 60 * 1000).unref();
 
   // Issue 20 item 6: the audit chain's head, signed, in audit_checkpoints and as a file — at start, daily and at shutdown.

@@ -339,6 +339,21 @@ export const ERRORS = {
     zh: '已有一份待审核的学分转换申请，请等待审核结果或先撤回',
     en: 'An application is already waiting for a decision; wait for it or withdraw it first',
   },
+  COMPLAINT_SUBJECT_UNKNOWN: {
+    status: 400,
+    zh: '未找到所投诉的院校、培训评价组织或证书，请重新选择',
+    en: 'The school, organization or certificate complained about was not found',
+  },
+  COMPLAINT_TRANSFER_TARGET: {
+    status: 400,
+    zh: '转办对象不正确：请选择另一个存在的管理部门',
+    en: 'Choose another existing administration to transfer to',
+  },
+  PILOT_CANCELLED: {
+    status: 409,
+    zh: '该试点已被取消（粤生态职院〔2023〕18号 第十九条），不能再报名或填报年度计划',
+    en: 'This pilot has been cancelled; it can no longer register candidates or file its plan',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

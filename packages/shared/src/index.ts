@@ -15,3 +15,4 @@ export * from './passwords';
 export * from './statistics';
 export * from './input';
 export * from './security-events';
+export * from './supervision';

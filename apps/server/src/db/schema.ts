@@ -2,6 +2,16 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { ApplicationStatus, ConversionRefusal, CourseCategory, RuleStatus } from '@onex/shared';
 import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
 import type { Role, SchoolFlag, SchoolStatus, SchoolType } from '@onex/shared';
+import type { ComplaintCategory, ComplaintLevel, ComplaintStatus, ComplaintSubjectType } from '@onex/shared';
+import type {
+  CancellationGround,
+  InspectionStatus,
+  RectificationStatus,
+  ReportDutyStatus,
+  ReportField,
+  ReportPeriod,
+  ReporterKind,
+} from '@onex/shared';
 import type {
   FilingAttachmentKind,
   FilingRoundStatus,
@@ -369,6 +379,8 @@ export interface FilingsTable {
   // 0005_filing_extras (R3.8): set when the school files 'discontinue' for a year
   pilot_ended_year: ColumnType<number | null, number | null | undefined, number | null>;
   pilot_ended_at: NullableTimestamp;
+  // 0018_supervision (R8.3)
+  cancelled_at: NullableTimestamp;
 }
 
 /** 一、申报计划: one row per major. */
@@ -1173,6 +1185,191 @@ export interface DB {
   conversion_application_events: ConversionApplicationEventsTable;
   conversion_outcome_uses: ConversionOutcomeUsesTable;
   course_exemptions: CourseExemptionsTable;
+  // 0018_supervision
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  report_types: ReportTypesTable;
+  report_duties: ReportDutiesTable;
+  pilot_flags: PilotFlagsTable;
+  pilot_cancellations: PilotCancellationsTable;
+  inspectors: InspectorsTable;
+  inspection_draws: InspectionDrawsTable;
+  inspections: InspectionsTable;
+  inspection_findings: InspectionFindingsTable;
+  rectification_orders: RectificationOrdersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
+
+// 0018_supervision
+export interface ComplaintsTable {
+  id: Generated<string>;
+  tracking_code: string;
+  category: ComplaintCategory;
+  subject_type: ComplaintSubjectType;
+  subject_id: string;
+  subject_name: string;
+  subject_province_code: string | null;
+  subject_city_code: string | null;
+  content: string;
+  contact_name_sealed: string | null;
+  contact_phone_sealed: string | null;
+  status: Generated<ComplaintStatus>;
+  level: ComplaintLevel;
+  province_code: string | null;
+  city_code: string | null;
+  /** A date (YYYY-MM-DD, China time); read back as a string (see db/database.ts type parsers). */
+  deadline: string;
+  escalations: Generated<number>;
+  reply: string | null;
+  filed_at: Timestamp;
+  client_ip: string | null;
+  updated_at: Timestamp;
+}
+export interface ComplaintEventsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  from_status: ComplaintStatus | null;
+  to_status: ComplaintStatus;
+  level: ComplaintLevel;
+  province_code: string | null;
+  city_code: string | null;
+  comment: string | null;
+}
+export interface ReportTypesTable {
+  id: Generated<string>;
+  name: string;
+  level: 'national' | 'province';
+  province_code: string | null;
+  reporter_kind: ReporterKind;
+  period: ReportPeriod;
+  due_dates: ColumnType<string[], string[] | undefined, string[]>;
+  deadline_days: number;
+  starts_on: string;
+  fields: ColumnType<ReportField[], string, string>;
+  required: boolean;
+  miss_threshold: number;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+export interface ReportDutiesTable {
+  id: Generated<string>;
+  report_type_id: string;
+  filing_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  department_id: string;
+  period_start: string;
+  period_end: string;
+  due_date: string;
+  status: Generated<ReportDutyStatus>;
+  answers: ColumnType<Record<string, string | number> | null, string | null | undefined, string | null>;
+  submitted_at: NullableTimestamp;
+  submitted_by: string | null;
+  late: Generated<boolean>;
+  reviewed_at: NullableTimestamp;
+  reviewed_by: string | null;
+  opinion: string | null;
+  created_at: Timestamp;
+}
+export interface PilotFlagsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  kind: 'missed_reports';
+  clause: string;
+  jurisdiction: string;
+  detail: string;
+  report_type_id: string | null;
+  flagged_at: Timestamp;
+  cleared_at: NullableTimestamp;
+}
+export interface PilotCancellationsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  ground: CancellationGround;
+  clause: string;
+  reason: string;
+  evidence: ColumnType<{ kind: string; id: string }[], string, string>;
+  cancelled_at: Timestamp;
+  cancelled_by: string | null;
+}
+export interface InspectorsTable {
+  id: Generated<string>;
+  name: string;
+  title: string | null;
+  province_code: string | null;
+  school_id: string | null;
+  org_id: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+type Json<T> = ColumnType<T, string, string>;
+export interface InspectionDrawsTable {
+  id: Generated<string>;
+  title: string;
+  province_code: string | null;
+  pool_kind: 'school' | 'organization';
+  filters: Json<Record<string, string>>;
+  seed: string;
+  algorithm: string;
+  candidate_ids: Json<string[]>;
+  inspector_pool_ids: Json<string[]>;
+  selected: Json<{ id: string; name: string }[]>;
+  inspectors: Json<{ id: string; name: string }[]>;
+  drawn_at: Timestamp;
+  drawn_by: string | null;
+  published_at: NullableTimestamp;
+  result: string | null;
+}
+export interface InspectionsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  title: string;
+  inspector_level: 'national' | 'province' | 'school';
+  planned_on: string;
+  items: Json<{ key: string; label: string }[]>;
+  status: Generated<InspectionStatus>;
+  result: string | null;
+  published_at: NullableTimestamp;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+export interface InspectionFindingsTable {
+  id: Generated<string>;
+  inspection_id: string;
+  item_key: string;
+  finding: string;
+  issue: boolean;
+  file_ids: Json<string[]>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+export interface RectificationOrdersTable {
+  id: Generated<string>;
+  inspection_id: string;
+  round: number;
+  requirement: string;
+  deadline: string;
+  status: Generated<RectificationStatus>;
+  report: string | null;
+  report_file_ids: ColumnType<string[], string | undefined, string>;
+  reported_at: NullableTimestamp;
+  decided_at: NullableTimestamp;
+  decision_comment: string | null;
+  created_at: Timestamp;
+}

@@ -9,6 +9,7 @@ import { seedDemoFilingExtras } from './demo-filing-extras';
 import { seedDemoExams } from './demo-exams';
 import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoCreditBank } from './demo-credit-bank';
+import { seedDemoSupervision } from './demo-supervision';
 import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
 
 export { DEMO_PASSWORD };
@@ -129,6 +130,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     await seedDemoCertificates(trx, exams, publicUrl);
     // Credit bank (issue 7): courses, rules, deposits and learner1's approved conversion.
     await seedDemoCreditBank(trx, now, secretKey);
+    // Supervision (issue 13): complaints, the weekly report (one pilot flagged), an inspection, a published draw.
+    await seedDemoSupervision(trx, now, secretKey);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',

@@ -95,6 +95,7 @@ export async function putAnnualPlan(
     if (!(PLAN_FILERS as readonly string[]).includes(actor.role)) throw new AppError('FORBIDDEN');
     if (!mayFileYear(f, year)) throw new AppError('ANNUAL_PLAN_NOT_ALLOWED', { filingYear: f.year, year });
     if (f.pilot_ended_year !== null) throw new AppError('PILOT_ENDED', { pilotEndedYear: f.pilot_ended_year });
+    if (f.cancelled_at) throw new AppError('PILOT_CANCELLED', { cancelledAt: f.cancelled_at.toISOString() }); // R8.3
     const majors = (await q.majorsOf(trx, [filingId])).map((m) => ({
       schoolMajorId: m.school_major_id,
       majorName: m.major_name,

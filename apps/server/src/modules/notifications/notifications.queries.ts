@@ -7,7 +7,7 @@ type Tx = Transaction<DB>;
 
 /**
  * Who receives a notification: named users, or the active accounts of a role narrowed by scope facts (every fact
- * given must match; at least one is required).
+ * given must match; at least one is required, except for the national administrators).
  */
 export type Audience = { userIds: readonly string[] } | { role: Role; schoolId?: string; cityCode?: string; provinceCode?: string };
 
@@ -17,7 +17,8 @@ export async function recipientsOf(db: Db, a: Audience): Promise<string[]> {
     if (a.userIds.length === 0) return [];
     q = q.where('id', 'in', [...a.userIds]);
   } else {
-    if (!a.schoolId && !a.cityCode && !a.provinceCode) return [];
+    // A national administrator's scope is everything; any other role must be narrowed by a fact.
+    if (a.role !== 'national_admin' && !a.schoolId && !a.cityCode && !a.provinceCode) return [];
     q = q.where('role', '=', a.role);
     if (a.schoolId) q = q.where('school_id', '=', a.schoolId);
     if (a.cityCode) q = q.where('city_code', '=', a.cityCode);

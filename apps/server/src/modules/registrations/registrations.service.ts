@@ -12,6 +12,7 @@ import type { Tx } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { requireAgreement } from '../agreements/agreements.service';
+import { assertPilotNotCancelled } from '../supervision/cancellation.service';
 import { recordAudit } from '../audit/audit.service';
 import { registrationWindowOpen } from '../exam-sessions/exam-sessions.rules';
 import { isSchoolRole, toSummary, visibleSession } from '../exam-sessions/exam-sessions.service';
@@ -81,6 +82,7 @@ export async function proposeRegistrations(deps: Deps, ctx: RequestContext, sess
         status: s.status,
       });
     const agreement = await requireAgreement(trx, { schoolId, certificateTypeId: s.certificate_type_id }, s.level);
+    await assertPilotNotCancelled(trx, agreement.filingId); // R8.3
     const pilotMajors = await q.filingMajorIds(trx, agreement.filingId);
     const learners = await q.learnersByIds(trx, ids);
     const problems = ids
@@ -189,7 +191,8 @@ async function registerWithConsent(
       closesAt: s.registration_closes_at.toISOString(),
       status: s.status,
     });
-  await requireAgreement(trx, { schoolId: r.school_id ?? '', certificateTypeId: s.certificate_type_id }, s.level);
+  const agreement = await requireAgreement(trx, { schoolId: r.school_id ?? '', certificateTypeId: s.certificate_type_id }, s.level);
+  await assertPilotNotCancelled(trx, agreement.filingId); // R8.3
   if ((await q.registeredCount(trx, s.id)) >= s.capacity) throw new AppError('SESSION_FULL', { capacity: s.capacity });
   const ok = await q.updateRegistration(trx, r.id, r.status, {
     status: steps.to,
