@@ -357,6 +357,22 @@ export async function sessionResultCounts(db: Db, sessionId: string) {
 }
 
 /** A page of the session's registered candidates, with their encrypted ID numbers (the caller decrypts the page only). */
+/** Every registered candidate of a session, in the order of the candidates page (the results template's rows). */
+export function allCandidates(db: Db, sessionId: string) {
+  return db
+    .selectFrom('exam_registrations as r')
+    .innerJoin('learners as l', 'l.id', 'r.learner_id')
+    .leftJoin('schools as s', 's.id', 'r.school_id')
+    .where('r.session_id', '=', sessionId)
+    .where('r.status', '=', 'registered')
+    .select(['l.name', 'l.id_type', 'l.id_number_enc'])
+    .orderBy('s.name')
+    .orderBy('l.class_name')
+    .orderBy('l.name')
+    .orderBy('r.id')
+    .execute();
+}
+
 export async function candidatesPage(db: Db, sessionId: string, page: number, pageSize: number) {
   const base = db.selectFrom('exam_registrations as r').where('r.session_id', '=', sessionId).where('r.status', '=', 'registered');
   const [items, total] = await Promise.all([

@@ -16,11 +16,14 @@ import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
 import { AppError } from '../../lib/errors';
+import { attachmentDisposition } from '../files/files.rules';
 import { readUploadForm } from '../files/files.upload';
 import * as svc from './results-import.service';
 import { type ResultImportWorker, createResultImportWorker } from './results-import.worker';
 
 const tags = ['考核成绩 Results'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const fileBody = z.any().describe('文件内容（以附件下载）File content, as an attachment');
 const idParams = z.object({ id: z.string().uuid() });
 const importInvalid = z.object({
   error: z.object({
@@ -64,6 +67,41 @@ export const registerResultImportRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => svc.listCandidates(deps, ctxOf(req), req.params.id, req.query.page, req.query.pageSize),
+  );
+
+  app.get(
+    '/api/v1/exam-sessions/:id/results-template',
+    {
+      schema: {
+        tags,
+        summary: '下载本场考核的成绩导入模板（已填考生，.xlsx）Results template pre-filled with the candidates',
+        params: idParams,
+        response: { 200: fileBody, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const d = await svc.resultsTemplate(deps, ctxOf(req), req.params.id);
+      return reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition(d.filename)).send(d.bytes);
+    },
+  );
+
+  app.post(
+    '/api/v1/exam-sessions/:id/result-errors',
+    {
+      schema: {
+        tags,
+        summary: '成绩文件的全部错误（错误清单 .xlsx；只校验，不写入）Error list of a results file',
+        description: FILE_HELP,
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 200: fileBody, ...errorResponses(400, 401, 403, 404, 413) },
+      },
+    },
+    async (req, reply) => {
+      const { file } = await readResultsForm(req);
+      const d = await svc.resultErrorList(deps, ctxOf(req), req.params.id, file);
+      return reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition(d.filename)).send(d.bytes);
+    },
   );
 
   app.post(

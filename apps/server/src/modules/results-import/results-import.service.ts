@@ -18,11 +18,12 @@ import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber, idNumberHash } from '../../lib/personal-id';
-import { recordAudit } from '../audit/audit.service';
+import { auditedTransaction, recordAudit } from '../audit/audit.service';
 import { actorFromRow } from '../auth/auth.service';
 import { refreshPassRatesAfterImport } from '../pass-rates/pass-rates.service';
 import { UnreadableFileError, readResultsFile } from './results-import.parse';
 import * as q from './results-import.queries';
+import { buildErrorList, buildResultsTemplate } from './results-import.xlsx';
 import {
   type CheckedRow,
   type RegisteredCandidate,
@@ -501,6 +502,50 @@ export async function listResultImports(deps: Deps, ctx: RequestContext, session
   const actor = requireOrg(ctx);
   const session = await ownedSession(deps.db, actor, sessionId);
   return { items: (await q.listImports(deps.db, session.id)).map((r) => jobDto(r)) };
+}
+
+// ---- Files handed out: the pre-filled template, the error list ----
+
+export interface XlsxDownload {
+  bytes: Buffer;
+  filename: string;
+}
+
+/**
+ * The session's results template with every registered candidate (证件类型, full 证件号码, 姓名; 总成绩 and 考核结果
+ * empty, with data validation). Full ID numbers leave the platform: audited like the other downloads of personal data.
+ */
+export async function resultsTemplate(deps: Deps, ctx: RequestContext, sessionId: string): Promise<XlsxDownload> {
+  const actor = requireOrg(ctx);
+  const session = await ownedSession(deps.db, actor, sessionId);
+  const date = String(session.exam_date).slice(0, 10);
+  const rows = await q.allCandidates(deps.db, session.id);
+  const candidates = rows.map((r) => ({
+    idType: r.id_type,
+    name: r.name,
+    idNumber: decryptIdNumber(deps.config.secretKey, r.id_number_enc),
+  }));
+  const bytes = await buildResultsTemplate(`${date} 考核`, candidates);
+  await auditedTransaction(deps, ctx, async () => ({
+    result: null,
+    audit: {
+      action: 'exam_results.template_download',
+      targetType: 'exam_session',
+      targetId: session.id,
+      summary: { candidates: candidates.length },
+      scope: { provinceCode: session.province_code, cityCode: session.city_code, orgId: session.org_id },
+    },
+  }));
+  return { bytes, filename: `考核成绩模板-${date}.xlsx` };
+}
+
+/** Every error of a results file (not only the first ones the page shows) as .xlsx; checks the file, writes nothing. */
+export async function resultErrorList(deps: Deps, ctx: RequestContext, sessionId: string, file: ResultFile): Promise<XlsxDownload> {
+  const actor = requireOrg(ctx);
+  const session = await ownedSession(deps.db, actor, sessionId);
+  const p = await prepareImport(deps, session, file.bytes);
+  const base = cleanName(file.filename).replace(/\.(xlsx|csv)$/i, '');
+  return { bytes: await buildErrorList(p.errors), filename: `${base}-错误清单.xlsx` };
 }
 
 // ---- Candidates (contract) ----
