@@ -1032,10 +1032,12 @@ const enUS: Messages = {
     withdrawConfirm: 'Withdraw this registration?',
     resultsImportTitle: 'Results import',
     resultsImportIntro:
-      'Upload .xlsx or UTF-8 .csv (header: 证件类型, 证件号码, 姓名, 总成绩, 考核结果). Preview first, then import; existing scores change only through a correction.',
+      'Download the template with this session’s candidates filled in, add 总成绩 and 考核结果, and upload it; or upload .xlsx or UTF-8 .csv (header: 证件类型, 证件号码, 姓名, 总成绩, 考核结果). Preview first, then import; existing scores change only through a correction.',
     correction: 'Correction',
     correctionNote: 'Why (required)',
     correctionNoteRequired: 'A correction needs a note first',
+    downloadResultsTemplate: 'Download the results template (candidates filled in)',
+    downloadErrorList: 'Download the error list',
     chooseResultsFile: 'Choose a file and preview',
     previewOk: 'Preview passed; ready to import',
     previewBad: '{{n}} problems found; fix them and upload again',

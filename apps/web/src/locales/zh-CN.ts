@@ -1006,10 +1006,12 @@ const zhCN = {
     withdrawConfirm: '确认撤回该报名？',
     resultsImportTitle: '成绩导入',
     resultsImportIntro:
-      '上传 .xlsx 或 UTF-8 编码的 .csv（表头：证件类型、证件号码、姓名、总成绩、考核结果）。先预览校验，确认无误后再导入；已有成绩只能通过“成绩更正”修改。',
+      '可先下载已填好本场考生的成绩模板，填写总成绩和考核结果后上传；也可上传 .xlsx 或 UTF-8 编码的 .csv（表头：证件类型、证件号码、姓名、总成绩、考核结果）。先预览校验，确认无误后再导入；已有成绩只能通过“成绩更正”修改。',
     correction: '成绩更正',
     correctionNote: '更正说明（必填）',
     correctionNoteRequired: '成绩更正须先填写更正说明',
+    downloadResultsTemplate: '下载成绩模板（已填考生）',
+    downloadErrorList: '下载错误清单',
     chooseResultsFile: '选择成绩文件并预览',
     previewOk: '预览通过，可以导入',
     previewBad: '预览发现 {{n}} 处错误，请修改后重新上传',

@@ -12,7 +12,7 @@ import type {
 } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api } from '../../lib/api';
+import { API_BASE, api, saveBlob } from '../../lib/api';
 
 // Local views of the exam-session contracts (packages/shared exam-sessions.ts, results.ts): only the fields read here.
 
@@ -221,6 +221,17 @@ export const useUploadResults = () =>
     form.append('file', v.file, v.file.name);
     return api.upload<ResultPreview | ResultJob>(`${sp(v.sessionId)}/result-imports`, form);
   });
+
+/** The session's results template, pre-filled with its candidates (a plain link: the session cookie goes with it). */
+export const resultsTemplateUrl = (sessionId: string) => `${API_BASE}${sp(sessionId)}/results-template`;
+
+/** Every error of a results file as .xlsx (the page shows the first ones only). */
+export async function downloadResultErrors(sessionId: string, file: File): Promise<void> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const blob = await api.uploadForFile(`${sp(sessionId)}/result-errors`, form);
+  saveBlob(blob, `${file.name.replace(/\.(xlsx|csv)$/i, '')}-错误清单.xlsx`);
+}
 
 export const isPreview = (r: ResultPreview | ResultJob): r is ResultPreview => 'preview' in r && r.preview === true;
 
