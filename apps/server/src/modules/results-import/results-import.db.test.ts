@@ -355,6 +355,70 @@ describe('score publication (api-v1 POST /exam-sessions/{id}/score-publication)'
   });
 });
 
+describe('issue 21 item 2: 成绩公示 with candidates without a score needs their number confirmed', () => {
+  const url = (f: ResultsFixture) => `/api/v1/exam-sessions/${f.sessionId}/score-publication`;
+  /** A session of three candidates, two of them scored (scores_entered, one missing). */
+  async function oneMissing() {
+    const f = await session(3);
+    const res = await importFile(org, f, csvFile(linesFor(f.candidates.slice(0, 2), () => 80)));
+    expect(res.statusCode, res.body).toBe(200);
+    return f;
+  }
+  const orgDays = async (orgId: string) =>
+    (await t.db.selectFrom('evaluation_orgs').select('publicity_days').where('id', '=', orgId).executeTakeFirstOrThrow()).publicity_days;
+  const sessionDays = async (id: string) =>
+    (await t.db.selectFrom('exam_sessions').select('publicity_days').where('id', '=', id).executeTakeFirstOrThrow()).publicity_days;
+
+  it('R5.5 the check names the candidates without a score and the default 公示期 (the organization’s setting)', async () => {
+    const f = await oneMissing();
+    const res = await org.get(url(f));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ candidates: 3, withResult: 2, missing: 1, publicityDays: await orgDays(f.orgId) });
+    expect((await bim.get(url(f))).statusCode).toBe(404);
+  });
+
+  it('R5.5 without the confirmation, or with another number: 409 naming the count; nothing published', async () => {
+    const f = await oneMissing();
+    for (const body of [undefined, {}, { confirmMissing: 0 }, { confirmMissing: 2 }]) {
+      const res = await org.request('POST', url(f), body);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error.code).toBe('MISSING_SCORES_UNCONFIRMED');
+      expect(res.json().error.message).toContain('1 名考生尚无成绩');
+      expect(res.json().error.details).toMatchObject({ missing: 1 });
+    }
+    expect(await sessionStatus(f.sessionId)).toBe('scores_entered');
+    expect((await auditRows(t.db, 'exam_session.publish_scores')).some((a) => a.target_id === f.sessionId)).toBe(false);
+  });
+
+  it('R5.5 with the exact number confirmed: published, the 公示期 chosen kept on the session and audited', async () => {
+    const f = await oneMissing();
+    const res = await org.request('POST', url(f), { confirmMissing: 1, publicityDays: 7 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'scores_published', candidates: 2, missing: 1, publicityDays: 7 });
+    expect(await sessionDays(f.sessionId)).toBe(7);
+    const audit = (await auditRows(t.db, 'exam_session.publish_scores')).find((a) => a.target_id === f.sessionId)!;
+    expect(audit.summary).toMatchObject({ missing: 1, publicityDays: 7 });
+    // The session list shows it (证书发放 reads it from there).
+    const list = await org.get(`/api/v1/exam-sessions/${f.sessionId}`);
+    expect(list.json()).toMatchObject({ publicityDays: 7, scoresPublishedAt: res.json().scoresPublishedAt });
+  });
+
+  it('api-v1 contract kept: every candidate scored, no body → published with the organization’s 公示期', async () => {
+    const f = await session(2);
+    await importFile(org, f, csvFile(linesFor(f.candidates, () => 70)));
+    const res = await org.post(url(f));
+    expect(res.statusCode, res.body).toBe(200);
+    const days = await orgDays(f.orgId);
+    expect(res.json()).toMatchObject({ candidates: 2, passed: 2, missing: 0, publicityDays: days });
+    expect(await sessionDays(f.sessionId)).toBe(days);
+  });
+
+  it('a 公示期 outside 0–60 days is refused', async () => {
+    const f = await oneMissing();
+    expect((await org.request('POST', url(f), { confirmMissing: 1, publicityDays: 61 })).statusCode).toBe(400);
+  });
+});
+
 describe('results import jobs for the UI (preview, queue, progress)', () => {
   async function waitForJob(id: string): Promise<ResultImportJobDto> {
     await t.app.resultImportWorker.idle();

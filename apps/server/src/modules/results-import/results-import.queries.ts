@@ -322,10 +322,13 @@ export async function enterScores(trx: Tx, v: { sessionId: string; provinceCode:
     .execute();
 }
 
-export async function publishScores(trx: Tx, v: { sessionId: string; provinceCode: string; at: Date; by: string | null }) {
+export async function publishScores(
+  trx: Tx,
+  v: { sessionId: string; provinceCode: string; at: Date; by: string | null; publicityDays: number },
+) {
   const r = await trx
     .updateTable('exam_sessions')
-    .set({ status: 'scores_published', scores_published_at: v.at, updated_at: v.at })
+    .set({ status: 'scores_published', scores_published_at: v.at, publicity_days: v.publicityDays, updated_at: v.at })
     .where('id', '=', v.sessionId)
     .where('status', '=', 'scores_entered')
     .executeTakeFirst();
@@ -346,6 +349,25 @@ export async function publishScores(trx: Tx, v: { sessionId: string; provinceCod
   return true;
 }
 
+/** Registered candidates of a session without a current result (成绩公示 asks for them to be confirmed). */
+export async function missingResultCount(db: Db, sessionId: string): Promise<number> {
+  const r = await db
+    .selectFrom('exam_registrations as r')
+    .leftJoin('exam_results as er', (j) => j.onRef('er.registration_id', '=', 'r.id').on('er.superseded_at', 'is', null))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('r.session_id', '=', sessionId)
+    .where('r.status', '=', 'registered')
+    .where('er.id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The organization's current 公示期 setting: the default for a session's publication. */
+export async function orgPublicityDays(db: Db, orgId: string): Promise<number> {
+  const r = await db.selectFrom('evaluation_orgs').select('publicity_days').where('id', '=', orgId).executeTakeFirstOrThrow();
+  return r.publicity_days;
+}
+
 export async function sessionResultCounts(db: Db, sessionId: string) {
   const r = await db
     .selectFrom('exam_results')
@@ -356,7 +378,6 @@ export async function sessionResultCounts(db: Db, sessionId: string) {
   return { candidates: Number(r.n), passed: Number(r.passed) };
 }
 
-/** A page of the session's registered candidates, with their encrypted ID numbers (the caller decrypts the page only). */
 /** Every registered candidate of a session, in the order of the candidates page (the results template's rows). */
 export function allCandidates(db: Db, sessionId: string) {
   return db
@@ -373,6 +394,7 @@ export function allCandidates(db: Db, sessionId: string) {
     .execute();
 }
 
+/** A page of the session's registered candidates, with their encrypted ID numbers (the caller decrypts the page only). */
 export async function candidatesPage(db: Db, sessionId: string, page: number, pageSize: number) {
   const base = db.selectFrom('exam_registrations as r').where('r.session_id', '=', sessionId).where('r.status', '=', 'registered');
   const [items, total] = await Promise.all([

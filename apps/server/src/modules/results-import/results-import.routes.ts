@@ -8,6 +8,8 @@ import {
   resultImportListSchema,
   resultImportOutcomeSchema,
   resultImportPreviewSchema,
+  scorePublicationCheckSchema,
+  scorePublicationRequestSchema,
   scorePublicationSchema,
 } from '@onex/shared';
 import type { FastifyRequest } from 'fastify';
@@ -173,18 +175,34 @@ export const registerResultImportRoutes: RouteModule = (app, deps) => {
     async (req) => svc.getResultImport(deps, ctxOf(req), req.params.id),
   );
 
+  app.get(
+    '/api/v1/exam-sessions/:id/score-publication',
+    {
+      schema: {
+        tags,
+        summary: '成绩公示前核对：考生数、尚无成绩人数、默认公示期 Before publishing: candidates without a score',
+        params: idParams,
+        response: { 200: scorePublicationCheckSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => svc.scorePublicationCheck(deps, ctxOf(req), req.params.id),
+  );
+
   app.post(
     '/api/v1/exam-sessions/:id/score-publication',
     {
       schema: {
         tags,
         summary: '成绩公示（成绩登记 → 成绩公示）Publish scores (api-v1)',
-        description: '公示后考生可在本人账号查看成绩；本操作不可撤销。',
+        description:
+          '公示后考生可在本人账号查看成绩；本操作不可撤销。请求体可省略。有考生尚无成绩时须带 confirmMissing（等于尚无成绩的人数），' +
+          '否则 409 MISSING_SCORES_UNCONFIRMED；publicityDays 为本场公示期（天，默认取本组织的设置）。',
         params: idParams,
-        response: { 200: scorePublicationSchema, ...errorResponses(401, 403, 404, 409) },
+        body: scorePublicationRequestSchema.nullish(),
+        response: { 200: scorePublicationSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => svc.publishSessionScores(deps, ctxOf(req), req.params.id),
+    async (req) => svc.publishSessionScores(deps, ctxOf(req), req.params.id, req.body ?? {}),
   );
 };
 
