@@ -30,6 +30,8 @@ export interface ExamSessionSummary {
   registrationOpensAt: string;
   registrationClosesAt: string;
   registrationOpenNow: boolean;
+  scoresPublishedAt: string | null;
+  publicityDays: number;
 }
 
 export interface ExamSessionDetail extends ExamSessionSummary {
@@ -189,7 +191,25 @@ export const useTransition = () =>
   useSessionWrite(({ id, action }: { id: string; action: ExamSessionAction }) =>
     api.post<ExamSessionDetail>(`${sp(id)}/transitions`, { action }),
   );
-export const usePublishScores = () => useSessionWrite((id: string) => api.post<unknown>(`${sp(id)}/score-publication`));
+/** Before 成绩公示: registered candidates, those with and without a result, and the default 公示期 (days). */
+export interface PublicationCheck {
+  candidates: number;
+  withResult: number;
+  missing: number;
+  publicityDays: number;
+}
+export function usePublicationCheck(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...sessionKeys.detail(id), 'publication-check'],
+    queryFn: ({ signal }) => api.get<PublicationCheck>(`${sp(id)}/score-publication`, undefined, signal),
+    enabled,
+    staleTime: 0,
+  });
+}
+export const usePublishScores = () =>
+  useSessionWrite(({ id, confirmMissing, publicityDays }: { id: string; confirmMissing?: number; publicityDays: number }) =>
+    api.post<unknown>(`${sp(id)}/score-publication`, { publicityDays, ...(confirmMissing ? { confirmMissing } : {}) }),
+  );
 export const usePropose = () =>
   useSessionWrite(({ id, learnerIds }: { id: string; learnerIds: string[] }) =>
     api.post<{ proposed: number; skipped: { learnerId: string; reason: string }[] }>(`${sp(id)}/registrations`, { learnerIds }),
