@@ -41,6 +41,8 @@ export default tseslint.config(
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
+    // Build tooling runs in Node at build time, not in the browser.
+    ignores: ['apps/web/build/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

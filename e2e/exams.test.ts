@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ID_TYPE_LABELS, type IdType } from '@onex/shared';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
 import { LEARNER1_ID_NUMBER } from '../apps/server/src/db/seed/demo-exams';
@@ -106,6 +107,22 @@ async function resultsFile(candidates: Candidate[], badRow?: { index: number; sc
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The <input> of an antd InputNumber by its test id (antd puts the id on the input or on its wrapper). */
+function numberInput(page: Page, testId: string): Locator {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}
+
+async function downloaded(download: Download): Promise<Buffer> {
+  const file = await download.path();
+  return readFileSync(file);
+}
+
+async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
 async function openSession(page: Page, session: SessionSummary) {
   await openMenu(page, '考核场次');
   await page.getByTestId(`session-${session.id}`).click(WAIT);
@@ -147,6 +164,14 @@ describe('browser journeys: exams (issue 5)', () => {
       expect(await page.getByTestId('result-commit').count()).toBe(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'results-import-errors.png'), fullPage: true });
 
+      // The whole error list downloads as .xlsx (issue 21 item 3): 行, 列, 说明.
+      const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.getByTestId('result-errors-download').click()]);
+      expect(download.suggestedFilename()).toBe('成绩（有错误）-错误清单.xlsx');
+      const list = (await readWorkbook(await downloaded(download))).worksheets[0]!;
+      expect(list.getRow(1).values).toEqual([undefined, '行', '列', '说明']);
+      expect(list.getRow(2).getCell(1).value).toBe(4);
+      expect(list.getRow(2).getCell(2).value).toBe('总成绩');
+
       // Nothing was written: no import, no result, the session still 已考核.
       const imports = await apiGet<{ items: unknown[] }>(page, `/api/v1/exam-sessions/${session.id}/result-imports`);
       expect(imports.items).toHaveLength(0);
@@ -158,16 +183,28 @@ describe('browser journeys: exams (issue 5)', () => {
     }
   });
 
-  it('R5.5 the organization imports a valid results file: preview, confirm, the job finishes; then 成绩公示 (R5.5) changes the status', async () => {
+  it('R5.5 the organization downloads the pre-filled template, fills it and imports it; 成绩公示 asks to confirm the candidates without a score; 证书发放 shows the 公示期', async () => {
     const { context, page } = await loginPage('org-robot');
     try {
       const session = await examinedSessionWithoutResults(page);
-      const candidates = (await apiGet<{ items: Candidate[] }>(page, `/api/v1/exam-sessions/${session.id}/candidates?page=1&pageSize=200`))
-        .items;
       await openSession(page, session);
       await page.locator('.ant-tag', { hasText: '已考核' }).first().waitFor(WAIT);
 
-      const bytes = await resultsFile(candidates);
+      // The template lists the 30 candidates (issue 21 item 3): nobody types an ID number.
+      const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.getByTestId('result-template').click()]);
+      expect(download.suggestedFilename()).toMatch(/^考核成绩模板-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const wb = await readWorkbook(await downloaded(download));
+      const sheet = wb.worksheets[0]!;
+      expect(sheet.getRow(1).values).toEqual([undefined, '证件类型', '证件号码', '姓名', '总成绩', '考核结果']);
+      expect(sheet.actualRowCount).toBe(31);
+      // Scores for 29 of them; the last candidate's row is left out (absent from the exam, say).
+      for (let r = 2; r <= 30; r++) {
+        const score = 50 + ((r * 7) % 50);
+        sheet.getRow(r).getCell(4).value = score;
+        sheet.getRow(r).getCell(5).value = score >= PASS_MARK ? '合格' : '不合格';
+      }
+      sheet.spliceRows(31, 1);
+      const bytes = Buffer.from(await wb.xlsx.writeBuffer());
       await page
         .getByTestId('results-import')
         .locator('input[type=file]')
@@ -175,24 +212,47 @@ describe('browser journeys: exams (issue 5)', () => {
 
       const preview = page.getByTestId('result-preview');
       await preview.getByText('预览通过，可以导入').waitFor(WAIT);
-      expect(await preview.innerText()).toContain('共 30 行');
+      expect(await preview.innerText()).toContain('共 29 行');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'results-import-preview.png'), fullPage: true });
 
       await page.getByTestId('result-commit').click();
       const job = page.getByTestId('result-job');
       await job.getByText('已完成').waitFor(WAIT);
-      expect(await job.innerText()).toContain('共 30 行');
+      expect(await job.innerText()).toContain('共 29 行');
       await page.locator('.ant-tag', { hasText: '成绩登记' }).first().waitFor(WAIT);
 
-      await confirmPopover(page, page.getByTestId('publish-scores'), /\/score-publication$/);
+      // 成绩公示 warns with the number without a score and waits for it to be typed in (issue 21 item 2).
+      await page.getByTestId('publish-scores').click();
+      const modal = page.getByTestId('publish-modal');
+      await modal.waitFor(WAIT);
+      expect((await page.getByTestId('publish-missing').innerText()).trim()).toBe('1');
+      expect(await page.getByTestId('publish-warning').innerText()).toContain('有 1 名考生尚无成绩');
+      const ok = page.getByTestId('publish-confirm');
+      expect(await ok.isDisabled()).toBe(true);
+      await numberInput(page, 'publish-confirm-missing').fill('2');
+      expect(await ok.isDisabled()).toBe(true);
+      await numberInput(page, 'publish-confirm-missing').fill('1');
+      await numberInput(page, 'publish-days').fill('0');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'results-publish-confirm.png'), fullPage: true });
+      const sent = page.waitForResponse((r) => r.request().method() === 'POST' && /\/score-publication$/.test(r.url()), WAIT);
+      await ok.click();
+      expect((await sent).status()).toBe(200);
       await page.getByText('成绩已公示').first().waitFor(WAIT);
       await page.locator('.ant-tag', { hasText: '成绩公示' }).first().waitFor(WAIT);
       expect(await page.getByTestId('publish-scores').count()).toBe(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'results-published.png'), fullPage: true });
 
-      expect((await apiGet<{ status: string }>(page, `/api/v1/exam-sessions/${session.id}`)).status).toBe('scores_published');
+      expect((await apiGet<{ status: string; publicityDays: number }>(page, `/api/v1/exam-sessions/${session.id}`)).status).toBe(
+        'scores_published',
+      );
       const after = await apiGet<{ items: Candidate[] }>(page, `/api/v1/exam-sessions/${session.id}/candidates?page=1&pageSize=200`);
-      expect(after.items.every((c) => c.hasResult)).toBe(true);
+      expect(after.items.filter((c) => c.hasResult)).toHaveLength(29);
+
+      // 证书发放 names the session's 公示期 and when issuance opens.
+      await page.goto(`${platform.baseUrl}/certificate-issuance?session=${session.id}`);
+      const note = page.getByTestId('issuance-publicity');
+      await note.waitFor(WAIT);
+      expect(await note.innerText()).toMatch(/成绩公示期 \d+ 天/);
     } finally {
       await context.close();
     }

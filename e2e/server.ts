@@ -6,6 +6,16 @@ import { type Browser, chromium } from 'playwright-core';
 import { ROOT, freePort, startServer, stop, waitForOk } from '../bench/lib';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Headless Chromium in a container: no sandbox, no GPU, nothing fetched in the background. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const SCREENSHOTS = path.join(ROOT, 'test-results/e2e');
 
 /** The real platform on the embedded default (fresh data folder, demo data) serving the built web app, and Debian Chromium. */
@@ -19,15 +29,7 @@ export async function startPlatform(): Promise<{ baseUrl: string; browser: Brows
   await waitForOk(`${baseUrl}/api/v1/health`, 60_000, server);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     baseUrl,

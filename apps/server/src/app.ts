@@ -163,18 +163,20 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerXlsxExport(app);
   for (const register of MODULES) register(app, deps);
 
-  await serveWebApp(app, opts.config.webDist);
+  await serveWebApp(app, opts.config.webDist, opts.config.webPrecompressed);
   return app;
 }
 
 /** Serves the built web app on the same port, when it has been built. */
-async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void> {
+async function serveWebApp(app: FastifyInstance, webDist: string, preCompressed: boolean): Promise<void> {
   const built = existsSync(path.join(webDist, 'index.html'));
   if (built) {
     await app.register(fastifyStatic, {
       root: webDist,
       index: 'index.html',
       cacheControl: false,
+      // The build writes .br/.gz beside each text asset (apps/web/build/precompress.ts): sent as they are, with Vary.
+      preCompressed,
       // Hashed bundles never change; index.html must be re-checked so a deploy is picked up at once.
       setHeaders: (res, filePath) => {
         const hashed = filePath.includes(`${path.sep}assets${path.sep}`);

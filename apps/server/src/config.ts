@@ -21,6 +21,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: booleanish.default(false),
   WEB_DIST: z.string().optional(),
+  WEB_PRECOMPRESSED: booleanish.default(true),
   PUBLIC_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
   PUBLIC_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   PUBLIC_URL: z.string().url().optional(),
@@ -54,6 +55,8 @@ export interface Config {
   demo: boolean;
   /** Folder of the built web app; not served when missing. */
   webDist: string;
+  /** Serve the build's .br/.gz copies to browsers that accept them (off: the uncompressed files, e.g. as a benchmark baseline). */
+  webPrecompressed: boolean;
   /** Public endpoints without an account (learner activation and registration): requests per client address per window. */
   publicRateLimit: { max: number; windowSeconds: number };
   /** The platform's public address (no trailing slash): credential ids, issuer ids, QR codes and share links use it. */
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     logLevel: e.LOG_LEVEL,
     demo: embedded || e.DEMO || argv.includes('--demo'),
     webDist: path.resolve(e.WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
+    webPrecompressed: e.WEB_PRECOMPRESSED,
     publicRateLimit: { max: e.PUBLIC_RATE_LIMIT_MAX, windowSeconds: e.PUBLIC_RATE_LIMIT_WINDOW_SECONDS },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     verifyRateLimitMax: e.VERIFY_RATE_LIMIT_MAX,

@@ -240,6 +240,11 @@ export const ERRORS = {
     zh: '文件中有考生在本场考核已有成绩；修改成绩须以“成绩更正”方式导入并填写更正说明',
     en: 'Some candidates already have results; changing them needs a correction import with a note',
   },
+  MISSING_SCORES_UNCONFIRMED: {
+    status: 409,
+    zh: '本场考核有考生尚无成绩：请核对尚无成绩的人数并确认后再公示',
+    en: 'Some candidates have no score yet: confirm their number before publishing',
+  },
   SCORES_NOT_PUBLISHABLE: {
     status: 409,
     zh: '本场考核尚未登记成绩或成绩已公示，不能公示成绩',

@@ -135,6 +135,10 @@ export const examSessionSummarySchema = z.object({
   registrationClosesAt: z.string(),
   /** The window is open now (status registration_open and within the dates). */
   registrationOpenNow: z.boolean(),
+  /** When 成绩公示 began (null before). */
+  scoresPublishedAt: z.string().nullable(),
+  /** 公示期 in days: set at 成绩公示 (default: the organization's setting); certificates are issued after it. */
+  publicityDays: z.number().int(),
 });
 export type ExamSessionSummaryDto = z.infer<typeof examSessionSummarySchema>;
 

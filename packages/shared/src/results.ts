@@ -108,8 +108,32 @@ export const scorePublicationSchema = z.object({
   scoresPublishedAt: z.string(),
   candidates: z.number().int(),
   passed: z.number().int(),
+  // additions (issue 21 item 2)
+  /** Registered candidates without a result when the scores were published (confirmed by the publisher). */
+  missing: z.number().int(),
+  /** 公示期 of this session in days: certificates may be issued once it has passed. */
+  publicityDays: z.number().int(),
 });
 export type ScorePublicationDto = z.infer<typeof scorePublicationSchema>;
+
+/**
+ * The body of `POST …/score-publication` (optional: API clients publishing a session where every candidate has a
+ * score send none). With candidates still without a result, `confirmMissing` must equal their number.
+ */
+export const scorePublicationRequestSchema = z.object({
+  confirmMissing: z.number().int().min(0).optional(),
+  publicityDays: z.number().int().min(0).max(60).optional(),
+});
+export type ScorePublicationRequest = z.infer<typeof scorePublicationRequestSchema>;
+
+/** What publishing would do now: candidates, those without a result, and the default 公示期 (the organization's). */
+export const scorePublicationCheckSchema = z.object({
+  candidates: z.number().int(),
+  withResult: z.number().int(),
+  missing: z.number().int(),
+  publicityDays: z.number().int(),
+});
+export type ScorePublicationCheckDto = z.infer<typeof scorePublicationCheckSchema>;
 
 // ---- Pass rates (R5.6) ----
 

@@ -599,6 +599,8 @@ export interface ExamSessionsTable {
   registration_closes_at: Timestamp;
   status: Generated<ExamSessionStatus>;
   scores_published_at: NullableTimestamp;
+  /** Days of 成绩公示 chosen at publication; null: the organization's setting (sessions published before 0021). */
+  publicity_days: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   created_by: string | null;
   updated_at: NullableTimestamp;

@@ -21,6 +21,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     demo: true,
     webDist: '/nonexistent',
+    webPrecompressed: true,
     publicRateLimit: { max: 10, windowSeconds: 60 },
     publicUrl: 'https://1x.example.cn',
     verifyRateLimitMax: 60,

@@ -1,50 +1,10 @@
-import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration, useRouteError } from 'react-router';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration, useRouteError, type RouteObject } from 'react-router';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AppLayout } from '../components/AppLayout';
-import { PublicLayout, PublicShell } from '../components/PublicLayout';
 import { NotFound } from '../components/ResultPages';
-import { AccountsPage } from '../features/accounts/components/AccountsPage';
-import { ApiTokensPage } from '../features/api-tokens/components/ApiTokensPage';
-import { AuditPage } from '../features/audit/components/AuditPage';
-import { LoginPage } from '../features/auth/components/LoginPage';
-import { CertificateTypeDetailPage } from '../features/catalog/components/CertificateTypeDetailPage';
-import { CertificateTypesPage } from '../features/catalog/components/CertificateTypesPage';
-import { PublicCatalogDetailPage } from '../features/catalog/components/PublicCatalogDetailPage';
-import { PublicCatalogPage } from '../features/catalog/components/PublicCatalogPage';
-import { AnnualPlansPage } from '../features/filings/components/AnnualPlansPage';
-import { ChangeRequestsPage } from '../features/filings/components/ChangeRequestsPage';
-import { FilingDetailPage } from '../features/filings/components/FilingDetailPage';
-import { FilingsPage } from '../features/filings/components/FilingsPage';
-import { RoundsPage } from '../features/filings/components/RoundsPage';
-import { AgreementsPage } from '../features/fees/components/AgreementsPage';
-import { FeeSettlementsPage } from '../features/fees/components/FeeSettlementsPage';
-import { CertificateIssuancePage } from '../features/certificates/components/CertificateIssuancePage';
-import { CredentialLandingPage } from '../features/certificates/components/CredentialLandingPage';
-import { IssuerKeysPage } from '../features/certificates/components/IssuerKeysPage';
-import { MyCertificatesPage } from '../features/certificates/components/MyCertificatesPage';
-import { SchoolCertificatesPage } from '../features/certificates/components/SchoolCertificatesPage';
-import { VerifyPage } from '../features/certificates/components/VerifyPage';
-import { ExamSessionDetailPage } from '../features/exam-sessions/components/ExamSessionDetailPage';
-import { ExamSessionsPage } from '../features/exam-sessions/components/ExamSessionsPage';
-import { ExamSitesPage } from '../features/exam-sites/components/ExamSitesPage';
-import { HomePage } from '../features/home/components/HomePage';
-import { LearnersPage } from '../features/learners/components/LearnersPage';
-import { ActivatePage, RegisterPage } from '../features/learners/components/PublicLearnerPages';
-import { MyExamsPage } from '../features/my-exams/components/MyExamsPage';
-import { EvaluationOrgsPage } from '../features/orgs/components/EvaluationOrgsPage';
-import { MyOrganizationPage, OrgDetailPage } from '../features/orgs/components/OrgDetailPage';
-import { MySchoolRedirect, SchoolDetailPage } from '../features/schools/components/SchoolDetailPage';
-import { SchoolsPage } from '../features/schools/components/SchoolsPage';
-import { ConversionApplicationsPage } from '../features/credit-bank/components/ConversionApplicationsPage';
-import { CreditDepositsPage } from '../features/credit-bank/components/CreditDepositsPage';
-import { CreditOutcomesPage } from '../features/credit-bank/components/CreditOutcomesPage';
-import { LearningAccountDetailPage, LearningAccountsPage } from '../features/credit-bank/components/LearningAccountsPage';
-import { MyLearningAccountPage } from '../features/credit-bank/components/MyLearningAccountPage';
-import { RecognitionRulesPage } from '../features/credit-bank/components/RecognitionRulesPage';
-import { SecurityEventsPage } from '../features/security-events/components/SecurityEventsPage';
-import { RequireAuth, RequireRole } from './guards';
-import { FILING_NAV_KEYS, navItem } from './navigation';
+import { FullPageSpin, RequireAuth, RequireRole } from './guards';
+import { FILING_NAV_KEYS, navItem, type NavKey } from './navigation';
 
 /** The route paths of the web app. */
 export const PATHS = {
@@ -53,6 +13,7 @@ export const PATHS = {
   accounts: navItem('accounts').path,
   audit: navItem('audit').path,
   statistics: navItem('statistics').path,
+  securityEvents: navItem('securityEvents').path,
   apiTokens: navItem('apiTokens').path,
   catalog: navItem('catalog').path,
   certificateTypes: navItem('certificateTypes').path,
@@ -87,10 +48,24 @@ export const PATHS = {
   recognitionRules: navItem('recognitionRules').path,
   conversionApplications: navItem('conversionApplications').path,
   creditOutcomes: navItem('creditOutcomes').path,
-  securityEvents: navItem('securityEvents').path,
   activate: '/activate',
   register: '/register',
 } as const;
+
+type LoadPage = () => Promise<ReactNode>;
+
+/**
+ * A page in its own chunk, fetched on first visit (issue 21 item 12: a small entry script holding only React, the
+ * router, antd's core with its locales, and the providers).
+ */
+function page(load: LoadPage): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ element: await load() }) };
+}
+
+/** A lazy page only some roles may use (403 for the others). */
+function guarded(nav: NavKey | readonly NavKey[], load: LoadPage): Pick<RouteObject, 'lazy'> {
+  return page(async () => <RequireRole page={nav}>{await load()}</RequireRole>);
+}
 
 function RouteError() {
   const { t } = useTranslation();
@@ -121,377 +96,280 @@ function Root() {
 export const router = createBrowserRouter([
   {
     element: <Root />,
+    // Shown while the first page's chunk loads.
+    hydrateFallbackElement: <FullPageSpin />,
     errorElement: <RouteError />,
     children: [
-      { path: PATHS.login, element: <LoginPage /> },
+      { path: PATHS.login, ...page(() => import('../features/auth/components/LoginPage').then((m) => <m.LoginPage />)) },
       {
         // The certificate catalog is public: no session needed.
-        element: <PublicShell />,
+        ...page(() => import('../components/PublicLayout').then((m) => <m.PublicShell />)),
         children: [
-          { path: PATHS.catalog, element: <PublicCatalogPage /> },
-          { path: `${PATHS.catalog}/:id`, element: <PublicCatalogDetailPage /> },
+          {
+            path: PATHS.catalog,
+            ...page(() => import('../features/catalog/components/PublicCatalogPage').then((m) => <m.PublicCatalogPage />)),
+          },
+          {
+            path: `${PATHS.catalog}/:id`,
+            ...page(() => import('../features/catalog/components/PublicCatalogDetailPage').then((m) => <m.PublicCatalogDetailPage />)),
+          },
           // Certificate verification (R6.2): by number + name, the QR code's target, a holder's share link.
-          { path: PATHS.verify, element: <VerifyPage /> },
-          { path: `${PATHS.verify}/c/:code`, element: <CredentialLandingPage kind="code" /> },
-          { path: `${PATHS.verify}/s/:token`, element: <CredentialLandingPage kind="share" /> },
+          { path: PATHS.verify, ...page(() => import('../features/certificates/components/VerifyPage').then((m) => <m.VerifyPage />)) },
+          {
+            path: `${PATHS.verify}/c/:code`,
+            ...page(() =>
+              import('../features/certificates/components/CredentialLandingPage').then((m) => <m.CredentialLandingPage kind="code" />),
+            ),
+          },
+          {
+            path: `${PATHS.verify}/s/:token`,
+            ...page(() =>
+              import('../features/certificates/components/CredentialLandingPage').then((m) => <m.CredentialLandingPage kind="share" />),
+            ),
+          },
         ],
       },
       {
         // Learner accounts: activation with the school's code, and registration of social learners (no session).
-        element: <PublicLayout />,
+        ...page(() => import('../components/PublicLayout').then((m) => <m.PublicLayout />)),
         children: [
-          { path: PATHS.activate, element: <ActivatePage /> },
-          { path: PATHS.register, element: <RegisterPage /> },
+          {
+            path: PATHS.activate,
+            ...page(() => import('../features/learners/components/PublicLearnerPages').then((m) => <m.ActivatePage />)),
+          },
+          {
+            path: PATHS.register,
+            ...page(() => import('../features/learners/components/PublicLearnerPages').then((m) => <m.RegisterPage />)),
+          },
         ],
       },
       {
-        element: (
-          <RequireAuth>
-            <AppLayout />
-          </RequireAuth>
+        ...page(() =>
+          import('../components/AppLayout').then((m) => (
+            <RequireAuth>
+              <m.AppLayout />
+            </RequireAuth>
+          )),
         ),
         children: [
-          { index: true, element: <HomePage /> },
+          { index: true, ...page(() => import('../features/home/components/HomePage').then((m) => <m.HomePage />)) },
           {
             path: PATHS.certificateTypes,
-            element: (
-              <RequireRole page="certificateTypes">
-                <CertificateTypesPage />
-              </RequireRole>
+            ...guarded('certificateTypes', () =>
+              import('../features/catalog/components/CertificateTypesPage').then((m) => <m.CertificateTypesPage />),
             ),
           },
           {
             path: `${PATHS.certificateTypes}/:id`,
-            element: (
-              <RequireRole page="certificateTypes">
-                <CertificateTypeDetailPage />
-              </RequireRole>
+            ...guarded('certificateTypes', () =>
+              import('../features/catalog/components/CertificateTypeDetailPage').then((m) => <m.CertificateTypeDetailPage />),
             ),
           },
           {
             path: PATHS.evaluationOrgs,
-            element: (
-              <RequireRole page="evaluationOrgs">
-                <EvaluationOrgsPage />
-              </RequireRole>
+            ...guarded('evaluationOrgs', () =>
+              import('../features/orgs/components/EvaluationOrgsPage').then((m) => <m.EvaluationOrgsPage />),
             ),
           },
           {
             path: `${PATHS.evaluationOrgs}/:id`,
-            element: (
-              <RequireRole page="evaluationOrgs">
-                <OrgDetailPage />
-              </RequireRole>
-            ),
+            ...guarded('evaluationOrgs', () => import('../features/orgs/components/OrgDetailPage').then((m) => <m.OrgDetailPage />)),
           },
           {
             path: PATHS.myOrganization,
-            element: (
-              <RequireRole page="myOrganization">
-                <MyOrganizationPage />
-              </RequireRole>
-            ),
+            ...guarded('myOrganization', () => import('../features/orgs/components/OrgDetailPage').then((m) => <m.MyOrganizationPage />)),
           },
           {
             path: PATHS.schools,
-            element: (
-              <RequireRole page="schools">
-                <SchoolsPage />
-              </RequireRole>
-            ),
+            ...guarded('schools', () => import('../features/schools/components/SchoolsPage').then((m) => <m.SchoolsPage />)),
           },
           {
             path: `${PATHS.schools}/:id`,
-            element: (
-              <RequireRole page={['schools', 'mySchool']}>
-                <SchoolDetailPage />
-              </RequireRole>
+            ...guarded(['schools', 'mySchool'], () =>
+              import('../features/schools/components/SchoolDetailPage').then((m) => <m.SchoolDetailPage />),
             ),
           },
           {
             path: PATHS.mySchool,
-            element: (
-              <RequireRole page="mySchool">
-                <MySchoolRedirect />
-              </RequireRole>
-            ),
+            ...guarded('mySchool', () => import('../features/schools/components/SchoolDetailPage').then((m) => <m.MySchoolRedirect />)),
           },
           {
             path: PATHS.accounts,
-            element: (
-              <RequireRole page="accounts">
-                <AccountsPage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: PATHS.statistics,
-            lazy: async () => {
-              const { StatisticsPage } = await import('../features/statistics/components/StatisticsPage');
-              return {
-                element: (
-                  <RequireRole page="statistics">
-                    <StatisticsPage />
-                  </RequireRole>
-                ),
-              };
-            },
+            ...guarded('accounts', () => import('../features/accounts/components/AccountsPage').then((m) => <m.AccountsPage />)),
           },
           {
             path: PATHS.audit,
-            element: (
-              <RequireRole page="audit">
-                <AuditPage />
-              </RequireRole>
+            ...guarded('audit', () => import('../features/audit/components/AuditPage').then((m) => <m.AuditPage />)),
+          },
+          {
+            path: PATHS.statistics,
+            ...guarded('statistics', () => import('../features/statistics/components/StatisticsPage').then((m) => <m.StatisticsPage />)),
+          },
+          {
+            path: PATHS.securityEvents,
+            ...guarded('securityEvents', () =>
+              import('../features/security-events/components/SecurityEventsPage').then((m) => <m.SecurityEventsPage />),
             ),
           },
           {
             path: PATHS.apiTokens,
-            element: (
-              <RequireRole page="apiTokens">
-                <ApiTokensPage />
-              </RequireRole>
-            ),
+            ...guarded('apiTokens', () => import('../features/api-tokens/components/ApiTokensPage').then((m) => <m.ApiTokensPage />)),
           },
           {
             path: PATHS.filings,
-            element: (
-              <RequireRole page="filings">
-                <FilingsPage mode="school" />
-              </RequireRole>
-            ),
+            ...guarded('filings', () => import('../features/filings/components/FilingsPage').then((m) => <m.FilingsPage mode="school" />)),
           },
           {
             path: `${PATHS.filings}/:id`,
-            element: (
-              <RequireRole page={FILING_NAV_KEYS}>
-                <FilingDetailPage />
-              </RequireRole>
+            ...guarded(FILING_NAV_KEYS, () =>
+              import('../features/filings/components/FilingDetailPage').then((m) => <m.FilingDetailPage />),
             ),
           },
           {
             path: PATHS.municipalReview,
-            element: (
-              <RequireRole page="municipalReview">
-                <FilingsPage mode="municipal" />
-              </RequireRole>
+            ...guarded('municipalReview', () =>
+              import('../features/filings/components/FilingsPage').then((m) => <m.FilingsPage mode="municipal" />),
             ),
           },
           {
             path: PATHS.expertReviews,
-            element: (
-              <RequireRole page="expertReviews">
-                <FilingsPage mode="expert" />
-              </RequireRole>
+            ...guarded('expertReviews', () =>
+              import('../features/filings/components/FilingsPage').then((m) => <m.FilingsPage mode="expert" />),
             ),
           },
           {
             path: PATHS.filingRounds,
-            element: (
-              <RequireRole page="filingRounds">
-                <RoundsPage />
-              </RequireRole>
-            ),
+            ...guarded('filingRounds', () => import('../features/filings/components/RoundsPage').then((m) => <m.RoundsPage />)),
           },
           {
             path: PATHS.filingReview,
-            element: (
-              <RequireRole page="filingReview">
-                <FilingsPage mode="province" />
-              </RequireRole>
+            ...guarded('filingReview', () =>
+              import('../features/filings/components/FilingsPage').then((m) => <m.FilingsPage mode="province" />),
             ),
           },
           {
             path: PATHS.filingQuery,
-            element: (
-              <RequireRole page="filingQuery">
-                <FilingsPage mode="national" />
-              </RequireRole>
+            ...guarded('filingQuery', () =>
+              import('../features/filings/components/FilingsPage').then((m) => <m.FilingsPage mode="national" />),
             ),
           },
           {
             path: PATHS.changeRequests,
-            element: (
-              <RequireRole page="changeRequests">
-                <ChangeRequestsPage />
-              </RequireRole>
+            ...guarded('changeRequests', () =>
+              import('../features/filings/components/ChangeRequestsPage').then((m) => <m.ChangeRequestsPage />),
             ),
           },
           {
             path: PATHS.annualPlans,
-            element: (
-              <RequireRole page="annualPlans">
-                <AnnualPlansPage />
-              </RequireRole>
-            ),
+            ...guarded('annualPlans', () => import('../features/filings/components/AnnualPlansPage').then((m) => <m.AnnualPlansPage />)),
           },
           {
             path: PATHS.learners,
-            element: (
-              <RequireRole page="learners">
-                <LearnersPage />
-              </RequireRole>
-            ),
+            ...guarded('learners', () => import('../features/learners/components/LearnersPage').then((m) => <m.LearnersPage />)),
           },
           {
             path: PATHS.agreements,
-            element: (
-              <RequireRole page="agreements">
-                <AgreementsPage />
-              </RequireRole>
-            ),
+            ...guarded('agreements', () => import('../features/fees/components/AgreementsPage').then((m) => <m.AgreementsPage />)),
           },
           {
             path: PATHS.feeSettlements,
-            element: (
-              <RequireRole page="feeSettlements">
-                <FeeSettlementsPage />
-              </RequireRole>
+            ...guarded('feeSettlements', () =>
+              import('../features/fees/components/FeeSettlementsPage').then((m) => <m.FeeSettlementsPage />),
             ),
           },
           {
             path: PATHS.myExams,
-            element: (
-              <RequireRole page="myExams">
-                <MyExamsPage />
-              </RequireRole>
-            ),
+            ...guarded('myExams', () => import('../features/my-exams/components/MyExamsPage').then((m) => <m.MyExamsPage />)),
           },
           {
             path: PATHS.examSessions,
-            element: (
-              <RequireRole page={['examSessions', 'examRegistrations']}>
-                <ExamSessionsPage />
-              </RequireRole>
+            ...guarded(['examSessions', 'examRegistrations'], () =>
+              import('../features/exam-sessions/components/ExamSessionsPage').then((m) => <m.ExamSessionsPage />),
             ),
           },
           {
             path: PATHS.examRegistrations,
-            element: (
-              <RequireRole page="examRegistrations">
-                <ExamSessionsPage />
-              </RequireRole>
+            ...guarded('examRegistrations', () =>
+              import('../features/exam-sessions/components/ExamSessionsPage').then((m) => <m.ExamSessionsPage />),
             ),
           },
           {
             path: `${PATHS.examSessions}/:id`,
-            element: (
-              <RequireRole page={['examSessions', 'examRegistrations']}>
-                <ExamSessionDetailPage />
-              </RequireRole>
+            ...guarded(['examSessions', 'examRegistrations'], () =>
+              import('../features/exam-sessions/components/ExamSessionDetailPage').then((m) => <m.ExamSessionDetailPage />),
             ),
           },
           {
             path: PATHS.examSites,
-            element: (
-              <RequireRole page="examSites">
-                <ExamSitesPage />
-              </RequireRole>
-            ),
+            ...guarded('examSites', () => import('../features/exam-sites/components/ExamSitesPage').then((m) => <m.ExamSitesPage />)),
           },
           {
             path: PATHS.examSiteReview,
-            element: (
-              <RequireRole page="examSiteReview">
-                <ExamSitesPage />
-              </RequireRole>
-            ),
+            ...guarded('examSiteReview', () => import('../features/exam-sites/components/ExamSitesPage').then((m) => <m.ExamSitesPage />)),
           },
           {
             path: PATHS.certificateIssuance,
-            element: (
-              <RequireRole page="certificateIssuance">
-                <CertificateIssuancePage />
-              </RequireRole>
+            ...guarded('certificateIssuance', () =>
+              import('../features/certificates/components/CertificateIssuancePage').then((m) => <m.CertificateIssuancePage />),
             ),
           },
           {
             path: PATHS.issuerKeys,
-            element: (
-              <RequireRole page="issuerKeys">
-                <IssuerKeysPage />
-              </RequireRole>
-            ),
+            ...guarded('issuerKeys', () => import('../features/certificates/components/IssuerKeysPage').then((m) => <m.IssuerKeysPage />)),
           },
           {
             path: PATHS.myCertificates,
-            element: (
-              <RequireRole page="myCertificates">
-                <MyCertificatesPage />
-              </RequireRole>
+            ...guarded('myCertificates', () =>
+              import('../features/certificates/components/MyCertificatesPage').then((m) => <m.MyCertificatesPage />),
             ),
           },
           {
             path: PATHS.schoolCertificates,
-            element: (
-              <RequireRole page="schoolCertificates">
-                <SchoolCertificatesPage />
-              </RequireRole>
+            ...guarded('schoolCertificates', () =>
+              import('../features/certificates/components/SchoolCertificatesPage').then((m) => <m.SchoolCertificatesPage />),
             ),
           },
           // Credit bank (R7)
           {
             path: PATHS.myLearningAccount,
-            element: (
-              <RequireRole page="myLearningAccount">
-                <MyLearningAccountPage />
-              </RequireRole>
+            ...guarded('myLearningAccount', () =>
+              import('../features/credit-bank/components/MyLearningAccountPage').then((m) => <m.MyLearningAccountPage />),
             ),
           },
           {
             path: PATHS.learningAccounts,
-            element: (
-              <RequireRole page="learningAccounts">
-                <LearningAccountsPage />
-              </RequireRole>
+            ...guarded('learningAccounts', () =>
+              import('../features/credit-bank/components/LearningAccountsPage').then((m) => <m.LearningAccountsPage />),
             ),
           },
           {
             path: `${PATHS.learningAccounts}/:id`,
-            element: (
-              <RequireRole page="learningAccounts">
-                <LearningAccountDetailPage />
-              </RequireRole>
+            ...guarded('learningAccounts', () =>
+              import('../features/credit-bank/components/LearningAccountsPage').then((m) => <m.LearningAccountDetailPage />),
             ),
           },
           {
             path: PATHS.creditDeposits,
-            element: (
-              <RequireRole page="creditDeposits">
-                <CreditDepositsPage />
-              </RequireRole>
+            ...guarded('creditDeposits', () =>
+              import('../features/credit-bank/components/CreditDepositsPage').then((m) => <m.CreditDepositsPage />),
             ),
           },
           {
             path: PATHS.recognitionRules,
-            element: (
-              <RequireRole page="recognitionRules">
-                <RecognitionRulesPage />
-              </RequireRole>
+            ...guarded('recognitionRules', () =>
+              import('../features/credit-bank/components/RecognitionRulesPage').then((m) => <m.RecognitionRulesPage />),
             ),
           },
           {
             path: PATHS.conversionApplications,
-            element: (
-              <RequireRole page="conversionApplications">
-                <ConversionApplicationsPage />
-              </RequireRole>
+            ...guarded('conversionApplications', () =>
+              import('../features/credit-bank/components/ConversionApplicationsPage').then((m) => <m.ConversionApplicationsPage />),
             ),
           },
           {
             path: PATHS.creditOutcomes,
-            element: (
-              <RequireRole page="creditOutcomes">
-                <CreditOutcomesPage />
-              </RequireRole>
-            ),
-          },
-          {
-            path: PATHS.securityEvents,
-            element: (
-              <RequireRole page="securityEvents">
-                <SecurityEventsPage />
-              </RequireRole>
+            ...guarded('creditOutcomes', () =>
+              import('../features/credit-bank/components/CreditOutcomesPage').then((m) => <m.CreditOutcomesPage />),
             ),
           },
           { path: '*', element: <NotFound /> },

@@ -72,6 +72,8 @@ export interface RequestOptions {
   form?: FormData;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /** Answer as a file (a download) rather than JSON. */
+  blob?: boolean;
   /** Do not call the session-lost handler on 401 (login and the initial /auth/me handle it themselves). */
   skipSessionLost?: boolean;
 }
@@ -106,6 +108,7 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
   }
 
   if (res.status === 204) return undefined as T;
+  if (res.ok && opts.blob) return (await res.blob()) as T;
   const text = await res.text();
   let data: unknown = undefined;
   if (text) {
@@ -143,4 +146,16 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
   upload: <T>(path: string, form: FormData) => apiRequest<T>(path, { method: 'POST', form }),
+  /** A multipart POST answered with a file (e.g. an error list built from the uploaded file). */
+  uploadForFile: (path: string, form: FormData) => apiRequest<Blob>(path, { method: 'POST', form, blob: true }),
 };
+
+/** Hands a downloaded file to the browser as if a link had been followed. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -36,7 +36,8 @@ export async function sessionForIssuance(db: Db, id: string, lock: boolean) {
       's.province_code',
       's.city_code',
       'o.name as org_name',
-      'o.publicity_days',
+      // The 公示期 fixed at the session's 成绩公示; sessions published before it was kept follow the organization's.
+      sql<number>`coalesce(s.publicity_days, o.publicity_days)`.as('publicity_days'),
       't.name as type_name',
     ])
     .where('s.id', '=', id);

@@ -15,6 +15,7 @@ function sessionsBase(db: Kysely<DB>) {
     .select((eb) => [
       'certificate_types.name as certificate_type_name',
       'evaluation_orgs.name as org_name',
+      'evaluation_orgs.publicity_days as org_publicity_days',
       'exam_sites.name as site_name',
       'exam_sites.address as site_address',
       'exam_sites.school_id as site_school_id',

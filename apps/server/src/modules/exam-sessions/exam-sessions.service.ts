@@ -73,6 +73,9 @@ export function toSummary(r: q.SessionRow, now: Date): ExamSessionSummaryDto {
     registrationOpensAt: r.registration_opens_at.toISOString(),
     registrationClosesAt: r.registration_closes_at.toISOString(),
     registrationOpenNow: registrationWindowOpen(r, now),
+    scoresPublishedAt: r.scores_published_at?.toISOString() ?? null,
+    // Fixed at 成绩公示; before it (and for sessions published before it was kept) the organization's setting.
+    publicityDays: r.publicity_days ?? r.org_publicity_days,
   };
 }
 

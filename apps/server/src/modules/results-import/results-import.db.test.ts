@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FilingDetailDto, ImportErrorDto, PassRateReportDto, ResultImportJobDto } from '@onex/shared';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, demoFilingId } from '../../test/filing-extras';
@@ -354,6 +355,70 @@ describe('score publication (api-v1 POST /exam-sessions/{id}/score-publication)'
   });
 });
 
+describe('issue 21 item 2: 成绩公示 with candidates without a score needs their number confirmed', () => {
+  const url = (f: ResultsFixture) => `/api/v1/exam-sessions/${f.sessionId}/score-publication`;
+  /** A session of three candidates, two of them scored (scores_entered, one missing). */
+  async function oneMissing() {
+    const f = await session(3);
+    const res = await importFile(org, f, csvFile(linesFor(f.candidates.slice(0, 2), () => 80)));
+    expect(res.statusCode, res.body).toBe(200);
+    return f;
+  }
+  const orgDays = async (orgId: string) =>
+    (await t.db.selectFrom('evaluation_orgs').select('publicity_days').where('id', '=', orgId).executeTakeFirstOrThrow()).publicity_days;
+  const sessionDays = async (id: string) =>
+    (await t.db.selectFrom('exam_sessions').select('publicity_days').where('id', '=', id).executeTakeFirstOrThrow()).publicity_days;
+
+  it('R5.5 the check names the candidates without a score and the default 公示期 (the organization’s setting)', async () => {
+    const f = await oneMissing();
+    const res = await org.get(url(f));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ candidates: 3, withResult: 2, missing: 1, publicityDays: await orgDays(f.orgId) });
+    expect((await bim.get(url(f))).statusCode).toBe(404);
+  });
+
+  it('R5.5 without the confirmation, or with another number: 409 naming the count; nothing published', async () => {
+    const f = await oneMissing();
+    for (const body of [undefined, {}, { confirmMissing: 0 }, { confirmMissing: 2 }]) {
+      const res = await org.request('POST', url(f), body);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error.code).toBe('MISSING_SCORES_UNCONFIRMED');
+      expect(res.json().error.message).toContain('1 名考生尚无成绩');
+      expect(res.json().error.details).toMatchObject({ missing: 1 });
+    }
+    expect(await sessionStatus(f.sessionId)).toBe('scores_entered');
+    expect((await auditRows(t.db, 'exam_session.publish_scores')).some((a) => a.target_id === f.sessionId)).toBe(false);
+  });
+
+  it('R5.5 with the exact number confirmed: published, the 公示期 chosen kept on the session and audited', async () => {
+    const f = await oneMissing();
+    const res = await org.request('POST', url(f), { confirmMissing: 1, publicityDays: 7 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'scores_published', candidates: 2, missing: 1, publicityDays: 7 });
+    expect(await sessionDays(f.sessionId)).toBe(7);
+    const audit = (await auditRows(t.db, 'exam_session.publish_scores')).find((a) => a.target_id === f.sessionId)!;
+    expect(audit.summary).toMatchObject({ missing: 1, publicityDays: 7 });
+    // The session list shows it (证书发放 reads it from there).
+    const list = await org.get(`/api/v1/exam-sessions/${f.sessionId}`);
+    expect(list.json()).toMatchObject({ publicityDays: 7, scoresPublishedAt: res.json().scoresPublishedAt });
+  });
+
+  it('api-v1 contract kept: every candidate scored, no body → published with the organization’s 公示期', async () => {
+    const f = await session(2);
+    await importFile(org, f, csvFile(linesFor(f.candidates, () => 70)));
+    const res = await org.post(url(f));
+    expect(res.statusCode, res.body).toBe(200);
+    const days = await orgDays(f.orgId);
+    expect(res.json()).toMatchObject({ candidates: 2, passed: 2, missing: 0, publicityDays: days });
+    expect(await sessionDays(f.sessionId)).toBe(days);
+  });
+
+  it('a 公示期 outside 0–60 days is refused', async () => {
+    const f = await oneMissing();
+    expect((await org.request('POST', url(f), { confirmMissing: 1, publicityDays: 61 })).statusCode).toBe(400);
+  });
+});
+
 describe('results import jobs for the UI (preview, queue, progress)', () => {
   async function waitForJob(id: string): Promise<ResultImportJobDto> {
     await t.app.resultImportWorker.idle();
@@ -462,5 +527,85 @@ describe('R5.6 pass rates', () => {
     const detail = (await gzcp.get(`/api/v1/filings/${irPilot}`)).json<FilingDetailDto>();
     expect(detail.passRate.previousYear).toEqual({ year: 2025, candidates: 4, passed: 2, rate: 0.5, belowThreshold: true });
     expect(detail.passRate.restricted).toBe(true);
+  });
+});
+
+describe('issue 21 item 3: results template pre-filled with the candidates, and the error list', () => {
+  const templateOf = (agent: Agent, f: ResultsFixture) => agent.get(`/api/v1/exam-sessions/${f.sessionId}/results-template`);
+  async function workbook(bytes: Buffer) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return wb;
+  }
+
+  it('R5.5 round trip: download → fill 总成绩 and 考核结果 → import → every result written', async () => {
+    const f = await session(4);
+    const res = await templateOf(org, f);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(String(res.headers['content-disposition'])).toContain('attachment');
+    const wb = await workbook(res.rawPayload);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '证件类型', '证件号码', '姓名', '总成绩', '考核结果']);
+    // Full ID numbers, as text, for the organization's own candidates; score and result empty, with validation.
+    const ids = new Set<string>();
+    for (let r = 2; r <= 5; r++) {
+      const row = sheet.getRow(r);
+      expect(row.getCell(1).value).toBe('居民身份证');
+      ids.add(String(row.getCell(2).value));
+      expect(row.getCell(4).value).toBeNull();
+      expect(row.getCell(4).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+      expect(row.getCell(5).dataValidation).toMatchObject({ type: 'list', formulae: ['"合格,不合格"'] });
+    }
+    expect(ids).toEqual(new Set(f.candidates.map((c) => c.idNumber)));
+    expect(sheet.getRow(6).getCell(2).value).toBeNull();
+
+    for (let r = 2; r <= 5; r++) {
+      const s = r === 2 ? 40 : 55 + r * 3; // one below the pass mark (60), three above
+      sheet.getRow(r).getCell(4).value = s;
+      sheet.getRow(r).getCell(5).value = s >= 60 ? '合格' : '不合格';
+    }
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const imported = await importFile(org, f, filled, '成绩.xlsx');
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toMatchObject({ rows: 4, passed: 3, failed: 1 });
+    expect(await resultCount(f.sessionId)).toBe(4);
+
+    const audit = (await auditRows(t.db, 'exam_results.template_download')).filter((a) => a.target_id === f.sessionId);
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0]!.summary)).not.toContain(f.candidates[0]!.idNumber);
+  });
+
+  it('R5.5 a template with one score missing is refused as a whole (all or nothing)', async () => {
+    const f = await session(2);
+    const wb = await workbook((await templateOf(org, f)).rawPayload);
+    const sheet = wb.worksheets[0]!;
+    sheet.getRow(2).getCell(4).value = 80;
+    sheet.getRow(2).getCell(5).value = '合格';
+    const res = await importFile(org, f, Buffer.from(await wb.xlsx.writeBuffer()), '成绩.xlsx');
+    expect(rowErrors(res).map((e) => e.row)).toContain(3);
+    await expectNothingWritten(f);
+  });
+
+  it('only the session’s own organization gets the template (another organization, a school: 404 / 403)', async () => {
+    const f = await session(1);
+    expect((await templateOf(bim, f)).statusCode).toBe(404);
+    expect((await templateOf(gzcp, f)).statusCode).toBe(403);
+  });
+
+  it('the error list of a refused file downloads as .xlsx: 行, 列, 说明 in Chinese; nothing is written', async () => {
+    const f = await session(2);
+    const lines = linesFor(f.candidates, () => 80);
+    lines[1]![3] = 120;
+    const res = await upload(org, `/api/v1/exam-sessions/${f.sessionId}/result-errors`, await xlsxFile(lines), '成绩.xlsx');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(String(res.headers['content-disposition'])).toContain('attachment');
+    const sheet = (await workbook(res.rawPayload)).worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '行', '列', '说明']);
+    expect(sheet.getRow(2).getCell(1).value).toBe(3);
+    expect(sheet.getRow(2).getCell(2).value).toBe('总成绩');
+    expect(String(sheet.getRow(2).getCell(3).value)).toMatch(/[\u4e00-\u9fff]/);
+    await expectNothingWritten(f);
+    expect((await upload(bim, `/api/v1/exam-sessions/${f.sessionId}/result-errors`, await xlsxFile(lines), 'x.xlsx')).statusCode).toBe(404);
   });
 });

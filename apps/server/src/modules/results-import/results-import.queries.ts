@@ -336,10 +336,13 @@ export async function enterScores(trx: Tx, v: { sessionId: string; provinceCode:
     .execute();
 }
 
-export async function publishScores(trx: Tx, v: { sessionId: string; provinceCode: string; at: Date; by: string | null }) {
+export async function publishScores(
+  trx: Tx,
+  v: { sessionId: string; provinceCode: string; at: Date; by: string | null; publicityDays: number },
+) {
   const r = await trx
     .updateTable('exam_sessions')
-    .set({ status: 'scores_published', scores_published_at: v.at, updated_at: v.at })
+    .set({ status: 'scores_published', scores_published_at: v.at, publicity_days: v.publicityDays, updated_at: v.at })
     .where('id', '=', v.sessionId)
     .where('status', '=', 'scores_entered')
     .executeTakeFirst();
@@ -360,6 +363,25 @@ export async function publishScores(trx: Tx, v: { sessionId: string; provinceCod
   return true;
 }
 
+/** Registered candidates of a session without a current result (成绩公示 asks for them to be confirmed). */
+export async function missingResultCount(db: Db, sessionId: string): Promise<number> {
+  const r = await db
+    .selectFrom('exam_registrations as r')
+    .leftJoin('exam_results as er', (j) => j.onRef('er.registration_id', '=', 'r.id').on('er.superseded_at', 'is', null))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('r.session_id', '=', sessionId)
+    .where('r.status', '=', 'registered')
+    .where('er.id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The organization's current 公示期 setting: the default for a session's publication. */
+export async function orgPublicityDays(db: Db, orgId: string): Promise<number> {
+  const r = await db.selectFrom('evaluation_orgs').select('publicity_days').where('id', '=', orgId).executeTakeFirstOrThrow();
+  return r.publicity_days;
+}
+
 export async function sessionResultCounts(db: Db, sessionId: string) {
   const r = await db
     .selectFrom('exam_results')
@@ -368,6 +390,22 @@ export async function sessionResultCounts(db: Db, sessionId: string) {
     .where('superseded_at', 'is', null)
     .executeTakeFirstOrThrow();
   return { candidates: Number(r.n), passed: Number(r.passed) };
+}
+
+/** Every registered candidate of a session, in the order of the candidates page (the results template's rows). */
+export function allCandidates(db: Db, sessionId: string) {
+  return db
+    .selectFrom('exam_registrations as r')
+    .innerJoin('learners as l', 'l.id', 'r.learner_id')
+    .leftJoin('schools as s', 's.id', 'r.school_id')
+    .where('r.session_id', '=', sessionId)
+    .where('r.status', '=', 'registered')
+    .select(['l.name', 'l.id_type', 'l.id_number_enc'])
+    .orderBy('s.name')
+    .orderBy('l.class_name')
+    .orderBy('l.name')
+    .orderBy('r.id')
+    .execute();
 }
 
 /** A page of the session's registered candidates, with their encrypted ID numbers (the caller decrypts the page only). */

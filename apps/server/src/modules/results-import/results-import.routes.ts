@@ -8,6 +8,8 @@ import {
   resultImportListSchema,
   resultImportOutcomeSchema,
   resultImportPreviewSchema,
+  scorePublicationCheckSchema,
+  scorePublicationRequestSchema,
   scorePublicationSchema,
 } from '@onex/shared';
 import type { FastifyRequest } from 'fastify';
@@ -16,11 +18,14 @@ import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
 import { AppError } from '../../lib/errors';
+import { attachmentDisposition } from '../files/files.rules';
 import { readUploadForm } from '../files/files.upload';
 import * as svc from './results-import.service';
 import { type ResultImportWorker, createResultImportWorker } from './results-import.worker';
 
 const tags = ['考核成绩 Results'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const fileBody = z.any().describe('文件内容（以附件下载）File content, as an attachment');
 const idParams = z.object({ id: z.string().uuid() });
 const importInvalid = z.object({
   error: z.object({
@@ -64,6 +69,41 @@ export const registerResultImportRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => svc.listCandidates(deps, ctxOf(req), req.params.id, req.query.page, req.query.pageSize),
+  );
+
+  app.get(
+    '/api/v1/exam-sessions/:id/results-template',
+    {
+      schema: {
+        tags,
+        summary: '下载本场考核的成绩导入模板（已填考生，.xlsx）Results template pre-filled with the candidates',
+        params: idParams,
+        response: { 200: fileBody, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const d = await svc.resultsTemplate(deps, ctxOf(req), req.params.id);
+      return reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition(d.filename)).send(d.bytes);
+    },
+  );
+
+  app.post(
+    '/api/v1/exam-sessions/:id/result-errors',
+    {
+      schema: {
+        tags,
+        summary: '成绩文件的全部错误（错误清单 .xlsx；只校验，不写入）Error list of a results file',
+        description: FILE_HELP,
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 200: fileBody, ...errorResponses(400, 401, 403, 404, 413) },
+      },
+    },
+    async (req, reply) => {
+      const { file } = await readResultsForm(req);
+      const d = await svc.resultErrorList(deps, ctxOf(req), req.params.id, file);
+      return reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition(d.filename)).send(d.bytes);
+    },
   );
 
   app.post(
@@ -135,18 +175,34 @@ export const registerResultImportRoutes: RouteModule = (app, deps) => {
     async (req) => svc.getResultImport(deps, ctxOf(req), req.params.id),
   );
 
+  app.get(
+    '/api/v1/exam-sessions/:id/score-publication',
+    {
+      schema: {
+        tags,
+        summary: '成绩公示前核对：考生数、尚无成绩人数、默认公示期 Before publishing: candidates without a score',
+        params: idParams,
+        response: { 200: scorePublicationCheckSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => svc.scorePublicationCheck(deps, ctxOf(req), req.params.id),
+  );
+
   app.post(
     '/api/v1/exam-sessions/:id/score-publication',
     {
       schema: {
         tags,
         summary: '成绩公示（成绩登记 → 成绩公示）Publish scores (api-v1)',
-        description: '公示后考生可在本人账号查看成绩；本操作不可撤销。',
+        description:
+          '公示后考生可在本人账号查看成绩；本操作不可撤销。请求体可省略。有考生尚无成绩时须带 confirmMissing（等于尚无成绩的人数），' +
+          '否则 409 MISSING_SCORES_UNCONFIRMED；publicityDays 为本场公示期（天，默认取本组织的设置）。',
         params: idParams,
-        response: { 200: scorePublicationSchema, ...errorResponses(401, 403, 404, 409) },
+        body: scorePublicationRequestSchema.nullish(),
+        response: { 200: scorePublicationSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => svc.publishSessionScores(deps, ctxOf(req), req.params.id),
+    async (req) => svc.publishSessionScores(deps, ctxOf(req), req.params.id, req.body ?? {}),
   );
 };
 

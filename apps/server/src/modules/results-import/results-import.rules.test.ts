@@ -1,7 +1,7 @@
 import { idCardCheckChar } from '@onex/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { type RawResultRow, headerIndex, readResultsFile } from './results-import.parse';
-import { checkRow, crossCheckRow, duplicateRowErrors, parseScore } from './results-import.rules';
+import { assertMissingConfirmed, checkRow, crossCheckRow, duplicateRowErrors, parseScore } from './results-import.rules';
 
 // Files are read in a worker thread (lib/spreadsheet), started through tsx here: slower than a plain call on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -126,5 +126,16 @@ describe('R5.5 large .xlsx files with Chinese text (pure)', () => {
       expect(p.rows.map((r) => r.name)).toEqual(names);
       expect(p.rows.every((r) => r.idTypeLabel === '居民身份证' && (r.result === '合格' || r.result === '不合格'))).toBe(true);
     }
+  });
+});
+
+describe('issue 21 item 2: 成绩公示 confirms the candidates without a score', () => {
+  it('R5.5 nothing missing: nothing to confirm (api-v1 clients send no body)', () => {
+    expect(() => assertMissingConfirmed(0, undefined)).not.toThrow();
+    expect(() => assertMissingConfirmed(0, 0)).not.toThrow();
+  });
+  it('R5.5 some missing: only their exact number passes, otherwise a Chinese message naming it', () => {
+    expect(() => assertMissingConfirmed(3, 3)).not.toThrow();
+    for (const confirmed of [undefined, 0, 2, 4]) expect(() => assertMissingConfirmed(3, confirmed)).toThrow(/有 3 名考生尚无成绩/);
   });
 });

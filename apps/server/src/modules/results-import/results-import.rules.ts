@@ -8,6 +8,7 @@ import {
   idTypeFromLabel,
   normalizeIdNumber,
 } from '@onex/shared';
+import { AppError } from '../../lib/errors';
 import type { RawResultRow, ResultColumn } from './results-import.parse';
 
 /**
@@ -134,4 +135,17 @@ export function duplicateRowErrors(rows: readonly CheckedRow[]): ImportErrorDto[
 export function sortErrors(errors: ImportErrorDto[]): ImportErrorDto[] {
   const col = (c: string) => ['证件类型', '证件号码', '姓名', '总成绩', '考核结果'].indexOf(c);
   return errors.sort((a, b) => a.row - b.row || col(a.column) - col(b.column));
+}
+
+/**
+ * 成绩公示 with candidates still without a result (issue 21 item 2): allowed only when the publisher confirms exactly
+ * that number, so a forgotten file is not published by accident. With none missing, nothing needs confirming.
+ */
+export function assertMissingConfirmed(missing: number, confirmed: number | undefined): void {
+  if (missing === 0 || confirmed === missing) return;
+  throw new AppError(
+    'MISSING_SCORES_UNCONFIRMED',
+    { missing, confirmed: confirmed ?? null },
+    `本场考核有 ${missing} 名考生尚无成绩；如确认公示，请核对并确认尚无成绩的人数（${missing}）后再公示`,
+  );
 }

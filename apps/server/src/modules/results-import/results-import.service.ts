@@ -10,7 +10,9 @@ import {
   type ResultImportKind,
   type ResultImportOutcomeDto,
   type ResultImportPreviewDto,
+  type ScorePublicationCheckDto,
   type ScorePublicationDto,
+  type ScorePublicationRequest,
   examSessionTransition,
 } from '@onex/shared';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
@@ -18,12 +20,14 @@ import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber, idNumberHash } from '../../lib/personal-id';
-import { recordAudit } from '../audit/audit.service';
+import { auditedTransaction, recordAudit } from '../audit/audit.service';
 import { actorFromRow } from '../auth/auth.service';
 import { refreshPassRatesAfterImport } from '../pass-rates/pass-rates.service';
 import { readResultsFile } from './results-import.parse';
 import * as q from './results-import.queries';
+import { buildErrorList, buildResultsTemplate } from './results-import.xlsx';
 import {
+  assertMissingConfirmed,
   type CheckedRow,
   type RegisteredCandidate,
   candidateKey,
@@ -497,6 +501,50 @@ export async function listResultImports(deps: Deps, ctx: RequestContext, session
   return { items: (await q.listImports(deps.db, session.id)).map((r) => jobDto(r)) };
 }
 
+// ---- Files handed out: the pre-filled template, the error list ----
+
+export interface XlsxDownload {
+  bytes: Buffer;
+  filename: string;
+}
+
+/**
+ * The session's results template with every registered candidate (证件类型, full 证件号码, 姓名; 总成绩 and 考核结果
+ * empty, with data validation). Full ID numbers leave the platform: audited like the other downloads of personal data.
+ */
+export async function resultsTemplate(deps: Deps, ctx: RequestContext, sessionId: string): Promise<XlsxDownload> {
+  const actor = requireOrg(ctx);
+  const session = await ownedSession(deps.db, actor, sessionId);
+  const date = String(session.exam_date).slice(0, 10);
+  const rows = await q.allCandidates(deps.db, session.id);
+  const candidates = rows.map((r) => ({
+    idType: r.id_type,
+    name: r.name,
+    idNumber: decryptIdNumber(deps.config.secretKey, r.id_number_enc),
+  }));
+  const bytes = await buildResultsTemplate(`${date} 考核`, candidates);
+  await auditedTransaction(deps, ctx, async () => ({
+    result: null,
+    audit: {
+      action: 'exam_results.template_download',
+      targetType: 'exam_session',
+      targetId: session.id,
+      summary: { candidates: candidates.length },
+      scope: { provinceCode: session.province_code, cityCode: session.city_code, orgId: session.org_id },
+    },
+  }));
+  return { bytes, filename: `考核成绩模板-${date}.xlsx` };
+}
+
+/** Every error of a results file (not only the first ones the page shows) as .xlsx; checks the file, writes nothing. */
+export async function resultErrorList(deps: Deps, ctx: RequestContext, sessionId: string, file: ResultFile): Promise<XlsxDownload> {
+  const actor = requireOrg(ctx);
+  const session = await ownedSession(deps.db, actor, sessionId);
+  const p = await prepareImport(deps, session, file.bytes);
+  const base = cleanName(file.filename).replace(/\.(xlsx|csv)$/i, '');
+  return { bytes: await buildErrorList(p.errors), filename: `${base}-错误清单.xlsx` };
+}
+
 // ---- Candidates (contract) ----
 
 /** `GET /api/v1/exam-sessions/{id}/candidates`: registered candidates with full ID numbers (decrypted for this page only). */
@@ -531,8 +579,29 @@ export async function listCandidates(
 
 // ---- Score publication (成绩公示) ----
 
-/** `POST /api/v1/exam-sessions/{id}/score-publication`: scores_entered → scores_published (R5.2 table); learners then see their scores. */
-export async function publishSessionScores(deps: Deps, ctx: RequestContext, sessionId: string): Promise<ScorePublicationDto> {
+/** `GET …/score-publication`: candidates, those without a result, and the default 公示期, before publishing. */
+export async function scorePublicationCheck(deps: Deps, ctx: RequestContext, sessionId: string): Promise<ScorePublicationCheckDto> {
+  const actor = requireOrg(ctx);
+  const session = await ownedSession(deps.db, actor, sessionId);
+  const [counts, missing, publicityDays] = await Promise.all([
+    q.sessionResultCounts(deps.db, session.id),
+    q.missingResultCount(deps.db, session.id),
+    q.orgPublicityDays(deps.db, session.org_id),
+  ]);
+  return { candidates: counts.candidates + missing, withResult: counts.candidates, missing, publicityDays };
+}
+
+/**
+ * `POST /api/v1/exam-sessions/{id}/score-publication`: scores_entered → scores_published (R5.2 table); learners then
+ * see their scores. Publishing with candidates still without a result needs their number confirmed (issue 21 item 2:
+ * it cannot happen by accident); the 公示期 is fixed now (default: the organization's setting).
+ */
+export async function publishSessionScores(
+  deps: Deps,
+  ctx: RequestContext,
+  sessionId: string,
+  body: ScorePublicationRequest = {},
+): Promise<ScorePublicationDto> {
   const actor = requireOrg(ctx);
   const session = await ownedSession(deps.db, actor, sessionId);
   const now = deps.clock.now();
@@ -541,16 +610,26 @@ export async function publishSessionScores(deps: Deps, ctx: RequestContext, sess
     if (!locked) throw notFound();
     const t = examSessionTransition('publish_scores', locked.status);
     if (!t || !t.roles.includes(actor.role)) throw new AppError('SCORES_NOT_PUBLISHABLE', { status: locked.status });
-    if (!(await q.publishScores(trx, { sessionId: session.id, provinceCode: session.province_code, at: now, by: actor.userId })))
-      throw new AppError('SCORES_NOT_PUBLISHABLE', { status: locked.status });
+    // Counted under the session lock: no import can add a result between the check and the publication.
+    const missing = await q.missingResultCount(trx, session.id);
+    assertMissingConfirmed(missing, body.confirmMissing);
+    const publicityDays = body.publicityDays ?? (await q.orgPublicityDays(trx, session.org_id));
+    const published = await q.publishScores(trx, {
+      sessionId: session.id,
+      provinceCode: session.province_code,
+      at: now,
+      by: actor.userId,
+      publicityDays,
+    });
+    if (!published) throw new AppError('SCORES_NOT_PUBLISHABLE', { status: locked.status });
     const counts = await q.sessionResultCounts(trx, session.id);
     await recordAudit(trx, ctx, now, {
       action: 'exam_session.publish_scores',
       targetType: 'exam_session',
       targetId: session.id,
-      summary: { from: locked.status, to: 'scores_published', ...counts },
+      summary: { from: locked.status, to: 'scores_published', ...counts, missing, publicityDays },
       scope: { provinceCode: session.province_code, cityCode: session.city_code, orgId: session.org_id },
     });
-    return { sessionId: session.id, status: 'scores_published', scoresPublishedAt: now.toISOString(), ...counts };
+    return { sessionId: session.id, status: 'scores_published', scoresPublishedAt: now.toISOString(), ...counts, missing, publicityDays };
   });
 }

@@ -209,6 +209,9 @@ export interface IssuableSession {
   examDate: string;
   examSiteName: string;
   status: 'scores_published' | 'closed';
+  scoresPublishedAt: string | null;
+  /** 公示期 (days) fixed at the session's 成绩公示. */
+  publicityDays: number;
 }
 
 /** Sessions whose scores are published (成绩公示) or closed: those certificates are issued for, newest first. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api';
-import { SHARE_DAY_CHOICES, certificateTitle, issuableFromOf, parseCredentialText, pathOf, shareLinkState } from './certificate-helpers';
+import {
+  SHARE_DAY_CHOICES,
+  certificateTitle,
+  issuableFromOf,
+  parseCredentialText,
+  pathOf,
+  shareLinkState,
+  issuableAt,
+} from './certificate-helpers';
 
 describe('certificate helpers (R6)', () => {
   it('names the certificate with its level as printed', () => {
@@ -41,5 +49,13 @@ describe('certificate helpers (R6)', () => {
     expect(issuableFromOf(notReady({ issuableFrom: null }))).toBeNull();
     expect(issuableFromOf(new ApiError({ code: 'NOT_FOUND', message: 'x', status: 404, details: { issuableFrom: at } }))).toBeNull();
     expect(issuableFromOf(new Error('network'))).toBeNull();
+  });
+});
+
+describe('issue 21 item 2: 公示期 on 证书发放', () => {
+  it('R6.1 certificates may be issued 公示期 days after 成绩公示; not before publication', () => {
+    expect(issuableAt('2026-06-01T02:00:00.000Z', 5)).toBe('2026-06-06T02:00:00.000Z');
+    expect(issuableAt('2026-06-01T02:00:00.000Z', 0)).toBe('2026-06-01T02:00:00.000Z');
+    expect(issuableAt(null, 5)).toBeNull();
   });
 });

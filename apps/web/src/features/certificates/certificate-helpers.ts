@@ -52,3 +52,9 @@ export function issuableFromOf(err: unknown): string | null {
   const at = err.details.issuableFrom;
   return typeof at === 'string' ? at : null;
 }
+
+/** When certificates of a session may be issued: 成绩公示 plus its 公示期 (issue 21 item 2); null before publication. */
+export function issuableAt(scoresPublishedAt: string | null, publicityDays: number): string | null {
+  if (!scoresPublishedAt) return null;
+  return new Date(new Date(scoresPublishedAt).getTime() + publicityDays * 86_400_000).toISOString();
+}

@@ -12,7 +12,7 @@ import type {
 } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api } from '../../lib/api';
+import { API_BASE, api, saveBlob } from '../../lib/api';
 
 // Local views of the exam-session contracts (packages/shared exam-sessions.ts, results.ts): only the fields read here.
 
@@ -30,6 +30,8 @@ export interface ExamSessionSummary {
   registrationOpensAt: string;
   registrationClosesAt: string;
   registrationOpenNow: boolean;
+  scoresPublishedAt: string | null;
+  publicityDays: number;
 }
 
 export interface ExamSessionDetail extends ExamSessionSummary {
@@ -189,7 +191,25 @@ export const useTransition = () =>
   useSessionWrite(({ id, action }: { id: string; action: ExamSessionAction }) =>
     api.post<ExamSessionDetail>(`${sp(id)}/transitions`, { action }),
   );
-export const usePublishScores = () => useSessionWrite((id: string) => api.post<unknown>(`${sp(id)}/score-publication`));
+/** Before 成绩公示: registered candidates, those with and without a result, and the default 公示期 (days). */
+export interface PublicationCheck {
+  candidates: number;
+  withResult: number;
+  missing: number;
+  publicityDays: number;
+}
+export function usePublicationCheck(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...sessionKeys.detail(id), 'publication-check'],
+    queryFn: ({ signal }) => api.get<PublicationCheck>(`${sp(id)}/score-publication`, undefined, signal),
+    enabled,
+    staleTime: 0,
+  });
+}
+export const usePublishScores = () =>
+  useSessionWrite(({ id, confirmMissing, publicityDays }: { id: string; confirmMissing?: number; publicityDays: number }) =>
+    api.post<unknown>(`${sp(id)}/score-publication`, { publicityDays, ...(confirmMissing ? { confirmMissing } : {}) }),
+  );
 export const usePropose = () =>
   useSessionWrite(({ id, learnerIds }: { id: string; learnerIds: string[] }) =>
     api.post<{ proposed: number; skipped: { learnerId: string; reason: string }[] }>(`${sp(id)}/registrations`, { learnerIds }),
@@ -221,6 +241,17 @@ export const useUploadResults = () =>
     form.append('file', v.file, v.file.name);
     return api.upload<ResultPreview | ResultJob>(`${sp(v.sessionId)}/result-imports`, form);
   });
+
+/** The session's results template, pre-filled with its candidates (a plain link: the session cookie goes with it). */
+export const resultsTemplateUrl = (sessionId: string) => `${API_BASE}${sp(sessionId)}/results-template`;
+
+/** Every error of a results file as .xlsx (the page shows the first ones only). */
+export async function downloadResultErrors(sessionId: string, file: File): Promise<void> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const blob = await api.uploadForFile(`${sp(sessionId)}/result-errors`, form);
+  saveBlob(blob, `${file.name.replace(/\.(xlsx|csv)$/i, '')}-错误清单.xlsx`);
+}
 
 export const isPreview = (r: ResultPreview | ResultJob): r is ResultPreview => 'preview' in r && r.preview === true;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manualActions, registrationColor, seatsLeft } from './session-helpers';
+import { manualActions, publicationConfirmed, registrationColor, seatsLeft } from './session-helpers';
 
 describe('session helpers', () => {
   it('keeps the manual steps only', () => {
@@ -11,5 +11,15 @@ describe('session helpers', () => {
     expect(registrationColor('withdrawn')).toBe('default');
     expect(seatsLeft(30, 12)).toBe(18);
     expect(seatsLeft(10, 12)).toBe(0);
+  });
+});
+
+describe('issue 21 item 2: 成绩公示 confirmation', () => {
+  it('R5.5 needs nothing when every candidate has a score, else exactly the number without one', () => {
+    expect(publicationConfirmed(0, undefined)).toBe(true);
+    expect(publicationConfirmed(3, 3)).toBe(true);
+    expect(publicationConfirmed(3, null)).toBe(false);
+    expect(publicationConfirmed(3, 2)).toBe(false);
+    expect(publicationConfirmed(3, 0)).toBe(false);
   });
 });

@@ -27,3 +27,11 @@ export function registrationColor(s: RegistrationStatus): string {
 export function seatsLeft(capacity: number, taken: number): number {
   return Math.max(0, capacity - taken);
 }
+
+/**
+ * 成绩公示 may go ahead (issue 21 item 2): nobody is missing a score, or the number typed in equals the number of
+ * candidates without one (the server checks the same).
+ */
+export function publicationConfirmed(missing: number, typed: number | null | undefined): boolean {
+  return missing === 0 || typed === missing;
+}

@@ -20,7 +20,7 @@ import {
   usePdfJobs,
   useRevokeCertificate,
 } from '../api';
-import { issuableFromOf } from '../certificate-helpers';
+import { issuableAt, issuableFromOf } from '../certificate-helpers';
 import { CertificateSearch, CertificatesTable, DownloadButtons } from './bits';
 
 /** 证书发放 (organization, R6.1, R6.3, R6.4): per session with published scores — issue, the certificates, revoke, batch PDF. */
@@ -57,11 +57,24 @@ export function CertificateIssuancePage() {
               data-testid="issuance-session"
             />
             {session && <Tag>{pickLabel(EXAM_SESSION_STATUS_LABELS, session.status, lang)}</Tag>}
+            {session && <PublicityNote session={session} />}
           </Space>
         )}
       </Card>
       {session && <SessionCertificates key={session.id} sessionId={session.id} />}
     </Space>
+  );
+}
+
+/** The session's 公示期 and when issuance opens, here where it matters (not only on 签名密钥). */
+function PublicityNote({ session }: { session: IssuableSession }) {
+  const { t } = useTranslation();
+  const at = issuableAt(session.scoresPublishedAt, session.publicityDays);
+  return (
+    <Typography.Text type="secondary" data-testid="issuance-publicity">
+      {t('certificates.sessionPublicity', { days: session.publicityDays })}
+      {at && ` · ${t('certificates.issuableFrom', { at: formatDateTime(at) })}`}
+    </Typography.Text>
   );
 }
 

@@ -21,7 +21,6 @@ import {
   useCandidates,
   usePaperConsent,
   usePropose,
-  usePublishScores,
   useRegistrations,
   useSession,
   useTransition,
@@ -32,6 +31,7 @@ import {
 } from '../api';
 import { manualActions, registrationColor, seatsLeft } from '../session-helpers';
 import { InvigilationCard } from './InvigilationCard';
+import { PublishScoresModal } from './PublishScoresModal';
 import { ResultsImportCard } from './ResultsImportCard';
 
 export function ExamSessionDetailPage() {
@@ -44,7 +44,7 @@ export function ExamSessionDetailPage() {
   const isOrg = me.role === 'org_admin';
   const session = useSession(id);
   const transition = useTransition();
-  const publish = usePublishScores();
+  const [publishing, setPublishing] = useState(false);
 
   if (session.isLoading) return <Spin />;
   if (session.isError || !session.data)
@@ -93,21 +93,9 @@ export function ExamSessionDetailPage() {
                 </Popconfirm>
               ))}
               {s.status === 'scores_entered' && (
-                <Popconfirm
-                  title={t('exams.publishConfirm')}
-                  okText={t('common.ok')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() =>
-                    publish.mutate(s.id, {
-                      onSuccess: () => void message.success(t('exams.publishOk')),
-                      onError: (err) => void message.error(errorText(err)),
-                    })
-                  }
-                >
-                  <Button type="primary" loading={publish.isPending} data-testid="publish-scores">
-                    {t('exams.publishScores')}
-                  </Button>
-                </Popconfirm>
+                <Button type="primary" onClick={() => setPublishing(true)} data-testid="publish-scores">
+                  {t('exams.publishScores')}
+                </Button>
               )}
             </Space>
           )}
@@ -133,7 +121,13 @@ export function ExamSessionDetailPage() {
               ))}
             </Space>
           </Descriptions.Item>
+          {s.scoresPublishedAt && (
+            <Descriptions.Item label={t('exams.publicityDays')}>
+              {t('exams.publicityLine', { days: s.publicityDays, at: formatDateTime(s.scoresPublishedAt) })}
+            </Descriptions.Item>
+          )}
         </Descriptions>
+        {s.status === 'scores_entered' && <PublishScoresModal sessionId={s.id} open={publishing} onClose={() => setPublishing(false)} />}
       </Card>
       {isOrg ? (
         <>

@@ -1,4 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportErrorDto } from '@onex/shared';
 import { Alert, App, Button, Card, Checkbox, Input, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -7,7 +7,16 @@ import { ImportErrorsTable } from '../../../components/ImportErrorsTable';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorText } from '../../../lib/useErrorText';
-import { isJobDone, isPreview, useResultImports, useResultJob, useUploadResults, type ResultPreview } from '../api';
+import {
+  downloadResultErrors,
+  isJobDone,
+  isPreview,
+  resultsTemplateUrl,
+  useResultImports,
+  useResultJob,
+  useUploadResults,
+  type ResultPreview,
+} from '../api';
 
 /** 成绩导入 (R5.5): upload .xlsx/.csv → preview with row errors → confirm → progress of the job; corrections carry a note. */
 export function ResultsImportCard({ sessionId }: { sessionId: string }) {
@@ -43,6 +52,11 @@ export function ResultsImportCard({ sessionId }: { sessionId: string }) {
     );
 
   const j = job.data;
+  const hasErrors = !!rowErrors?.length || !!preview?.errors.length || !!j?.errors.length;
+  const saveErrors = () => {
+    if (!file) return;
+    downloadResultErrors(sessionId, file).catch((err: unknown) => void message.error(errorText(err)));
+  };
   return (
     <Card title={t('exams.resultsImportTitle')} data-testid="results-import">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -89,7 +103,15 @@ export function ResultsImportCard({ sessionId }: { sessionId: string }) {
               {t('exams.chooseResultsFile')}
             </Button>
           </Upload>
+          <Button icon={<DownloadOutlined />} href={resultsTemplateUrl(sessionId)} data-testid="result-template">
+            {t('exams.downloadResultsTemplate')}
+          </Button>
           {file && <Typography.Text type="secondary">{file.name}</Typography.Text>}
+          {file && hasErrors && (
+            <Button icon={<DownloadOutlined />} onClick={saveErrors} data-testid="result-errors-download">
+              {t('exams.downloadErrorList')}
+            </Button>
+          )}
         </Space>
         {upload.isError && (
           <Alert
