@@ -11,3 +11,4 @@ export * from './exam-sessions';
 export * from './results';
 export * from './certificates';
 export * from './credit-bank';
+export * from './funds';

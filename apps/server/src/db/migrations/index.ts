@@ -10,6 +10,7 @@ import { sql as certificates } from './0010_certificates';
 import { sql as creditBank } from './0011_credit_bank';
 import { sql as credentialBatches } from './0012_credential_batches';
 import { sql as credentialFormat } from './0013_credential_format';
+import { sql as funds } from './0020_funds';
 
 export interface Migration {
   name: string;
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   { name: '0011_credit_bank', sql: creditBank },
   { name: '0012_credential_batches', sql: credentialBatches },
   { name: '0013_credential_format', sql: credentialFormat },
+  { name: '0020_funds', sql: funds },
 ];
