@@ -307,3 +307,24 @@ export const allocationSchema = z.object({
   publishedAt: z.string().nullable(),
 });
 export type AllocationDto = z.infer<typeof allocationSchema>;
+
+// ---- views (R4.5): budget, spent, balance by category and year, per pilot, school or province ----
+
+export const FUND_SUMMARY_LEVELS = ['pilot', 'school', 'province'] as const;
+export const fundSummaryQuerySchema = z.object({
+  level: z.enum(FUND_SUMMARY_LEVELS).default('school'),
+  schoolId: z.string().uuid().optional(),
+  year: z.coerce.number().int().optional(),
+});
+export const fundSummaryRowSchema = z.object({
+  /** pilot: the filing id; school: the school id; province: the province code. */
+  key: z.string(),
+  label: z.string(),
+  year: z.number().int(),
+  lines: z.array(fundLineSchema),
+  totalBudgetFen: z.number().int(),
+  spentFen: z.number().int(),
+  incomeFen: z.number().int(),
+  balanceFen: z.number().int(),
+});
+export type FundSummaryRowDto = z.infer<typeof fundSummaryRowSchema>;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { FUND_PROHIBITED_USES, type AllocationDto, type BudgetDto, type FundEntryDto } from '@onex/shared';
+import { FUND_PROHIBITED_USES, type AllocationDto, type BudgetDto, type FundEntryDto, type FundSummaryRowDto } from '@onex/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../auth/password';
@@ -249,6 +249,52 @@ describe('special fund budgets (R4.5)', () => {
     expect((await (await t.loginAs('national')).get(`/api/v1/fund-budgets/${id}`)).statusCode).toBe(200);
     // A province reads but does not write a school's ledger.
     expect((await (await t.loginAs('gd-admin')).post(`/api/v1/fund-budgets/${id}/spending`, spend())).statusCode).toBe(403);
+  });
+});
+
+describe('fund views and the school report (R4.5)', () => {
+  it('R4.5 per pilot, school and province: budget, spent, balance by category and year equal the ledger sums; scoped', async () => {
+    const gd = await t.loginAs('gd-admin');
+    const bySchool = (await gd.get('/api/v1/fund-summary?level=school')).json<{ items: FundSummaryRowDto[] }>().items;
+    const gdstRow = bySchool.find((r) => r.key === ids.gdst && r.year === 2026)!;
+    const b = (await gd.get(`/api/v1/fund-budgets?schoolId=${ids.gdst}&year=2026`)).json<{ items: BudgetDto[] }>().items[0]!;
+    expect(gdstRow).toMatchObject({
+      label: '广东生态工程职业学院',
+      totalBudgetFen: b.totalBudgetFen,
+      spentFen: b.spentFen,
+      incomeFen: b.incomeFen,
+      balanceFen: b.balanceFen,
+    });
+    expect(gdstRow.lines).toEqual(b.lines);
+    const province = (await gd.get('/api/v1/fund-summary?level=province')).json<{ items: FundSummaryRowDto[] }>().items;
+    expect(province.map((r) => [r.key, r.year])).toEqual([
+      ['440000', 2026],
+      ['440000', 2025],
+    ]);
+    const pilots = (await gd.get('/api/v1/fund-summary?level=pilot')).json<{ items: FundSummaryRowDto[] }>().items;
+    expect(pilots.map((r) => r.label).sort()).toEqual(
+      ['广州城市职业学院 · 工业机器人应用编程', '广东生态工程职业学院 · Web 前端开发'].sort(),
+    );
+    expect((await (await t.loginAs('hb-admin')).get('/api/v1/fund-summary?level=province')).json().items).toEqual([]);
+    expect(
+      (await (await t.loginAs('gzcp-admin')).get('/api/v1/fund-summary')).json<{ items: FundSummaryRowDto[] }>().items.map((r) => r.label),
+    ).toEqual(['广州城市职业学院']);
+  });
+
+  it('R4.5 the school fund report as .xlsx and PDF; another school gets 404', async () => {
+    const gdst = await t.loginAs('gdst-admin');
+    const x = await gdst.get(`/api/v1/schools/${ids.gdst}/fund-report.xlsx?year=2026`);
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getCell(1, 1).value)).toBe('广东生态工程职业学院 2026 年度 1+X 证书制度试点专项经费报告');
+    expect(ws.getRow(3).values).toContain('师资培训');
+    const pdf = await gdst.get(`/api/v1/schools/${ids.gdst}/fund-report.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await (await t.loginAs('gzcp-admin')).get(`/api/v1/schools/${ids.gdst}/fund-report.pdf`)).statusCode).toBe(404);
+    expect((await (await t.loginAs('gd-admin')).get(`/api/v1/schools/${ids.gdst}/fund-report.xlsx`)).statusCode).toBe(200);
   });
 });
 

@@ -431,3 +431,66 @@ export async function publishAllocation(db: Db, id: string, at: Date): Promise<b
     .executeTakeFirst();
   return r.numUpdatedRows === 1n;
 }
+
+// ---- views ----
+
+const SUMMARY_KEY = {
+  pilot: { key: sql.raw('b.filing_id::text'), label: sql.raw("s.name || ' · ' || ct.name") },
+  school: { key: sql.raw('b.school_id::text'), label: sql.raw('s.name') },
+  province: { key: sql.raw('b.province_code'), label: sql.raw('r.name') },
+} as const;
+
+/**
+ * Budget and spent per (key, year, category), and income and the sum of entries per (key, year): every figure a sum
+ * over budget lines and ledger entries, in two grouped statements (a school's report reads only its own rows).
+ */
+export async function fundSummary(
+  db: Db,
+  scope: Scope,
+  f: { level: keyof typeof SUMMARY_KEY; schoolId?: string | undefined; year?: number | undefined },
+) {
+  const k = SUMMARY_KEY[f.level];
+  const where = sql.join(
+    [
+      sql`${scopeWhere(scope, BUDGET_SCOPE)}`,
+      f.schoolId ? sql`b.school_id = ${f.schoolId}` : sql`true`,
+      f.year ? sql`b.year = ${f.year}` : sql`true`,
+    ],
+    sql` AND `,
+  );
+  const from = sql`fund_budgets b JOIN schools s ON s.id = b.school_id JOIN filings fl ON fl.id = b.filing_id
+    JOIN certificate_types ct ON ct.id = fl.certificate_type_id JOIN regions r ON r.code = b.province_code`;
+  const [lines, totals] = await Promise.all([
+    sql<{ key: string; label: string; year: number; category: FundCategory; budget: string; spent: string }>`
+      WITH spent AS (
+        SELECT e.budget_id, e.category, sum(-e.amount_fen) AS spent
+        FROM fund_entries e JOIN fund_budgets b ON b.id = e.budget_id
+        WHERE e.category IS NOT NULL AND ${where}
+        GROUP BY e.budget_id, e.category
+      )
+      SELECT ${k.key} AS key, min(${k.label}) AS label, b.year, l.category, sum(l.amount_fen) AS budget, coalesce(sum(sp.spent), 0) AS spent
+      FROM ${from} JOIN fund_budget_lines l ON l.budget_id = b.id
+      LEFT JOIN spent sp ON sp.budget_id = b.id AND sp.category = l.category
+      WHERE ${where}
+      GROUP BY 1, b.year, l.category
+    `.execute(db),
+    sql<{ key: string; year: number; income: string; balance: string }>`
+      SELECT ${k.key} AS key, b.year, coalesce(sum(e.amount_fen) FILTER (WHERE e.income_source IS NOT NULL), 0) AS income,
+             coalesce(sum(e.amount_fen), 0) AS balance
+      FROM fund_entries e JOIN fund_budgets b ON b.id = e.budget_id
+      WHERE ${where}
+      GROUP BY 1, b.year
+    `.execute(db),
+  ]);
+  return { lines: lines.rows, totals: totals.rows };
+}
+
+/** A school's name and region, for the report's heading. */
+export function schoolHeading(db: Db, schoolId: string) {
+  return db
+    .selectFrom('schools as s')
+    .innerJoin('regions as r', 'r.code', 's.province_code')
+    .select(['s.id', 's.name', 's.province_code', 's.city_code', 'r.name as province_name'])
+    .where('s.id', '=', schoolId)
+    .executeTakeFirst();
+}

@@ -8,6 +8,8 @@ import {
   budgetQuerySchema,
   budgetSchema,
   fundEntrySchema,
+  fundSummaryQuerySchema,
+  fundSummaryRowSchema,
   incomeInputSchema,
   reversalInputSchema,
   shareAdjustSchema,
@@ -19,6 +21,7 @@ import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
 import { attachmentDisposition } from '../files/files.rules';
 import * as alloc from './funds.allocation';
+import * as report from './funds.report';
 import * as svc from './funds.service';
 
 const tags = ['专项经费 Special funds'];
@@ -208,6 +211,54 @@ export const registerFundRoutes: RouteModule = (app, deps) => {
     async (req, reply) => {
       const d = await alloc.allocationWorkbook(deps, ctxOf(req), req.params.id);
       return reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition(d.filename)).send(d.bytes);
+    },
+  );
+};
+
+export const registerFundViewRoutes: RouteModule = (app, deps) => {
+  app.get(
+    '/api/v1/fund-summary',
+    {
+      schema: {
+        tags,
+        summary: '经费概览：按试点 / 学校 / 省份，按年度与类别的预算、支出、余额 Budget, spent and balance',
+        querystring: fundSummaryQuerySchema,
+        response: { 200: z.object({ items: z.array(fundSummaryRowSchema) }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => ({ items: await report.fundSummary(deps, ctxOf(req), req.query) }),
+  );
+  const reportQuery = z.object({ year: z.coerce.number().int().optional() });
+  app.get(
+    '/api/v1/schools/:id/fund-report.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '学校专项经费报告（.xlsx）',
+        params: idParams,
+        querystring: reportQuery,
+        response: { 200: z.any().describe('.xlsx'), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const d = await report.schoolReportXlsx(deps, ctxOf(req), req.params.id, req.query.year);
+      return reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition(d.filename)).send(d.bytes);
+    },
+  );
+  app.get(
+    '/api/v1/schools/:id/fund-report.pdf',
+    {
+      schema: {
+        tags,
+        summary: '学校专项经费报告（PDF）',
+        params: idParams,
+        querystring: reportQuery,
+        response: { 200: z.any().describe('PDF'), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const d = await report.schoolReportPdf(deps, ctxOf(req), req.params.id, req.query.year);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentDisposition(d.filename)).send(d.bytes);
     },
   );
 };
