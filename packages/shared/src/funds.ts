@@ -205,7 +205,8 @@ export const incomeInputSchema = z.object({
   source: z.enum(FUND_INCOME_SOURCES),
   amountFen: fen.min(1),
   date: isoDate,
-  payer: z.string().trim().min(1).max(200),
+  /** Who remitted the money (an organization, the provincial department). */
+  remitter: z.string().trim().min(1).max(200),
   purpose: z.string().trim().min(1).max(500),
   feeSettlementId: z.string().uuid().optional(),
   evidenceFileId: z.string().uuid().optional(),

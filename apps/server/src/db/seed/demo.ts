@@ -1,3 +1,4 @@
+import { seedDemoFunds } from './demo-funds';
 import type { Role, SchoolType } from '@onex/shared';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
@@ -129,6 +130,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     await seedDemoCertificates(trx, exams, publicUrl);
     // Credit bank (issue 7): courses, rules, deposits and learner1's approved conversion.
     await seedDemoCreditBank(trx, now, secretKey);
+    // Special funds (issue 15): a budget through the approval chain, ledger, income, a refusal, an allocation.
+    await seedDemoFunds(trx, now);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',

@@ -86,6 +86,31 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('special fund demo data (issue 15)', () => {
+  it('R4.5 the demo budget went through the chain; its balance is the sum of its entries; a refusal is audited; 广东 published an allocation', async () => {
+    const gzcp = await t.loginAs('gzcp-admin');
+    const b = (await gzcp.get('/api/v1/fund-budgets')).json<{ items: BudgetDto[] }>().items[0]!;
+    expect(b.status).toBe('approved');
+    expect(b.events.map((e) => e.action)).toEqual(['department_approve', 'academic_approve', 'leader_approve']);
+    const entries = (await gzcp.get(`/api/v1/fund-budgets/${b.id}/entries`)).json<{ items: FundEntryDto[] }>().items;
+    expect(new Set(entries.filter((e) => e.kind === 'spending').map((e) => e.category)).size).toBeGreaterThanOrEqual(4);
+    expect(entries.some((e) => e.kind === 'reversal') && entries.some((e) => e.kind === 'income')).toBe(true);
+    expect(b.balanceFen).toBe(entries.reduce((s, e) => s + e.amountFen, 0));
+    const refusal = await t.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'fund_entry.refuse_student_fee')
+      .where('target_id', '=', b.id)
+      .execute();
+    expect(refusal).toHaveLength(1);
+    const gd = await t.loginAs('gd-admin');
+    const list = (await gd.get('/api/v1/fund-allocations')).json<{ items: { id: string; status: string }[] }>().items;
+    const a = (await gd.get(`/api/v1/fund-allocations/${list[0]!.id}`)).json<AllocationDto>();
+    expect(a.status).toBe('published');
+    expect(a.shares.reduce((s, x) => s + x.finalFen, 0)).toBe(a.totalFen);
+  });
+});
+
 describe('special fund budgets (R4.5)', () => {
   it('R4.5 only an approved, not ended pilot can hold funds (003 四(四))', async () => {
     const gzcp = await t.loginAs('gzcp-admin');
@@ -192,7 +217,7 @@ describe('special fund budgets (R4.5)', () => {
       source: 'exam_service_fee',
       amountFen: 1_500_000,
       date: '2026-06-30',
-      payer: 'Web 前端开发证书培训评价组织',
+      remitter: 'Web 前端开发证书培训评价组织',
       purpose: '考务服务费',
     });
     expect(inc.statusCode, inc.body).toBe(201);
@@ -200,7 +225,7 @@ describe('special fund budgets (R4.5)', () => {
       source: 'student_training_fee',
       amountFen: 50_000,
       date: '2026-06-30',
-      payer: '学生',
+      remitter: '学生',
       purpose: '培训费',
     });
     expect(fee.statusCode).toBe(422);
@@ -245,7 +270,7 @@ describe('special fund budgets (R4.5)', () => {
     }
     expect((await (await t.loginAs('gzcp-admin')).post(`/api/v1/fund-budgets/${id}/spending`, spend())).statusCode).toBe(404);
     expect((await (await t.loginAs('hb-admin')).get('/api/v1/fund-budgets')).json().items).toEqual([]);
-    expect((await (await t.loginAs('gd-admin')).get('/api/v1/fund-budgets')).json().items).toHaveLength(2);
+    expect((await (await t.loginAs('gd-admin')).get('/api/v1/fund-budgets')).json().items).toHaveLength(3); // with the demo's
     expect((await (await t.loginAs('national')).get(`/api/v1/fund-budgets/${id}`)).statusCode).toBe(200);
     // A province reads but does not write a school's ledger.
     expect((await (await t.loginAs('gd-admin')).post(`/api/v1/fund-budgets/${id}/spending`, spend())).statusCode).toBe(403);
@@ -272,13 +297,15 @@ describe('fund views and the school report (R4.5)', () => {
       ['440000', 2025],
     ]);
     const pilots = (await gd.get('/api/v1/fund-summary?level=pilot')).json<{ items: FundSummaryRowDto[] }>().items;
-    expect(pilots.map((r) => r.label).sort()).toEqual(
-      ['广州城市职业学院 · 工业机器人应用编程', '广东生态工程职业学院 · Web 前端开发'].sort(),
-    );
+    expect(pilots.map((r) => `${r.label} ${r.year}`)).toEqual([
+      '广东生态工程职业学院 · Web 前端开发 2026',
+      '广州城市职业学院 · 工业机器人应用编程 2026',
+      '广州城市职业学院 · 工业机器人应用编程 2025',
+    ]);
     expect((await (await t.loginAs('hb-admin')).get('/api/v1/fund-summary?level=province')).json().items).toEqual([]);
     expect(
       (await (await t.loginAs('gzcp-admin')).get('/api/v1/fund-summary')).json<{ items: FundSummaryRowDto[] }>().items.map((r) => r.label),
-    ).toEqual(['广州城市职业学院']);
+    ).toEqual(['广州城市职业学院', '广州城市职业学院']); // 2026 (demo) and 2025
   });
 
   it('R4.5 the school fund report as .xlsx and PDF; another school gets 404', async () => {

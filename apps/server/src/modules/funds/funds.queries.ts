@@ -125,7 +125,16 @@ export async function setBudgetStatus(db: Db, id: string, from: BudgetStatus, to
 
 export async function insertBudgetEvent(
   db: Db,
-  e: { budgetId: string; action: string; from: string; to: string; actorId: string; actorName: string; comment: string | null; at: Date },
+  e: {
+    budgetId: string;
+    action: string;
+    from: string;
+    to: string;
+    actorId: string | null;
+    actorName: string;
+    comment: string | null;
+    at: Date;
+  },
 ) {
   await db
     .insertInto('fund_budget_events')
@@ -458,28 +467,31 @@ export async function fundSummary(
     ],
     sql` AND `,
   );
-  const from = sql`fund_budgets b JOIN schools s ON s.id = b.school_id JOIN filings fl ON fl.id = b.filing_id
-    JOIN certificate_types ct ON ct.id = fl.certificate_type_id JOIN regions r ON r.code = b.province_code`;
+  // The budgets in reach first (a school has a handful), then their entries by the (budget_id, category) index.
+  const budgets = sql`SELECT b.id, b.year, ${k.key} AS key, ${k.label} AS label
+    FROM fund_budgets b JOIN schools s ON s.id = b.school_id JOIN filings fl ON fl.id = b.filing_id
+    JOIN certificate_types ct ON ct.id = fl.certificate_type_id JOIN regions r ON r.code = b.province_code
+    WHERE ${where}`;
   const [lines, totals] = await Promise.all([
     sql<{ key: string; label: string; year: number; category: FundCategory; budget: string; spent: string }>`
-      WITH spent AS (
+      WITH bs AS MATERIALIZED (${budgets}),
+      spent AS (
         SELECT e.budget_id, e.category, sum(-e.amount_fen) AS spent
-        FROM fund_entries e JOIN fund_budgets b ON b.id = e.budget_id
-        WHERE e.category IS NOT NULL AND ${where}
+        FROM fund_entries e
+        WHERE e.budget_id IN (SELECT id FROM bs) AND e.category IS NOT NULL
         GROUP BY e.budget_id, e.category
       )
-      SELECT ${k.key} AS key, min(${k.label}) AS label, b.year, l.category, sum(l.amount_fen) AS budget, coalesce(sum(sp.spent), 0) AS spent
-      FROM ${from} JOIN fund_budget_lines l ON l.budget_id = b.id
-      LEFT JOIN spent sp ON sp.budget_id = b.id AND sp.category = l.category
-      WHERE ${where}
-      GROUP BY 1, b.year, l.category
+      SELECT bs.key, min(bs.label) AS label, bs.year, l.category, sum(l.amount_fen) AS budget, coalesce(sum(sp.spent), 0) AS spent
+      FROM bs JOIN fund_budget_lines l ON l.budget_id = bs.id
+      LEFT JOIN spent sp ON sp.budget_id = bs.id AND sp.category = l.category
+      GROUP BY bs.key, bs.year, l.category
     `.execute(db),
     sql<{ key: string; year: number; income: string; balance: string }>`
-      SELECT ${k.key} AS key, b.year, coalesce(sum(e.amount_fen) FILTER (WHERE e.income_source IS NOT NULL), 0) AS income,
+      WITH bs AS MATERIALIZED (${budgets})
+      SELECT bs.key, bs.year, coalesce(sum(e.amount_fen) FILTER (WHERE e.income_source IS NOT NULL), 0) AS income,
              coalesce(sum(e.amount_fen), 0) AS balance
-      FROM fund_entries e JOIN fund_budgets b ON b.id = e.budget_id
-      WHERE ${where}
-      GROUP BY 1, b.year
+      FROM bs JOIN fund_entries e ON e.budget_id = bs.id
+      GROUP BY bs.key, bs.year
     `.execute(db),
   ]);
   return { lines: lines.rows, totals: totals.rows };

@@ -255,6 +255,14 @@ async function checkEvidence(db: Db, b: q.BudgetRow, fileId: string | undefined)
   return f.id;
 }
 
+/** A refused entry leaves an audit row of its own, so an auditor sees the attempt and the rule that refused it. */
+async function auditRefusal(deps: Deps, ctx: RequestContext, b: q.BudgetRow, action: string, summary: Record<string, unknown>) {
+  await auditedTransaction(deps, ctx, async () => ({
+    result: null,
+    audit: { action, targetType: 'fund_budget', targetId: b.id, summary, scope: auditScope(b) },
+  }));
+}
+
 const schoolOf = (b: q.BudgetRow) => ({ name: b.school_name, provinceCode: b.school_province_code });
 
 /**
@@ -271,16 +279,13 @@ export async function recordSpending(
   const b = await writableLedger(deps.db, actor, budgetId);
   const hit = prohibitedUse(schoolOf(b), input);
   if (hit) {
-    await auditedTransaction(deps, ctx, async () => ({
-      result: null,
-      audit: {
-        action: 'fund_entry.refuse_prohibited',
-        targetType: 'fund_budget',
-        targetId: b.id,
-        summary: { use: hit.code, clause: hit.source.clause, amountFen: input.amountFen, payee: input.payee, purpose: input.purpose },
-        scope: auditScope(b),
-      },
-    }));
+    await auditRefusal(deps, ctx, b, 'fund_entry.refuse_prohibited', {
+      use: hit.code,
+      clause: hit.source.clause,
+      amountFen: input.amountFen,
+      payee: input.payee,
+      purpose: input.purpose,
+    });
     throw new AppError(
       'FUND_PROHIBITED_USE',
       { use: hit.code, clause: hit.source.clause },
@@ -342,6 +347,13 @@ export async function recordIncome(
     // 002 三.5 binds Hubei; elsewhere no seed names students as a source of the fund's income (001 第十四条 names the
     // organizations' fees), so the platform refuses it too and says which rule it follows.
     const binding = studentTrainingFeeRefused(schoolOf(b), input.source);
+    await auditRefusal(deps, ctx, b, 'fund_entry.refuse_student_fee', {
+      clause: STUDENT_TRAINING_FEE_RULE.clause,
+      binding,
+      amountFen: input.amountFen,
+      remitter: input.remitter,
+      purpose: input.purpose,
+    });
     throw new AppError(
       'FUND_STUDENT_TRAINING_FEE',
       { clause: STUDENT_TRAINING_FEE_RULE.clause, binding },
@@ -364,7 +376,7 @@ export async function recordIncome(
       incomeSource: source,
       amountFen: input.amountFen,
       date: input.date,
-      counterparty: input.payer,
+      counterparty: input.remitter,
       purpose: input.purpose,
       evidenceFileId: evidence,
       feeSettlementId: input.feeSettlementId ?? null,
