@@ -38,7 +38,9 @@ export type NavKey =
   | 'creditDeposits'
   | 'recognitionRules'
   | 'conversionApplications'
-  | 'creditOutcomes';
+  | 'creditOutcomes'
+  | 'funds'
+  | 'fundAllocations';
 
 export interface NavItem {
   key: NavKey;
@@ -134,6 +136,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['school_admin', 'province_admin'],
   },
   { key: 'creditOutcomes', path: '/credit-outcomes', labelKey: 'menu.creditOutcomes', roles: ['national_admin'] },
+  // Special funds (R4.5–R4.6): budgets, approval and ledger of the school; the province reads its schools' funds and
+  // allocates by the factor method.
+  { key: 'funds', path: '/funds', labelKey: 'menu.funds', roles: ['school_admin', 'department_admin', 'province_admin', 'national_admin'] },
+  { key: 'fundAllocations', path: '/fund-allocations', labelKey: 'menu.fundAllocations', roles: ['province_admin'] },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration, useRouteError } from 'react-router';
-import { Button, Result } from 'antd';
+import { Button, Result, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLayout } from '../components/AppLayout';
 import { PublicLayout, PublicShell } from '../components/PublicLayout';
@@ -43,6 +44,10 @@ import { LearningAccountDetailPage, LearningAccountsPage } from '../features/cre
 import { MyLearningAccountPage } from '../features/credit-bank/components/MyLearningAccountPage';
 import { RecognitionRulesPage } from '../features/credit-bank/components/RecognitionRulesPage';
 import { RequireAuth, RequireRole } from './guards';
+
+// Special funds load on first use (their own chunk).
+const FundsPage = lazy(() => import('../features/funds/components/FundsPage').then((m) => ({ default: m.FundsPage })));
+const AllocationPage = lazy(() => import('../features/funds/components/AllocationPage').then((m) => ({ default: m.AllocationPage })));
 import { FILING_NAV_KEYS, navItem } from './navigation';
 
 /** The route paths of the web app. */
@@ -69,6 +74,8 @@ export const PATHS = {
   learners: navItem('learners').path,
   agreements: navItem('agreements').path,
   feeSettlements: navItem('feeSettlements').path,
+  funds: navItem('funds').path,
+  fundAllocations: navItem('fundAllocations').path,
   myExams: navItem('myExams').path,
   examSessions: navItem('examSessions').path,
   examRegistrations: navItem('examRegistrations').path,
@@ -322,6 +329,26 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole page="agreements">
                 <AgreementsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.funds,
+            element: (
+              <RequireRole page="funds">
+                <Suspense fallback={<Spin />}>
+                  <FundsPage />
+                </Suspense>
+              </RequireRole>
+            ),
+          },
+          {
+            path: PATHS.fundAllocations,
+            element: (
+              <RequireRole page="fundAllocations">
+                <Suspense fallback={<Spin />}>
+                  <AllocationPage />
+                </Suspense>
               </RequireRole>
             ),
           },

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  PieChartOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
@@ -88,6 +89,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   recognitionRules: <NodeIndexOutlined />,
   conversionApplications: <SwapOutlined />,
   creditOutcomes: <UnorderedListOutlined />,
+  funds: <AccountBookOutlined />,
+  fundAllocations: <PieChartOutlined />,
 };
 
 function useVersion(): string | undefined {
