@@ -191,18 +191,16 @@ function NewBudgetModal({ onClose }: { onClose: () => void }) {
       title={t('funds.newBudget')}
       onCancel={onClose}
       onOk={() =>
-        void form
-          .validateFields()
-          .then((v) =>
-            create.mutate(
-              {
-                filingId: v.filingId,
-                year: v.year,
-                lines: FUND_CATEGORIES.filter((c) => (v[c] ?? 0) > 0).map((c) => ({ category: c, amountFen: yuanToFen(v[c]) })),
-              },
-              { onSuccess: () => (void message.success(t('common.savedOk')), onClose()), onError: (e) => void message.error(errorText(e)) },
-            ),
-          )
+        void form.validateFields().then((v) =>
+          create.mutate(
+            {
+              filingId: v.filingId,
+              year: v.year,
+              lines: FUND_CATEGORIES.filter((c) => (v[c] ?? 0) > 0).map((c) => ({ category: c, amountFen: yuanToFen(v[c]) })),
+            },
+            { onSuccess: () => (void message.success(t('common.savedOk')), onClose()), onError: (e) => void message.error(errorText(e)) },
+          ),
+        )
       }
       confirmLoading={create.isPending}
     >
