@@ -24,6 +24,7 @@ const envSchema = z.object({
   PUBLIC_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   PUBLIC_URL: z.string().url().optional(),
   VERIFY_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(60),
+  SETTLEMENT_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export interface Config {
@@ -47,6 +48,8 @@ export interface Config {
   publicUrl: string;
   /** Public certificate verification: requests per client address per minute. */
   verifyRateLimitMax: number;
+  /** Exam fees not settled this many days after the exam are flagged to the school and the province (002 三.5). */
+  settlementOverdueDays: number;
   version: string;
 }
 
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     publicRateLimit: { max: e.PUBLIC_RATE_LIMIT_MAX, windowSeconds: e.PUBLIC_RATE_LIMIT_WINDOW_SECONDS },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     verifyRateLimitMax: e.VERIFY_RATE_LIMIT_MAX,
+    settlementOverdueDays: e.SETTLEMENT_OVERDUE_DAYS,
     version: VERSION,
   };
 }

@@ -329,3 +329,16 @@ export const fundSummaryRowSchema = z.object({
   balanceFen: z.number().int(),
 });
 export type FundSummaryRowDto = z.infer<typeof fundSummaryRowSchema>;
+
+// ---- overdue exam-fee settlements (002 三.5: 已完成考核工作的试点院校应及时完成考核费用结算) ----
+
+export const overdueSettlementSchema = z.object({
+  settlementId: z.string(),
+  school: z.object({ id: z.string(), name: z.string() }),
+  organization: z.object({ id: z.string(), name: z.string() }),
+  certificateTypeName: z.string(),
+  examDate: z.string(),
+  dueFen: z.number().int(),
+  daysSinceExam: z.number().int(),
+});
+export type OverdueSettlementDto = z.infer<typeof overdueSettlementSchema>;

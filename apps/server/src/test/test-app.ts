@@ -24,6 +24,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicRateLimit: { max: 10, windowSeconds: 60 },
     publicUrl: 'https://1x.example.cn',
     verifyRateLimitMax: 60,
+    settlementOverdueDays: 30,
     version: 'test',
     ...overrides,
   };

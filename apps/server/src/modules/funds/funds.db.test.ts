@@ -325,6 +325,57 @@ describe('fund views and the school report (R4.5)', () => {
   });
 });
 
+describe('overdue exam-fee settlements (002 三.5)', () => {
+  it('R4.4 an open settlement past the configured days is flagged to its school and province, not to others', async () => {
+    const session = await t.db
+      .selectFrom('exam_sessions')
+      .select(['id', 'org_id', 'exam_date'])
+      .orderBy('exam_date')
+      .executeTakeFirstOrThrow();
+    const fs = await t.db
+      .insertInto('fee_settlements')
+      .values({
+        session_id: session.id,
+        school_id: ids.gdst,
+        org_id: session.org_id,
+        province_code: '440000',
+        due_fen: 96_000,
+        computed_at: t.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const examDay = new Date(`${String(session.exam_date).slice(0, 10)}T00:00:00+08:00`).getTime();
+    const saved = t.clock.now();
+    try {
+      const gdst = await t.loginAs('gdst-admin');
+      const gd = await t.loginAs('gd-admin');
+      t.clock.set(new Date(examDay + 29 * 86_400_000));
+      expect(
+        (await gdst.get('/api/v1/fund-overdue-settlements')).json().items.map((i: { settlementId: string }) => i.settlementId),
+      ).not.toContain(fs.id);
+      t.clock.set(new Date(examDay + 31 * 86_400_000));
+      const mine = (await gdst.get('/api/v1/fund-overdue-settlements')).json<{
+        days: number;
+        items: { settlementId: string; daysSinceExam: number }[];
+      }>();
+      expect(mine.days).toBe(30);
+      expect(mine.items.find((i) => i.settlementId === fs.id)?.daysSinceExam).toBe(31);
+      expect(
+        (await gd.get('/api/v1/fund-overdue-settlements')).json().items.map((i: { settlementId: string }) => i.settlementId),
+      ).toContain(fs.id);
+      for (const u of ['gzcp-admin', 'hb-admin']) {
+        const other = await t.loginAs(u);
+        expect(
+          (await other.get('/api/v1/fund-overdue-settlements')).json().items.map((i: { settlementId: string }) => i.settlementId),
+          u,
+        ).not.toContain(fs.id);
+      }
+    } finally {
+      t.clock.set(saved);
+    }
+  });
+});
+
 describe('provincial allocation by factor method (R4.6)', () => {
   it('R4.6 the province computes shares summing exactly to the total, explains them, adjusts with a reason, publishes, exports', async () => {
     const gd = await t.loginAs('gd-admin');

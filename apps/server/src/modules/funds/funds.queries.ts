@@ -506,3 +506,30 @@ export function schoolHeading(db: Db, schoolId: string) {
     .where('s.id', '=', schoolId)
     .executeTakeFirst();
 }
+
+/** Open settlements of sessions examined before `examBefore` (an ISO date), in scope. */
+export function openSettlementsBefore(db: Db, scope: Scope, examBefore: string) {
+  return db
+    .selectFrom('fee_settlements as fs')
+    .innerJoin('exam_sessions as es', 'es.id', 'fs.session_id')
+    .innerJoin('schools as s', 's.id', 'fs.school_id')
+    .innerJoin('evaluation_orgs as o', 'o.id', 'fs.org_id')
+    .innerJoin('certificate_types as ct', 'ct.id', 'es.certificate_type_id')
+    .select([
+      'fs.id',
+      'fs.school_id',
+      's.name as school_name',
+      'fs.org_id',
+      'o.name as org_name',
+      'ct.name as certificate_type_name',
+      'es.exam_date',
+      'fs.due_fen',
+      'fs.settled_at',
+    ])
+    .where('fs.settled_at', 'is', null)
+    .where('es.exam_date', '<', examBefore)
+    .where(scopeWhere(scope, { provinceCode: 'fs.province_code', cityCode: 's.city_code', schoolId: 'fs.school_id', orgId: 'fs.org_id' }))
+    .orderBy('es.exam_date')
+    .limit(1000)
+    .execute();
+}

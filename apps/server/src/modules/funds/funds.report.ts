@@ -1,4 +1,10 @@
-import { FUND_CATEGORIES, FUND_CATEGORY_RULES, type FundSummaryRowDto, type fundSummaryQuerySchema } from '@onex/shared';
+import {
+  FUND_CATEGORIES,
+  FUND_CATEGORY_RULES,
+  type FundSummaryRowDto,
+  type OverdueSettlementDto,
+  type fundSummaryQuerySchema,
+} from '@onex/shared';
 import type { z } from 'zod';
 import { type RequestContext, requireActor } from '../../auth/actor';
 import { inScope, scopeOf } from '../../auth/scope';
@@ -9,6 +15,7 @@ import { tableWorkbook } from '../../lib/xlsx-table';
 import { Grid, MARGIN, heading, newA4, toBuffer } from '../filing-exports/pdf-table';
 import { FUND_READ_ROLES } from './funds.policy';
 import * as q from './funds.queries';
+import { daysBetween, settlementOverdue } from './funds.rules';
 
 /** Views of the funds (R4.5): per pilot, school or province, budget, spent and balance by category and year. */
 
@@ -119,4 +126,27 @@ export async function schoolReportPdf(deps: Deps, ctx: RequestContext, schoolId:
     },
   ]);
   return { filename: `${title}.pdf`, bytes: await toBuffer(doc) };
+}
+
+/** Exam fees not settled in time (config `SETTLEMENT_OVERDUE_DAYS` after the exam): the school sees its own, the province its schools. */
+export async function overdueSettlements(deps: Deps, ctx: RequestContext): Promise<{ days: number; items: OverdueSettlementDto[] }> {
+  const actor = requireActor(ctx, [...FUND_READ_ROLES, 'org_admin']);
+  const now = deps.clock.now();
+  const days = deps.config.settlementOverdueDays;
+  // Coarse filter in SQL (a day of slack for time zones), the exact rule in settlementOverdue.
+  const before = new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const rows = await q.openSettlementsBefore(deps.db, scopeOf(actor), before);
+  const items = rows
+    .map((r) => ({ r, examDate: String(r.exam_date).slice(0, 10) }))
+    .filter(({ r, examDate }) => settlementOverdue(examDate, r.settled_at, now, days))
+    .map(({ r, examDate }) => ({
+      settlementId: r.id,
+      school: { id: r.school_id, name: r.school_name },
+      organization: { id: r.org_id, name: r.org_name },
+      certificateTypeName: r.certificate_type_name,
+      examDate,
+      dueFen: r.due_fen,
+      daysSinceExam: daysBetween(examDate, now),
+    }));
+  return { days, items };
 }

@@ -10,6 +10,7 @@ import {
   fundEntrySchema,
   fundSummaryQuerySchema,
   fundSummaryRowSchema,
+  overdueSettlementSchema,
   incomeInputSchema,
   reversalInputSchema,
   shareAdjustSchema,
@@ -227,6 +228,17 @@ export const registerFundViewRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => ({ items: await report.fundSummary(deps, ctxOf(req), req.query) }),
+  );
+  app.get(
+    '/api/v1/fund-overdue-settlements',
+    {
+      schema: {
+        tags,
+        summary: '逾期未结算的考核费用（考后超过规定天数）Exam fees overdue for settlement',
+        response: { 200: z.object({ days: z.number().int(), items: z.array(overdueSettlementSchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => report.overdueSettlements(deps, ctxOf(req)),
   );
   const reportQuery = z.object({ year: z.coerce.number().int().optional() });
   app.get(

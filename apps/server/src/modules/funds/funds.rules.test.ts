@@ -6,6 +6,7 @@ import {
   largestRemainder,
   pilotMayHoldFunds,
   prohibitedUse,
+  settlementOverdue,
   studentTrainingFeeRefused,
   withinLine,
 } from './funds.rules';
@@ -96,6 +97,15 @@ describe('special funds rules (R4.5)', () => {
     });
     expect(budgetTransition('department_approve', 'draft')!.roles).toEqual(['department_admin']);
     expect(budgetTransition('academic_approve', 'department_approved')!.roles).toEqual(['school_admin']);
+  });
+});
+
+describe('overdue settlements (002 三.5)', () => {
+  it('R4.4 an open settlement more than the configured days after the exam (China time) is overdue; a settled one never', () => {
+    const at = (iso: string) => new Date(iso);
+    expect(settlementOverdue('2026-06-20', null, at('2026-07-20T15:59:00Z'), 30)).toBe(false); // 30 days (Beijing 07-20 23:59)
+    expect(settlementOverdue('2026-06-20', null, at('2026-07-20T16:00:00Z'), 30)).toBe(true); // day 31 begins in Beijing
+    expect(settlementOverdue('2026-06-20', at('2026-07-01T00:00:00Z'), at('2026-12-01T00:00:00Z'), 30)).toBe(false);
   });
 });
 

@@ -124,3 +124,11 @@ export function pilotMayHoldFunds(p: { status: string; decision: string | null; 
   const approved = p.status === 'approved' || (p.status === 'published' && p.decision === 'approved');
   return approved && (p.pilot_ended_year === null || year <= p.pilot_ended_year);
 }
+
+/** An exam-fee settlement still open more than `days` days after the exam is overdue (002 三.5: 及时完成考核费用结算). */
+export function settlementOverdue(examDate: string, settledAt: Date | null, now: Date, days: number): boolean {
+  return settledAt === null && daysBetween(examDate, now) > days;
+}
+export function daysBetween(isoDate: string, now: Date): number {
+  return Math.floor((now.getTime() - Date.parse(`${isoDate}T00:00:00+08:00`)) / 86_400_000);
+}
