@@ -6,6 +6,8 @@ import { hashPassword } from '../../auth/password';
 import { DEMO_PASSWORD } from '../../db/seed/demo';
 import { insertUser } from '../accounts/accounts.queries';
 import { demoIds } from '../../test/factories';
+import { postMultipart } from '../../test/exams';
+import { tinyPdf } from '../../db/seed/demo-filings';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
 
 let t: TestApp;
@@ -256,6 +258,38 @@ describe('special fund budgets (R4.5)', () => {
     // Append-only in the database itself.
     await expect(sql`UPDATE fund_entries SET amount_fen = 1 WHERE id = ${a.id}`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM fund_entries WHERE id = ${a.id}`.execute(t.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('R4.5 evidence: an invoice PDF stored for the budget’s school is referenced by an entry; another school’s file is refused', async () => {
+    const gdst = await t.loginAs('gdst-admin');
+    const b = (await gdst.get(`/api/v1/fund-budgets?filingId=${pilot.gdst}`)).json<{ items: BudgetDto[] }>().items[0]!;
+    const up = await postMultipart(
+      gdst,
+      `/api/v1/fund-budgets/${b.id}/evidence`,
+      {},
+      { name: '发票.pdf', bytes: tinyPdf('invoice'), type: 'application/pdf' },
+    );
+    expect(up.statusCode, up.body).toBe(201);
+    const fileId = up.json<{ id: string }>().id;
+    const notPdf = await postMultipart(
+      gdst,
+      `/api/v1/fund-budgets/${b.id}/evidence`,
+      {},
+      { name: 'x.pdf', bytes: Buffer.from('not a pdf') },
+    );
+    expect(notPdf.json().error.code).toBe('FILE_NOT_PDF');
+    const e = await gdst.post(
+      `/api/v1/fund-budgets/${b.id}/spending`,
+      spend({ category: 'equipment', amountFen: 100, evidenceFileId: fileId }),
+    );
+    expect(e.statusCode, e.body).toBe(201);
+    expect(e.json<FundEntryDto>().evidenceFileId).toBe(fileId);
+    expect((await gdst.get(`/api/v1/files/${fileId}`)).statusCode).toBe(200);
+    expect((await (await t.loginAs('gzcp-admin')).get(`/api/v1/files/${fileId}`)).statusCode).toBe(404);
+    const gzcp = await t.loginAs('gzcp-admin');
+    const gb = (await gzcp.get(`/api/v1/fund-budgets?filingId=${pilot.gzcp}&year=2025`)).json<{ items: BudgetDto[] }>().items[0]!;
+    const foreign = await gzcp.post(`/api/v1/fund-budgets/${gb.id}/spending`, spend({ evidenceFileId: fileId }));
+    expect(foreign.json().error.code).toBe('FUND_EVIDENCE_INVALID');
   });
 
   it('R4.5 scope: a school sees only its funds, a province only its schools, national all; outside → 404', async () => {

@@ -21,6 +21,7 @@ import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
 import { attachmentDisposition } from '../files/files.rules';
+import { readUploadForm } from '../files/files.upload';
 import * as alloc from './funds.allocation';
 import * as report from './funds.report';
 import * as svc from './funds.service';
@@ -109,6 +110,25 @@ export const registerFundRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req, reply) => reply.code(201).send(await svc.recordSpending(deps, ctxOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/v1/fund-budgets/:id/evidence',
+    {
+      schema: {
+        tags,
+        summary: '上传凭证（multipart：file=PDF 发票或收据），返回文件 id 供记账时引用 Upload evidence',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: {
+          201: z.object({ id: z.string(), sha256: z.string(), size: z.number(), name: z.string() }),
+          ...errorResponses(400, 401, 403, 404, 409, 413),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { file } = await readUploadForm(req);
+      return reply.code(201).send(await svc.storeEvidence(deps, ctxOf(req), req.params.id, file));
+    },
   );
   app.post(
     '/api/v1/fund-budgets/:id/income',

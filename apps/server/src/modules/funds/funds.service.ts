@@ -20,6 +20,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { scopeOf } from '../../auth/scope';
 import { auditedTransaction } from '../audit/audit.service';
+import { type StoredFile, storePdf } from '../files/files.service';
 import { type BudgetFacts, FUND_READ_ROLES, mayAct, mayReadBudget, mayWriteBudget } from './funds.policy';
 import * as q from './funds.queries';
 import { pilotMayHoldFunds, prohibitedUse, studentTrainingFeeRefused, withinLine } from './funds.rules';
@@ -437,4 +438,31 @@ export async function reverseEntry(deps: Deps, ctx: RequestContext, entryId: str
     };
   });
   return entryDto((await q.findEntry(deps.db, id))!);
+}
+
+/** Evidence (an invoice or receipt as PDF) for a later entry, owned by the budget's school (downloads are scope-checked). */
+export async function storeEvidence(
+  deps: Deps,
+  ctx: RequestContext,
+  budgetId: string,
+  file: { bytes: Buffer; filename: string },
+): Promise<StoredFile> {
+  const actor = requireActor(ctx, FUND_READ_ROLES);
+  const b = await writableLedger(deps.db, actor, budgetId);
+  return auditedTransaction(deps, ctx, async (trx, now) => {
+    const stored = await storePdf(trx, ctx, file.bytes, file.filename, {
+      at: now,
+      owner: { provinceCode: b.province_code, schoolId: b.school_id },
+    });
+    return {
+      result: stored,
+      audit: {
+        action: 'fund_evidence.upload',
+        targetType: 'file',
+        targetId: stored.id,
+        summary: { budgetId: b.id, name: stored.name, sha256: stored.sha256 },
+        scope: auditScope(b),
+      },
+    };
+  });
 }
