@@ -1437,6 +1437,8 @@ const enUS: Messages = {
     withdrawnAt: 'Withdrawn',
   },
   funds: {
+    evidence: 'Upload evidence (PDF)',
+    overdue: '{{count}} exam fee settlement(s) still open more than {{days}} days after the exam',
     title: 'Special funds',
     intro:
       'A budget is drawn up per approved pilot and year and approved by the department, academic affairs and the school leader before spending is recorded; the ledger is append-only, corrections are reversing entries, and every balance is the sum of entries.',

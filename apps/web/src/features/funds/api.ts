@@ -5,6 +5,7 @@ import type {
   FundCategory,
   FundEntryDto,
   FundSummaryRowDto,
+  OverdueSettlementDto,
   Page,
   FilingSummaryDto,
 } from '@onex/shared';
@@ -77,6 +78,7 @@ export function useBudgetAction() {
 
 export interface SpendingForm {
   category: FundCategory;
+  evidenceFileId?: string;
   amountFen: number;
   date: string;
   payee: string;
@@ -151,3 +153,16 @@ export function usePublishAllocation() {
     onSuccess: done,
   });
 }
+
+export const useOverdueSettlements = () =>
+  useQuery({
+    queryKey: ['funds', 'overdue'] as const,
+    queryFn: ({ signal }) => api.get<{ days: number; items: OverdueSettlementDto[] }>('/fund-overdue-settlements', {}, signal),
+  });
+
+/** Stores an invoice PDF for the budget's school; the entry then refers to it by id. */
+export const uploadEvidence = (budgetId: string, file: File) => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload<{ id: string; name: string }>(`/fund-budgets/${encodeURIComponent(budgetId)}/evidence`, form);
+};

@@ -1,7 +1,9 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { FUND_CATEGORIES, type BudgetDto, type FundCategory, type FundEntryDto, type FundSummaryRowDto } from '@onex/shared';
 import {
+  Alert,
   App,
+  Upload,
   Button,
   Card,
   DatePicker,
@@ -29,6 +31,8 @@ import {
   useApprovedPilots,
   useBudgetAction,
   useBudgets,
+  uploadEvidence,
+  useOverdueSettlements,
   useCreateBudget,
   useEntries,
   useFundSummary,
@@ -73,6 +77,7 @@ export function FundsPage() {
           </Space>
         </div>
         <Typography.Paragraph type="secondary">{t('funds.intro')}</Typography.Paragraph>
+        <OverdueAlert />
         <Tabs
           items={[
             {
@@ -236,6 +241,7 @@ function LedgerDrawer({ budget, onClose }: { budget: BudgetDto | null; onClose: 
   const [sf] = Form.useForm<Omit<SpendingForm, 'amountFen' | 'date'> & { amount: number; date: { format(f: string): string } }>();
   const [inf] = Form.useForm<Omit<IncomeForm, 'amountFen' | 'date'> & { amount: number; date: { format(f: string): string } }>();
   const canRecord = budget?.allowedActions.includes('record') ?? false;
+  const [evidence, setEvidence] = useState<{ id: string; name: string } | null>(null);
   const fail = (e: unknown) => void modal.error({ title: t('funds.refused'), content: errorText(e) });
 
   const columns: TableProps<FundEntryDto>['columns'] = [
@@ -315,7 +321,10 @@ function LedgerDrawer({ budget, onClose }: { budget: BudgetDto | null; onClose: 
                             payee: v.payee,
                             purpose: v.purpose,
                           },
-                          { onSuccess: () => (void message.success(t('common.savedOk')), sf.resetFields()), onError: fail },
+                          {
+                            onSuccess: () => (void message.success(t('common.savedOk')), sf.resetFields(), setEvidence(null)),
+                            onError: fail,
+                          },
                         )
                       }
                     >
@@ -339,6 +348,16 @@ function LedgerDrawer({ budget, onClose }: { budget: BudgetDto | null; onClose: 
                       <Form.Item name="purpose" rules={[{ required: true }]}>
                         <Input placeholder={t('funds.purpose')} style={{ width: 260 }} data-testid="spend-purpose" />
                       </Form.Item>
+                      <Upload
+                        accept="application/pdf"
+                        showUploadList={false}
+                        beforeUpload={(file) => {
+                          uploadEvidence(budget.id, file).then(setEvidence, fail);
+                          return false;
+                        }}
+                      >
+                        <Button icon={<UploadOutlined />}>{evidence ? evidence.name : t('funds.evidence')}</Button>
+                      </Upload>
                       <Button type="primary" htmlType="submit" loading={spend.isPending} data-testid="spend-submit">
                         {t('common.submit')}
                       </Button>
@@ -444,6 +463,27 @@ function SummaryTable({ level }: { level: 'pilot' | 'school' | 'province' }) {
       dataSource={rows.data ?? []}
       columns={columns}
       pagination={false}
+    />
+  );
+}
+
+/** Exam fees still open past the configured days after the exam (002 三.5), for the school and its province. */
+function OverdueAlert() {
+  const { t } = useTranslation();
+  const overdue = useOverdueSettlements();
+  const items = overdue.data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('funds.overdue', { days: overdue.data!.days, count: items.length })}
+      description={items
+        .slice(0, 10)
+        .map((i) => `${i.school.name} · ${i.certificateTypeName} · ${i.examDate} · ${formatFen(i.dueFen)}`)
+        .join('；')}
+      data-testid="overdue-settlements"
     />
   );
 }
