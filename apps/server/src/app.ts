@@ -45,6 +45,7 @@ import { registerResultImportRoutes } from './modules/results-import/results-imp
 import { registerLearnerRoutes } from './modules/learners/learners.routes';
 import { registerAgreementRoutes } from './modules/agreements/agreements.routes';
 import { registerFeeRoutes } from './modules/fees/fees.routes';
+import { registerFundRoutes, registerFundViewRoutes } from './modules/funds/funds.routes';
 import { registerExamSiteRoutes } from './modules/exam-sites/exam-sites.routes';
 import { registerExamSessionRoutes } from './modules/exam-sessions/exam-sessions.routes';
 import { registerRegistrationRoutes } from './modules/registrations/registrations.routes';
@@ -79,6 +80,8 @@ const MODULES: RouteModule[] = [
   registerLearnerRoutes,
   registerAgreementRoutes,
   registerFeeRoutes,
+  registerFundRoutes,
+  registerFundViewRoutes,
   registerExamSiteRoutes,
   registerExamSessionRoutes,
   registerRegistrationRoutes,

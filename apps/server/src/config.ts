@@ -38,6 +38,7 @@ const envSchema = z.object({
     .optional(),
   OVERLOAD_TARGET_WAIT_MS: z.coerce.number().int().min(0).default(500),
   OVERLOAD_MIN_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
+  SETTLEMENT_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export interface Config {
@@ -76,6 +77,8 @@ export interface Config {
    * may have (ms; in flight ≤ max(minInFlight, throughput × wait)); 0 disables one.
    */
   overload: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; targetWaitMs: number; minInFlight: number };
+  /** Exam fees not settled this many days after the exam are flagged to the school and the province (002 三.5). */
+  settlementOverdueDays: number;
   version: string;
 }
 
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     auditCheckpointDir: path.resolve(e.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints')),
     databaseAppRole: e.DATABASE_APP_ROLE,
+    settlementOverdueDays: e.SETTLEMENT_OVERDUE_DAYS,
     version: VERSION,
   };
 }

@@ -359,6 +359,46 @@ export const ERRORS = {
     zh: '该试点已被取消（粤生态职院〔2023〕18号 第十九条），不能再报名或填报年度计划',
     en: 'This pilot has been cancelled; it can no longer register candidates or file its plan',
   },
+  // ---- Special funds (issue 15; R4.5–R4.6) ----
+  FUND_PILOT_NOT_APPROVED: {
+    status: 409,
+    zh: '只有已批准且未终止的试点项目才能安排专项经费（教职成〔2019〕6号 四（四）：凡未纳入 1+X 证书制度试点范围的培训、评价、认证等，不享受试点有关经费支持）',
+    en: 'Only an approved pilot that has not ended can hold special funds',
+  },
+  FUND_BUDGET_EXISTS: { status: 409, zh: '该试点项目本年度已有专项经费预算', en: 'This pilot already has a budget for the year' },
+  FUND_BUDGET_NOT_EDITABLE: {
+    status: 409,
+    zh: '预算已进入审批，不能修改；退回后可修改',
+    en: 'The budget is under approval and cannot be changed',
+  },
+  FUND_BUDGET_NOT_APPROVED: {
+    status: 409,
+    zh: '预算尚未经二级学院、教务部审核和校领导审批，不能记账（粤生态职院〔2023〕18号 第十三条）',
+    en: 'The budget has not been approved through the chain yet',
+  },
+  FUND_TRANSITION_INVALID: {
+    status: 409,
+    zh: '预算当前状态不能执行此审批操作',
+    en: 'This approval step is not possible in the current state',
+  },
+  FUND_PROHIBITED_USE: { status: 422, zh: '专项资金不得用于该用途', en: 'Special funds may not be used for this' },
+  FUND_LINE_OVERSPENT: {
+    status: 409,
+    zh: '支出超过该类别的预算余额，请先调整预算',
+    en: "The spending exceeds the category's remaining budget",
+  },
+  FUND_STUDENT_TRAINING_FEE: {
+    status: 422,
+    zh: '不得向试点专业学生收取培训费，不能记录此项收入（鄂教职成办函〔2021〕7号 三.5）',
+    en: 'Training fees may not be charged to pilot students',
+  },
+  FUND_ENTRY_ALREADY_REVERSED: {
+    status: 409,
+    zh: '该笔记录已被冲正或本身是冲正记录',
+    en: 'This entry is already reversed or is a reversal',
+  },
+  FUND_SETTLEMENT_MISMATCH: { status: 400, zh: '关联的考核费用结算不属于本校', en: "The fee settlement is not this school's" },
+  FUND_EVIDENCE_INVALID: { status: 400, zh: '凭证文件不存在或不属于本校', en: "The evidence file does not exist or is not this school's" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

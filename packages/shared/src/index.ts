@@ -16,3 +16,4 @@ export * from './statistics';
 export * from './input';
 export * from './security-events';
 export * from './supervision';
+export * from './funds';

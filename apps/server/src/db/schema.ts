@@ -12,6 +12,7 @@ import type {
   ReportPeriod,
   ReporterKind,
 } from '@onex/shared';
+import type { BudgetStatus, FactorWeight, FundCategory, FundEntryKind, FundIncomeSource } from '@onex/shared';
 import type {
   FilingAttachmentKind,
   FilingRoundStatus,
@@ -1104,7 +1105,87 @@ export interface SecurityEventsTable {
   request_id: string | null;
 }
 
+// ---- Special funds (0020) ----
+/** bigint columns come back as strings (node-postgres); read them with Number() (fen stay below 2^53). */
+type Int8 = ColumnType<string, number | string, number | string>;
+
+export interface FundBudgetsTable {
+  id: Generated<string>;
+  filing_id: string;
+  school_id: string;
+  department_id: string;
+  province_code: string;
+  city_code: string;
+  year: number;
+  status: ColumnType<BudgetStatus, BudgetStatus | undefined, BudgetStatus>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+export interface FundBudgetLinesTable {
+  budget_id: string;
+  category: FundCategory;
+  amount_fen: Int8;
+}
+export interface FundBudgetEventsTable {
+  id: Generated<string>;
+  budget_id: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  actor_id: string | null;
+  actor_name: string;
+  comment: string | null;
+  at: Timestamp;
+}
+export interface FundEntriesTable {
+  id: Generated<string>;
+  budget_id: string;
+  school_id: string;
+  province_code: string;
+  city_code: string;
+  kind: FundEntryKind;
+  category: FundCategory | null;
+  income_source: Exclude<FundIncomeSource, 'student_training_fee'> | null;
+  amount_fen: Int8;
+  entry_date: ColumnType<string, string, never>;
+  counterparty: string;
+  purpose: string;
+  evidence_file_id: string | null;
+  fee_settlement_id: string | null;
+  allocation_id: string | null;
+  reverses_entry_id: string | null;
+  reason: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+export interface FundAllocationsTable {
+  id: Generated<string>;
+  province_code: string;
+  year: number;
+  total_fen: Int8;
+  weights: ColumnType<FactorWeight[], string, string>;
+  status: ColumnType<'draft' | 'published', 'draft' | 'published' | undefined, 'draft' | 'published'>;
+  created_at: Timestamp;
+  created_by: string | null;
+  published_at: NullableTimestamp;
+}
+export interface FundAllocationSharesTable {
+  allocation_id: string;
+  school_id: string;
+  factors: ColumnType<Record<string, unknown>, string, string>;
+  computed_fen: Int8;
+  adjusted_fen: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  adjust_reason: string | null;
+}
+
 export interface DB {
+  fund_budgets: FundBudgetsTable;
+  fund_budget_lines: FundBudgetLinesTable;
+  fund_budget_events: FundBudgetEventsTable;
+  fund_entries: FundEntriesTable;
+  fund_allocations: FundAllocationsTable;
+  fund_allocation_shares: FundAllocationSharesTable;
   regions: RegionsTable;
   evaluation_orgs: EvaluationOrgsTable;
   schools: SchoolsTable;

@@ -31,6 +31,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditCheckpointDir: '/nonexistent',
     databaseAppRole: undefined,
     overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, targetWaitMs: 0, minInFlight: 16 },
+    settlementOverdueDays: 30,
     version: 'test',
     ...overrides,
   };

@@ -2,8 +2,11 @@ import { ROLES } from '@onex/shared';
 import { describe, expect, it } from 'vitest';
 import { canUse, FILING_NAV_KEYS, menuFor, selectedNavKey } from './navigation';
 
-const keys = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
-const withItem = (key: string) => ROLES.filter((r) => keys(r).includes(key as never));
+/** The special-fund pages (R4.5–R4.6) come after everything else; the positional assertions read menus without them. */
+const FUND_KEYS: readonly string[] = ['funds', 'fundAllocations'];
+const allKeys = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
+const keys = (role: Parameters<typeof menuFor>[0]) => allKeys(role).filter((k) => !FUND_KEYS.includes(k));
+const withItem = (key: string) => ROLES.filter((r) => allKeys(r).includes(key as never));
 /** The credit-bank pages (R7) come last in a menu; the assertions about earlier pages read the menu without them. */
 const CREDIT_BANK_KEYS: readonly string[] = [
   'myLearningAccount',
@@ -116,6 +119,15 @@ describe('menuFor', () => {
     expect(canUse('learner', 'learningAccounts')).toBe(false);
     expect(canUse('province_admin', 'recognitionRules')).toBe(true);
     expect(canUse('municipal_admin', 'recognitionRules')).toBe(false);
+  });
+
+  it('shows the special-fund pages to school, department and regional administrators, allocation to the province (R4.5, R4.6)', () => {
+    expect(withItem('funds')).toEqual(['national_admin', 'province_admin', 'school_admin', 'department_admin']);
+    expect(withItem('fundAllocations')).toEqual(['province_admin']);
+    expect(allKeys('province_admin').slice(-2)).toEqual(['funds', 'fundAllocations']);
+    expect(allKeys('school_admin').at(-1)).toBe('funds');
+    expect(selectedNavKey('/fund-allocations', 'province_admin')).toBe('fundAllocations');
+    expect(canUse('org_admin', 'funds')).toBe(false);
   });
 
   it('shows the pilot filing pages by role (R3)', () => {

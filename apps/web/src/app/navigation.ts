@@ -40,7 +40,9 @@ export type NavKey =
   | 'conversionApplications'
   | 'creditOutcomes'
   | 'statistics'
-  | 'securityEvents';
+  | 'securityEvents'
+  | 'funds'
+  | 'fundAllocations';
 
 export interface NavItem {
   key: NavKey;
@@ -144,6 +146,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { key: 'creditOutcomes', path: '/credit-outcomes', labelKey: 'menu.creditOutcomes', roles: ['national_admin'] },
   { key: 'securityEvents', path: '/security-events', labelKey: 'menu.securityEvents', roles: ['national_admin'] },
+  // Special funds (R4.5–R4.6): budgets, approval and ledger of the school; the province reads its schools' funds and
+  // allocates by the factor method.
+  { key: 'funds', path: '/funds', labelKey: 'menu.funds', roles: ['school_admin', 'department_admin', 'province_admin', 'national_admin'] },
+  { key: 'fundAllocations', path: '/fund-allocations', labelKey: 'menu.fundAllocations', roles: ['province_admin'] },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */

@@ -14,6 +14,8 @@ export const PATHS = {
   audit: navItem('audit').path,
   statistics: navItem('statistics').path,
   securityEvents: navItem('securityEvents').path,
+  funds: navItem('funds').path,
+  fundAllocations: navItem('fundAllocations').path,
   apiTokens: navItem('apiTokens').path,
   catalog: navItem('catalog').path,
   certificateTypes: navItem('certificateTypes').path,
@@ -204,6 +206,14 @@ export const router = createBrowserRouter([
           {
             path: PATHS.statistics,
             ...guarded('statistics', () => import('../features/statistics/components/StatisticsPage').then((m) => <m.StatisticsPage />)),
+          },
+          {
+            path: PATHS.funds,
+            ...guarded('funds', () => import('../features/funds/components/FundsPage').then((m) => <m.FundsPage />)),
+          },
+          {
+            path: PATHS.fundAllocations,
+            ...guarded('fundAllocations', () => import('../features/funds/components/AllocationPage').then((m) => <m.AllocationPage />)),
           },
           {
             path: PATHS.securityEvents,

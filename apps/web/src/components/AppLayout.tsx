@@ -1,6 +1,7 @@
 import {
   BarChartOutlined,
   ApartmentOutlined,
+  PieChartOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
@@ -92,6 +93,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   creditOutcomes: <UnorderedListOutlined />,
   statistics: <BarChartOutlined />,
   securityEvents: <AlertOutlined />,
+  funds: <AccountBookOutlined />,
+  fundAllocations: <PieChartOutlined />,
 };
 
 function useVersion(): string | undefined {

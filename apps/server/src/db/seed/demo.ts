@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, type Role, type SchoolType } from '@onex/shared';
+import { seedDemoFunds } from './demo-funds';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
 import { insertUser } from '../../modules/accounts/accounts.queries';
@@ -132,6 +133,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     await seedDemoCreditBank(trx, now, secretKey);
     // Supervision (issue 13): complaints, the weekly report (one pilot flagged), an inspection, a published draw.
     await seedDemoSupervision(trx, now, secretKey);
+    // Special funds (issue 15): a budget through the approval chain, ledger, income, a refusal, an allocation.
+    await seedDemoFunds(trx, now);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',
