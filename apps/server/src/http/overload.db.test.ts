@@ -20,8 +20,13 @@ describe('overload shedding (issue 20 #8)', () => {
     const agent = await t.loginAs('national');
     let shed: Awaited<ReturnType<typeof agent.get>> | undefined;
     for (let i = 0; i < 20 && !shed; i++) {
-      blockEventLoop(200);
-      await sleep(300); // the next sample sees the delay
+      // Busy for 600 ms in 40 ms stretches: every 250 ms sample sees a mean delay far above the threshold, whatever the
+      // phase of the sampling timer (one long block is only one histogram entry among short ones).
+      const until = Date.now() + 600;
+      while (Date.now() < until) {
+        blockEventLoop(40);
+        await sleep(1);
+      }
       const res = await agent.get('/api/v1/schools');
       if (res.statusCode === 503) {
         shed = res;
