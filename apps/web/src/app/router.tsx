@@ -115,6 +115,11 @@ export const router = createBrowserRouter([
             path: `${PATHS.catalog}/:id`,
             ...page(() => import('../features/catalog/components/PublicCatalogDetailPage').then((m) => <m.PublicCatalogDetailPage />)),
           },
+          // 投诉举报 (R8.5): file and follow a complaint without an account.
+          {
+            path: '/complaints',
+            ...page(() => import('../features/supervision/components/ComplaintPage').then((m) => <m.ComplaintPage />)),
+          },
           // Certificate verification (R6.2): by number + name, the QR code's target, a holder's share link.
           { path: PATHS.verify, ...page(() => import('../features/certificates/components/VerifyPage').then((m) => <m.VerifyPage />)) },
           {

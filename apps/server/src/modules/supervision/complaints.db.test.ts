@@ -196,3 +196,21 @@ describe('R8.5 complaints: overdue escalation', () => {
     expect(audit).toHaveLength(2);
   });
 });
+
+describe('R8.5 the public complaint form finds what it can name', () => {
+  it('R8.5 approved schools, organizations and certificate types by a part of their name, without an account; an empty search is refused', async () => {
+    const find = (type: string, q: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/public/complaint-subjects?type=${type}&q=${encodeURIComponent(q)}`,
+        remoteAddress: '10.9.9.9',
+      });
+    const schools = (await find('school', '广州城市')).json().items as { id: string; name: string }[];
+    expect(schools.map((s) => s.name)).toEqual(['广州城市职业学院']);
+    const types = (await find('certificateType', '工业机器人')).json().items as { name: string }[];
+    expect(types.length).toBeGreaterThan(0);
+    expect((await find('school', '%')).json().items).toEqual([]); // the search text is matched literally
+    expect((await find('school', '')).statusCode).toBe(400);
+    expect((await find('person', '李')).statusCode).toBe(400);
+  });
+});

@@ -177,3 +177,23 @@ export function overdueToEscalate(db: Db, today: string) {
     .orderBy('deadline')
     .execute();
 }
+
+/**
+ * What the public complaint form can name (R8.5): approved schools, evaluation organizations or certificate types whose
+ * name contains `q` (public facts: the catalog and the schools' names), at most 20.
+ */
+export function searchSubjects(db: Db, type: ComplaintSubjectType, q: string) {
+  const pattern = containsPattern(q);
+  if (type === 'school') {
+    return db
+      .selectFrom('schools')
+      .select(['id', 'name'])
+      .where('status', '=', 'approved')
+      .where('name', 'like', pattern)
+      .orderBy('name')
+      .limit(20)
+      .execute();
+  }
+  const table = type === 'organization' ? 'evaluation_orgs' : 'certificate_types';
+  return db.selectFrom(table).select(['id', 'name']).where('name', 'like', pattern).orderBy('name').limit(20).execute();
+}

@@ -1,4 +1,5 @@
 import {
+  type ComplaintSubjectType,
   COMPLAINT_CATEGORY_LABELS,
   type ComplaintDetailDto,
   type ComplaintDto,
@@ -315,4 +316,9 @@ export async function escalateOverdueComplaints(db: Db, now: Date): Promise<numb
     if (done) escalated++;
   }
   return escalated;
+}
+
+/** The public complaint form's subject search (no account). */
+export function searchSubjects(deps: Deps, type: ComplaintSubjectType, text: string) {
+  return q.searchSubjects(deps.db, type, text);
 }

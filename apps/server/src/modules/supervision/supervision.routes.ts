@@ -1,4 +1,6 @@
 import {
+  COMPLAINT_SUBJECT_TYPES,
+  text,
   cancelPilotSchema,
   closeInspectionSchema,
   createInspectionSchema,
@@ -64,6 +66,19 @@ export const registerSupervisionRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req, reply) => reply.code(201).send(await complaints.fileComplaint(deps, ctxOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/public/complaint-subjects',
+    {
+      config: { rateLimit: { ...publicRateLimit(deps), max: deps.config.verifyRateLimitMax, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: '投诉对象查找（院校、培训评价组织、证书；无需登录）Find what a complaint can name',
+        querystring: z.object({ type: z.enum(COMPLAINT_SUBJECT_TYPES), q: text(50).pipe(z.string().min(1, '请输入名称关键字')) }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }), ...errorResponses(400, 429) },
+      },
+    },
+    async (req) => ({ items: await complaints.searchSubjects(deps, req.query.type, req.query.q) }),
   );
   app.get(
     '/api/v1/public/complaints/:trackingCode',

@@ -27,9 +27,14 @@ export function VerifyPage() {
           <SafetyCertificateOutlined style={{ marginInlineEnd: 8 }} />
           {t('certificates.verifyTitle')}
         </Typography.Title>
-        <Link to="/catalog" data-testid="verify-catalog-link">
-          {t('certificates.catalogLink')}
-        </Link>
+        <Space>
+          <Link to="/catalog" data-testid="verify-catalog-link">
+            {t('certificates.catalogLink')}
+          </Link>
+          <Link to="/complaints" data-testid="verify-complaints-link">
+            {t('supervision.complaintsLink')}
+          </Link>
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('certificates.verifyIntro')}</Typography.Paragraph>
       <Tabs
