@@ -1,21 +1,5 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { AuditEntryDto } from '@onex/shared';
-import {
-  Alert,
-  AutoComplete,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Alert, AutoComplete, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,6 +8,7 @@ import { compactJson, formatDateTime } from '../../../lib/format';
 import { roleLabel, useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
 import { ExportButton } from '../../../components/ExportButton';
+import { FilterActions } from '../../../components/FilterActions';
 import { useAuditLog, type AuditQuery } from '../api';
 
 interface FilterValues {
@@ -213,22 +198,13 @@ export function AuditPage() {
             placeholder={[t('audit.startDate'), t('audit.endDate')]}
           />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              apply({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={() => void audit.refetch()} aria-label={t('common.refresh')} />
-          </Tooltip>
-        </Space>
+        <FilterActions
+          onReset={() => {
+            form.resetFields();
+            apply({});
+          }}
+          onRefresh={() => void audit.refetch()}
+        />
       </Form>
       {audit.isError && <Alert type="error" showIcon title={errorText(audit.error)} style={{ marginBottom: 16 }} />}
       <Table<AuditEntryDto>

@@ -1,12 +1,12 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { ROLES, SECURITY_EVENT_KINDS, type SecurityEventDto, type SecurityEventKind } from '@onex/shared';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Alert, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { roleLabel, useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
+import { FilterActions } from '../../../components/FilterActions';
 import { type SecurityEventQuery, useSecurityEvents } from '../api';
 
 interface FilterValues {
@@ -107,22 +107,13 @@ export function SecurityEventsPage() {
         <Form.Item name="range" style={{ marginInlineEnd: 0 }}>
           <DatePicker.RangePicker style={{ width: 250 }} allowEmpty={[true, true]} />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              apply({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={() => void events.refetch()} aria-label={t('common.refresh')} />
-          </Tooltip>
-        </Space>
+        <FilterActions
+          onReset={() => {
+            form.resetFields();
+            apply({});
+          }}
+          onRefresh={() => void events.refetch()}
+        />
       </Form>
       {events.isError && <Alert type="error" showIcon title={errorText(events.error)} style={{ marginBottom: 16 }} />}
       <Table<SecurityEventDto>
