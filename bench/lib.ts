@@ -47,10 +47,15 @@ export function startServer(env: Record<string, string>): ChildProcess {
   return child;
 }
 
+/** Stops a server: SIGTERM (it closes cleanly), then SIGKILL if it is still there after 15 s. */
 export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }

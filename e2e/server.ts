@@ -35,7 +35,8 @@ export async function startPlatform(): Promise<{ baseUrl: string; browser: Brows
     baseUrl,
     browser,
     close: async () => {
-      await browser.close();
+      // A browser that does not close in 10 s (seen once in CI) must not keep the server and the run waiting.
+      await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10_000))]);
       await stop(server);
       rmSync(dataDir, { recursive: true, force: true });
     },
