@@ -135,7 +135,10 @@ export async function run(args: string[]): Promise<void> {
     const offered = Math.round(capacity.rps * 3);
     console.log(line('capacity (closed loop, 16 connections)', capacity));
     const overload = (env: Record<string, string>) =>
-      withServer(dataDir, env, (url, cookie) => drive({ url, cookie, seconds, connections, overallRate: offered }, dir));
+      withServer(dataDir, env, (url, cookie) => {
+        drive({ url, cookie, seconds: 3, connections: 16 }, dir); // warm-up: the steady state is measured, not a cold start
+        return drive({ url, cookie, seconds, connections, overallRate: offered }, dir);
+      });
     const shed = await overload({});
     const base = await overload(off);
     console.log(`offered ${offered} req/s (3 × capacity) over ${connections} connections for ${seconds} s`);
