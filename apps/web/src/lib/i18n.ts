@@ -33,6 +33,18 @@ void i18n.use(initReactI18next).init({
 });
 document.documentElement.lang = i18n.language;
 
+/** The same keys as `T`, each with a string: what the English table of a feature must provide. */
+export type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
+
+/**
+ * A feature's own strings, merged into the shared tables when its lazy route module loads (call at module top level).
+ * Menu labels stay in `locales/` because the menu is drawn before any feature loads.
+ */
+export function featureStrings<T extends object>(zh: T, en: SameKeys<T>): void {
+  i18n.addResourceBundle('zh-CN', 'translation', zh, true, false);
+  i18n.addResourceBundle('en-US', 'translation', en, true, false);
+}
+
 export function setLang(lang: Lang): void {
   try {
     window.localStorage.setItem(LANG_STORAGE_KEY, lang);
