@@ -70,12 +70,16 @@ describe('browser journeys: every demo account logs in and sees its home page', 
 });
 
 describe('browser journey: the public catalog (R1.2, R1.4)', () => {
-  it('lists the seeded certificate types without a login, with share-weighted fee caps', async () => {
+  it('lists the seeded certificate types without a login, with share-weighted fee caps, unconfirmed facts as 以培训评价组织公告为准', async () => {
     const { context, page } = await newPage();
     try {
       await page.goto(`${platform.baseUrl}/catalog`);
       await page.getByText('工业机器人应用编程').first().waitFor({ timeout: 15_000 });
       expect(await page.getByText('¥540.00').count()).toBeGreaterThan(0);
+      // Issue 21 #5: seed defaults are not shown to the public as facts, and the internal 待确认 tag stays inside.
+      expect(await page.getByTestId('as-announced').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('to-be-confirmed').count()).toBe(0);
+      expect(await page.getByText('待确认').count()).toBe(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'public-catalog.png'), fullPage: true });
     } finally {
       await context.close();

@@ -135,8 +135,9 @@ interface SeedType {
 
 const ALL_LEVELS: readonly CertificateLevel[] = ['junior', 'intermediate', 'senior'];
 const DEFAULT_PASS_MARK = 60;
-const FIRST_BATCH = '首批 1+X 证书制度试点证书（教职成司函〔2019〕36号）。考核方式、成绩占比与合格分数为待确认的默认值。';
-const GZCP_PLAN = '广州城市职业学院第二批 1+X 试点证书（004 附表）；等级为该校试点等级。批次、考核方式与合格分数为待确认的默认值。';
+// Descriptions are public text; what the seed does not know is flagged by detailsToBeConfirmed, not written here.
+const FIRST_BATCH = '首批 1+X 证书制度试点证书（教职成司函〔2019〕36号）。';
+const GZCP_PLAN = '广州城市职业学院第二批 1+X 试点证书（004 附表）；等级为该校试点等级。';
 
 const computerOnly: ExamFormShare[] = [{ form: 'computer', share: 1 }];
 const paperAndPractice: ExamFormShare[] = [

@@ -398,9 +398,9 @@ describe('scope', () => {
     expect(expertList.items.map((f: { id: string }) => f.id)).not.toContain(id);
   });
 
-  it('another school cannot write into it (404), a reviewer cannot edit it (403)', async () => {
+  it('another school cannot write into it (404), nor can the province, which does not see a draft (404)', async () => {
     expect((await gdst.request('PUT', `/api/v1/filings/${id}/sections/leader`, demoLeader())).statusCode).toBe(404);
-    expect((await gd.request('PUT', `/api/v1/filings/${id}/sections/leader`, demoLeader())).statusCode).toBe(403);
+    expect((await gd.request('PUT', `/api/v1/filings/${id}/sections/leader`, demoLeader())).statusCode).toBe(404);
   });
 
   it('one filing per school × round × certificate', async () => {
@@ -449,5 +449,16 @@ describe('demo data (issue 4 item 13)', () => {
     expect(assigned.items.some((f: { certificateTypeName: string }) => f.certificateTypeName === '智能财税')).toBe(true);
     const gdstList = (await gdst.get('/api/v1/filings?pageSize=200')).json();
     expect(gdstList.items.map((f: { status: string }) => f.status)).toEqual(expect.arrayContaining(['draft', 'returned']));
+  });
+
+  it('R3.6: a draft stays with its school — reviewers neither list nor open it (issue 21 #6)', async () => {
+    const drafts = (await gdst.get('/api/v1/filings?status=draft&pageSize=200')).json<{ items: { id: string }[] }>().items;
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const reviewer of [gd, gz]) {
+      const listed = (await reviewer.get('/api/v1/filings?pageSize=200')).json<{ items: { status: string }[] }>().items;
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.filter((f) => f.status === 'draft')).toEqual([]);
+      expect((await reviewer.get(`/api/v1/filings/${drafts[0]!.id}`)).statusCode).toBe(404);
+    }
   });
 });

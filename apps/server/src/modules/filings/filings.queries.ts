@@ -25,8 +25,12 @@ const FILING_SCOPE_COLUMNS = {
 export function filingVisibleTo(actor: Actor): Expression<SqlBool> {
   const base = scopeWhere(scopeOf(actor), FILING_SCOPE_COLUMNS);
   switch (actor.role) {
+    // A draft belongs to its school until it is submitted: reviewers never see one (issue 21 #6).
     case 'municipal_admin':
-      return sql<SqlBool>`(${base} AND filings.needs_municipal_review)`;
+      return sql<SqlBool>`(${base} AND filings.needs_municipal_review AND filings.status <> 'draft')`;
+    case 'province_admin':
+    case 'national_admin':
+      return sql<SqlBool>`(${base} AND filings.status <> 'draft')`;
     case 'expert':
       return sql<SqlBool>`(${base} AND EXISTS (SELECT 1 FROM filing_expert_assignments a
         WHERE a.filing_id = filings.id AND a.expert_id = ${actor.userId}))`;

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api';
 import { useErrorText } from '../../../lib/useErrorText';
 import { usePublicCertificateType } from '../api';
-import { CertificateStatusTag, ContactsView, LevelsTable, StandardDocumentsList, ToBeConfirmedTag } from './bits';
+import { AsAnnounced, CertificateStatusTag, ContactsView, LevelsTable, StandardDocumentsList } from './bits';
 
 export function Multiline({ text }: { text: string | null | undefined }) {
   const { t } = useTranslation();
@@ -53,7 +53,6 @@ export function PublicCatalogDetailPage() {
                 {c.name}
               </Typography.Title>
               <CertificateStatusTag status={c.status} />
-              <ToBeConfirmedTag show={c.detailsToBeConfirmed} />
             </Space>
             {c.status === 'suspended' && <Alert type="warning" showIcon title={t('catalog.suspendedNotice')} style={{ marginTop: 12 }} />}
             <Descriptions
@@ -67,12 +66,7 @@ export function PublicCatalogDetailPage() {
                   key: 'org',
                   label: t('catalog.organization'),
                   span: 'filled',
-                  children: (
-                    <>
-                      {c.organization.name}
-                      <ToBeConfirmedTag show={c.organizationToBeConfirmed} />
-                    </>
-                  ),
+                  children: c.organizationToBeConfirmed ? <AsAnnounced /> : c.organization.name,
                 },
                 { key: 'description', label: t('catalog.description'), span: 'filled', children: <Multiline text={c.description} /> },
                 { key: 'targetGroup', label: t('catalog.targetGroup'), span: 'filled', children: <Multiline text={c.targetGroup} /> },
@@ -95,7 +89,7 @@ export function PublicCatalogDetailPage() {
             />
           </Card>
           <Card title={t('catalog.levelsAndCaps')} extra={<Typography.Text type="secondary">{t('catalog.capRule')}</Typography.Text>}>
-            <LevelsTable levels={c.levels} />
+            <LevelsTable levels={c.levels} unconfirmed={c.detailsToBeConfirmed} />
           </Card>
           <Card title={t('catalog.standardDocuments')}>
             <StandardDocumentsList docs={c.standardDocuments} />

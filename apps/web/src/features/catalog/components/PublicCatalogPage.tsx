@@ -8,10 +8,10 @@ import { useLang } from '../../../lib/i18n';
 import { formatFen, formatShare, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useBatches, usePublicCatalog, usePublicOrganizations, type CatalogFilter, type PublicItem } from '../api';
-import { CertificateStatusTag, ToBeConfirmedTag, levelLabel } from './bits';
+import { AsAnnounced, CertificateStatusTag, levelLabel } from './bits';
 
 /** One level as one line: `初级 机考 40% + 特殊要求实训设备实操 60% 上限 ¥540.00 合格 60`. */
-export function LevelLine({ level }: { level: LevelDto }) {
+export function LevelLine({ level, unconfirmed = false }: { level: LevelDto; unconfirmed?: boolean }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   return (
@@ -19,14 +19,18 @@ export function LevelLine({ level }: { level: LevelDto }) {
       <Tag color="blue" style={{ marginInlineEnd: 6 }}>
         {levelLabel(level.level, lang)}
       </Tag>
-      <span>{level.examForms.map((f) => `${pickLabel(EXAM_FORM_LABELS, f.form, lang)} ${formatShare(f.share)}`).join(' + ')}</span>
+      {unconfirmed ? (
+        <AsAnnounced />
+      ) : (
+        <span>{level.examForms.map((f) => `${pickLabel(EXAM_FORM_LABELS, f.form, lang)} ${formatShare(f.share)}`).join(' + ')}</span>
+      )}
       <Typography.Text type="secondary" style={{ marginInlineStart: 8, marginInlineEnd: 4 }}>
         {t('catalog.capShort')}
       </Typography.Text>
       <Typography.Text strong data-testid="fee-cap">
         {formatFen(level.feeCapFen)}
       </Typography.Text>
-      {level.passMark !== undefined && (
+      {level.passMark !== undefined && !unconfirmed && (
         <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
           {t('catalog.passMarkShort', { mark: level.passMark })}
         </Typography.Text>
@@ -61,7 +65,6 @@ export function PublicCatalogPage() {
               </Typography.Text>
             </Link>
             {c.status !== 'published' && <CertificateStatusTag status={c.status} />}
-            <ToBeConfirmedTag show={c.detailsToBeConfirmed} />
           </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {c.code}
@@ -73,12 +76,7 @@ export function PublicCatalogPage() {
       title: t('catalog.organization'),
       key: 'org',
       width: 200,
-      render: (_, c) => (
-        <>
-          {c.organization.name}
-          <ToBeConfirmedTag show={c.organizationToBeConfirmed} />
-        </>
-      ),
+      render: (_, c) => (c.organizationToBeConfirmed ? <AsAnnounced /> : c.organization.name),
     },
     { title: t('catalog.batch'), dataIndex: 'batch', key: 'batch', width: 90 },
     {
@@ -86,7 +84,7 @@ export function PublicCatalogPage() {
       key: 'levels',
       render: (_, c) =>
         c.levels.length ? (
-          c.levels.map((l) => <LevelLine key={l.level} level={l} />)
+          c.levels.map((l) => <LevelLine key={l.level} level={l} unconfirmed={c.detailsToBeConfirmed} />)
         ) : (
           <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
         ),

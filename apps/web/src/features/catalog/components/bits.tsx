@@ -44,6 +44,19 @@ export function ToBeConfirmedTag({ show, hint }: { show: boolean | undefined; hi
   );
 }
 
+/**
+ * On public pages a fact the evaluation organization has not confirmed is not shown as a fact (the seed's defaults
+ * are internal): the reader is sent to the organization's own announcement (issue 21 #5).
+ */
+export function AsAnnounced() {
+  const { t } = useTranslation();
+  return (
+    <Typography.Text type="secondary" data-testid="as-announced">
+      {t('catalog.asAnnounced')}
+    </Typography.Text>
+  );
+}
+
 export function levelLabel(level: string, lang: 'zh-CN' | 'en-US'): string {
   return pickLabel(CERTIFICATE_LEVEL_LABELS, level, lang);
 }
@@ -65,7 +78,16 @@ export function ExamFormsText({ level }: { level: Pick<LevelDto, 'examForms'> })
 }
 
 /** Levels with their exam forms, shares, fee cap and pass mark. */
-export function LevelsTable({ levels, size = 'small' }: { levels: readonly LevelDto[]; size?: 'small' | 'middle' }) {
+export function LevelsTable({
+  levels,
+  size = 'small',
+  unconfirmed = false,
+}: {
+  levels: readonly LevelDto[];
+  size?: 'small' | 'middle';
+  /** Public page of a certificate whose exam forms and pass marks are not confirmed: those cells say so instead. */
+  unconfirmed?: boolean;
+}) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const columns: TableProps<LevelDto>['columns'] = [
@@ -76,7 +98,7 @@ export function LevelsTable({ levels, size = 'small' }: { levels: readonly Level
       width: 90,
       render: (l: string) => <Tag color="blue">{levelLabel(l, lang)}</Tag>,
     },
-    { title: t('catalog.examForms'), key: 'forms', render: (_, l) => <ExamFormsText level={l} /> },
+    { title: t('catalog.examForms'), key: 'forms', render: (_, l) => (unconfirmed ? <AsAnnounced /> : <ExamFormsText level={l} />) },
     {
       title: t('catalog.feeCap'),
       dataIndex: 'feeCapFen',
@@ -93,7 +115,7 @@ export function LevelsTable({ levels, size = 'small' }: { levels: readonly Level
       dataIndex: 'passMark',
       key: 'passMark',
       width: 90,
-      render: (v?: number) => (v === undefined ? t('common.none') : v),
+      render: (v?: number) => (unconfirmed ? <AsAnnounced /> : v === undefined ? t('common.none') : v),
     },
   ];
   return <Table<LevelDto> rowKey="level" size={size} pagination={false} columns={columns} dataSource={[...levels]} />;

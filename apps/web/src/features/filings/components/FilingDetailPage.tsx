@@ -14,7 +14,7 @@ import { ChangeRequestsCard } from './ChangeRequests';
 import { AttachmentsTable, FilingStatusTag, FilingTimeline, RoundCountdown, RuleReportTable } from './bits';
 import { FilingEditor } from './FilingEditor';
 import { FilingView } from './FilingView';
-import { ReviewPanel } from './ReviewPanel';
+import { ExpertsCard, ReviewPanel, showsExperts } from './ReviewPanel';
 
 const ruleText = (id: string) => FILING_RULES.find((r) => r.id === id)?.description ?? id;
 
@@ -63,7 +63,7 @@ export function FilingDetailPage() {
                 {levelLabel(l, lang)}
               </Tag>
             ))}
-            <FilingStatusTag status={f.status} />
+            <FilingStatusTag status={f.status} decision={f.decision} />
             {f.needsMunicipalReview && <Tag color="cyan">{t('filings.secondaryPath')}</Tag>}
           </Space>
           {user.role === 'province_admin' || user.role === 'national_admin' || user.role === 'school_admin' ? (
@@ -176,6 +176,7 @@ export function FilingDetailPage() {
           </Col>
         )}
       </Row>
+      {!editing && showsExperts(f) && <ExpertsCard filing={f} />}
       {editing && (
         <Card size="small" title={t('filings.timelineTitle')}>
           <FilingTimeline events={f.timeline} />

@@ -107,7 +107,12 @@ export function FilingsPage({ mode }: { mode: FilingsMode }) {
     { title: t('filings.round'), dataIndex: 'roundName', key: 'round', responsive: ['lg'] },
     { title: t('filings.majorCount'), dataIndex: 'majorCount', key: 'majors', width: 80, align: 'right' },
     { title: t('filings.plannedTrainees'), dataIndex: 'plannedTrainees', key: 'trainees', width: 110, align: 'right' },
-    { title: t('filings.status'), key: 'status', width: 140, render: (_, f) => <FilingStatusTag status={f.status} /> },
+    {
+      title: t('filings.status'),
+      key: 'status',
+      width: 140,
+      render: (_, f) => <FilingStatusTag status={f.status} decision={f.decision} />,
+    },
     { title: t('filings.submittedAt'), key: 'submittedAt', width: 170, render: (_, f) => formatDateTime(f.submittedAt) },
     {
       title: t('common.actions'),

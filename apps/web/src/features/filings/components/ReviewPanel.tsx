@@ -118,7 +118,7 @@ function SimpleActions({ filing }: { filing: FilingDetailDto }) {
 }
 
 /** 分配评审专家 + the experts' scores and opinions (province). */
-function ExpertsCard({ filing }: { filing: FilingDetailDto }) {
+export function ExpertsCard({ filing }: { filing: FilingDetailDto }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -363,11 +363,16 @@ function DecideCard({ filing }: { filing: FilingDetailDto }) {
   );
 }
 
-/** Every reviewer action the server allows on this filing (allowedActions), and the experts' work. */
+/** The province's view of the experts (assignment and the score table): shown full width, the table needs room. */
+export function showsExperts(filing: FilingDetailDto): boolean {
+  const has = (a: FilingAction) => filing.allowedActions.includes(a);
+  return filing.expertAssignments !== null && !has('expert_score') && (has('assign_experts') || filing.expertAssignments.length > 0);
+}
+
+/** Every reviewer action the server allows on this filing (allowedActions); the experts' table is ExpertsCard. */
 export function ReviewPanel({ filing }: { filing: FilingDetailDto }) {
   const { t } = useTranslation();
   const has = (a: FilingAction) => filing.allowedActions.includes(a);
-  const province = filing.expertAssignments !== null && !has('expert_score');
   const anySimple = has('accept_for_review') || has('municipal_approve') || has('municipal_return') || has('return');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -377,7 +382,6 @@ export function ReviewPanel({ filing }: { filing: FilingDetailDto }) {
         </Card>
       )}
       {has('expert_score') && <ScoreCard filing={filing} />}
-      {province && (has('assign_experts') || (filing.expertAssignments?.length ?? 0) > 0) && <ExpertsCard filing={filing} />}
       {(has('approve') || has('reject')) && <DecideCard filing={filing} />}
     </Space>
   );

@@ -43,6 +43,7 @@ import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useCreateRound, usePublishRound, useRoundTransition, useRounds, useUpdateRound } from '../api';
 import { weightSum } from '../filing-helpers';
 import { RoundStatusTag, roundTypeLabel } from './bits';
+import { changedParams, paramsFormValue, RuleParamsEditor } from './RuleParamsEditor';
 
 interface RoundFormValues {
   name: string;
@@ -54,7 +55,7 @@ interface RoundFormValues {
   admittedBatchCodes: string[];
   majorCatalogEdition: string;
   reviewCriteria: ReviewCriterion[];
-  rules: Record<string, { severity?: 'block' | 'warn'; params?: string }>;
+  rules: Record<string, { severity?: 'block' | 'warn'; params?: Record<string, unknown> }>;
   requiredAttachments: string[];
   description?: string;
 }
@@ -63,7 +64,7 @@ function toValues(r?: FilingRoundDto): Partial<RoundFormValues> {
   const rules: RoundFormValues['rules'] = {};
   for (const rule of FILING_RULES) {
     const o = r?.ruleOverrides[rule.id];
-    rules[rule.id] = { severity: o?.severity, params: o?.params ? JSON.stringify(o.params) : undefined };
+    rules[rule.id] = { severity: o?.severity, params: paramsFormValue(rule, o?.params) };
   }
   if (!r)
     return {
@@ -89,6 +90,14 @@ function toValues(r?: FilingRoundDto): Partial<RoundFormValues> {
     description: r.description ?? undefined,
     rules,
   };
+}
+
+/** c1, c2, …: the first free one (keys of saved criteria are kept, scores refer to them). */
+export function newCriterionKey(criteria: readonly (ReviewCriterion | undefined)[]): string {
+  const taken = new Set(criteria.map((c) => c?.key));
+  let i = criteria.length + 1;
+  while (taken.has(`c${i}`)) i++;
+  return `c${i}`;
 }
 
 function DateTimeField({ name, label }: { name: keyof RoundFormValues; label: string }) {
@@ -122,17 +131,7 @@ function RoundDrawer({ round, open, onClose }: { round?: FilingRoundDto; open: b
     for (const rule of FILING_RULES) {
       const o = v.rules?.[rule.id];
       if (!o) continue;
-      let params: Record<string, unknown> | undefined;
-      if (o.params?.trim()) {
-        try {
-          const parsed: unknown = JSON.parse(o.params);
-          if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-          params = parsed as Record<string, unknown>;
-        } catch {
-          form.setFields([{ name: ['rules', rule.id, 'params'], errors: [t('rounds.paramsInvalid')] }]);
-          return;
-        }
-      }
+      const params = changedParams(rule, o.params);
       if (o.severity || params) overrides[rule.id] = { ...(o.severity && { severity: o.severity }), ...(params && { params }) };
     }
     const body: CreateFilingRoundRequest = {
@@ -208,7 +207,7 @@ function RoundDrawer({ round, open, onClose }: { round?: FilingRoundDto; open: b
           </Col>
         </Row>
         <Form.Item name="admittedBatchCodes" label={t('rounds.admittedBatches')} rules={[{ required: true, type: 'array', min: 1 }]}>
-          <Select mode="tags" options={(batches.data ?? []).map((b) => ({ value: b.code, label: `${b.name}（${b.code}）` }))} />
+          <Select mode="multiple" options={(batches.data ?? []).map((b) => ({ value: b.code, label: b.name }))} />
         </Form.Item>
         <Form.Item name="requiredAttachments" label={t('rounds.requiredAttachments')}>
           <Checkbox.Group
@@ -221,12 +220,11 @@ function RoundDrawer({ round, open, onClose }: { round?: FilingRoundDto; open: b
             <>
               {fields.map((f) => (
                 <Row gutter={8} key={f.key}>
-                  <Col span={6}>
-                    <Form.Item name={[f.name, 'key']} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{0,31}$/ }]}>
-                      <Input placeholder={t('rounds.criterionKey')} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={12}>
+                  {/* The key is internal (scores are stored under it): generated, never typed. */}
+                  <Form.Item name={[f.name, 'key']} hidden>
+                    <Input />
+                  </Form.Item>
+                  <Col span={18}>
                     <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true }]}>
                       <Input placeholder={t('rounds.criterionName')} maxLength={50} />
                     </Form.Item>
@@ -242,7 +240,7 @@ function RoundDrawer({ round, open, onClose }: { round?: FilingRoundDto; open: b
                 </Row>
               ))}
               <Space>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ key: newCriterionKey(criteria ?? []) })}>
                   {t('rounds.addCriterion')}
                 </Button>
                 <Typography.Text type={sum === 100 ? 'success' : 'danger'} data-testid="weight-sum">
@@ -301,12 +299,8 @@ function RoundDrawer({ round, open, onClose }: { round?: FilingRoundDto; open: b
             {
               title: t('rounds.params'),
               key: 'params',
-              width: 220,
-              render: (_, r) => (
-                <Form.Item name={['rules', r.id, 'params']} style={{ margin: 0 }}>
-                  <Input placeholder={Object.keys(r.params).length ? JSON.stringify(r.params).slice(0, 60) : ''} />
-                </Form.Item>
-              ),
+              width: 300,
+              render: (_, r) => <RuleParamsEditor rule={r} />,
             },
           ]}
         />
@@ -318,7 +312,7 @@ function RoundDrawer({ round, open, onClose }: { round?: FilingRoundDto; open: b
   );
 }
 
-/** 备案批次: the province's rounds, with open / close / reopen, publication of results, and editing. */
+/** 备案轮次: the province's rounds, with open / close / reopen, publication of results, and editing. */
 export function RoundsPage() {
   const { t } = useTranslation();
   const { lang } = useLang();

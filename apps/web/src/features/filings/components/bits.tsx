@@ -24,12 +24,23 @@ import { useErrorText } from '../../../lib/useErrorText';
 import { useUploadAttachment } from '../api';
 import { FILING_STATUS_COLORS, formatCountdown, formatSize, serverClockOffset, shortSha } from '../filing-helpers';
 
-export function FilingStatusTag({ status }: { status: FilingStatus }) {
+/** The status; once published, with the outcome beside it (结果已公布 · 通过 / 不通过), so nobody opens it to learn it. */
+export function FilingStatusTag({ status, decision }: { status: FilingStatus; decision?: 'approved' | 'rejected' | null }) {
+  const { t } = useTranslation();
   const { lang } = useLang();
-  return (
+  const tag = (
     <Tag color={FILING_STATUS_COLORS[status]} data-testid="filing-status">
       {pickLabel(FILING_STATUS_LABELS, status, lang)}
     </Tag>
+  );
+  if (status !== 'published' || !decision) return tag;
+  return (
+    <Space size={0}>
+      {tag}
+      <Tag color={decision === 'approved' ? 'green' : 'red'} data-testid="filing-outcome">
+        {t(decision === 'approved' ? 'filings.outcomeApproved' : 'filings.outcomeRejected')}
+      </Tag>
+    </Space>
   );
 }
 
