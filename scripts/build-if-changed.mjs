@@ -22,7 +22,12 @@ function files(rel) {
 }
 
 const hash = createHash('sha256');
-for (const f of INPUTS.flatMap(files)) hash.update(f).update('\0').update(readFileSync(path.join(ROOT, f))).update('\0');
+for (const f of INPUTS.flatMap(files))
+  hash
+    .update(f)
+    .update('\0')
+    .update(readFileSync(path.join(ROOT, f)))
+    .update('\0');
 const sources = hash.digest('hex');
 
 const built = OUTPUTS.every((f) => existsSync(path.join(ROOT, f))) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sources;
