@@ -60,7 +60,45 @@ export function demoTeam(): TeamSection {
   };
 }
 
-export function demoOverview(): OverviewSection {
+/** The training rooms and bases of each demo certificate's department, so a BIM filing does not list robot labs. */
+const DEMO_FACILITIES: Record<string, OverviewSection['facilities']> = {
+  'IR-PROG': {
+    trainingRooms: [
+      { name: '工业机器人应用编程实训室', areaM2: 240, workstations: 40 },
+      { name: '智能制造生产线实训中心', areaM2: 600, workstations: 60 },
+    ],
+    offCampusBases: [{ name: '广州数控设备有限公司实训基地' }, { name: '广汽本田汽车有限公司实训基地' }],
+    lastYearUsage: 4200,
+  },
+  'SMART-TAX': {
+    trainingRooms: [
+      { name: '智能财税实训室', areaM2: 180, workstations: 60 },
+      { name: '会计综合实训室', areaM2: 150, workstations: 50 },
+    ],
+    offCampusBases: [{ name: '广州某会计师事务所实训基地' }],
+    lastYearUsage: 3100,
+  },
+  'E-SHOP': {
+    trainingRooms: [{ name: '电子商务运营实训室', areaM2: 160, workstations: 50 }],
+    offCampusBases: [{ name: '广州某电商产业园实训基地' }],
+    lastYearUsage: 2600,
+  },
+  'WEB-FE': {
+    trainingRooms: [
+      { name: 'Web 前端开发实训室', areaM2: 150, workstations: 55 },
+      { name: '软件技术综合实训室', areaM2: 200, workstations: 60 },
+    ],
+    offCampusBases: [{ name: '广州某软件有限公司实训基地' }],
+    lastYearUsage: 3800,
+  },
+  BIM: {
+    trainingRooms: [{ name: '建筑信息模型（BIM）实训室', areaM2: 200, workstations: 50 }],
+    offCampusBases: [{ name: '广东某建筑设计研究院实训基地' }],
+    lastYearUsage: 2900,
+  },
+};
+
+export function demoOverview(certificateCode = 'IR-PROG'): OverviewSection {
   return {
     achievements: '省级高水平专业群核心专业；建有省级协同育人平台 1 个；近三年毕业生就业率 97% 以上。',
     teachers: {
@@ -71,23 +109,32 @@ export function demoOverview(): OverviewSection {
       industryExpertRatio: 25.9,
       nationalInnovationTeam: false,
     },
-    facilities: {
-      trainingRooms: [
-        { name: '工业机器人应用编程实训室', areaM2: 240, workstations: 40 },
-        { name: '智能制造生产线实训中心', areaM2: 600, workstations: 60 },
-      ],
-      offCampusBases: [{ name: '广州数控设备有限公司实训基地' }, { name: '广汽本田汽车有限公司实训基地' }],
-      lastYearUsage: 4200,
-    },
+    facilities: DEMO_FACILITIES[certificateCode] ?? DEMO_FACILITIES['IR-PROG']!,
   };
 }
 
-export function demoOpinions(date: string): OpinionsSection {
+/** The declaring department's head signs its opinion (申报单位意见), the academic affairs office the school's. */
+export function demoOpinions(date: string, department = '机电工程学院'): OpinionsSection {
+  const head = department.endsWith('部') ? '主任' : '院长';
   return {
-    declaringUnit: { text: '同意申报。该项目与专业人才培养方案契合，师资与实训条件满足要求。', signer: '机电工程学院院长 张建华', date },
+    declaringUnit: {
+      text: '同意申报。该项目与专业人才培养方案契合，师资与实训条件满足要求。',
+      signer: `${department}${head} 张建华`,
+      date,
+    },
     competentDepartment: { text: '经学校论证，同意该证书项目备案。', signer: '教务处处长 李国强', date },
   };
 }
+
+/** Each demo filing's project leader (the robot filing's 陈志刚 is the one the demo change request replaces). */
+export const DEMO_LEADERS: Record<string, string> = {
+  '广州城市职业学院/IR-PROG': '陈志刚',
+  '广州城市职业学院/SMART-TAX': '周丽华',
+  '广州城市职业学院/E-SHOP': '郑晓东',
+  '广州市轻工职业学校/WEB-FE': '何俊',
+  '广东生态工程职业学院/WEB-FE': '邓文静',
+  '广东生态工程职业学院/BIM': '梁建国',
+};
 
 /** The courses that carry each demo certificate (课程支撑), so each filing reads like its own. */
 const DEMO_COURSES: Record<string, CourseSupportSection['courses']> = {
@@ -117,18 +164,23 @@ export function demoCourseSupport(certificateCode = 'IR-PROG'): CourseSupportSec
   return { courses: DEMO_COURSES[certificateCode] ?? DEMO_COURSES['IR-PROG']! };
 }
 
-export function demoFeasibility(leaderName: string, majors: { name: string; headcount: number }[], date: string): FeasibilitySection {
+export function demoFeasibility(
+  leaderName: string,
+  majors: { name: string; headcount: number }[],
+  date: string,
+  department = '机电工程学院',
+): FeasibilitySection {
   return {
     leaderName,
     fundingSource: '中央现代职业教育质量提升计划专项资金及学校配套经费',
-    responsibleDepartment: '机电工程学院',
+    responsibleDepartment: department,
     date,
     place: '学校行政楼第一会议室',
     majors: majors.slice(0, 3),
     experts: [
-      { name: '王立新', unit: '广东省机械工程学会 高级工程师', titleOrPost: '高级工程师', signed: true },
-      { name: '刘红梅', unit: '广东轻工职业技术学院 教授', titleOrPost: '教授', signed: true },
-      { name: '赵明', unit: '广州数控设备有限公司 技术总监', titleOrPost: '技术总监', signed: true },
+      { name: '王立新', unit: '广东省机械工程学会', titleOrPost: '高级工程师', signed: true },
+      { name: '刘红梅', unit: '广东轻工职业技术学院', titleOrPost: '教授', signed: true },
+      { name: '赵明', unit: '广州数控设备有限公司', titleOrPost: '技术总监', signed: true },
     ],
     conclusion: '专家组认为：该证书与专业（群）人才培养目标契合度高，师资、实训条件与课程支撑满足试点要求，同意开展试点。',
   };
@@ -304,7 +356,7 @@ export async function seedDemoFilings(trx: Trx, now: Date): Promise<void> {
       )
       .execute();
     const typeId = types.find((t) => t.code === f.certificate)!.id;
-    const leader = demoLeader();
+    const leader = demoLeader(DEMO_LEADERS[`${f.school}/${f.certificate}`]);
     const final = f.path.reduce<FilingStatus>((s, a) => NEXT[a] ?? s, 'draft');
     const filing = await trx
       .insertInto('filings')
@@ -323,8 +375,8 @@ export async function seedDemoFilings(trx: Trx, now: Date): Promise<void> {
         decision_comment: f.decision ? (f.comment ?? null) : null,
         leader: JSON.stringify(leader),
         team: f.complete ? JSON.stringify(demoTeam()) : null,
-        overview: JSON.stringify(demoOverview()),
-        opinions: f.complete ? JSON.stringify(demoOpinions(date)) : null,
+        overview: JSON.stringify(demoOverview(f.certificate)),
+        opinions: f.complete ? JSON.stringify(demoOpinions(date, f.department)) : null,
         course_support: f.complete ? JSON.stringify(demoCourseSupport(f.certificate)) : null,
         feasibility: f.complete
           ? JSON.stringify(
@@ -332,6 +384,7 @@ export async function seedDemoFilings(trx: Trx, now: Date): Promise<void> {
                 leader.name,
                 majors.map((m) => ({ name: m.name, headcount: f.majors.find((x) => x.code === m.major_code)!.trainees })),
                 date,
+                f.department,
               ),
             )
           : null,

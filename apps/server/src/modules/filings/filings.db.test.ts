@@ -1,6 +1,15 @@
 import { FILING_ATTACHMENT_KINDS, type FilingDetailDto, type FilingRoundDto } from '@onex/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCourseSupport, demoFeasibility, demoLeader, demoOpinions, demoOverview, demoTeam, tinyPdf } from '../../db/seed/demo-filings';
+import {
+  DEMO_LEADERS,
+  demoCourseSupport,
+  demoFeasibility,
+  demoLeader,
+  demoOpinions,
+  demoOverview,
+  demoTeam,
+  tinyPdf,
+} from '../../db/seed/demo-filings';
 import { DAY, MINUTE } from '../../lib/clock';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
 
@@ -449,6 +458,30 @@ describe('demo data (issue 4 item 13)', () => {
     expect(assigned.items.some((f: { certificateTypeName: string }) => f.certificateTypeName === '智能财税')).toBe(true);
     const gdstList = (await gdst.get('/api/v1/filings?pageSize=200')).json();
     expect(gdstList.items.map((f: { status: string }) => f.status)).toEqual(expect.arrayContaining(['draft', 'returned']));
+  });
+
+  it('reads true (issue 21 #14): each filing is signed by its own department, lists its own labs, and no title is repeated', async () => {
+    const rows = await t.db
+      .selectFrom('filings as f')
+      .innerJoin('departments as d', 'd.id', 'f.department_id')
+      .innerJoin('schools as s', 's.id', 'f.school_id')
+      .innerJoin('certificate_types as ct', 'ct.id', 'f.certificate_type_id')
+      .select(['s.name as school', 'ct.code', 'd.name as department', 'f.opinions', 'f.overview', 'f.feasibility', 'f.leader'])
+      .execute()
+      // The seed's filings (other tests add their own)
+      .then((rs) => rs.filter((r) => DEMO_LEADERS[`${r.school}/${r.code}`] === (r.leader as { name: string }).name));
+    const complete = rows.filter((r) => r.opinions && r.feasibility);
+    expect(complete.length).toBeGreaterThan(3);
+    for (const r of complete) {
+      const opinions = r.opinions as { declaringUnit: { signer: string } };
+      const feas = r.feasibility as { responsibleDepartment: string; experts: { unit: string; titleOrPost: string }[] };
+      expect(opinions.declaringUnit.signer).toContain(r.department);
+      expect(feas.responsibleDepartment).toBe(r.department);
+      for (const e of feas.experts) expect(e.unit.endsWith(e.titleOrPost)).toBe(false);
+    }
+    const rooms = rows.map((r) => (r.overview as { facilities: { trainingRooms: { name: string }[] } }).facilities.trainingRooms[0]!.name);
+    expect(new Set(rooms).size).toBeGreaterThan(3);
+    expect(new Set(rows.map((r) => (r.leader as { name: string }).name)).size).toBeGreaterThan(3);
   });
 
   it('R3.6: a draft stays with its school — reviewers neither list nor open it (issue 21 #6)', async () => {
