@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { issueInTransaction } from '../../modules/certificates/certificates.service';
 import { chinaDate } from '../../modules/exam-sessions/exam-sessions.service';
 import { sessionForIssuance } from '../../modules/certificates/certificates.queries';
+import { withdrawFromTotals } from '../../modules/learning-accounts/ledger';
 import type { DB } from '../schema';
 import type { DemoExamsContext } from './demo-exams';
 
@@ -117,6 +118,13 @@ export async function seedDemoCertificates(trx: Trx, ctx: DemoExamsContext, publ
 }
 
 async function revoke(trx: Trx, sessionId: string, learnerId: string, reason: string, at: Date, by: string | null) {
+  const ids = await trx
+    .selectFrom('certificates')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('learner_id', '=', learnerId)
+    .execute();
+  await withdrawFromTotals(trx, { certificateIds: ids.map((c) => c.id) });
   await trx
     .updateTable('certificates')
     .set({ revoked_at: at, revoked_on: chinaDate(at), revocation_reason: reason, revoked_by: by })

@@ -28,7 +28,7 @@ import { proofSigner } from '../../lib/vc/data-integrity';
 import { encodeStatusList } from '../../lib/vc/status-list';
 import { recordAudit } from '../audit/audit.service';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
-import { accountsForLearners, depositOutcomes } from '../learning-accounts/ledger';
+import { accountsForLearners, depositOutcomes, withdrawFromTotals } from '../learning-accounts/ledger';
 import { achievementName, credentialBatch, identityHash, urls } from './certificates.credential';
 import { activeSigningKey, issuerDocument, listKeys, rotateKey } from './certificates.keys';
 import * as q from './certificates.queries';
@@ -356,6 +356,7 @@ export async function revokeCertificate(deps: Deps, ctx: RequestContext, number:
       .executeTakeFirst();
     if (!c || c.org_id !== actor.orgId) throw notFound();
     if (c.revoked_at) throw new AppError('CERTIFICATE_ALREADY_REVOKED');
+    await withdrawFromTotals(trx, { certificateIds: [c.id] }); // a revoked certificate's credits stop counting
     await trx
       .updateTable('certificates')
       .set({ revoked_at: now, revoked_on: chinaDate(now), revocation_reason: reason, revoked_by: actor.userId })

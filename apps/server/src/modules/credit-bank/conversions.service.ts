@@ -19,7 +19,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber } from '../../lib/personal-id';
 import { auditedTransaction } from '../audit/audit.service';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
-import { depositOutcomes } from '../learning-accounts/ledger';
+import { depositOutcomes, withdrawFromTotals } from '../learning-accounts/ledger';
 import { CREDIT_BANK_READ_ROLES, mayManageSchool, mayRead } from './credit-bank.policy';
 import * as q from './credit-bank.queries';
 import {
@@ -457,6 +457,8 @@ export async function approveInTransaction(trx: Db, a: q.ApplicationRow, actor: 
   );
   const uses = new Map<string, { outcomeId: string; ruleId: string }>();
   for (const i of approved) for (const o of i.outcome_ids) uses.set(o, { outcomeId: o, ruleId: i.rule_id });
+  // The used outcomes stop counting: the conversion's deposits above carry their credits on.
+  await withdrawFromTotals(trx, { outcomeIds: [...uses.keys()] });
   await q.insertOutcomeUses(
     trx,
     [...uses.values()].map((u) => ({

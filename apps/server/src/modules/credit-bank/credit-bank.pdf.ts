@@ -8,7 +8,7 @@ import {
   CERTIFICATE_LEVEL_LABELS,
   type CertificateLevel,
 } from '@onex/shared';
-import { BODY_SIZE, Grid, MARGIN, heading, newA4, toBuffer } from '../filing-exports/pdf-table';
+import { BODY_SIZE, ensureSpace, Grid, heading, MARGIN, newA4, toBuffer } from '../filing-exports/pdf-table';
 
 /**
  * The transcript of a learning account (R7.5): 学分银行学习成果记录 — an A4 PDF in Chinese drawn with the fonts and grid
@@ -90,11 +90,13 @@ export async function transcriptPdf(a: LearningAccountDetailDto, o: { printedOn:
   ]);
   doc.moveDown(0.8);
 
+  ensureSpace(doc, 90); // the heading stays with its table's first rows
   heading(doc, '二、学习成果');
   const live = a.entries.filter((e) => e.entryKind === 'deposit' && e.state !== 'reversed');
   const outcomes = new Grid(doc, [64, CONTENT - 64 - 40 - 40 - 66 - 110 - 44, 40, 40, 66, 110, 44]);
   outcomes.draw([
     {
+      keepTogether: false,
       rows: [
         head(['类型', '名称', '等级/成绩', '学分', '取得日期', '来源 / 证书编号', '状态']),
         ...(live.length
@@ -115,10 +117,12 @@ export async function transcriptPdf(a: LearningAccountDetailDto, o: { printedOn:
   ]);
   doc.moveDown(0.8);
 
+  ensureSpace(doc, 90);
   heading(doc, '三、学分转换（免修课程）');
   const ex = new Grid(doc, [CONTENT - 80 - 40 - 50 - 150 - 66, 80, 40, 50, 150, 66]);
   ex.draw([
     {
+      keepTogether: false,
       rows: [
         head(['课程', '类别', '学分', '成绩', '依据（认定规则 / 学习成果）', '批准日期']),
         ...(a.exemptions.length

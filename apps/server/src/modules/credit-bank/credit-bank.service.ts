@@ -227,9 +227,11 @@ function toEntryDto(actor: Actor | null, e: q.EntryRow): LedgerEntryDto {
 /** R7.3: credits by source, type and year; unused = valid catalog outcomes (certificates) not yet converted. */
 function summarize(a: { total_credits: unknown; outcome_count: number }, entries: readonly LedgerEntryDto[]) {
   const live = entries.filter((e) => e.entryKind === 'deposit' && e.state !== 'reversed');
+  // What the totals count (ledger.queries IN_FORCE): not revoked, not used by a conversion — so the groups add up to them.
+  const counted = live.filter((e) => e.state === 'valid' && !e.usedInApplicationId);
   const group = (key: (e: LedgerEntryDto) => string) => {
     const m = new Map<string, { credits: number; count: number }>();
-    for (const e of live) {
+    for (const e of counted) {
       const k = key(e);
       const b = m.get(k) ?? { credits: 0, count: 0 };
       b.credits = round1(b.credits + e.credits);

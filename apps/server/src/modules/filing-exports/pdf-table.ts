@@ -38,6 +38,11 @@ export interface Row {
 export interface Block {
   label?: { text: string; span: number };
   rows: Row[];
+  /**
+   * By default a block that fits on a page starts on a new page rather than being split; a long table says false and
+   * flows from where it is (only its first two rows are kept together), so no page is left half empty.
+   */
+  keepTogether?: boolean;
 }
 
 export class Grid {
@@ -112,7 +117,8 @@ export class Grid {
       const sum = heights.reduce((s, h) => s + h, 0);
       if (labelH > sum) heights[heights.length - 1]! += labelH - sum;
       const total = Math.max(sum, labelH);
-      if (y + total > this.bottom && total <= this.bottom - top) {
+      const keep = b.keepTogether === false ? heights.slice(0, 2).reduce((s, h) => s + h, 0) : total;
+      if (y + keep > this.bottom && keep <= this.bottom - top) {
         doc.addPage();
         y = top;
       }

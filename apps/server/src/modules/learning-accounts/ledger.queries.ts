@@ -145,11 +145,41 @@ export async function reverseOutcome(
   return true;
 }
 
-/** The account's totals recomputed from its entries (the cache must always equal this). */
+/**
+ * An outcome counts in an account's totals while it is in force (issue 21 #11): a deposit not reversed, whose
+ * certificate (if any) is not revoked, and not used by an approved conversion (the conversion's own deposit carries
+ * the credits on, so a converted certificate is not counted twice).
+ */
+const IN_FORCE = sql`o.entry_kind = 'deposit'
+  AND NOT EXISTS (SELECT 1 FROM learning_outcomes x WHERE x.reverses_id = o.id)
+  AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.id = o.certificate_id AND c.revoked_on IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM conversion_outcome_uses u WHERE u.learning_outcome_id = o.id)`;
+
+/**
+ * Takes outcomes out of their accounts' totals when they leave force other than by a reversal: a certificate being
+ * revoked, outcomes being used by a conversion. Call in the same transaction, before the revocation or the use is
+ * written (only what is still in force is withdrawn, so nothing is taken twice).
+ */
+export async function withdrawFromTotals(
+  trx: Db,
+  of: { certificateIds?: readonly string[]; outcomeIds?: readonly string[] },
+): Promise<void> {
+  const certificateIds = [...(of.certificateIds ?? [])];
+  const outcomeIds = [...(of.outcomeIds ?? [])];
+  if (!certificateIds.length && !outcomeIds.length) return;
+  await sql`
+    UPDATE learning_accounts a SET total_credits = a.total_credits - s.credits, outcome_count = a.outcome_count - s.n
+    FROM (SELECT o.account_id, sum(o.credits) AS credits, count(*)::int AS n
+          FROM learning_outcomes o
+          WHERE (o.certificate_id = ANY(${certificateIds}::uuid[]) OR o.id = ANY(${outcomeIds}::uuid[])) AND ${IN_FORCE}
+          GROUP BY o.account_id) s
+    WHERE a.id = s.account_id`.execute(trx);
+}
+
+/** The account's totals recomputed from its entries: the outcomes in force (the cache must always equal this). */
 export async function recomputedTotals(db: Db, accountId: string): Promise<{ totalCredits: number; outcomeCount: number }> {
   const r = await sql<{ credits: string; n: string }>`
-    SELECT coalesce(sum(credits), 0)::text AS credits,
-           (count(*) FILTER (WHERE entry_kind = 'deposit') - count(*) FILTER (WHERE entry_kind = 'reversal'))::text AS n
-    FROM learning_outcomes WHERE account_id = ${accountId}`.execute(db);
+    SELECT coalesce(sum(o.credits), 0)::text AS credits, count(*)::text AS n
+    FROM learning_outcomes o WHERE o.account_id = ${accountId} AND ${IN_FORCE}`.execute(db);
   return { totalCredits: Number(r.rows[0]!.credits), outcomeCount: Number(r.rows[0]!.n) };
 }
