@@ -1,10 +1,17 @@
-import { passRateFlagSchema, passRateOverrideRequestSchema, passRateQuerySchema, passRateReportSchema } from '@onex/shared';
+import {
+  passRateFlagSchema,
+  passRateOverrideRequestSchema,
+  passRateQuerySchema,
+  passRateReportSchema,
+  passRateRestrictionPageSchema,
+  passRateRestrictionQuerySchema,
+} from '@onex/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
 import * as svc from './pass-rate-override.service';
-import { passRateReport } from './pass-rates.service';
+import { passRateReport, passRateRestrictions } from './pass-rates.service';
 
 export const registerPassRateRoutes: RouteModule = (app, deps) => {
   app.post(
@@ -35,5 +42,20 @@ export const registerPassRateRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => passRateReport(deps, ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/pass-rate-restrictions',
+    {
+      schema: {
+        tags: ['项目备案 Pilot filings'],
+        summary: '通过率限制与特批（上一年度通过率低于阈值的备案）Filings restricted by the pass rate, and the overrides granted (R3.9)',
+        description:
+          '每项：备案（学校 × 证书 × 年度）、上一年度通过率（低于本轮阈值，默认 90%）、是否已特批及理由、特批人、时间。' +
+          'state=restricted 仅待特批，state=overridden 仅已特批。范围同备案列表（省级本省、地市本市、院校本校）。支持 format=xlsx。',
+        querystring: passRateRestrictionQuerySchema,
+        response: { 200: passRateRestrictionPageSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => passRateRestrictions(deps, ctxOf(req), req.query),
   );
 };

@@ -2,7 +2,13 @@ import type { StatisticsFigures } from '@onex/shared';
 import ExcelJS from 'exceljs';
 import {
   type BreakdownRow,
-  REPORT_FIGURE_COLUMNS, type ReportCell, certificateRows, figureCells, formDate, schoolRows } from './statistics.rules';
+  REPORT_FIGURE_COLUMNS,
+  type ReportCell,
+  certificateRows,
+  figureCells,
+  formDate,
+  schoolRows,
+} from './statistics.rules';
 
 export interface ReportInput {
   title: string;
@@ -67,15 +73,11 @@ export async function reportWorkbook(r: ReportInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '1+X 证书信息管理服务平台';
   const figureWidths = REPORT_FIGURE_COLUMNS.map(() => 11);
-  addSheet(
-    wb,
-    '按院校',
-    r,
-    ['序号', '试点院校名称', ...REPORT_FIGURE_COLUMNS],
-    [6, 32, ...figureWidths],
-    schoolRows(r.bySchool.rows),
-    ['合计', null, ...figureCells(r.bySchool.totals)],
-  );
+  addSheet(wb, '按院校', r, ['序号', '试点院校名称', ...REPORT_FIGURE_COLUMNS], [6, 32, ...figureWidths], schoolRows(r.bySchool.rows), [
+    '合计',
+    null,
+    ...figureCells(r.bySchool.totals),
+  ]);
   addSheet(
     wb,
     '按证书及等级',

@@ -54,7 +54,15 @@ const sum = (rows: readonly StatisticsFigures[]): StatisticsFigures => {
       certificatesIssued: a.certificatesIssued + r.certificatesIssued,
       certificatesRevoked: a.certificatesRevoked + r.certificatesRevoked,
     }),
-    { pilots: 0, plannedCandidates: 0, registeredCandidates: 0, examinedCandidates: 0, passed: 0, certificatesIssued: 0, certificatesRevoked: 0 },
+    {
+      pilots: 0,
+      plannedCandidates: 0,
+      registeredCandidates: 0,
+      examinedCandidates: 0,
+      passed: 0,
+      certificatesIssued: 0,
+      certificatesRevoked: 0,
+    },
   );
   return { ...t, passRate: t.examinedCandidates > 0 ? t.passed / t.examinedCandidates : null };
 };
@@ -75,8 +83,10 @@ export function certificateRows(rows: readonly BreakdownRow[]): ReportCell[][] {
   const byCertificate = new Map<string, BreakdownRow[]>();
   for (const r of rows) byCertificate.set(r.key, [...(byCertificate.get(r.key) ?? []), r]);
   const certificates = [...byCertificate.values()].map((rs) => ({ ...sum(rs), key: rs[0]!.key, label: rs[0]!.label, levels: rs }));
-  return certificates.sort(byName).flatMap((c, i) => [
-    [i + 1, c.label, '小计', ...figureCells(c)],
-    ...c.levels.filter((l) => l.sub !== '').map((l) => [null, null, l.subLabel, ...figureCells(l, false)]),
-  ]);
+  return certificates
+    .sort(byName)
+    .flatMap((c, i) => [
+      [i + 1, c.label, '小计', ...figureCells(c)],
+      ...c.levels.filter((l) => l.sub !== '').map((l) => [null, null, l.subLabel, ...figureCells(l, false)]),
+    ]);
 }
