@@ -64,7 +64,10 @@ export const passRateRestrictionSchema = z.object({
   /** The pilot of the year before, below the threshold. */
   previousYear: yearPassRateSchema,
   overridden: z.boolean(),
-  override: z.object({ reason: z.string(), at: z.string(), by: z.string().nullable() }).nullable(),
+  /** The province's override (null until granted); flat, so that every row of the .xlsx export has the same columns. */
+  overrideReason: z.string().nullable(),
+  overriddenAt: z.string().nullable(),
+  overriddenBy: z.string().nullable(),
   canOverride: z.boolean(),
 });
 export type PassRateRestrictionDto = z.infer<typeof passRateRestrictionSchema>;

@@ -123,7 +123,9 @@ export async function passRateRestrictions(
       threshold,
       previousYear,
       overridden,
-      override: overridden ? { reason: r.reason!, at: r.override_at!.toISOString(), by: r.override_by } : null,
+      overrideReason: r.reason,
+      overriddenAt: r.override_at?.toISOString() ?? null,
+      overriddenBy: overridden ? r.override_by : null,
       canOverride: !overridden && actor.role === 'province_admin',
     });
   }
