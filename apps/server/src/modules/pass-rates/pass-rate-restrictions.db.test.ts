@@ -86,4 +86,20 @@ describe('R3.9 R5.6 pass-rate restrictions and the overrides granted', () => {
     expect(values).toContain('广东生态工程职业学院');
     expect(values).toContain('学校已完成整改，同意继续申报。');
   });
+
+  it('R5.6 R10.2 the pass-rate table exports as .xlsx with the same rows and the total', async () => {
+    const json = (await gd.get('/api/v1/pass-rates?groupBy=school')).json<{
+      items: { label: string; candidates: number }[];
+      total: { candidates: number };
+    }>();
+    const x = await gd.get('/api/v1/pass-rates?groupBy=school&format=xlsx');
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('院校');
+    expect(ws.getRow(2).getCell(1).value).toBe(json.items[0]!.label);
+    expect(ws.getRow(json.items.length + 2).getCell(1).value).toBe('合计');
+    expect(ws.getRow(json.items.length + 2).getCell(2).value).toBe(json.total.candidates);
+  });
 });

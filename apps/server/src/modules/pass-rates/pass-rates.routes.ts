@@ -12,6 +12,7 @@ import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
 import * as svc from './pass-rate-override.service';
 import { passRateReport, passRateRestrictions } from './pass-rates.service';
+import { passRateWorkbook } from './pass-rates.xlsx';
 
 export const registerPassRateRoutes: RouteModule = (app, deps) => {
   app.post(
@@ -36,12 +37,20 @@ export const registerPassRateRoutes: RouteModule = (app, deps) => {
         tags: ['考核成绩 Results'],
         summary: '考核通过率（按场次、试点、院校、证书、等级、省份或年度）Pass rates (R5.6)',
         description:
-          '按当前有效成绩统计（被更正的成绩不计）；培训评价组织看本组织的证书，院校看本校，省级看本省，国家级看全部。groupBy=session|pilot|school|certificate|level|province|year。',
+          '按当前有效成绩统计（被更正的成绩不计）；培训评价组织看本组织的证书，院校看本校，省级看本省，国家级看全部。groupBy=session|pilot|school|certificate|level|province|year。' +
+          'format=xlsx 时返回同一表格的 .xlsx（每组一行、合计行，低于 90% 标注）。',
         querystring: passRateQuerySchema,
         response: { 200: passRateReportSchema, ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => passRateReport(deps, ctxOf(req), req.query),
+    async (req, reply) => {
+      const r = await passRateReport(deps, ctxOf(req), req.query);
+      if (new URL(req.url, 'http://x').searchParams.get('format') !== 'xlsx') return r;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="pass-rates.xlsx"')
+        .send((await passRateWorkbook(r)) as never); // a file, not the JSON schema
+    },
   );
   app.get(
     '/api/v1/pass-rate-restrictions',
