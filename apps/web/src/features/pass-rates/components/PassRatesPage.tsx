@@ -21,7 +21,7 @@ import '../locales';
 /** R5.6: the groupings of the page (pilot, school, certificate, province). */
 const GROUPS: readonly PassRateGroup[] = ['pilot', 'school', 'certificate', 'province'];
 const below = (rate: number | null) => rate !== null && rate < PASS_RATE_WARNING;
-const THRESHOLD = `${PASS_RATE_WARNING * 100}%`;
+const THRESHOLD = formatRate(PASS_RATE_WARNING);
 
 /** 通过率 (R5.6, R3.9): pass rates by pilot / school / certificate / province; restrictions and the province's overrides. */
 export function PassRatesPage() {
