@@ -180,6 +180,7 @@ function RestrictionsCard() {
       title: t('passRates.actions'),
       key: 'actions',
       width: 90,
+      fixed: 'right',
       render: (_, row) =>
         row.canOverride && (
           <Button size="small" type="primary" onClick={() => setGranting(row)} data-testid={`grant-${row.filingId}`}>
