@@ -143,4 +143,10 @@ describe('R10.1 R10.2 动态报送 report (.xlsx in the 汇总表 layout)', () =
     await workbook(gd, `year=${YEAR}`);
     expect(await count()).toBe(before + 1);
   });
+
+  it('R10.2 the report and the pass-rate restrictions are in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<Json>();
+    expect(doc.paths['/api/v1/statistics/report'].get.summary).toContain('动态报送表');
+    expect(doc.paths['/api/v1/pass-rate-restrictions'].get.summary).toContain('通过率限制');
+  });
 });
