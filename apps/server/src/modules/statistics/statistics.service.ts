@@ -124,6 +124,7 @@ export async function statisticsReport(deps: Deps, ctx: RequestContext, r: Stati
   const actor = requireActor(ctx, REPORT_ROLES);
   const now = deps.clock.now();
   const provinceCode = r.provinceCode ?? (actor.role === 'province_admin' ? (actor.provinceCode ?? undefined) : undefined);
+  if (provinceCode === undefined && actor.role !== 'national_admin') throw notFound(); // a province account without a province
   if (provinceCode !== undefined && !inScope(scopeOf(actor), { provinceCode })) throw notFound();
   const provinceName = provinceCode === undefined ? null : await q.provinceName(deps.db, provinceCode);
   if (provinceCode !== undefined && !provinceName) throw notFound();

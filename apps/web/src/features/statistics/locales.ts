@@ -6,6 +6,7 @@ const zh = {
     download: '下载动态报送表',
     hint: '按汇总表格式导出{{scope}}{{year}}年的试点规模、计划考证、报名、参考、合格、通过率、发证与撤销数（按院校、按证书及等级）',
     national: '全国',
+    ownProvince: '本省',
   },
 };
 const en: typeof zh = {
@@ -13,6 +14,7 @@ const en: typeof zh = {
     download: 'Download dynamic report',
     hint: 'Exports, in the summary-table layout, the pilots, planned, registered and examined candidates, passes, pass rate, certificates issued and revoked of {{scope}} in {{year}} (by school, by certificate and level)',
     national: 'the whole country',
+    ownProvince: 'your province',
   },
 };
 featureStrings(zh, en);

@@ -83,7 +83,11 @@ export function StatisticsPage() {
   const reportProvince = me.role === 'province_admin' ? me.scope.provinceCode : query.provinceCode;
   const reportYear = year ?? thisYear;
   const reportParams = new URLSearchParams({ year: String(reportYear), ...(reportProvince ? { provinceCode: reportProvince } : {}) });
-  const reportScope = !reportProvince ? t('statisticsReport.national') : me.role === 'province_admin' ? '' : (path[1]?.label ?? '');
+  const reportScope = !reportProvince
+    ? t('statisticsReport.national')
+    : me.role === 'province_admin'
+      ? t('statisticsReport.ownProvince')
+      : (path[1]?.label ?? '');
 
   return (
     <Card>
