@@ -78,12 +78,19 @@ export async function labels(db: Db, group: StatisticsGroup, keys: string[]): Pr
   return new Map();
 }
 
+const PILOTS_WHERE = `WHERE f.status IN ('approved', 'published')`;
+/**
+ * The approved pilots. 0022's definition (its one-time backfill) also counted a rejected filing once its round was
+ * published (status `published`, decision `rejected`); a pilot is a filing decided `approved`.
+ */
+export const APPROVED_PILOTS = RECOMPUTE_PILOTS.replace(PILOTS_WHERE, `${PILOTS_WHERE} AND f.decision = 'approved'`);
+
 /** Recomputes the pilot rollup whole (small: approved filings) and records when. */
 export async function refreshPilots(db: Db, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`DELETE FROM stat_pilots`.execute(trx);
     await sql`INSERT INTO stat_pilots (province_code, city_code, school_id, department_id, org_id, certificate_type_id, year, pilots, planned)
-              ${sql.raw(RECOMPUTE_PILOTS)}`.execute(trx);
+              ${sql.raw(APPROVED_PILOTS)}`.execute(trx);
     await sql`INSERT INTO stat_meta (name, refreshed_at) VALUES ('pilots', ${at})
               ON CONFLICT (name) DO UPDATE SET refreshed_at = excluded.refreshed_at`.execute(trx);
   });

@@ -96,6 +96,8 @@ describe('R10.1 R10.2 动态报送 report (.xlsx in the 汇总表 layout)', () =
       expect(line, r.label).toBeDefined();
       expect(line!.slice(3)).toEqual(figures(r));
     }
+    // A filing rejected in a published round (网店运营推广 of 广州城市职业学院) is no pilot.
+    expect(certs.some((l) => l[1] === '网店运营推广')).toBe(false);
     const certTotal = certs.find((l) => l[0] === '合计')!;
     expect(certTotal.slice(3)).toEqual(figures(byCertificate.totals));
     // A certificate's level rows hold that level's figures (the drill-down of 统计分析).
