@@ -40,3 +40,40 @@ export const passRateFlagSchema = z.object({
 export type PassRateFlagDto = z.infer<typeof passRateFlagSchema>;
 
 export const passRateOverrideRequestSchema = z.object({ reason: text().min(1).max(1000) });
+
+/**
+ * GET /api/v1/pass-rate-restrictions (R3.9, R5.6): the filings in scope whose school × certificate had a pass rate below
+ * the round's threshold the year before — restricted, or already overridden by the province (with its reason).
+ */
+export const passRateRestrictionQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** restricted: awaiting an override; overridden: the overrides granted. */
+  state: z.enum(['restricted', 'overridden']).optional(),
+});
+export type PassRateRestrictionQuery = z.infer<typeof passRateRestrictionQuerySchema>;
+
+export const passRateRestrictionSchema = z.object({
+  filingId: z.string().uuid(),
+  schoolName: z.string(),
+  certificateName: z.string(),
+  /** The filing's year (the restricted one). */
+  year: z.number().int(),
+  filingStatus: z.string(),
+  threshold: z.number(),
+  /** The pilot of the year before, below the threshold. */
+  previousYear: yearPassRateSchema,
+  overridden: z.boolean(),
+  /** The province's override (null until granted); flat, so that every row of the .xlsx export has the same columns. */
+  overrideReason: z.string().nullable(),
+  overriddenAt: z.string().nullable(),
+  overriddenBy: z.string().nullable(),
+  canOverride: z.boolean(),
+});
+export type PassRateRestrictionDto = z.infer<typeof passRateRestrictionSchema>;
+export const passRateRestrictionPageSchema = z.object({
+  items: z.array(passRateRestrictionSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

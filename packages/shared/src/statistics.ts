@@ -52,3 +52,15 @@ export const PASS_RATE_WARNING = 0.9;
 export function withPassRate<T extends { passed: number; examinedCandidates: number }>(f: T): T & { passRate: number | null } {
   return { ...f, passRate: f.examinedCandidates > 0 ? f.passed / f.examinedCandidates : null };
 }
+
+/** The 动态报送 report (R10.1, R10.2): one province's (or, nationally, every province's) figures of a year as .xlsx. */
+export const statisticsReportQuerySchema = z.object({
+  /** Default: the current year (China time). */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** A province administrator's own province by default; the national administrator any province, or none for all. */
+  provinceCode: z
+    .string()
+    .regex(/^\d{6}$/, '行政区划代码应为 6 位数字')
+    .optional(),
+});
+export type StatisticsReportQuery = z.infer<typeof statisticsReportQuerySchema>;

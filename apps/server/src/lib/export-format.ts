@@ -74,6 +74,21 @@ const HEADERS: Record<string, string> = {
   phone: '电话',
   email: '电子邮箱',
   contactName: '联系人',
+  // Pass-rate restrictions (R3.9)
+  filingId: '备案编号',
+  certificateName: '证书',
+  filingStatus: '备案状态',
+  threshold: '通过率阈值',
+  'previousYear.year': '上一年度',
+  'previousYear.candidates': '上一年度参考人数',
+  'previousYear.passed': '上一年度合格人数',
+  'previousYear.rate': '上一年度通过率',
+  'previousYear.belowThreshold': '低于阈值',
+  overridden: '已特批',
+  overrideReason: '特批理由',
+  overriddenAt: '特批时间',
+  overriddenBy: '特批人',
+  canOverride: '可特批',
 };
 
 export function exportHeader(key: string): string {

@@ -58,6 +58,7 @@ describe('menuFor', () => {
       'myOrganization',
       'audit',
       'statistics',
+      'passRates',
       'apiTokens',
       'feeSettlements',
       'examSiteReview',
@@ -72,9 +73,27 @@ describe('menuFor', () => {
     expect(keys('learner')).toEqual(['home', 'catalog', 'verify', 'myExams', 'myCertificates', 'myLearningAccount']);
     expect(keys('expert')).toEqual(['home', 'catalog', 'verify', 'expertReviews']);
     expect(keys('project_leader')).toEqual(['home', 'catalog', 'verify', 'statistics', 'filings', 'schoolCertificates']);
-    expect(keys('department_admin')).toEqual(['home', 'catalog', 'verify', 'mySchool', 'statistics', 'filings', 'schoolCertificates']);
+    expect(keys('department_admin')).toEqual([
+      'home',
+      'catalog',
+      'verify',
+      'mySchool',
+      'statistics',
+      'passRates',
+      'filings',
+      'schoolCertificates',
+    ]);
     expect(withItem('statistics')).not.toContain('learner');
     expect(withItem('statistics')).not.toContain('expert');
+    // R5.6: pass rates for those who may read them (the server's PASS_RATE_READERS); not learners, experts or leaders.
+    expect(withItem('passRates')).toEqual([
+      'national_admin',
+      'province_admin',
+      'municipal_admin',
+      'school_admin',
+      'department_admin',
+      'org_admin',
+    ]);
   });
 
   it('shows the exam pages by role (R4–R5)', () => {

@@ -40,6 +40,7 @@ export type NavKey =
   | 'conversionApplications'
   | 'creditOutcomes'
   | 'statistics'
+  | 'passRates'
   | 'securityEvents'
   | 'funds'
   | 'fundAllocations';
@@ -86,6 +87,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/statistics',
     labelKey: 'menu.statistics',
     roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'department_admin', 'project_leader', 'org_admin'],
+  },
+  // 通过率 (R5.6, R3.9): who may read pass rates (the server scopes them); the province also grants overrides here.
+  {
+    key: 'passRates',
+    path: '/pass-rates',
+    labelKey: 'menu.passRates',
+    roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'department_admin', 'org_admin'],
   },
   { key: 'apiTokens', path: '/api-tokens', labelKey: 'menu.apiTokens', roles: ['org_admin'] },
   // Pilot filings (R3): one detail page `/filings/<id>` for every role, highlighted under the role's own item.

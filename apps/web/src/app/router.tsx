@@ -13,6 +13,7 @@ export const PATHS = {
   accounts: navItem('accounts').path,
   audit: navItem('audit').path,
   statistics: navItem('statistics').path,
+  passRates: navItem('passRates').path,
   securityEvents: navItem('securityEvents').path,
   funds: navItem('funds').path,
   fundAllocations: navItem('fundAllocations').path,
@@ -211,6 +212,10 @@ export const router = createBrowserRouter([
           {
             path: PATHS.statistics,
             ...guarded('statistics', () => import('../features/statistics/components/StatisticsPage').then((m) => <m.StatisticsPage />)),
+          },
+          {
+            path: PATHS.passRates,
+            ...guarded('passRates', () => import('../features/pass-rates/components/PassRatesPage').then((m) => <m.PassRatesPage />)),
           },
           {
             path: PATHS.funds,

@@ -1,5 +1,6 @@
 import {
   BarChartOutlined,
+  PercentageOutlined,
   ApartmentOutlined,
   PieChartOutlined,
   AuditOutlined,
@@ -92,6 +93,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   conversionApplications: <SwapOutlined />,
   creditOutcomes: <UnorderedListOutlined />,
   statistics: <BarChartOutlined />,
+  passRates: <PercentageOutlined />,
   securityEvents: <AlertOutlined />,
   funds: <AccountBookOutlined />,
   fundAllocations: <PieChartOutlined />,

@@ -15,6 +15,7 @@ const enUS: Messages = {
   },
   menu: {
     statistics: 'Statistics',
+    passRates: 'Pass rates',
     funds: 'Special funds',
     fundAllocations: 'Fund allocation',
     catalog: 'Certificate catalog',

@@ -13,6 +13,7 @@ const zhCN = {
   },
   menu: {
     statistics: '统计分析',
+    passRates: '通过率',
     funds: '专项经费',
     fundAllocations: '经费分配',
     catalog: '证书目录',

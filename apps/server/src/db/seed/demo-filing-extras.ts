@@ -6,7 +6,8 @@ import { demoLeader } from './demo-filings';
 
 /**
  * Demo data after approval (R3.7, R3.11), on top of the demo filings: a pending change request (new project leader)
- * of 广州城市职业学院's published filing, and a few notifications for gzcp-admin, gz-admin and expert1.
+ * of 广州城市职业学院's published filing, a few notifications for gzcp-admin, gz-admin and expert1, and a pass-rate
+ * restriction (R3.9) of 广东生态工程职业学院's WEB-FE filing.
  */
 export async function seedDemoFilingExtras(trx: Kysely<DB>, now: Date): Promise<void> {
   const published = await trx
@@ -70,4 +71,26 @@ export async function seedDemoFilingExtras(trx: Kysely<DB>, now: Date): Promise<
     ['expert1', 'filing_expert_assigned', '请评审广州城市职业学院“智能财税”备案', await filingOf('广州城市职业学院', 'SMART-TAX')],
   ];
   for (const [username, kind, title, l] of notices) await notify(trx, now, { to: { userIds: [id(username)] }, kind, title, link: l });
+  await seedDemoPassRateRestriction(trx);
+}
+
+/**
+ * R3.9: 广东生态工程职业学院's 2025 Web 前端开发 pilot passed 30 of 40 candidates (75 %, below 90 %), so its 2026
+ * WEB-FE filing is restricted until 广东 overrides it with a reason (the 通过率 page's list of restrictions).
+ */
+async function seedDemoPassRateRestriction(trx: Kysely<DB>): Promise<void> {
+  const row = await trx
+    .selectFrom('filings as f')
+    .innerJoin('schools as s', 's.id', 'f.school_id')
+    .innerJoin('certificate_types as ct', 'ct.id', 'f.certificate_type_id')
+    .select(['f.school_id', 'f.certificate_type_id', 'f.year'])
+    .where('s.name', '=', '广东生态工程职业学院')
+    .where('ct.code', '=', 'WEB-FE')
+    .executeTakeFirst();
+  if (!row) return;
+  await trx
+    .insertInto('certificate_pass_rates')
+    .values({ school_id: row.school_id, certificate_type_id: row.certificate_type_id, year: row.year - 1, candidates: 40, passed: 30 })
+    .onConflict((oc) => oc.columns(['school_id', 'certificate_type_id', 'year']).doNothing())
+    .execute();
 }

@@ -141,3 +141,51 @@ export async function passRateLabels(db: Db, groupBy: PassRateGroup, keys: strin
       return new Map();
   }
 }
+
+/**
+ * R3.9: filings in scope (`where`, over `fl`) whose school × certificate has exam results in the year before the
+ * filing's with at least one failure — the candidates for a restriction (the round's threshold decides), with the
+ * province's override if any.
+ */
+export function restrictionCandidates(db: Db, where: Expression<SqlBool>) {
+  return db
+    .selectFrom('filings as fl')
+    .innerJoin('schools as s', 's.id', 'fl.school_id')
+    .innerJoin('certificate_types as c', 'c.id', 'fl.certificate_type_id')
+    .innerJoin('filing_rounds as r', 'r.id', 'fl.round_id')
+    .innerJoin('certificate_pass_rates as pr', (j) =>
+      j
+        .onRef('pr.school_id', '=', 'fl.school_id')
+        .onRef('pr.certificate_type_id', '=', 'fl.certificate_type_id')
+        .on('pr.year', '=', sql<number>`fl.year - 1`),
+    )
+    .leftJoin('filing_rule_overrides as o', (j) =>
+      j
+        .onRef('o.school_id', '=', 'fl.school_id')
+        .onRef('o.certificate_type_id', '=', 'fl.certificate_type_id')
+        .onRef('o.year', '=', 'fl.year')
+        .on('o.rule_id', '=', PASS_RATE_RULE),
+    )
+    .leftJoin('users as u', 'u.id', 'o.created_by')
+    .select([
+      'fl.id',
+      'fl.year',
+      'fl.status',
+      's.name as school_name',
+      'c.name as certificate_name',
+      'r.rule_overrides',
+      'pr.year as pr_year',
+      'pr.candidates',
+      'pr.passed',
+      'o.reason',
+      'o.created_at as override_at',
+      'u.display_name as override_by',
+    ])
+    .where(where)
+    .where('pr.candidates', '>', 0)
+    .where(sql<SqlBool>`pr.passed < pr.candidates`)
+    .orderBy('fl.year', 'desc')
+    .orderBy('s.name')
+    .orderBy('c.name')
+    .execute();
+}

@@ -3,6 +3,8 @@ import {
   type PassRateFlagDto,
   type PassRateQuery,
   type PassRateReportDto,
+  type PassRateRestrictionDto,
+  type PassRateRestrictionQuery,
   type RuleOverrides,
   passRate,
 } from '@onex/shared';
@@ -12,7 +14,7 @@ import { scopeWhere } from '../../db/scope-filter';
 import type { Db, Tx } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import * as q from './pass-rates.queries';
-import { passRateFlag, passRateThreshold } from './pass-rates.rules';
+import { passRateFlag, passRateThreshold, yearPassRate } from './pass-rates.rules';
 
 interface FilingKey {
   school_id: string;
@@ -84,4 +86,49 @@ export async function passRateReport(deps: Deps, ctx: RequestContext, query: Pas
     passed: 0,
   });
   return { groupBy: query.groupBy, year: query.year ?? null, items, total: figures(total) };
+}
+
+/** Who may list the pass-rate restrictions of filings (R3.9): the filing chain, each within its scope. */
+const RESTRICTION_READERS = ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'department_admin'] as const;
+
+/**
+ * R3.9: the filings in scope restricted by the year before's pass rate (below the round's threshold), and those the
+ * province has overridden, with the override's reason — the 通过率 page's list of restrictions and overrides granted.
+ */
+export async function passRateRestrictions(
+  deps: Deps,
+  ctx: RequestContext,
+  query: PassRateRestrictionQuery,
+): Promise<{ items: PassRateRestrictionDto[]; total: number; page: number; pageSize: number }> {
+  const actor = requireActor(ctx, RESTRICTION_READERS);
+  const where = scopeWhere(scopeOf(actor), {
+    provinceCode: 'fl.province_code',
+    cityCode: 'fl.city_code',
+    schoolId: 'fl.school_id',
+    departmentId: 'fl.department_id',
+  });
+  const all: PassRateRestrictionDto[] = [];
+  for (const r of await q.restrictionCandidates(deps.db, where)) {
+    const threshold = passRateThreshold(r.rule_overrides);
+    const previousYear = yearPassRate({ year: r.pr_year, candidates: r.candidates, passed: r.passed }, threshold)!;
+    if (!previousYear.belowThreshold) continue;
+    const overridden = r.reason !== null;
+    if (query.state && (query.state === 'overridden') !== overridden) continue;
+    all.push({
+      filingId: r.id,
+      schoolName: r.school_name,
+      certificateName: r.certificate_name,
+      year: r.year,
+      filingStatus: r.status,
+      threshold,
+      previousYear,
+      overridden,
+      overrideReason: r.reason,
+      overriddenAt: r.override_at?.toISOString() ?? null,
+      overriddenBy: overridden ? r.override_by : null,
+      canOverride: !overridden && actor.role === 'province_admin',
+    });
+  }
+  const from = (query.page - 1) * query.pageSize;
+  return { items: all.slice(from, from + query.pageSize), total: all.length, page: query.page, pageSize: query.pageSize };
 }

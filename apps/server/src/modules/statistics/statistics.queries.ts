@@ -25,6 +25,8 @@ const GROUP_KEY: Record<StatisticsGroup, ReturnType<typeof sql>> = {
 
 export interface SummaryRow {
   key: string;
+  /** The key of the second grouping (`thenBy`), '' without one. */
+  sub: string;
   pilots: number;
   planned: number;
   registered: number;
@@ -34,8 +36,8 @@ export interface SummaryRow {
   revoked: number;
 }
 
-/** Sums of the rollups grouped by one key, within the actor's scope (`scope`) and the filters. */
-export async function summary(db: Db, scope: Expression<SqlBool>, f: StatisticsQuery): Promise<SummaryRow[]> {
+/** Sums of the rollups grouped by one key (then by a second, `thenBy`), within the actor's scope (`scope`) and the filters. */
+export async function summary(db: Db, scope: Expression<SqlBool>, f: StatisticsQuery, thenBy?: StatisticsGroup): Promise<SummaryRow[]> {
   const filters = [
     scope,
     f.year === undefined ? sql`true` : sql`u.year = ${f.year}`,
@@ -45,14 +47,15 @@ export async function summary(db: Db, scope: Expression<SqlBool>, f: StatisticsQ
     f.certificateTypeId ? sql`u.certificate_type_id = ${f.certificateTypeId}` : sql`true`,
   ];
   const key = GROUP_KEY[f.groupBy];
+  const sub = thenBy ? GROUP_KEY[thenBy] : sql`''`;
   const r = await sql<SummaryRow>`
-    SELECT ${key} AS key, CAST(sum(pilots) AS integer) AS pilots, CAST(sum(planned) AS integer) AS planned,
+    SELECT ${key} AS key, ${sub} AS sub, CAST(sum(pilots) AS integer) AS pilots, CAST(sum(planned) AS integer) AS planned,
            CAST(sum(registered) AS integer) AS registered, CAST(sum(examined) AS integer) AS examined,
            CAST(sum(passed) AS integer) AS passed, CAST(sum(issued) AS integer) AS issued,
            CAST(sum(revoked) AS integer) AS revoked
     FROM ${FACTS}
     WHERE ${sql.join(filters, sql` AND `)}
-    GROUP BY 1 ORDER BY 1`.execute(db);
+    GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
   return r.rows;
 }
 
@@ -75,12 +78,19 @@ export async function labels(db: Db, group: StatisticsGroup, keys: string[]): Pr
   return new Map();
 }
 
+const PILOTS_WHERE = `WHERE f.status IN ('approved', 'published')`;
+/**
+ * The approved pilots. 0022's definition (its one-time backfill) also counted a rejected filing once its round was
+ * published (status `published`, decision `rejected`); a pilot is a filing decided `approved`.
+ */
+export const APPROVED_PILOTS = RECOMPUTE_PILOTS.replace(PILOTS_WHERE, `${PILOTS_WHERE} AND f.decision = 'approved'`);
+
 /** Recomputes the pilot rollup whole (small: approved filings) and records when. */
 export async function refreshPilots(db: Db, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`DELETE FROM stat_pilots`.execute(trx);
     await sql`INSERT INTO stat_pilots (province_code, city_code, school_id, department_id, org_id, certificate_type_id, year, pilots, planned)
-              ${sql.raw(RECOMPUTE_PILOTS)}`.execute(trx);
+              ${sql.raw(APPROVED_PILOTS)}`.execute(trx);
     await sql`INSERT INTO stat_meta (name, refreshed_at) VALUES ('pilots', ${at})
               ON CONFLICT (name) DO UPDATE SET refreshed_at = excluded.refreshed_at`.execute(trx);
   });
@@ -101,4 +111,10 @@ export async function countDifferences(db: Db): Promise<Record<string, unknown>[
     (SELECT 'base tables' AS side, * FROM (SELECT * FROM full_ EXCEPT SELECT * FROM live) b)
     LIMIT 20`.execute(db);
   return r.rows;
+}
+
+/** The name of a province (null when the code is no province). */
+export async function provinceName(db: Db, code: string): Promise<string | null> {
+  const r = await db.selectFrom('regions').select('name').where('code', '=', code).where('level', '=', 'province').executeTakeFirst();
+  return r?.name ?? null;
 }

@@ -1,9 +1,11 @@
-import { statisticsQuerySchema, statisticsSummarySchema } from '@onex/shared';
+import { statisticsQuerySchema, statisticsReportQuerySchema, statisticsSummarySchema } from '@onex/shared';
+import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
 import { summaryWorkbook } from './statistics.xlsx';
-import { createPilotRefresher, statisticsSummary } from './statistics.service';
+import { attachmentDisposition } from '../files/files.rules';
+import { createPilotRefresher, statisticsReport, statisticsSummary } from './statistics.service';
 
 const tags = ['统计 Statistics'];
 
@@ -31,6 +33,29 @@ export const registerStatisticsRoutes: RouteModule = (app, deps) => {
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="statistics.xlsx"')
         .send((await summaryWorkbook(s, req.query.groupBy)) as never); // a file, not the JSON schema
+    },
+  );
+
+  app.get(
+    '/api/v1/statistics/report',
+    {
+      schema: {
+        tags,
+        summary: '下载动态报送表（.xlsx，省级本省 / 国家级任一省或全国）Download the dynamic report of a province and year (R10.1, R10.2)',
+        description:
+          '汇总表格式：标题、填报单位（盖章）与填报日期、表头、合计行。工作表“按院校”：每校一行；“按证书及等级”：每证书一行小计及各等级。' +
+          '列：试点项目数、计划考证人数、报名人数、参考人数、合格人数、通过率、发证数、撤销数，与 GET /statistics/summary 同一数据源、同一范围。' +
+          'year 缺省为当年；省级管理员缺省本省，查询他省为 404；国家级不带 provinceCode 为全国。下载记入审计日志（statistics.report_export）。',
+        querystring: statisticsReportQuerySchema,
+        response: { 200: z.any().describe('.xlsx'), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const d = await statisticsReport(deps, ctxOf(req), req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachmentDisposition(d.filename))
+        .send(d.bytes);
     },
   );
 };

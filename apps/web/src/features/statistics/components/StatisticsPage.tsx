@@ -1,11 +1,14 @@
 import { STATISTICS_GROUPS, PASS_RATE_WARNING, type StatisticsGroup, type StatisticsQuery, type StatisticsRow } from '@onex/shared';
-import { Alert, Breadcrumb, Card, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarChart } from '../../../components/BarChart';
 import { ExportButton } from '../../../components/ExportButton';
 import { formatRate, useStatisticsSummary } from '../../../lib/statistics';
 import { useErrorText } from '../../../lib/useErrorText';
+import { useUser } from '../../auth/session';
+import '../locales';
 
 /** Where a click on a row leads: a province to its cities, a city to its schools, a certificate to its levels. */
 const DRILL: Partial<Record<StatisticsGroup, { to: StatisticsGroup; filter: keyof StatisticsQuery }>> = {
@@ -75,12 +78,36 @@ export function StatisticsPage() {
     n('certificatesRevoked'),
   ];
   const thisYear = new Date().getFullYear();
+  const me = useUser();
+  // 动态报送 (R10.1, R10.2): the province its own; the national level the province drilled into, or the whole country.
+  const reportProvince = me.role === 'province_admin' ? me.scope.provinceCode : query.provinceCode;
+  const reportYear = year ?? thisYear;
+  const reportParams = new URLSearchParams({ year: String(reportYear), ...(reportProvince ? { provinceCode: reportProvince } : {}) });
+  const reportScope = !reportProvince
+    ? t('statisticsReport.national')
+    : me.role === 'province_admin'
+      ? t('statisticsReport.ownProvince')
+      : (path[1]?.label ?? '');
 
   return (
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('menu.statistics')}</Typography.Title>
-        <ExportButton path="/statistics/summary" query={query} />
+        <Space>
+          {(me.role === 'province_admin' || me.role === 'national_admin') && (
+            <Tooltip title={t('statisticsReport.hint', { scope: reportScope, year: reportYear })}>
+              <Button
+                icon={<FileExcelOutlined />}
+                href={`/api/v1/statistics/report?${reportParams}`}
+                download
+                data-testid="statistics-report"
+              >
+                {t('statisticsReport.download')}
+              </Button>
+            </Tooltip>
+          )}
+          <ExportButton path="/statistics/summary" query={query} />
+        </Space>
       </div>
       <Space wrap style={{ marginBottom: 16 }}>
         <Breadcrumb
