@@ -123,8 +123,10 @@ describe('special funds in the browser (issue 15)', () => {
         ['certification', 500_000],
       ]);
       expect(edited.status).toBe('draft');
-      // The school cannot take the department's step.
+      // The school cannot take the department's step; it submits (报), after which the lines are frozen.
       expect(await page.getByTestId(`budget-department_approve-${id}`).count()).toBe(0);
+      expect((await clickFor(page, `budget-submit-${id}`, `/fund-budgets/${id}/submit`, 'POST')).status()).toBe(200);
+      await page.getByTestId(`budget-edit-${id}`).waitFor({ state: 'detached', ...WAIT });
 
       // 二级学院 → 教务部 → 校领导, each in the UI.
       const account = await departmentAccount(demo.departmentId);
@@ -135,12 +137,11 @@ describe('special funds in the browser (issue 15)', () => {
       ).toBe(200);
       await page.reload();
       await page.getByTestId(`budget-academic_approve-${id}`).waitFor(WAIT);
-      expect(await page.getByTestId(`budget-edit-${id}`).count()).toBe(0);
       expect((await clickFor(page, `budget-academic_approve-${id}`, `/fund-budgets/${id}/academic_approve`, 'POST')).status()).toBe(200);
       expect((await clickFor(page, `budget-leader_approve-${id}`, `/fund-budgets/${id}/leader_approve`, 'POST')).status()).toBe(200);
       const approved = await apiGet<BudgetDto>(page, `/api/v1/fund-budgets/${id}`);
       expect(approved.status).toBe('approved');
-      expect(approved.events.map((e) => e.action)).toEqual(['department_approve', 'academic_approve', 'leader_approve']);
+      expect(approved.events.map((e) => e.action)).toEqual(['submit', 'department_approve', 'academic_approve', 'leader_approve']);
 
       // A budget adjustment (001 第十三条) through the same chain raises a line.
       await page.getByTestId(`budget-adjust-${id}`).click(WAIT);
@@ -149,6 +150,8 @@ describe('special funds in the browser (issue 15)', () => {
       const proposed = await clickFor(page, 'budget-lines-save', `/fund-budgets/${id}/adjustments`, 'POST');
       expect(proposed.status()).toBe(201);
       const adj = ((await proposed.json()) as BudgetDto).adjustments[0]!;
+      await page.locator(`tr[data-row-key="${id}"] .ant-table-row-expand-icon`).click(WAIT);
+      expect((await clickFor(page, `adjustment-submit-${adj.id}`, `/fund-budget-adjustments/${adj.id}/submit`, 'POST')).status()).toBe(200);
       await dept.page.reload();
       await dept.page.locator(`tr[data-row-key="${id}"] .ant-table-row-expand-icon`).click(WAIT);
       expect(

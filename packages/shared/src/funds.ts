@@ -103,25 +103,35 @@ export function fundRuleApplies(j: FundJurisdiction, school: { name: string; pro
 
 // ---- budgets and their approval chain (001 第十三条) ----
 
-export const BUDGET_STATUSES = ['draft', 'department_approved', 'academic_approved', 'approved', 'returned'] as const;
+export const BUDGET_STATUSES = ['draft', 'submitted', 'department_approved', 'academic_approved', 'approved', 'returned'] as const;
 export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
-export const BUDGET_ACTIONS = ['department_approve', 'academic_approve', 'leader_approve', 'return'] as const;
+export const BUDGET_ACTIONS = ['submit', 'department_approve', 'academic_approve', 'leader_approve', 'return'] as const;
 export type BudgetAction = (typeof BUDGET_ACTIONS)[number];
 
 /**
- * 001 第十三条: 报二级学院（部）及教务部审核，报主管校领导审批. The department administrator approves first; the school
+ * 001 第十三条: 提出资金预算方案，报二级学院（部）及教务部审核，报主管校领导审批. The school (or the department) drafts
+ * and edits the lines, then submits (报); the department administrator approves first (or returns it); the school
  * administrator acts as 教务部 second and, for the school leader, third (the platform has no separate leader role; the
  * step is recorded as the leader's approval with who entered it). The department's step is the department administrator's
- * only, so one account never approves alone; 教务部 or the leader may return the budget with a comment.
+ * only, so one account never approves alone; 教务部 or the leader may return the budget with a comment. Lines change
+ * only while draft or returned.
  */
 export const BUDGET_TRANSITIONS: readonly WorkflowTransition<BudgetStatus, BudgetAction>[] = [
   {
-    action: 'department_approve',
+    action: 'submit',
     from: ['draft', 'returned'],
+    to: 'submitted',
+    roles: ['school_admin', 'department_admin'],
+    commentRequired: false,
+  },
+  {
+    action: 'department_approve',
+    from: ['submitted'],
     to: 'department_approved',
     roles: ['department_admin'],
     commentRequired: false,
   },
+  { action: 'return', from: ['submitted'], to: 'returned', roles: ['department_admin'], commentRequired: true },
   { action: 'academic_approve', from: ['department_approved'], to: 'academic_approved', roles: ['school_admin'], commentRequired: false },
   { action: 'leader_approve', from: ['academic_approved'], to: 'approved', roles: ['school_admin'], commentRequired: false },
   { action: 'return', from: ['department_approved', 'academic_approved'], to: 'returned', roles: ['school_admin'], commentRequired: true },

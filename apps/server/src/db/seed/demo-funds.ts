@@ -60,7 +60,14 @@ export async function seedDemoFunds(trx: Kysely<DB>, now: Date): Promise<void> {
   const budgetId = (await q.insertBudget(trx, { pilot, year: f.year, at: now, by: admin.id, lines: LINES }))!;
   await audit('fund_budget.create', 'fund_budget', budgetId, { year: f.year, lines: LINES });
   const chain = [
-    { action: 'department_approve', from: 'draft', to: 'department_approved', actor: '机电工程学院（演示）', comment: '二级学院审核同意' },
+    { action: 'submit', from: 'draft', to: 'submitted', actor: admin.display_name, comment: null },
+    {
+      action: 'department_approve',
+      from: 'submitted',
+      to: 'department_approved',
+      actor: '机电工程学院（演示）',
+      comment: '二级学院审核同意',
+    },
     {
       action: 'academic_approve',
       from: 'department_approved',

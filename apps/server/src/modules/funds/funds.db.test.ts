@@ -60,6 +60,7 @@ async function approvedBudget(school: Agent, dept: Agent, filingId: string, year
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json<BudgetDto>().id;
   for (const [who, action] of [
+    [school, 'submit'],
     [dept, 'department_approve'],
     [school, 'academic_approve'],
     [school, 'leader_approve'],
@@ -126,7 +127,7 @@ describe('special fund demo data (issue 15)', () => {
     const gzcp = await t.loginAs('gzcp-admin');
     const b = (await gzcp.get('/api/v1/fund-budgets')).json<{ items: BudgetDto[] }>().items[0]!;
     expect(b.status).toBe('approved');
-    expect(b.events.map((e) => e.action)).toEqual(['department_approve', 'academic_approve', 'leader_approve']);
+    expect(b.events.map((e) => e.action)).toEqual(['submit', 'department_approve', 'academic_approve', 'leader_approve']);
     const entries = (await gzcp.get(`/api/v1/fund-budgets/${b.id}/entries`)).json<{ items: FundEntryDto[] }>().items;
     expect(new Set(entries.filter((e) => e.kind === 'spending').map((e) => e.category)).size).toBeGreaterThanOrEqual(4);
     expect(entries.some((e) => e.kind === 'reversal') && entries.some((e) => e.kind === 'income')).toBe(true);
@@ -188,6 +189,10 @@ describe('special fund budgets (R4.5)', () => {
       'FUND_BUDGET_EXISTS',
     );
     expect((await gzcp.post(`/api/v1/fund-budgets/${id}/academic_approve`, {})).json().error.code).toBe('FUND_TRANSITION_INVALID');
+    // Not submitted yet: the department has nothing to review.
+    expect((await dept.post(`/api/v1/fund-budgets/${id}/department_approve`, {})).json().error.code).toBe('FUND_TRANSITION_INVALID');
+    expect((await gzcp.post(`/api/v1/fund-budgets/${id}/submit`, {})).json<BudgetDto>().status).toBe('submitted');
+    expect((await gzcp.request('PUT', `/api/v1/fund-budgets/${id}/lines`, { lines })).json().error.code).toBe('FUND_BUDGET_NOT_EDITABLE');
     expect((await gzcp.post(`/api/v1/fund-budgets/${id}/department_approve`, {})).statusCode).toBe(403);
     expect((await gzcp.post(`/api/v1/fund-budgets/${id}/spending`, spend())).json().error.code).toBe('FUND_BUDGET_NOT_APPROVED');
     expect((await dept.post(`/api/v1/fund-budgets/${id}/department_approve`, {})).statusCode).toBe(200);
@@ -198,13 +203,16 @@ describe('special fund budgets (R4.5)', () => {
       'returned',
     );
     expect((await gzcp.request('PUT', `/api/v1/fund-budgets/${id}/lines`, { lines: lines.slice(0, 2) })).statusCode).toBe(200);
+    expect((await gzcp.post(`/api/v1/fund-budgets/${id}/submit`, {})).statusCode).toBe(200);
     expect((await dept.post(`/api/v1/fund-budgets/${id}/department_approve`, {})).statusCode).toBe(200);
     expect((await gzcp.post(`/api/v1/fund-budgets/${id}/academic_approve`, {})).statusCode).toBe(200);
     const done = (await gzcp.post(`/api/v1/fund-budgets/${id}/leader_approve`, {})).json<BudgetDto>();
     expect(done.status).toBe('approved');
     expect(done.events.map((e) => e.action)).toEqual([
+      'submit',
       'department_approve',
       'return',
+      'submit',
       'department_approve',
       'academic_approve',
       'leader_approve',
@@ -297,6 +305,8 @@ describe('special fund budgets (R4.5)', () => {
     // The chain of 001 第十三条, as for the budget: the department first, then 教务部, then the leader; a return edits.
     const step = (who: typeof gzcp, action: string, body: unknown = {}) =>
       who.post(`/api/v1/fund-budget-adjustments/${adj.id}/${action}`, body);
+    expect((await step(dept, 'department_approve')).json().error.code).toBe('FUND_TRANSITION_INVALID'); // not submitted
+    expect((await step(gzcp, 'submit')).statusCode).toBe(200);
     expect((await step(gzcp, 'department_approve')).statusCode).toBe(403);
     expect((await step(gzcp, 'academic_approve')).json().error.code).toBe('FUND_TRANSITION_INVALID');
     expect((await (await t.loginAs('gdst-admin')).post(`/api/v1/fund-budget-adjustments/${adj.id}/academic_approve`, {})).statusCode).toBe(
@@ -315,13 +325,16 @@ describe('special fund budgets (R4.5)', () => {
     ];
     const edited = await gzcp.request('PUT', `/api/v1/fund-budget-adjustments/${adj.id}`, { lines: raise, reason: '追加师资培训预算' });
     expect(edited.statusCode, edited.body).toBe(200);
+    expect((await step(gzcp, 'submit')).statusCode).toBe(200);
     expect((await step(dept, 'department_approve')).statusCode).toBe(200);
     expect((await step(gzcp, 'academic_approve')).statusCode).toBe(200);
     const done = (await step(gzcp, 'leader_approve')).json<BudgetDto>();
     expect(done.adjustments[0]!.status).toBe('approved');
     expect(done.adjustments[0]!.events.map((e) => e.action)).toEqual([
+      'submit',
       'department_approve',
       'return',
+      'submit',
       'department_approve',
       'academic_approve',
       'leader_approve',

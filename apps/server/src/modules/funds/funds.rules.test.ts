@@ -118,18 +118,23 @@ describe('special funds rules (R4.5)', () => {
       expect(pilotMayHoldFunds({ status: s, decision: null, pilot_ended_year: null }, 2026)).toBe(false);
   });
 
-  it('R4.5 approval chain of 001 第十三条: department → academic affairs → school leader, as a table', () => {
+  it('R4.5 approval chain of 001 第十三条: submit → department → academic affairs → school leader, as a table', () => {
     const table = Object.fromEntries(
       BUDGET_STATUSES.map((s) => [s, Object.fromEntries(BUDGET_ACTIONS.map((a) => [a, budgetTransition(a, s)?.to ?? null]))]),
     );
+    const none = { submit: null, department_approve: null, academic_approve: null, leader_approve: null, return: null };
     expect(table).toEqual({
-      draft: { department_approve: 'department_approved', academic_approve: null, leader_approve: null, return: null },
-      department_approved: { department_approve: null, academic_approve: 'academic_approved', leader_approve: null, return: 'returned' },
-      academic_approved: { department_approve: null, academic_approve: null, leader_approve: 'approved', return: 'returned' },
-      approved: { department_approve: null, academic_approve: null, leader_approve: null, return: null },
-      returned: { department_approve: 'department_approved', academic_approve: null, leader_approve: null, return: null },
+      draft: { ...none, submit: 'submitted' },
+      submitted: { ...none, department_approve: 'department_approved', return: 'returned' },
+      department_approved: { ...none, academic_approve: 'academic_approved', return: 'returned' },
+      academic_approved: { ...none, leader_approve: 'approved', return: 'returned' },
+      approved: none,
+      returned: { ...none, submit: 'submitted' },
     });
-    expect(budgetTransition('department_approve', 'draft')!.roles).toEqual(['department_admin']);
+    expect(budgetTransition('submit', 'draft')!.roles).toEqual(['school_admin', 'department_admin']);
+    expect(budgetTransition('return', 'submitted')!.roles).toEqual(['department_admin']);
+    expect(budgetTransition('return', 'department_approved')!.roles).toEqual(['school_admin']);
+    expect(budgetTransition('department_approve', 'submitted')!.roles).toEqual(['department_admin']);
     expect(budgetTransition('academic_approve', 'department_approved')!.roles).toEqual(['school_admin']);
   });
 });

@@ -112,7 +112,7 @@ async function toDtos(db: Db, actor: Actor, rows: q.BudgetRow[]): Promise<Budget
   });
 }
 
-const STEPS = ['department_approve', 'academic_approve', 'leader_approve', 'return'] as const;
+const STEPS = ['submit', 'department_approve', 'academic_approve', 'leader_approve', 'return'] as const;
 
 function allowedActions(actor: Actor, b: q.BudgetRow, adjustmentOpen: boolean): string[] {
   const acts = STEPS.filter((a) => mayAct(actor, facts(b), a, b.status));

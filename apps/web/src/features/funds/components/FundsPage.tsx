@@ -138,7 +138,7 @@ function useChainStep() {
   };
 }
 
-const CHAIN_STEPS = ['department_approve', 'academic_approve', 'leader_approve', 'return'];
+const CHAIN_STEPS = ['submit', 'department_approve', 'academic_approve', 'leader_approve', 'return'];
 
 function BudgetTable({
   rows,
