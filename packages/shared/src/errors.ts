@@ -384,7 +384,7 @@ export const ERRORS = {
   FUND_PROHIBITED_USE: { status: 422, zh: '专项资金不得用于该用途', en: 'Special funds may not be used for this' },
   FUND_LINE_OVERSPENT: {
     status: 409,
-    zh: '支出超过该类别的预算余额，请先调整预算',
+    zh: '支出超过该类别的预算余额：须先提出预算调整，报二级学院（部）及教务部审核、主管校领导审批后方可支出（粤生态职院〔2023〕18号 第十三条）',
     en: "The spending exceeds the category's remaining budget",
   },
   FUND_STUDENT_TRAINING_FEE: {
@@ -398,6 +398,27 @@ export const ERRORS = {
     en: 'This entry is already reversed or is a reversal',
   },
   FUND_SETTLEMENT_MISMATCH: { status: 400, zh: '关联的考核费用结算不属于本校', en: "The fee settlement is not this school's" },
+  FUND_ADJUSTMENT_OPEN: {
+    status: 409,
+    zh: '该预算已有一项未完成审批的预算调整',
+    en: 'This budget already has an adjustment under approval',
+  },
+  FUND_ADJUSTMENT_BELOW_SPENT: {
+    status: 409,
+    zh: '调整后的预算明细不能低于该类别已支出的金额',
+    en: 'An adjusted line cannot be below what was already spent on it',
+  },
+  FUND_ADJUSTMENT_UNCHANGED: { status: 400, zh: '预算调整与现行预算明细相同', en: 'The adjustment does not change any line' },
+  FUND_ADJUSTMENT_NOT_EDITABLE: {
+    status: 409,
+    zh: '预算调整已进入审批，不能修改；退回后可修改',
+    en: 'The adjustment is under approval and cannot be changed',
+  },
+  FILE_NOT_EVIDENCE: {
+    status: 400,
+    zh: '凭证须为 PDF、PNG 或 JPEG 文件（按文件内容检查，不看文件名）',
+    en: 'Evidence must be a PDF, PNG or JPEG file (checked by its content)',
+  },
   FUND_EVIDENCE_INVALID: { status: 400, zh: '凭证文件不存在或不属于本校', en: "The evidence file does not exist or is not this school's" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WorkflowTransition } from './catalog';
+import { text } from './input';
 
 /**
  * Special funds (专项经费, R4.5–R4.6): budgets per approved pilot and year with lines by category, the approval chain,
@@ -43,8 +44,10 @@ export const FUND_CATEGORY_RULES: Record<FundCategory, { label: string; source: 
 };
 
 /**
- * Prohibited uses. Only 001 第十一条 names them (it cites 教财厅函〔2020〕12号, which is not among our seeds), so they
- * apply to 广东生态工程职业学院; a province adopting them adds a row with its own jurisdiction.
+ * Prohibited uses. Only 001 第十一条 names them among our seeds, and it states them as following (根据) the national
+ * notice 教财厅函〔2020〕12号 and 广东省教育厅's notice on the 现代职业教育质量提升计划专项资金 — neither text is among
+ * the seeds. Whichever of the two the prohibitions come from binds every school of 广东, so they apply in 广东 (440000);
+ * another province adopting them adds a row with its own jurisdiction (or `national` once 教财厅函〔2020〕12号 is a seed).
  * A spending entry declares its use (`use`); the purpose text is also screened for the keywords.
  */
 export const FUND_PROHIBITED_USES = [
@@ -56,8 +59,8 @@ export const FUND_PROHIBITED_USES = [
 ].map((u) => ({
   ...u,
   source: {
-    clause: `${DOC_001} 第十一条：严禁将专项资金用于偿还债务、支付利息、对外投资、弥补其他项目缺口等，不得从专项资金中提取工作经费或管理经费`,
-    jurisdiction: { kind: 'school', schoolName: GDST } as FundJurisdiction,
+    clause: `${DOC_001} 第十一条（依据教财厅函〔2020〕12号及广东省教育厅专项资金使用管理通知）：严禁将专项资金用于偿还债务、支付利息、对外投资、弥补其他项目缺口等，不得从专项资金中提取工作经费或管理经费`,
+    jurisdiction: { kind: 'province', provinceCode: '440000' } as FundJurisdiction,
   },
 }));
 export const FUND_PROHIBITED_USE_CODES = [
@@ -100,25 +103,35 @@ export function fundRuleApplies(j: FundJurisdiction, school: { name: string; pro
 
 // ---- budgets and their approval chain (001 第十三条) ----
 
-export const BUDGET_STATUSES = ['draft', 'department_approved', 'academic_approved', 'approved', 'returned'] as const;
+export const BUDGET_STATUSES = ['draft', 'submitted', 'department_approved', 'academic_approved', 'approved', 'returned'] as const;
 export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
-export const BUDGET_ACTIONS = ['department_approve', 'academic_approve', 'leader_approve', 'return'] as const;
+export const BUDGET_ACTIONS = ['submit', 'department_approve', 'academic_approve', 'leader_approve', 'return'] as const;
 export type BudgetAction = (typeof BUDGET_ACTIONS)[number];
 
 /**
- * 001 第十三条: 报二级学院（部）及教务部审核，报主管校领导审批. The department administrator approves first; the school
+ * 001 第十三条: 提出资金预算方案，报二级学院（部）及教务部审核，报主管校领导审批. The school (or the department) drafts
+ * and edits the lines, then submits (报); the department administrator approves first (or returns it); the school
  * administrator acts as 教务部 second and, for the school leader, third (the platform has no separate leader role; the
  * step is recorded as the leader's approval with who entered it). The department's step is the department administrator's
- * only, so one account never approves alone; 教务部 or the leader may return the budget with a comment.
+ * only, so one account never approves alone; 教务部 or the leader may return the budget with a comment. Lines change
+ * only while draft or returned.
  */
 export const BUDGET_TRANSITIONS: readonly WorkflowTransition<BudgetStatus, BudgetAction>[] = [
   {
-    action: 'department_approve',
+    action: 'submit',
     from: ['draft', 'returned'],
+    to: 'submitted',
+    roles: ['school_admin', 'department_admin'],
+    commentRequired: false,
+  },
+  {
+    action: 'department_approve',
+    from: ['submitted'],
     to: 'department_approved',
     roles: ['department_admin'],
     commentRequired: false,
   },
+  { action: 'return', from: ['submitted'], to: 'returned', roles: ['department_admin'], commentRequired: true },
   { action: 'academic_approve', from: ['department_approved'], to: 'academic_approved', roles: ['school_admin'], commentRequired: false },
   { action: 'leader_approve', from: ['academic_approved'], to: 'approved', roles: ['school_admin'], commentRequired: false },
   { action: 'return', from: ['department_approved', 'academic_approved'], to: 'returned', roles: ['school_admin'], commentRequired: true },
@@ -127,6 +140,16 @@ export function budgetTransition(action: BudgetAction, from: BudgetStatus) {
   return BUDGET_TRANSITIONS.find((t) => t.action === action && t.from.includes(from));
 }
 export const BUDGET_EDITABLE: readonly BudgetStatus[] = ['draft', 'returned'];
+
+/**
+ * The approval 001 第十三条 names for a budget (二级学院（部）及教务部审核，主管校领导审批) is also the approval a
+ * spending beyond a line needs: a budget adjustment (预算调整) — lines reallocated or raised — goes through the same
+ * chain (BUDGET_TRANSITIONS), and only once the leader approved it do the new lines hold. Applied everywhere, like the chain.
+ */
+export const BUDGET_APPROVAL_RULE: FundSource = {
+  clause: `${DOC_001} 第十三条：提出资金预算方案，报二级学院（部）及教务部审核，报主管校领导审批`,
+  jurisdiction: { kind: 'national' },
+};
 
 const fen = z.number().int().min(0).max(100_000_000_000);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -143,7 +166,29 @@ export const budgetInputSchema = z.object({
   lines: budgetLinesSchema,
 });
 export const budgetLinesInputSchema = z.object({ lines: budgetLinesSchema });
-export const budgetActionSchema = z.object({ comment: z.string().trim().max(500).optional() });
+export const budgetActionSchema = z.object({ comment: text().max(500).optional() });
+/** A budget adjustment of an approved budget: the new lines (every line as it should stand) and why. */
+export const budgetAdjustmentInputSchema = z.object({ lines: budgetLinesSchema, reason: text().min(2, '请填写调整理由').max(500) });
+
+const budgetEventSchema = z.object({
+  action: z.string(),
+  fromStatus: z.string(),
+  toStatus: z.string(),
+  actor: z.string(),
+  comment: z.string().nullable(),
+  at: z.string(),
+});
+export const budgetAdjustmentSchema = z.object({
+  id: z.string(),
+  budgetId: z.string(),
+  status: z.enum(BUDGET_STATUSES),
+  reason: z.string(),
+  lines: z.array(z.object({ category: z.enum(FUND_CATEGORIES), amountFen: z.number().int() })),
+  events: z.array(budgetEventSchema),
+  allowedActions: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type BudgetAdjustmentDto = z.infer<typeof budgetAdjustmentSchema>;
 
 export const fundLineSchema = z.object({
   category: z.enum(FUND_CATEGORIES),
@@ -166,17 +211,10 @@ export const budgetSchema = z.object({
   incomeFen: z.number().int(),
   /** The sum of all ledger entries (income positive, spending negative). */
   balanceFen: z.number().int(),
-  events: z.array(
-    z.object({
-      action: z.string(),
-      fromStatus: z.string(),
-      toStatus: z.string(),
-      actor: z.string(),
-      comment: z.string().nullable(),
-      at: z.string(),
-    }),
-  ),
+  events: z.array(budgetEventSchema),
   allowedActions: z.array(z.string()),
+  /** Budget adjustments of the approved budget, oldest first (at most one open at a time). */
+  adjustments: z.array(budgetAdjustmentSchema),
 });
 export type BudgetDto = z.infer<typeof budgetSchema>;
 
@@ -197,8 +235,8 @@ export const spendingInputSchema = z.object({
   use: z.union([z.enum(FUND_CATEGORIES), z.enum(FUND_PROHIBITED_USE_CODES)]).optional(),
   amountFen: fen.min(1),
   date: isoDate,
-  payee: z.string().trim().min(1).max(200),
-  purpose: z.string().trim().min(1).max(500),
+  payee: text().min(1).max(200),
+  purpose: text().min(1).max(500),
   evidenceFileId: z.string().uuid().optional(),
 });
 export const incomeInputSchema = z.object({
@@ -206,12 +244,12 @@ export const incomeInputSchema = z.object({
   amountFen: fen.min(1),
   date: isoDate,
   /** Who remitted the money (an organization, the provincial department). */
-  remitter: z.string().trim().min(1).max(200),
-  purpose: z.string().trim().min(1).max(500),
+  remitter: text().min(1).max(200),
+  purpose: text().min(1).max(500),
   feeSettlementId: z.string().uuid().optional(),
   evidenceFileId: z.string().uuid().optional(),
 });
-export const reversalInputSchema = z.object({ reason: z.string().trim().min(2).max(500) });
+export const reversalInputSchema = z.object({ reason: text().min(2).max(500) });
 
 export const fundEntrySchema = z.object({
   id: z.string(),
@@ -280,7 +318,7 @@ export const allocationInputSchema = z.object({
 export const shareAdjustSchema = z.object({
   schoolId: z.string().uuid(),
   amountFen: z.number().int().min(0).max(1_000_000_000_000),
-  reason: z.string().trim().min(2).max(500),
+  reason: text().min(2).max(500),
 });
 
 export const allocationShareSchema = z.object({

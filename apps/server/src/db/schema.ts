@@ -1137,6 +1137,17 @@ export interface FundBudgetEventsTable {
   actor_name: string;
   comment: string | null;
   at: Timestamp;
+  adjustment_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+export interface FundBudgetAdjustmentsTable {
+  id: Generated<string>;
+  budget_id: string;
+  status: ColumnType<BudgetStatus, BudgetStatus | undefined, BudgetStatus>;
+  lines: ColumnType<{ category: FundCategory; amountFen: number }[], string, string>;
+  reason: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
 }
 export interface FundEntriesTable {
   id: Generated<string>;
@@ -1183,6 +1194,7 @@ export interface DB {
   fund_budgets: FundBudgetsTable;
   fund_budget_lines: FundBudgetLinesTable;
   fund_budget_events: FundBudgetEventsTable;
+  fund_budget_adjustments: FundBudgetAdjustmentsTable;
   fund_entries: FundEntriesTable;
   fund_allocations: FundAllocationsTable;
   fund_allocation_shares: FundAllocationSharesTable;

@@ -2,15 +2,15 @@ import { DEFAULT_FACTOR_WEIGHTS, type FundCategory, STUDENT_TRAINING_FEE_RULE } 
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../modules/audit/audit.service';
 import * as q from '../../modules/funds/funds.queries';
-import { computeShares } from '../../modules/funds/funds.rules';
+import { computeShares, prohibitedUse } from '../../modules/funds/funds.rules';
 import type { DB } from '../schema';
 
 /**
  * Special funds (issue 15): 广州城市职业学院's approved pilot 工业机器人应用编程 gets a budget for its year, approved through
- * 二级学院 → 教务部 → 校领导 (001 第十三条), spending in four categories, exam-service fee income, one correction, and a
- * refused attempt to record a training fee charged to pilot students (in the audit log); 广东 publishes a factor-method
- * allocation among its schools with approved pilots. The prohibited uses of 001 bind 广东生态工程职业学院 only, which has
- * no approved pilot in the demo; the tests exercise them there.
+ * 二级学院 → 教务部 → 校领导 (001 第十三条), spending in four categories, exam-service fee income, one correction, and
+ * two refused attempts in the audit log: paying a loan's interest (a prohibited use of 001 第十一条, which binds 广东)
+ * and recording a training fee charged to pilot students; 广东 publishes a factor-method allocation among its schools
+ * with approved pilots.
  */
 const yuan = (y: number) => Math.round(y * 100);
 const LINES: { category: FundCategory; amountFen: number }[] = [
@@ -60,7 +60,14 @@ export async function seedDemoFunds(trx: Kysely<DB>, now: Date): Promise<void> {
   const budgetId = (await q.insertBudget(trx, { pilot, year: f.year, at: now, by: admin.id, lines: LINES }))!;
   await audit('fund_budget.create', 'fund_budget', budgetId, { year: f.year, lines: LINES });
   const chain = [
-    { action: 'department_approve', from: 'draft', to: 'department_approved', actor: '机电工程学院（演示）', comment: '二级学院审核同意' },
+    { action: 'submit', from: 'draft', to: 'submitted', actor: admin.display_name, comment: null },
+    {
+      action: 'department_approve',
+      from: 'submitted',
+      to: 'department_approved',
+      actor: '机电工程学院（演示）',
+      comment: '二级学院审核同意',
+    },
     {
       action: 'academic_approve',
       from: 'department_approved',
@@ -146,6 +153,18 @@ export async function seedDemoFunds(trx: Kysely<DB>, now: Date): Promise<void> {
     reason: null,
   });
   await audit('fund_entry.income', 'fund_entry', income, { source: 'exam_service_fee', amountFen: yuan(6_000) });
+  // A refused attempt to pay a loan's interest from the fund: 广东 is bound by 001 第十一条 (the same rule the service
+  // applies, so the demo shows what the service would have recorded).
+  const attempt = { amountFen: yuan(3_200), payee: '某商业银行广州分行', purpose: '实训楼建设贷款利息' };
+  const hit = prohibitedUse({ name: budget.school_name, provinceCode: budget.school_province_code }, attempt);
+  if (hit)
+    await audit('fund_entry.refuse_prohibited', 'fund_budget', budgetId, {
+      use: hit.code,
+      clause: hit.source.clause,
+      amountFen: attempt.amountFen,
+      payee: attempt.payee,
+      purpose: attempt.purpose,
+    });
   await audit('fund_entry.refuse_student_fee', 'fund_budget', budgetId, {
     clause: STUDENT_TRAINING_FEE_RULE.clause,
     binding: false,

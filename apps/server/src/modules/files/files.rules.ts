@@ -13,6 +13,38 @@ export function isPdf(bytes: Buffer): boolean {
   return bytes.subarray(Math.max(0, bytes.length - EOF_WINDOW)).includes(PDF_EOF);
 }
 
+/** Evidence of a fund entry (an invoice or receipt, scanned or photographed) is capped lower than documents. */
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PNG_IEND = Buffer.from('IEND', 'latin1');
+
+/** A PNG starts with its 8-byte signature and an IHDR chunk, and has an IEND chunk at its end. */
+export function isPng(bytes: Buffer): boolean {
+  return (
+    bytes.length >= 8 + 25 + 12 &&
+    bytes.subarray(0, 8).equals(PNG_SIGNATURE) &&
+    bytes.subarray(12, 16).toString('latin1') === 'IHDR' &&
+    bytes.subarray(Math.max(0, bytes.length - 64)).includes(PNG_IEND)
+  );
+}
+
+/** A JPEG starts with SOI and a marker (FF D8 FF) and ends with EOI (FF D9), allowing a little trailing padding. */
+export function isJpeg(bytes: Buffer): boolean {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return false;
+  const tail = bytes.subarray(Math.max(2, bytes.length - 64));
+  return tail.includes(Buffer.from([0xff, 0xd9]));
+}
+
+/** The type of an evidence file by its content (never its name or declared type), or null. */
+export function evidenceType(bytes: Buffer): EvidenceType | null {
+  if (isPdf(bytes)) return 'application/pdf';
+  if (isPng(bytes)) return 'image/png';
+  if (isJpeg(bytes)) return 'image/jpeg';
+  return null;
+}
+
 /** A file name safe to store and to echo back: no path, no control characters, bounded length. */
 export function cleanFileName(name: string, fallback = 'document.pdf'): string {
   const base = name.split(/[\\/]/).pop() ?? '';

@@ -3,7 +3,7 @@ import type { Actor, RequestContext } from '../../auth/actor';
 import { type Scope, inScope, scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
 import { AppError, notFound } from '../../lib/errors';
-import { MAX_PDF_BYTES, cleanFileName, isPdf } from './files.rules';
+import { EVIDENCE_TYPES, type EvidenceType, MAX_EVIDENCE_BYTES, MAX_PDF_BYTES, cleanFileName, evidenceType, isPdf } from './files.rules';
 import * as q from './files.queries';
 
 /** The scope facts of a file's owner: who may download it besides public references. */
@@ -34,12 +34,40 @@ export async function storePdf(
   if (bytes.length > (opts.maxBytes ?? MAX_PDF_BYTES))
     throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: opts.maxBytes ?? MAX_PDF_BYTES });
   if (!isPdf(bytes)) throw new AppError('FILE_NOT_PDF');
+  return insertChecked(trx, ctx, bytes, cleanFileName(name), 'application/pdf', opts);
+}
+
+/**
+ * Stores evidence (an invoice or receipt) inside the caller's transaction: a PDF, PNG or JPEG, decided by its content,
+ * at most MAX_EVIDENCE_BYTES (or `maxBytes`). The stored type is the one found, whatever the name says.
+ */
+export async function storeEvidenceFile(
+  trx: Db,
+  ctx: RequestContext,
+  bytes: Buffer,
+  name: string,
+  opts: { at: Date; owner?: FileOwner; maxBytes?: number },
+): Promise<StoredFile & { mime: EvidenceType }> {
+  const max = opts.maxBytes ?? MAX_EVIDENCE_BYTES;
+  if (bytes.length > max) throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: max });
+  const mime = evidenceType(bytes);
+  if (!mime) throw new AppError('FILE_NOT_EVIDENCE', { allowed: EVIDENCE_TYPES });
+  return { ...(await insertChecked(trx, ctx, bytes, cleanFileName(name, 'evidence'), mime, opts)), mime };
+}
+
+async function insertChecked(
+  trx: Db,
+  ctx: RequestContext,
+  bytes: Buffer,
+  clean: string,
+  mime: string,
+  opts: { at: Date; owner?: FileOwner },
+): Promise<StoredFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const clean = cleanFileName(name);
   const id = await q.insertFile(trx, {
     sha256,
     size: bytes.length,
-    mime: 'application/pdf',
+    mime,
     originalName: clean,
     bytes,
     createdAt: opts.at,

@@ -1,5 +1,13 @@
 import ExcelJS from 'exceljs';
-import { FUND_PROHIBITED_USES, type AllocationDto, type BudgetDto, type FundEntryDto, type FundSummaryRowDto } from '@onex/shared';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_CATEGORY_LABELS,
+  FUND_PROHIBITED_USES,
+  type AllocationDto,
+  type BudgetDto,
+  type FundEntryDto,
+  type FundSummaryRowDto,
+} from '@onex/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../auth/password';
@@ -52,6 +60,7 @@ async function approvedBudget(school: Agent, dept: Agent, filingId: string, year
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json<BudgetDto>().id;
   for (const [who, action] of [
+    [school, 'submit'],
     [dept, 'department_approve'],
     [school, 'academic_approve'],
     [school, 'leader_approve'],
@@ -60,6 +69,31 @@ async function approvedBudget(school: Agent, dept: Agent, filingId: string, year
     expect(r.statusCode, r.body).toBe(200);
   }
   return (await school.get(`/api/v1/fund-budgets/${id}`)).json<BudgetDto>();
+}
+
+/** The smallest PNG the check accepts: signature, an IHDR chunk (1×1), an IEND chunk (CRCs are not checked). */
+function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    return Buffer.concat([len, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.alloc(12)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+/** A JPEG frame: SOI, an APP0 (JFIF) segment, some bytes, EOI. */
+function tinyJpeg(): Buffer {
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+    Buffer.from('JFIF\0', 'latin1'),
+    Buffer.alloc(32),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 }
 
 const spend = (over: Record<string, unknown> = {}) => ({
@@ -93,7 +127,7 @@ describe('special fund demo data (issue 15)', () => {
     const gzcp = await t.loginAs('gzcp-admin');
     const b = (await gzcp.get('/api/v1/fund-budgets')).json<{ items: BudgetDto[] }>().items[0]!;
     expect(b.status).toBe('approved');
-    expect(b.events.map((e) => e.action)).toEqual(['department_approve', 'academic_approve', 'leader_approve']);
+    expect(b.events.map((e) => e.action)).toEqual(['submit', 'department_approve', 'academic_approve', 'leader_approve']);
     const entries = (await gzcp.get(`/api/v1/fund-budgets/${b.id}/entries`)).json<{ items: FundEntryDto[] }>().items;
     expect(new Set(entries.filter((e) => e.kind === 'spending').map((e) => e.category)).size).toBeGreaterThanOrEqual(4);
     expect(entries.some((e) => e.kind === 'reversal') && entries.some((e) => e.kind === 'income')).toBe(true);
@@ -105,6 +139,17 @@ describe('special fund demo data (issue 15)', () => {
       .where('target_id', '=', b.id)
       .execute();
     expect(refusal).toHaveLength(1);
+    // The refused prohibited use is in the audit log with its clause, the amount and the purpose (001 第十一条).
+    const prohibited = await t.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'fund_entry.refuse_prohibited')
+      .where('target_id', '=', b.id)
+      .execute();
+    expect(prohibited).toHaveLength(1);
+    expect(prohibited[0]!.summary).toMatchObject({ use: 'interest', amountFen: 320_000, purpose: '实训楼建设贷款利息' });
+    expect(JSON.stringify(prohibited[0]!.summary)).toContain('粤生态职院〔2023〕18号 第十一条');
+    expect(entries.some((e) => e.purpose.includes('利息'))).toBe(false);
     const gd = await t.loginAs('gd-admin');
     const list = (await gd.get('/api/v1/fund-allocations')).json<{ items: { id: string; status: string }[] }>().items;
     const a = (await gd.get(`/api/v1/fund-allocations/${list[0]!.id}`)).json<AllocationDto>();
@@ -144,6 +189,10 @@ describe('special fund budgets (R4.5)', () => {
       'FUND_BUDGET_EXISTS',
     );
     expect((await gzcp.post(`/api/v1/fund-budgets/${id}/academic_approve`, {})).json().error.code).toBe('FUND_TRANSITION_INVALID');
+    // Not submitted yet: the department has nothing to review.
+    expect((await dept.post(`/api/v1/fund-budgets/${id}/department_approve`, {})).json().error.code).toBe('FUND_TRANSITION_INVALID');
+    expect((await gzcp.post(`/api/v1/fund-budgets/${id}/submit`, {})).json<BudgetDto>().status).toBe('submitted');
+    expect((await gzcp.request('PUT', `/api/v1/fund-budgets/${id}/lines`, { lines })).json().error.code).toBe('FUND_BUDGET_NOT_EDITABLE');
     expect((await gzcp.post(`/api/v1/fund-budgets/${id}/department_approve`, {})).statusCode).toBe(403);
     expect((await gzcp.post(`/api/v1/fund-budgets/${id}/spending`, spend())).json().error.code).toBe('FUND_BUDGET_NOT_APPROVED');
     expect((await dept.post(`/api/v1/fund-budgets/${id}/department_approve`, {})).statusCode).toBe(200);
@@ -154,13 +203,16 @@ describe('special fund budgets (R4.5)', () => {
       'returned',
     );
     expect((await gzcp.request('PUT', `/api/v1/fund-budgets/${id}/lines`, { lines: lines.slice(0, 2) })).statusCode).toBe(200);
+    expect((await gzcp.post(`/api/v1/fund-budgets/${id}/submit`, {})).statusCode).toBe(200);
     expect((await dept.post(`/api/v1/fund-budgets/${id}/department_approve`, {})).statusCode).toBe(200);
     expect((await gzcp.post(`/api/v1/fund-budgets/${id}/academic_approve`, {})).statusCode).toBe(200);
     const done = (await gzcp.post(`/api/v1/fund-budgets/${id}/leader_approve`, {})).json<BudgetDto>();
     expect(done.status).toBe('approved');
     expect(done.events.map((e) => e.action)).toEqual([
+      'submit',
       'department_approve',
       'return',
+      'submit',
       'department_approve',
       'academic_approve',
       'leader_approve',
@@ -196,11 +248,110 @@ describe('special fund budgets (R4.5)', () => {
     expect((await gdst.get(`/api/v1/fund-budgets/${b.id}/entries`)).json().items).toEqual([]);
   });
 
-  it('R4.5 the same words at another school are not refused by 001 (its jurisdiction is 广东生态工程职业学院)', async () => {
+  it('R4.5 the prohibitions bind every 广东 school as 001 states them (根据 教财厅函〔2020〕12号 and the 广东 notice)', async () => {
     const gzcp = await t.loginAs('gzcp-admin');
     const b = (await gzcp.get(`/api/v1/fund-budgets?filingId=${pilot.gzcp}&year=2025`)).json<{ items: BudgetDto[] }>().items[0]!;
     const r = await gzcp.post(`/api/v1/fund-budgets/${b.id}/spending`, spend({ purpose: '培训场地管理费' }));
-    expect(r.statusCode, r.body).toBe(201);
+    expect(r.statusCode, r.body).toBe(422);
+    expect(r.json().error.details).toMatchObject({ use: 'management_fee' });
+    expect(r.json().error.details.clause).toContain('教财厅函〔2020〕12号');
+  });
+
+  it('R4.5 overspending a line is refused quoting 001 第十三条 and audited; an adjustment through the same chain makes it fit', async () => {
+    const gzcp = await t.loginAs('gzcp-admin');
+    const dept = await t.loginAs('gzcp-dept');
+    const b = (await gzcp.get(`/api/v1/fund-budgets?filingId=${pilot.gzcp}&year=2025`)).json<{ items: BudgetDto[] }>().items[0]!;
+    const url = `/api/v1/fund-budgets/${b.id}`;
+    expect(b.lines.map((l) => [l.category, l.budgetFen])).toEqual([
+      ['teacher_training', 5_000_000],
+      ['equipment', 20_000_000],
+    ]);
+    expect((await gzcp.post(`${url}/spending`, spend({ amountFen: 4_900_000 }))).statusCode).toBe(201);
+    const over = await gzcp.post(`${url}/spending`, spend({ amountFen: 200_000, purpose: '第二期师资培训' }));
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.code).toBe('FUND_LINE_OVERSPENT');
+    expect(over.json().error.message).toContain('粤生态职院〔2023〕18号 第十三条');
+    expect(over.json().error.details).toMatchObject({ category: 'teacher_training', budgetFen: 5_000_000, spentFen: 4_900_000 });
+    const refused = await t.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'fund_entry.refuse_overspent')
+      .where('target_id', '=', b.id)
+      .execute();
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.summary).toMatchObject({ amountFen: 200_000, purpose: '第二期师资培训' });
+    expect(JSON.stringify(refused[0]!.summary)).toContain('第十三条');
+
+    // The adjustment: unchanged or below what is spent is refused; one open at a time.
+    const adjust = (body: unknown) => gzcp.post(`${url}/adjustments`, body);
+    expect((await gzcp.get(url)).json<BudgetDto>().allowedActions).toContain('adjust');
+    const same = b.lines.map((l) => ({ category: l.category, amountFen: l.budgetFen }));
+    expect((await adjust({ lines: same, reason: '不变' })).json().error.code).toBe('FUND_ADJUSTMENT_UNCHANGED');
+    const below = [{ category: 'teacher_training', amountFen: 4_000_000 }, same[1]];
+    expect((await adjust({ lines: below, reason: '压减' })).json().error.code).toBe('FUND_ADJUSTMENT_BELOW_SPENT');
+    const realloc = [
+      { category: 'teacher_training', amountFen: 5_300_000 },
+      { category: 'equipment', amountFen: 19_700_000 },
+    ];
+    const created = await adjust({ lines: realloc, reason: '增加一期师资培训，从设备采购调剂' });
+    expect(created.statusCode, created.body).toBe(201);
+    const adj = created.json<BudgetDto>().adjustments[0]!;
+    expect(adj).toMatchObject({ status: 'draft', lines: realloc });
+    expect(created.json<BudgetDto>().allowedActions).not.toContain('adjust');
+    expect((await adjust({ lines: realloc, reason: '再次' })).json().error.code).toBe('FUND_ADJUSTMENT_OPEN');
+    // Not yet approved: the line still holds.
+    expect((await gzcp.post(`${url}/spending`, spend({ amountFen: 200_000 }))).json().error.code).toBe('FUND_LINE_OVERSPENT');
+
+    // The chain of 001 第十三条, as for the budget: the department first, then 教务部, then the leader; a return edits.
+    const step = (who: typeof gzcp, action: string, body: unknown = {}) =>
+      who.post(`/api/v1/fund-budget-adjustments/${adj.id}/${action}`, body);
+    expect((await step(dept, 'department_approve')).json().error.code).toBe('FUND_TRANSITION_INVALID'); // not submitted
+    expect((await step(gzcp, 'submit')).statusCode).toBe(200);
+    expect((await step(gzcp, 'department_approve')).statusCode).toBe(403);
+    expect((await step(gzcp, 'academic_approve')).json().error.code).toBe('FUND_TRANSITION_INVALID');
+    expect((await (await t.loginAs('gdst-admin')).post(`/api/v1/fund-budget-adjustments/${adj.id}/academic_approve`, {})).statusCode).toBe(
+      404,
+    );
+    expect((await step(dept, 'department_approve')).statusCode).toBe(200);
+    expect(
+      (await gzcp.request('PUT', `/api/v1/fund-budget-adjustments/${adj.id}`, { lines: realloc, reason: '修改理由' })).json().error.code,
+    ).toBe('FUND_ADJUSTMENT_NOT_EDITABLE');
+    expect((await step(gzcp, 'return', { comment: '设备采购不宜压减，请改为追加' })).json<BudgetDto>().adjustments[0]!.status).toBe(
+      'returned',
+    );
+    const raise = [
+      { category: 'teacher_training', amountFen: 5_300_000 },
+      { category: 'equipment', amountFen: 20_000_000 },
+    ];
+    const edited = await gzcp.request('PUT', `/api/v1/fund-budget-adjustments/${adj.id}`, { lines: raise, reason: '追加师资培训预算' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await step(gzcp, 'submit')).statusCode).toBe(200);
+    expect((await step(dept, 'department_approve')).statusCode).toBe(200);
+    expect((await step(gzcp, 'academic_approve')).statusCode).toBe(200);
+    const done = (await step(gzcp, 'leader_approve')).json<BudgetDto>();
+    expect(done.adjustments[0]!.status).toBe('approved');
+    expect(done.adjustments[0]!.events.map((e) => e.action)).toEqual([
+      'submit',
+      'department_approve',
+      'return',
+      'submit',
+      'department_approve',
+      'academic_approve',
+      'leader_approve',
+    ]);
+    expect(done.events.map((e) => e.action)).toEqual(b.events.map((e) => e.action)); // the budget's own chain unchanged
+    expect(done.lines.find((l) => l.category === 'teacher_training')).toMatchObject({ budgetFen: 5_300_000, spentFen: 4_900_000 });
+    expect(done.totalBudgetFen).toBe(25_300_000);
+    expect(done.allowedActions).toContain('adjust');
+    // Now the spending fits.
+    expect((await gzcp.post(`${url}/spending`, spend({ amountFen: 200_000 }))).statusCode).toBe(201);
+    const approvedAudit = await t.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'fund_adjustment.leader_approve')
+      .where('target_id', '=', adj.id)
+      .executeTakeFirstOrThrow();
+    expect(approvedAudit.summary).toMatchObject({ before: same, after: raise });
   });
 
   it('R4.5 ledger: overspending refused; corrections are reversing entries; balance equals the sum of entries', async () => {
@@ -277,7 +428,7 @@ describe('special fund budgets (R4.5)', () => {
       {},
       { name: 'x.pdf', bytes: Buffer.from('not a pdf') },
     );
-    expect(notPdf.json().error.code).toBe('FILE_NOT_PDF');
+    expect(notPdf.json().error.code).toBe('FILE_NOT_EVIDENCE');
     const e = await gdst.post(
       `/api/v1/fund-budgets/${b.id}/spending`,
       spend({ category: 'equipment', amountFen: 100, evidenceFileId: fileId }),
@@ -290,6 +441,90 @@ describe('special fund budgets (R4.5)', () => {
     const gb = (await gzcp.get(`/api/v1/fund-budgets?filingId=${pilot.gzcp}&year=2025`)).json<{ items: BudgetDto[] }>().items[0]!;
     const foreign = await gzcp.post(`/api/v1/fund-budgets/${gb.id}/spending`, spend({ evidenceFileId: fileId }));
     expect(foreign.json().error.code).toBe('FUND_EVIDENCE_INVALID');
+  });
+
+  it('R4.5 evidence may be a PDF, PNG or JPEG by content (the stored type is the one found); a disguised or oversized file is refused', async () => {
+    const gdst = await t.loginAs('gdst-admin');
+    const b = (await gdst.get(`/api/v1/fund-budgets?filingId=${pilot.gdst}`)).json<{ items: BudgetDto[] }>().items[0]!;
+    const upload = (name: string, bytes: Buffer, type: string) =>
+      postMultipart(gdst, `/api/v1/fund-budgets/${b.id}/evidence`, {}, { name, bytes, type });
+    for (const [name, bytes, mime] of [
+      ['发票.pdf', tinyPdf('invoice'), 'application/pdf'],
+      ['收据.png', tinyPng(), 'image/png'],
+      ['发票照片.jpg', tinyJpeg(), 'image/jpeg'],
+      // The name and declared type do not decide: a PNG named .jpg is stored as PNG.
+      ['scan.jpg', tinyPng(), 'image/png'],
+    ] as const) {
+      const r = await upload(name, bytes, mime === 'image/png' ? 'image/jpeg' : mime);
+      expect(r.statusCode, r.body).toBe(201);
+      const id = r.json<{ id: string }>().id;
+      const stored = await t.db.selectFrom('files').select(['mime', 'size']).where('id', '=', id).executeTakeFirstOrThrow();
+      expect(stored).toEqual({ mime, size: bytes.length });
+      const dl = await gdst.get(`/api/v1/files/${id}`);
+      expect(dl.headers['content-type']).toContain(mime);
+      expect(dl.rawPayload.equals(bytes)).toBe(true);
+    }
+    for (const [name, bytes, type] of [
+      ['invoice.png', Buffer.from('<html><script>alert(1)</script></html>'), 'image/png'],
+      ['invoice.jpg', Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(64)]), 'image/jpeg'],
+      ['invoice.pdf', Buffer.from('MZ\x90\x00 an executable renamed'), 'application/pdf'],
+      ['truncated.png', tinyPng().subarray(0, 40), 'image/png'],
+      ['truncated.jpg', tinyJpeg().subarray(0, 10), 'image/jpeg'],
+    ] as const) {
+      const r = await upload(name, bytes, type);
+      expect(r.statusCode, name).toBe(400);
+      expect(r.json().error.code).toBe('FILE_NOT_EVIDENCE');
+    }
+    const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(10 * 1024 * 1024), Buffer.from([0xff, 0xd9])]);
+    const tooBig = await upload('big.jpg', big, 'image/jpeg');
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    const uploads = await t.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'fund_evidence.upload')
+      .where('school_id', '=', ids.gdst)
+      .execute();
+    expect(uploads.map((u) => (u.summary as { mime: string }).mime).filter(Boolean)).toEqual(
+      expect.arrayContaining(['application/pdf', 'image/png', 'image/jpeg']),
+    );
+  });
+
+  it('R4.5 a training fee charged to pilot students is never recorded (002 三.5) and can be reported as a complaint category', async () => {
+    const gdst = await t.loginAs('gdst-admin');
+    const b = (await gdst.get(`/api/v1/fund-budgets?filingId=${pilot.gdst}`)).json<{ items: BudgetDto[] }>().items[0]!;
+    const before = (await gdst.get(`/api/v1/fund-budgets/${b.id}/entries`)).json<{ items: FundEntryDto[] }>().items.length;
+    const fee = await gdst.post(`/api/v1/fund-budgets/${b.id}/income`, {
+      source: 'student_training_fee',
+      amountFen: 30_000,
+      date: '2026-07-01',
+      remitter: '试点专业学生',
+      purpose: '考前培训费',
+    });
+    expect(fee.statusCode).toBe(422);
+    expect(fee.json().error.code).toBe('FUND_STUDENT_TRAINING_FEE');
+    expect(fee.json().error.message).toContain('鄂教职成办函〔2021〕7号 三.5');
+    expect((await gdst.get(`/api/v1/fund-budgets/${b.id}/entries`)).json<{ items: FundEntryDto[] }>().items).toHaveLength(before);
+    expect(COMPLAINT_CATEGORIES).toContain('training_fee_charged');
+    expect(COMPLAINT_CATEGORY_LABELS.training_fee_charged.zh).toBe('向学生收取培训费');
+    const complaint = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/complaints',
+      remoteAddress: '203.0.113.215',
+      payload: {
+        category: 'training_fee_charged',
+        subjectType: 'school',
+        subjectId: ids.gdst,
+        content: '试点专业向学生收取考前培训费，每人 300 元。',
+      },
+    });
+    expect(complaint.statusCode, complaint.body).toBe(201);
+    const row = await t.db
+      .selectFrom('complaints')
+      .select(['category', 'level'])
+      .where('tracking_code', '=', complaint.json<{ trackingCode: string }>().trackingCode)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ category: 'training_fee_charged', level: 'province' });
   });
 
   it('R4.5 scope: a school sees only its funds, a province only its schools, national all; outside → 404', async () => {

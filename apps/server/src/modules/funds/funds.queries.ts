@@ -134,6 +134,8 @@ export async function insertBudgetEvent(
     actorName: string;
     comment: string | null;
     at: Date;
+    /** The budget adjustment the step is of; absent for the budget's own chain. */
+    adjustmentId?: string | null;
   },
 ) {
   await db
@@ -147,18 +149,111 @@ export async function insertBudgetEvent(
       actor_name: e.actorName,
       comment: e.comment,
       at: e.at,
+      adjustment_id: e.adjustmentId ?? null,
     })
     .execute();
 }
 
+/** The steps of the budgets' chains and of their adjustments' chains (`adjustment_id` set), in order. */
 export function budgetEvents(db: Db, budgetIds: string[]) {
   if (!budgetIds.length) return Promise.resolve([]);
   return db
     .selectFrom('fund_budget_events')
-    .select(['budget_id', 'action', 'from_status', 'to_status', 'actor_name', 'comment', 'at'])
+    .select(['budget_id', 'adjustment_id', 'action', 'from_status', 'to_status', 'actor_name', 'comment', 'at'])
     .where('budget_id', 'in', budgetIds)
     .orderBy('at')
     .execute();
+}
+
+// ---- budget adjustments (预算调整) ----
+
+export function budgetAdjustments(db: Db, budgetIds: string[]) {
+  if (!budgetIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('fund_budget_adjustments')
+    .select(['id', 'budget_id', 'status', 'lines', 'reason', 'created_at'])
+    .where('budget_id', 'in', budgetIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findAdjustment(db: Db, id: string) {
+  return db
+    .selectFrom('fund_budget_adjustments')
+    .select(['id', 'budget_id', 'status', 'lines', 'reason'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Locked inside the budget's lock, so a step and a ledger write of the same budget never interleave. */
+export function lockAdjustment(db: Db, id: string) {
+  return db.selectFrom('fund_budget_adjustments').select(['id', 'status', 'lines']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function openAdjustment(db: Db, budgetId: string) {
+  return db
+    .selectFrom('fund_budget_adjustments')
+    .select('id')
+    .where('budget_id', '=', budgetId)
+    .where('status', '<>', 'approved')
+    .executeTakeFirst();
+}
+
+export async function insertAdjustment(
+  db: Db,
+  a: { budgetId: string; lines: { category: FundCategory; amountFen: number }[]; reason: string; at: Date; by: string },
+): Promise<string> {
+  const r = await db
+    .insertInto('fund_budget_adjustments')
+    .values({
+      budget_id: a.budgetId,
+      lines: JSON.stringify(a.lines),
+      reason: a.reason,
+      created_at: a.at,
+      created_by: a.by,
+      updated_at: a.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateAdjustment(
+  db: Db,
+  id: string,
+  set: { lines?: { category: FundCategory; amountFen: number }[]; reason?: string; status?: BudgetStatus; at: Date },
+  fromStatus: BudgetStatus,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('fund_budget_adjustments')
+    .set({
+      ...(set.lines ? { lines: JSON.stringify(set.lines) } : {}),
+      ...(set.reason ? { reason: set.reason } : {}),
+      ...(set.status ? { status: set.status } : {}),
+      updated_at: set.at,
+    })
+    .where('id', '=', id)
+    .where('status', '=', fromStatus)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/** What is spent on every line of a budget now (positive fen), read inside the budget's lock. */
+export async function spentByLine(db: Db, budgetId: string): Promise<Map<FundCategory, number>> {
+  const rows = await db
+    .selectFrom('fund_entries')
+    .select(['category', sql<string>`coalesce(sum(-amount_fen), 0)`.as('spent')])
+    .where('budget_id', '=', budgetId)
+    .where('category', 'is not', null)
+    .groupBy('category')
+    .execute();
+  return new Map(rows.map((r) => [r.category!, Number(r.spent)]));
+}
+
+export async function budgetLines(db: Db, budgetId: string) {
+  const rows = await db.selectFrom('fund_budget_lines').select(['category', 'amount_fen']).where('budget_id', '=', budgetId).execute();
+  return rows.map((r) => ({ category: r.category, amountFen: Number(r.amount_fen) }));
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   allocationInputSchema,
   allocationSchema,
   budgetActionSchema,
+  budgetAdjustmentInputSchema,
   budgetInputSchema,
   budgetLinesInputSchema,
   budgetQuerySchema,
@@ -86,6 +87,46 @@ export const registerFundRoutes: RouteModule = (app, deps) => {
     },
     async (req) => svc.actOnBudget(deps, ctxOf(req), req.params.id, req.params.action, req.body?.comment ?? null),
   );
+  app.post(
+    '/api/v1/fund-budgets/:id/adjustments',
+    {
+      schema: {
+        tags,
+        summary:
+          '提出预算调整（调剂或追加预算明细，须说明理由；同样报二级学院、教务部审核和校领导审批，批准后新明细生效）Propose a budget adjustment',
+        params: idParams,
+        body: budgetAdjustmentInputSchema,
+        response: { 201: budgetSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await svc.proposeAdjustment(deps, ctxOf(req), req.params.id, req.body)),
+  );
+  app.put(
+    '/api/v1/fund-budget-adjustments/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改预算调整（草稿或退回时）Change a draft or returned budget adjustment',
+        params: idParams,
+        body: budgetAdjustmentInputSchema,
+        response: { 200: budgetSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => svc.updateAdjustment(deps, ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/fund-budget-adjustments/:id/:action',
+    {
+      schema: {
+        tags,
+        summary: '预算调整审批：二级学院审核 → 教务部审核 → 校领导审批；或退回 Adjustment approval step',
+        params: z.object({ id: z.string().uuid(), action: z.enum(BUDGET_ACTIONS) }),
+        body: budgetActionSchema.optional(),
+        response: { 200: budgetSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => svc.actOnAdjustment(deps, ctxOf(req), req.params.id, req.params.action, req.body?.comment ?? null),
+  );
   app.get(
     '/api/v1/fund-budgets/:id/entries',
     {
@@ -103,7 +144,7 @@ export const registerFundRoutes: RouteModule = (app, deps) => {
     {
       schema: {
         tags,
-        summary: '记录支出（禁止用途与超预算被拒绝）Record spending',
+        summary: '记录支出（禁止用途与超出预算明细被拒绝并记入审计日志；超支须先经预算调整审批）Record spending',
         params: idParams,
         body: spendingInputSchema,
         response: { 201: fundEntrySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
@@ -116,7 +157,8 @@ export const registerFundRoutes: RouteModule = (app, deps) => {
     {
       schema: {
         tags,
-        summary: '上传凭证（multipart：file=PDF 发票或收据），返回文件 id 供记账时引用 Upload evidence',
+        summary:
+          '上传凭证（multipart：file=发票或收据，PDF、PNG 或 JPEG，按内容检查，最大 10 MB），返回文件 id 供记账时引用 Upload evidence',
         params: idParams,
         consumes: ['multipart/form-data'],
         response: {

@@ -2,6 +2,7 @@ import { BUDGET_ACTIONS, BUDGET_STATUSES, FUND_FACTORS, FUND_PROHIBITED_USES, ty
 import { describe, expect, it } from 'vitest';
 import {
   type AllocationFacts,
+  adjustmentProblem,
   computeShares,
   largestRemainder,
   pilotMayHoldFunds,
@@ -49,19 +50,52 @@ function randomWeights(r: () => number): FactorWeight[] {
 }
 
 describe('special funds rules (R4.5)', () => {
-  it('R4.5 each prohibited use of 001 第十一条 is refused at 广东生态工程职业学院 with the clause, by declared use or purpose', () => {
-    for (const u of FUND_PROHIBITED_USES) {
-      const byUse = prohibitedUse(GDST, { use: u.code, purpose: '支出' });
-      expect(byUse?.code).toBe(u.code);
-      expect(byUse?.source.clause).toContain('粤生态职院〔2023〕18号 第十一条');
-      expect(prohibitedUse(GDST, { purpose: `用于${u.keywords[0]}` })?.code).toBe(u.code);
-    }
+  it('R4.5 each prohibited use of 001 第十一条 is refused at 广东 schools with the clause, by declared use or purpose', () => {
+    for (const school of [GDST, GZCP])
+      for (const u of FUND_PROHIBITED_USES) {
+        const byUse = prohibitedUse(school, { use: u.code, purpose: '支出' });
+        expect(byUse?.code).toBe(u.code);
+        expect(byUse?.source.clause).toContain('粤生态职院〔2023〕18号 第十一条');
+        expect(byUse?.source.clause).toContain('教财厅函〔2020〕12号');
+        expect(prohibitedUse(school, { purpose: `用于${u.keywords[0]}` })?.code).toBe(u.code);
+      }
     expect(prohibitedUse(GDST, { use: 'teacher_training', purpose: '参加师资培训' })).toBeNull();
   });
 
-  it('R4.5 the school rule of 001 does not bind another school (jurisdiction)', () => {
-    expect(prohibitedUse(GZCP, { use: 'debt_repayment', purpose: '偿还债务' })).toBeNull();
+  it('R4.5 the prohibitions as 001 states them (根据 the national and 广东 notices) bind 广东, not another province (jurisdiction)', () => {
     expect(prohibitedUse(WHVC, { use: 'interest', purpose: '支付利息' })).toBeNull();
+    expect(prohibitedUse(WHVC, { use: 'debt_repayment', purpose: '偿还债务' })).toBeNull();
+  });
+
+  it('R4.5 a budget adjustment may reallocate or raise lines, never below what is spent, and must change something', () => {
+    const current = [
+      { category: 'teacher_training' as const, amountFen: 10_000 },
+      { category: 'equipment' as const, amountFen: 50_000 },
+    ];
+    const spent = new Map([['teacher_training' as const, 9_000]]);
+    // Reallocation: 5,000 from equipment to teacher training; the total stays.
+    expect(
+      adjustmentProblem(
+        current,
+        [
+          { category: 'teacher_training', amountFen: 15_000 },
+          { category: 'equipment', amountFen: 45_000 },
+        ],
+        spent,
+      ),
+    ).toBeNull();
+    // A raise of one line; a new line.
+    expect(adjustmentProblem(current, [...current.slice(1), { category: 'teacher_training', amountFen: 20_000 }], spent)).toBeNull();
+    expect(adjustmentProblem(current, [...current, { category: 'other', amountFen: 1 }], spent)).toBeNull();
+    expect(adjustmentProblem(current, [...current].reverse(), spent)).toEqual({ kind: 'unchanged' });
+    expect(adjustmentProblem(current, [{ category: 'teacher_training', amountFen: 8_999 }], spent)).toEqual({
+      kind: 'below_spent',
+      category: 'teacher_training',
+      amountFen: 8_999,
+      spentFen: 9_000,
+    });
+    // Dropping a line something was spent on counts as 0.
+    expect(adjustmentProblem(current, [{ category: 'equipment', amountFen: 60_000 }], spent)?.kind).toBe('below_spent');
   });
 
   it('R4.5 training fees from pilot students: 002 三.5 binds Hubei schools', () => {
@@ -84,18 +118,23 @@ describe('special funds rules (R4.5)', () => {
       expect(pilotMayHoldFunds({ status: s, decision: null, pilot_ended_year: null }, 2026)).toBe(false);
   });
 
-  it('R4.5 approval chain of 001 第十三条: department → academic affairs → school leader, as a table', () => {
+  it('R4.5 approval chain of 001 第十三条: submit → department → academic affairs → school leader, as a table', () => {
     const table = Object.fromEntries(
       BUDGET_STATUSES.map((s) => [s, Object.fromEntries(BUDGET_ACTIONS.map((a) => [a, budgetTransition(a, s)?.to ?? null]))]),
     );
+    const none = { submit: null, department_approve: null, academic_approve: null, leader_approve: null, return: null };
     expect(table).toEqual({
-      draft: { department_approve: 'department_approved', academic_approve: null, leader_approve: null, return: null },
-      department_approved: { department_approve: null, academic_approve: 'academic_approved', leader_approve: null, return: 'returned' },
-      academic_approved: { department_approve: null, academic_approve: null, leader_approve: 'approved', return: 'returned' },
-      approved: { department_approve: null, academic_approve: null, leader_approve: null, return: null },
-      returned: { department_approve: 'department_approved', academic_approve: null, leader_approve: null, return: null },
+      draft: { ...none, submit: 'submitted' },
+      submitted: { ...none, department_approve: 'department_approved', return: 'returned' },
+      department_approved: { ...none, academic_approve: 'academic_approved', return: 'returned' },
+      academic_approved: { ...none, leader_approve: 'approved', return: 'returned' },
+      approved: none,
+      returned: { ...none, submit: 'submitted' },
     });
-    expect(budgetTransition('department_approve', 'draft')!.roles).toEqual(['department_admin']);
+    expect(budgetTransition('submit', 'draft')!.roles).toEqual(['school_admin', 'department_admin']);
+    expect(budgetTransition('return', 'submitted')!.roles).toEqual(['department_admin']);
+    expect(budgetTransition('return', 'department_approved')!.roles).toEqual(['school_admin']);
+    expect(budgetTransition('department_approve', 'submitted')!.roles).toEqual(['department_admin']);
     expect(budgetTransition('academic_approve', 'department_approved')!.roles).toEqual(['school_admin']);
   });
 });

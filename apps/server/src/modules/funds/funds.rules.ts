@@ -1,7 +1,9 @@
 import {
   FUND_PROHIBITED_USES,
+  FUND_CATEGORIES,
   FUND_FACTORS,
   type FactorWeight,
+  type FundCategory,
   type FundFactor,
   type FundSource,
   STUDENT_TRAINING_FEE_RULE,
@@ -42,6 +44,28 @@ export function studentTrainingFeeRefused(school: SchoolFacts, source: string): 
 /** Spending within a line: what is already spent (positive fen) plus this amount may not exceed the line. */
 export function withinLine(budgetFen: number, spentFen: number, amountFen: number): boolean {
   return spentFen + amountFen <= budgetFen;
+}
+
+export type Line = { category: FundCategory; amountFen: number };
+
+/**
+ * Why a budget adjustment cannot stand: it changes no line, or leaves a line (a missing one counts as 0) below what
+ * is already spent on it. A reallocation (total unchanged) and a raise (total higher) are both adjustments.
+ */
+export function adjustmentProblem(
+  current: readonly Line[],
+  proposed: readonly Line[],
+  spent: ReadonlyMap<FundCategory, number>,
+): { kind: 'unchanged' } | { kind: 'below_spent'; category: FundCategory; amountFen: number; spentFen: number } | null {
+  const amount = (ls: readonly Line[], c: FundCategory) => ls.find((l) => l.category === c)?.amountFen ?? 0;
+  for (const c of FUND_CATEGORIES) {
+    const s = spent.get(c) ?? 0;
+    if (amount(proposed, c) < s) return { kind: 'below_spent', category: c, amountFen: amount(proposed, c), spentFen: s };
+  }
+  const sameSet = (a: readonly Line[], b: readonly Line[]) =>
+    a.every((l) => b.some((m) => m.category === l.category && m.amountFen === l.amountFen));
+  if (current.length === proposed.length && sameSet(current, proposed)) return { kind: 'unchanged' };
+  return null;
 }
 
 /**

@@ -1,13 +1,17 @@
 import {
+  BUDGET_APPROVAL_RULE,
   BUDGET_EDITABLE,
   type BudgetAction,
+  type BudgetAdjustmentDto,
   type BudgetDto,
+  type BudgetStatus,
   FUND_CATEGORIES,
   PILOT_ONLY_RULE,
   STUDENT_TRAINING_FEE_RULE,
   type FundCategory,
   type FundEntryDto,
   budgetTransition,
+  type budgetAdjustmentInputSchema,
   type budgetInputSchema,
   type budgetQuerySchema,
   type incomeInputSchema,
@@ -20,10 +24,10 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { scopeOf } from '../../auth/scope';
 import { auditedTransaction } from '../audit/audit.service';
-import { type StoredFile, storePdf } from '../files/files.service';
+import { type StoredFile, storeEvidenceFile } from '../files/files.service';
 import { type BudgetFacts, FUND_READ_ROLES, mayAct, mayReadBudget, mayWriteBudget } from './funds.policy';
 import * as q from './funds.queries';
-import { pilotMayHoldFunds, prohibitedUse, studentTrainingFeeRefused, withinLine } from './funds.rules';
+import { adjustmentProblem, pilotMayHoldFunds, prohibitedUse, studentTrainingFeeRefused, withinLine } from './funds.rules';
 
 /**
  * Special funds (R4.5): budgets per approved pilot and year with lines by category, approved through the chain of
@@ -51,7 +55,19 @@ async function readableBudget(db: Db, actor: Actor, id: string): Promise<q.Budge
 
 async function toDtos(db: Db, actor: Actor, rows: q.BudgetRow[]): Promise<BudgetDto[]> {
   const ids = rows.map((r) => r.id);
-  const [{ lines, totals }, events] = await Promise.all([q.budgetFigures(db, ids), q.budgetEvents(db, ids)]);
+  const [{ lines, totals }, events, adjustments] = await Promise.all([
+    q.budgetFigures(db, ids),
+    q.budgetEvents(db, ids),
+    q.budgetAdjustments(db, ids),
+  ]);
+  const eventDto = (e: (typeof events)[number]) => ({
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    actor: e.actor_name,
+    comment: e.comment,
+    at: e.at.toISOString(),
+  });
   return rows.map((b) => {
     const mine = lines.filter((l) => l.budget_id === b.id);
     const lineDtos = FUND_CATEGORIES.flatMap((c) => {
@@ -74,30 +90,46 @@ async function toDtos(db: Db, actor: Actor, rows: q.BudgetRow[]): Promise<Budget
       spentFen: lineDtos.reduce((s, l) => s + l.spentFen, 0),
       incomeFen: Number(t?.income ?? 0),
       balanceFen: Number(t?.balance ?? 0),
-      events: events
-        .filter((e) => e.budget_id === b.id)
-        .map((e) => ({
-          action: e.action,
-          fromStatus: e.from_status,
-          toStatus: e.to_status,
-          actor: e.actor_name,
-          comment: e.comment,
-          at: e.at.toISOString(),
+      events: events.filter((e) => e.budget_id === b.id && !e.adjustment_id).map(eventDto),
+      allowedActions: allowedActions(
+        actor,
+        b,
+        adjustments.some((a) => a.budget_id === b.id && a.status !== 'approved'),
+      ),
+      adjustments: adjustments
+        .filter((a) => a.budget_id === b.id)
+        .map((a): BudgetAdjustmentDto => ({
+          id: a.id,
+          budgetId: b.id,
+          status: a.status,
+          reason: a.reason,
+          lines: a.lines,
+          events: events.filter((e) => e.adjustment_id === a.id).map(eventDto),
+          allowedActions: adjustmentActions(actor, b, a.status),
+          createdAt: a.created_at.toISOString(),
         })),
-      allowedActions: allowedActions(actor, b),
     };
   });
 }
 
-function allowedActions(actor: Actor, b: q.BudgetRow): string[] {
-  const acts = (['department_approve', 'academic_approve', 'leader_approve', 'return'] as const).filter((a) =>
-    mayAct(actor, facts(b), a, b.status),
-  );
+const STEPS = ['submit', 'department_approve', 'academic_approve', 'leader_approve', 'return'] as const;
+
+function allowedActions(actor: Actor, b: q.BudgetRow, adjustmentOpen: boolean): string[] {
+  const acts = STEPS.filter((a) => mayAct(actor, facts(b), a, b.status));
   const write = mayWriteBudget(actor, facts(b));
   return [
     ...acts,
     ...(write && BUDGET_EDITABLE.includes(b.status) ? ['edit'] : []),
     ...(write && b.status === 'approved' ? ['record'] : []),
+    ...(write && b.status === 'approved' && !adjustmentOpen ? ['adjust'] : []),
+  ];
+}
+
+/** An adjustment's steps are the budget's (same table, same roles); its lines are edited while draft or returned. */
+function adjustmentActions(actor: Actor, b: q.BudgetRow, status: BudgetStatus): string[] {
+  return [
+    ...STEPS.filter((a) => mayAct(actor, facts(b), a, status)),
+    ...(mayWriteBudget(actor, facts(b)) && BUDGET_EDITABLE.includes(status) ? ['edit'] : []),
   ];
 }
 
@@ -213,6 +245,126 @@ export async function actOnBudget(
   return oneDto(deps.db, actor, id);
 }
 
+// ---- budget adjustments (预算调整): the approval 001 第十三条 names, for spending beyond a line ----
+
+type AdjustmentInput = z.infer<typeof budgetAdjustmentInputSchema>;
+
+/** Why lines cannot replace the budget's now: unchanged, or below what is spent on a line (read in the lock). */
+async function checkAdjustment(trx: Db, budgetId: string, lines: AdjustmentInput['lines']) {
+  const problem = adjustmentProblem(await q.budgetLines(trx, budgetId), lines, await q.spentByLine(trx, budgetId));
+  if (problem?.kind === 'unchanged') throw new AppError('FUND_ADJUSTMENT_UNCHANGED');
+  if (problem) throw new AppError('FUND_ADJUSTMENT_BELOW_SPENT', { ...problem });
+}
+
+/** The school (or department) proposes new lines for an approved budget, with a reason; one open at a time. */
+export async function proposeAdjustment(deps: Deps, ctx: RequestContext, budgetId: string, input: AdjustmentInput): Promise<BudgetDto> {
+  const actor = requireActor(ctx, FUND_READ_ROLES);
+  const b = await writableLedger(deps.db, actor, budgetId);
+  await auditedTransaction(deps, ctx, async (trx, now) => {
+    await q.lockBudget(trx, b.id);
+    if (await q.openAdjustment(trx, b.id)) throw new AppError('FUND_ADJUSTMENT_OPEN');
+    await checkAdjustment(trx, b.id, input.lines);
+    const before = await q.budgetLines(trx, b.id);
+    const id = await q.insertAdjustment(trx, { budgetId: b.id, lines: input.lines, reason: input.reason, at: now, by: actor.userId });
+    return {
+      result: id,
+      audit: {
+        action: 'fund_adjustment.create',
+        targetType: 'fund_budget_adjustment',
+        targetId: id,
+        summary: { budgetId: b.id, before, lines: input.lines, reason: input.reason },
+        scope: auditScope(b),
+      },
+    };
+  });
+  return oneDto(deps.db, actor, b.id);
+}
+
+/** An adjustment and its budget, readable by the actor, or 404. */
+async function readableAdjustment(db: Db, actor: Actor, id: string) {
+  const a = await q.findAdjustment(db, id);
+  if (!a) throw notFound();
+  return { a, b: await readableBudget(db, actor, a.budget_id) };
+}
+
+/** Lines and reason of a draft or returned adjustment. */
+export async function updateAdjustment(deps: Deps, ctx: RequestContext, id: string, input: AdjustmentInput): Promise<BudgetDto> {
+  const actor = requireActor(ctx, FUND_READ_ROLES);
+  const { b } = await readableAdjustment(deps.db, actor, id);
+  if (!mayWriteBudget(actor, facts(b))) throw new AppError('FORBIDDEN');
+  await auditedTransaction(deps, ctx, async (trx, now) => {
+    await q.lockBudget(trx, b.id);
+    const locked = await q.lockAdjustment(trx, id);
+    if (!locked || !BUDGET_EDITABLE.includes(locked.status)) throw new AppError('FUND_ADJUSTMENT_NOT_EDITABLE');
+    await checkAdjustment(trx, b.id, input.lines);
+    await q.updateAdjustment(trx, id, { lines: input.lines, reason: input.reason, at: now }, locked.status);
+    return {
+      result: null,
+      audit: {
+        action: 'fund_adjustment.update',
+        targetType: 'fund_budget_adjustment',
+        targetId: id,
+        summary: { budgetId: b.id, lines: input.lines, reason: input.reason },
+        scope: auditScope(b),
+      },
+    };
+  });
+  return oneDto(deps.db, actor, b.id);
+}
+
+/**
+ * One step of an adjustment's chain (the budget's own table, BUDGET_TRANSITIONS). The school leader's approval
+ * replaces the budget's lines with the adjustment's, checked again against what is spent by then.
+ */
+export async function actOnAdjustment(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  action: BudgetAction,
+  comment: string | null,
+): Promise<BudgetDto> {
+  const actor = requireActor(ctx, FUND_READ_ROLES);
+  const { b } = await readableAdjustment(deps.db, actor, id);
+  await auditedTransaction(deps, ctx, async (trx, now) => {
+    await q.lockBudget(trx, b.id);
+    const locked = (await q.lockAdjustment(trx, id))!;
+    const t = budgetTransition(action, locked.status);
+    if (!t) throw new AppError('FUND_TRANSITION_INVALID', { status: locked.status, action });
+    if (!mayAct(actor, facts(b), action, locked.status)) throw new AppError('FORBIDDEN');
+    if (t.commentRequired && !comment) throw new AppError('COMMENT_REQUIRED');
+    let before: { category: FundCategory; amountFen: number }[] | null = null;
+    if (t.to === 'approved') {
+      before = await q.budgetLines(trx, b.id);
+      const problem = adjustmentProblem(before, locked.lines, await q.spentByLine(trx, b.id));
+      if (problem?.kind === 'below_spent') throw new AppError('FUND_ADJUSTMENT_BELOW_SPENT', { ...problem });
+      await q.replaceLines(trx, b.id, locked.lines);
+    }
+    if (!(await q.updateAdjustment(trx, id, { status: t.to, at: now }, locked.status))) throw new AppError('CONFLICT');
+    await q.insertBudgetEvent(trx, {
+      budgetId: b.id,
+      adjustmentId: id,
+      action,
+      from: locked.status,
+      to: t.to,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      comment,
+      at: now,
+    });
+    return {
+      result: null,
+      audit: {
+        action: `fund_adjustment.${action}`,
+        targetType: 'fund_budget_adjustment',
+        targetId: id,
+        summary: { budgetId: b.id, from: locked.status, to: t.to, comment, ...(before ? { before, after: locked.lines } : {}) },
+        scope: auditScope(b),
+      },
+    };
+  });
+  return oneDto(deps.db, actor, b.id);
+}
+
 // ---- ledger ----
 
 function entryDto(e: q.EntryRow): FundEntryDto {
@@ -267,8 +419,9 @@ async function auditRefusal(deps: Deps, ctx: RequestContext, b: q.BudgetRow, act
 const schoolOf = (b: q.BudgetRow) => ({ name: b.school_name, provinceCode: b.school_province_code });
 
 /**
- * Spending against a line. A prohibited use (where its rule applies) is refused with its clause quoted, and the
- * refusal itself is audited so an auditor sees the attempt; overspending a line is refused.
+ * Spending against a line. A prohibited use (where its rule applies) is refused with its clause quoted, and so is
+ * overspending a line (the approval 001 第十三条 names is a budget adjustment); every refusal is itself audited
+ * (`fund_entry.refuse_prohibited`, `fund_entry.refuse_overspent`) so an auditor sees the attempt.
  */
 export async function recordSpending(
   deps: Deps,
@@ -294,17 +447,32 @@ export async function recordSpending(
     );
   }
   const evidence = await checkEvidence(deps.db, b, input.evidenceFileId);
-  const id = await auditedTransaction(deps, ctx, async (trx, now) => {
+  let refusal: Record<string, unknown> = {};
+  const id = await auditedTransaction<string | null>(deps, ctx, async (trx, now) => {
     await q.lockBudget(trx, b.id);
     const line = await q.lineAmount(trx, b.id, input.category);
     const spent = await q.spentOnLine(trx, b.id, input.category);
-    if (line === null || !withinLine(line, spent, input.amountFen))
-      throw new AppError('FUND_LINE_OVERSPENT', {
+    if (line === null || !withinLine(line, spent, input.amountFen)) {
+      // Beyond the line: refused until a budget adjustment approved through the chain of 001 第十三条 raises it; the
+      // refusal is what this transaction records, so the auditor sees the attempt.
+      refusal = {
         category: input.category,
         budgetFen: line ?? 0,
         spentFen: spent,
         amountFen: input.amountFen,
-      });
+        clause: BUDGET_APPROVAL_RULE.clause,
+      };
+      return {
+        result: null,
+        audit: {
+          action: 'fund_entry.refuse_overspent',
+          targetType: 'fund_budget',
+          targetId: b.id,
+          summary: { ...refusal, payee: input.payee, purpose: input.purpose },
+          scope: auditScope(b),
+        },
+      };
+    }
     const id = await q.insertEntry(trx, {
       budget: b,
       kind: 'spending',
@@ -332,6 +500,7 @@ export async function recordSpending(
       },
     };
   });
+  if (id === null) throw new AppError('FUND_LINE_OVERSPENT', refusal);
   return entryDto((await q.findEntry(deps.db, id))!);
 }
 
@@ -440,7 +609,7 @@ export async function reverseEntry(deps: Deps, ctx: RequestContext, entryId: str
   return entryDto((await q.findEntry(deps.db, id))!);
 }
 
-/** Evidence (an invoice or receipt as PDF) for a later entry, owned by the budget's school (downloads are scope-checked). */
+/** Evidence (an invoice or receipt: PDF, PNG or JPEG by content) for a later entry, owned by the budget's school (downloads are scope-checked). */
 export async function storeEvidence(
   deps: Deps,
   ctx: RequestContext,
@@ -450,7 +619,7 @@ export async function storeEvidence(
   const actor = requireActor(ctx, FUND_READ_ROLES);
   const b = await writableLedger(deps.db, actor, budgetId);
   return auditedTransaction(deps, ctx, async (trx, now) => {
-    const stored = await storePdf(trx, ctx, file.bytes, file.filename, {
+    const stored = await storeEvidenceFile(trx, ctx, file.bytes, file.filename, {
       at: now,
       owner: { provinceCode: b.province_code, schoolId: b.school_id },
     });
@@ -460,7 +629,7 @@ export async function storeEvidence(
         action: 'fund_evidence.upload',
         targetType: 'file',
         targetId: stored.id,
-        summary: { budgetId: b.id, name: stored.name, sha256: stored.sha256 },
+        summary: { budgetId: b.id, name: stored.name, sha256: stored.sha256, mime: stored.mime, size: stored.size },
         scope: auditScope(b),
       },
     };

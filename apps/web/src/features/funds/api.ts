@@ -76,6 +76,44 @@ export function useBudgetAction() {
   });
 }
 
+export type BudgetLine = { category: FundCategory; amountFen: number };
+
+/** Lines of a draft or returned budget (before it goes into, or after it came back from, the approval chain). */
+export function useUpdateLines() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, lines }: { id: string; lines: BudgetLine[] }) =>
+      api.put<BudgetDto>(`/fund-budgets/${encodeURIComponent(id)}/lines`, { lines }),
+    onSuccess: done,
+  });
+}
+
+/** A budget adjustment (预算调整) of an approved budget: new lines and a reason, through the same chain. */
+export function useProposeAdjustment() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ budgetId, lines, reason }: { budgetId: string; lines: BudgetLine[]; reason: string }) =>
+      api.post<BudgetDto>(`/fund-budgets/${encodeURIComponent(budgetId)}/adjustments`, { lines, reason }),
+    onSuccess: done,
+  });
+}
+export function useUpdateAdjustment() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, lines, reason }: { id: string; lines: BudgetLine[]; reason: string }) =>
+      api.put<BudgetDto>(`/fund-budget-adjustments/${encodeURIComponent(id)}`, { lines, reason }),
+    onSuccess: done,
+  });
+}
+export function useAdjustmentAction() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, action, comment }: { id: string; action: string; comment?: string }) =>
+      api.post<BudgetDto>(`/fund-budget-adjustments/${encodeURIComponent(id)}/${action}`, comment ? { comment } : {}),
+    onSuccess: done,
+  });
+}
+
 export interface SpendingForm {
   category: FundCategory;
   evidenceFileId?: string;
@@ -160,7 +198,7 @@ export const useOverdueSettlements = () =>
     queryFn: ({ signal }) => api.get<{ days: number; items: OverdueSettlementDto[] }>('/fund-overdue-settlements', {}, signal),
   });
 
-/** Stores an invoice PDF for the budget's school; the entry then refers to it by id. */
+/** Stores an invoice or receipt (PDF, PNG or JPEG, checked by content) for the budget's school; the entry refers to it by id. */
 export const uploadEvidence = (budgetId: string, file: File) => {
   const form = new FormData();
   form.append('file', file, file.name);

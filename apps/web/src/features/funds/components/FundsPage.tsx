@@ -1,5 +1,12 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { FUND_CATEGORIES, type BudgetDto, type FundCategory, type FundEntryDto, type FundSummaryRowDto } from '@onex/shared';
+import {
+  FUND_CATEGORIES,
+  type BudgetAdjustmentDto,
+  type BudgetDto,
+  type FundCategory,
+  type FundEntryDto,
+  type FundSummaryRowDto,
+} from '@onex/shared';
 import {
   Alert,
   App,
@@ -11,7 +18,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Select,
   Space,
   Table,
@@ -25,21 +31,23 @@ import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
+import { ApiError } from '../../../lib/api';
 import {
   type IncomeForm,
   type SpendingForm,
-  useApprovedPilots,
+  useAdjustmentAction,
   useBudgetAction,
   useBudgets,
   uploadEvidence,
   useOverdueSettlements,
-  useCreateBudget,
   useEntries,
   useFundSummary,
   useRecordIncome,
   useRecordSpending,
   useReverse,
 } from '../api';
+import '../locales';
+import { BudgetLinesModal, type LinesEdit } from './BudgetLinesModal';
 
 const yuanToFen = (y: number | null | undefined) => Math.round((y ?? 0) * 100);
 
@@ -49,7 +57,7 @@ export function FundsPage() {
   const me = useUser();
   const budgets = useBudgets();
   const [open, setOpen] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<LinesEdit | null>(null);
   const canCreate = me.role === 'school_admin' || me.role === 'department_admin';
   const schoolId = me.scope.schoolId;
 
@@ -70,7 +78,7 @@ export function FundsPage() {
               </>
             ) : null}
             {canCreate ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-budget">
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })} data-testid="new-budget">
                 {t('funds.newBudget')}
               </Button>
             ) : null}
@@ -83,7 +91,7 @@ export function FundsPage() {
             {
               key: 'budgets',
               label: t('funds.budgets'),
-              children: <BudgetTable rows={budgets.data ?? []} loading={budgets.isLoading} onOpen={setOpen} />,
+              children: <BudgetTable rows={budgets.data ?? []} loading={budgets.isLoading} onOpen={setOpen} onEdit={setEditing} />,
             },
             {
               key: 'summary',
@@ -93,7 +101,7 @@ export function FundsPage() {
           ]}
         />
       </Card>
-      {creating ? <NewBudgetModal onClose={() => setCreating(false)} /> : null}
+      {editing ? <BudgetLinesModal edit={editing} onClose={() => setEditing(null)} /> : null}
       <LedgerDrawer budget={(budgets.data ?? []).find((b) => b.id === open) ?? null} onClose={() => setOpen(null)} />
     </Space>
   );
@@ -104,25 +112,48 @@ function CategoryTag({ c }: { c: FundCategory | null }) {
   return c ? <Tag>{t(`funds.category.${c}`)}</Tag> : null;
 }
 
-function BudgetTable({ rows, loading, onOpen }: { rows: BudgetDto[]; loading: boolean; onOpen: (id: string) => void }) {
+/** One step of the chain of 001 第十三条 on a budget or an adjustment; a return asks for the comment. */
+function useChainStep() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
-  const act = useBudgetAction();
-  const run = (b: BudgetDto, action: string) => {
+  const budgetAct = useBudgetAction();
+  const adjustmentAct = useAdjustmentAction();
+  return (target: 'budget' | 'adjustment', id: string, action: string) => {
+    const m = target === 'budget' ? budgetAct : adjustmentAct;
     const go = (comment?: string) =>
-      act.mutate(
-        { id: b.id, action, ...(comment ? { comment } : {}) },
+      m.mutate(
+        { id, action, ...(comment ? { comment } : {}) },
         { onSuccess: () => void message.success(t('common.savedOk')), onError: (e) => void message.error(errorText(e)) },
       );
     if (action !== 'return') return go();
     let comment = '';
     modal.confirm({
       title: t('funds.action.return'),
-      content: <Input.TextArea onChange={(e) => (comment = e.target.value)} placeholder={t('funds.comment')} />,
+      content: (
+        <Input.TextArea onChange={(e) => (comment = e.target.value)} placeholder={t('funds.comment')} data-testid="return-comment" />
+      ),
       onOk: () => go(comment),
     });
   };
+}
+
+const CHAIN_STEPS = ['submit', 'department_approve', 'academic_approve', 'leader_approve', 'return'];
+
+function BudgetTable({
+  rows,
+  loading,
+  onOpen,
+  onEdit,
+}: {
+  rows: BudgetDto[];
+  loading: boolean;
+  onOpen: (id: string) => void;
+  onEdit: (e: LinesEdit) => void;
+}) {
+  const { t } = useTranslation();
+  const step = useChainStep();
+  const run = (b: BudgetDto, action: string) => step('budget', b.id, action);
   const columns: TableProps<BudgetDto>['columns'] = [
     { title: t('funds.pilot'), key: 'pilot', render: (_, b) => `${b.school.name} · ${b.filing.certificateTypeName}` },
     { title: t('funds.year'), dataIndex: 'year', key: 'year', width: 80 },
@@ -144,13 +175,23 @@ function BudgetTable({ rows, loading, onOpen }: { rows: BudgetDto[]; loading: bo
           <Button size="small" type="link" onClick={() => onOpen(b.id)} data-testid={`open-ledger-${b.id}`}>
             {t('funds.ledger')}
           </Button>
+          {b.allowedActions.includes('edit') ? (
+            <Button size="small" onClick={() => onEdit({ mode: 'edit', budget: b })} data-testid={`budget-edit-${b.id}`}>
+              {t('funds.editor.editLines')}
+            </Button>
+          ) : null}
           {b.allowedActions
-            .filter((a) => a !== 'edit' && a !== 'record')
+            .filter((a) => CHAIN_STEPS.includes(a))
             .map((a) => (
               <Button key={a} size="small" onClick={() => run(b, a)} data-testid={`budget-${a}-${b.id}`}>
                 {t(`funds.action.${a}`)}
               </Button>
             ))}
+          {b.allowedActions.includes('adjust') ? (
+            <Button size="small" onClick={() => onEdit({ mode: 'adjust', budget: b })} data-testid={`budget-adjust-${b.id}`}>
+              {t('funds.editor.adjust')}
+            </Button>
+          ) : null}
         </Space>
       ),
     },
@@ -173,60 +214,79 @@ function BudgetTable({ rows, loading, onOpen }: { rows: BudgetDto[]; loading: bo
               ))}
             </Space>
             <Typography.Text type="secondary">
-              {b.events.map((e) => `${t(`funds.action.${e.action}`)}：${e.actor}${e.comment ? `（${e.comment}）` : ''}`).join(' → ') ||
-                t('funds.noEvents')}
+              {t('funds.editor.chain')}：{t('funds.editor.chainSteps')}
             </Typography.Text>
+            <Typography.Text type="secondary">{eventsText(b.events)}</Typography.Text>
+            {b.adjustments.length ? (
+              <AdjustmentList budget={b} onEdit={onEdit} onStep={(id, a) => step('adjustment', id, a)} eventsText={eventsText} />
+            ) : null}
           </Space>
         ),
       }}
     />
   );
+  function eventsText(events: BudgetDto['events']) {
+    return (
+      events.map((e) => `${t(`funds.action.${e.action}`)}：${e.actor}${e.comment ? `（${e.comment}）` : ''}`).join(' → ') ||
+      t('funds.noEvents')
+    );
+  }
 }
 
-function NewBudgetModal({ onClose }: { onClose: () => void }) {
+/** The budget's adjustments: new lines, reason, status and steps, with the actions the actor may take. */
+function AdjustmentList({
+  budget,
+  onEdit,
+  onStep,
+  eventsText,
+}: {
+  budget: BudgetDto;
+  onEdit: (e: LinesEdit) => void;
+  onStep: (id: string, action: string) => void;
+  eventsText: (events: BudgetDto['events']) => string;
+}) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const pilots = useApprovedPilots(true);
-  const create = useCreateBudget();
-  const [form] = Form.useForm<{ filingId: string; year: number } & Record<FundCategory, number>>();
   return (
-    <Modal
-      open
-      title={t('funds.newBudget')}
-      onCancel={onClose}
-      onOk={() =>
-        void form.validateFields().then((v) =>
-          create.mutate(
-            {
-              filingId: v.filingId,
-              year: v.year,
-              lines: FUND_CATEGORIES.filter((c) => (v[c] ?? 0) > 0).map((c) => ({ category: c, amountFen: yuanToFen(v[c]) })),
-            },
-            { onSuccess: () => (void message.success(t('common.savedOk')), onClose()), onError: (e) => void message.error(errorText(e)) },
-          ),
-        )
-      }
-      confirmLoading={create.isPending}
-    >
-      <Typography.Paragraph type="secondary">{t('funds.onlyApproved')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() }}>
-        <Form.Item name="filingId" label={t('funds.pilot')} rules={[{ required: true }]}>
-          <Select
-            options={(pilots.data ?? []).map((f) => ({ value: f.id, label: `${f.certificateTypeName}（${f.departmentName}）` }))}
-            data-testid="budget-pilot"
-          />
-        </Form.Item>
-        <Form.Item name="year" label={t('funds.year')} rules={[{ required: true }]}>
-          <InputNumber min={2019} max={2100} />
-        </Form.Item>
-        {FUND_CATEGORIES.map((c) => (
-          <Form.Item key={c} name={c} label={`${t(`funds.category.${c}`)}（${t('funds.yuan')}）`}>
-            <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid={`budget-line-${c}`} />
-          </Form.Item>
-        ))}
-      </Form>
-    </Modal>
+    <Space orientation="vertical" data-testid={`adjustments-${budget.id}`}>
+      <Typography.Text strong>{t('funds.editor.adjustments')}</Typography.Text>
+      {budget.adjustments.map((a: BudgetAdjustmentDto) => (
+        <Space key={a.id} orientation="vertical" size={2} data-testid={`adjustment-${a.id}`}>
+          <Space wrap>
+            <Tag
+              color={a.status === 'approved' ? 'green' : a.status === 'returned' ? 'orange' : 'blue'}
+              data-testid={`adjustment-status-${a.id}`}
+            >
+              {t(`funds.budgetStatus.${a.status}`)}
+            </Tag>
+            {a.lines.map((l) => (
+              <span key={l.category}>
+                <CategoryTag c={l.category} /> {formatFen(l.amountFen)}
+              </span>
+            ))}
+            <Typography.Text type="secondary">{a.reason}</Typography.Text>
+          </Space>
+          <Typography.Text type="secondary">{eventsText(a.events)}</Typography.Text>
+          <Space wrap>
+            {a.allowedActions.includes('edit') ? (
+              <Button
+                size="small"
+                onClick={() => onEdit({ mode: 'editAdjustment', budget, adjustment: a })}
+                data-testid={`adjustment-edit-${a.id}`}
+              >
+                {t('funds.editor.editAdjustment')}
+              </Button>
+            ) : null}
+            {a.allowedActions
+              .filter((x) => CHAIN_STEPS.includes(x))
+              .map((x) => (
+                <Button key={x} size="small" onClick={() => onStep(a.id, x)} data-testid={`adjustment-${x}-${a.id}`}>
+                  {t(`funds.action.${x}`)}
+                </Button>
+              ))}
+          </Space>
+        </Space>
+      ))}
+    </Space>
   );
 }
 
@@ -242,7 +302,22 @@ function LedgerDrawer({ budget, onClose }: { budget: BudgetDto | null; onClose: 
   const [inf] = Form.useForm<Omit<IncomeForm, 'amountFen' | 'date'> & { amount: number; date: { format(f: string): string } }>();
   const canRecord = budget?.allowedActions.includes('record') ?? false;
   const [evidence, setEvidence] = useState<{ id: string; name: string } | null>(null);
-  const fail = (e: unknown) => void modal.error({ title: t('funds.refused'), content: errorText(e) });
+  const fail = (e: unknown) => {
+    const clause = e instanceof ApiError && typeof e.details.clause === 'string' ? e.details.clause : null;
+    void modal.error({
+      title: t('funds.refused'),
+      content: (
+        <div data-testid="fund-refusal">
+          <Typography.Paragraph>{errorText(e)}</Typography.Paragraph>
+          {clause ? (
+            <Typography.Paragraph type="secondary" data-testid="fund-refusal-clause">
+              {t('funds.editor.refusedClause', { clause })}
+            </Typography.Paragraph>
+          ) : null}
+        </div>
+      ),
+    });
+  };
 
   const columns: TableProps<FundEntryDto>['columns'] = [
     { title: t('funds.date'), dataIndex: 'date', key: 'date', width: 110 },
@@ -320,6 +395,7 @@ function LedgerDrawer({ budget, onClose }: { budget: BudgetDto | null; onClose: 
                             date: v.date.format('YYYY-MM-DD'),
                             payee: v.payee,
                             purpose: v.purpose,
+                            ...(evidence ? { evidenceFileId: evidence.id } : {}),
                           },
                           {
                             onSuccess: () => (void message.success(t('common.savedOk')), sf.resetFields(), setEvidence(null)),
@@ -349,14 +425,14 @@ function LedgerDrawer({ budget, onClose }: { budget: BudgetDto | null; onClose: 
                         <Input placeholder={t('funds.purpose')} style={{ width: 260 }} data-testid="spend-purpose" />
                       </Form.Item>
                       <Upload
-                        accept="application/pdf"
+                        accept="application/pdf,image/png,image/jpeg"
                         showUploadList={false}
                         beforeUpload={(file) => {
                           uploadEvidence(budget.id, file).then(setEvidence, fail);
                           return false;
                         }}
                       >
-                        <Button icon={<UploadOutlined />}>{evidence ? evidence.name : t('funds.evidence')}</Button>
+                        <Button icon={<UploadOutlined />}>{evidence ? evidence.name : t('funds.editor.evidence')}</Button>
                       </Upload>
                       <Button type="primary" htmlType="submit" loading={spend.isPending} data-testid="spend-submit">
                         {t('common.submit')}
