@@ -30,9 +30,7 @@ export function attachmentDisposition(name: string): string {
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** A PNG starts with its 8-byte signature followed by the IHDR chunk. */
 export function isPng(bytes: Buffer): boolean {
-  return (
-    bytes.length > 24 && bytes.subarray(0, 8).equals(PNG_SIGNATURE) && bytes.subarray(12, 16).toString('latin1') === 'IHDR'
-  );
+  return bytes.length > 24 && bytes.subarray(0, 8).equals(PNG_SIGNATURE) && bytes.subarray(12, 16).toString('latin1') === 'IHDR';
 }
 
 /** A JPEG starts with SOI (FF D8) and a marker (FF xx), and ends with EOI (FF D9), allowing a little trailing padding. */

@@ -220,10 +220,5 @@ export function insertAttachment(db: Db, a: Insertable<ComplaintAttachmentsTable
 }
 
 export function readAttachment(db: Db, complaintId: string, id: string) {
-  return db
-    .selectFrom('complaint_attachments')
-    .selectAll()
-    .where('complaint_id', '=', complaintId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('complaint_attachments').selectAll().where('complaint_id', '=', complaintId).where('id', '=', id).executeTakeFirst();
 }

@@ -347,7 +347,12 @@ export function searchSubjects(deps: Deps, type: ComplaintSubjectType, text: str
 /** How long after filing the complainant may still attach files with the tracking code. */
 export const ATTACH_WINDOW_MS = 60 * 60 * 1000;
 
-function attachmentDto(a: { id: string; original_name: string; mime: ComplaintAttachmentDto['mime']; size: number }): ComplaintAttachmentDto {
+function attachmentDto(a: {
+  id: string;
+  original_name: string;
+  mime: ComplaintAttachmentDto['mime'];
+  size: number;
+}): ComplaintAttachmentDto {
   return { id: a.id, name: a.original_name, mime: a.mime, size: a.size };
 }
 
@@ -365,7 +370,8 @@ export async function addAttachments(
 ): Promise<ComplaintAttachmentDto[]> {
   if (files.length === 0) throw new AppError('FILE_REQUIRED');
   const typed = files.map((f) => {
-    if (f.bytes.length > COMPLAINT_ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: COMPLAINT_ATTACHMENT_MAX_BYTES });
+    if (f.bytes.length > COMPLAINT_ATTACHMENT_MAX_BYTES)
+      throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: COMPLAINT_ATTACHMENT_MAX_BYTES });
     const mime = sniffDocumentOrImage(f.bytes);
     if (!mime) throw new AppError('COMPLAINT_ATTACHMENT_TYPE', { name: cleanFileName(f.filename, 'attachment') });
     return { ...f, mime };

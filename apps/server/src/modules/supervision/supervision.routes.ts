@@ -144,7 +144,8 @@ export const registerSupervisionRoutes: RouteModule = (app, deps) => {
     {
       schema: {
         tags,
-        summary: '受理、转办、答复或办结投诉（办结须选择核查结论）Accept, transfer, reply to or close a complaint (closing needs a verdict)',
+        summary:
+          '受理、转办、答复或办结投诉（办结须选择核查结论）Accept, transfer, reply to or close a complaint (closing needs a verdict)',
         params: idParams,
         body: complaintTransitionSchema,
         response: { 200: complaintDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
