@@ -291,6 +291,8 @@ export const reportDutyQuerySchema = pageQuerySchema.extend({
   reportTypeId: z.string().uuid().optional(),
   status: z.enum(REPORT_DUTY_STATUSES).optional(),
   missed: z.stringbool().optional(),
+  /** Filed after the due date. */
+  late: z.stringbool().optional(),
 });
 export type ReportDutyQuery = z.infer<typeof reportDutyQuerySchema>;
 

@@ -47,6 +47,7 @@ export interface DutyQuery {
   reportTypeId?: string | undefined;
   status?: ReportDutyStatus | undefined;
   missed?: boolean | undefined;
+  late?: boolean | undefined;
 }
 
 export function useReportDuties(query: DutyQuery) {

@@ -54,7 +54,8 @@ export function ReportDutiesPage({ mode }: { mode: 'reporter' | 'reviewer' }) {
   const duties = useReportDuties(query);
   const types = useReportTypes();
   const count = (q: Partial<DutyQuery>) => ({ page: 1, pageSize: 1, ...q });
-  const lateOnes = useReportDuties(count({ missed: true }));
+  const missedOnes = useReportDuties(count({ missed: true }));
+  const lateOnes = useReportDuties(count({ late: true }));
   const toReview = useReportDuties(count({ status: 'submitted' }));
 
   const apply = (v: FilterValues) =>
@@ -94,7 +95,8 @@ export function ReportDutiesPage({ mode }: { mode: 'reporter' | 'reviewer' }) {
         <Typography.Paragraph type="secondary">{mode === 'reviewer' ? t('sup.reviewHint') : t('sup.dutiesHint')}</Typography.Paragraph>
         <Space size="large" style={{ marginBottom: 16 }}>
           <Statistic title={t('sup.submittedCount')} value={toReview.data?.total ?? 0} />
-          <Statistic title={t('sup.missedCount')} value={lateOnes.data?.total ?? 0} valueStyle={{ color: '#cf1322' }} />
+          <Statistic title={t('sup.lateCount')} value={lateOnes.data?.total ?? 0} valueStyle={{ color: '#d46b08' }} />
+          <Statistic title={t('sup.missedCount')} value={missedOnes.data?.total ?? 0} valueStyle={{ color: '#cf1322' }} />
         </Space>
         <Form<FilterValues>
           form={form}
