@@ -33,9 +33,21 @@ describe('complaints (R8.5)', () => {
       await page.keyboard.type('广州城市');
       await page.locator('.ant-select-item-option').filter({ hasText: '广州城市职业学院' }).click();
       await page.getByTestId('complaint-content').fill('学校要求全班学生必须报名参加证书考核，不报名不能毕业。<script>alert(1)</script>');
+      // R8.5 an attachment (a PDF, checked by content on the server) goes with the complaint.
+      await page
+        .getByTestId('complaint-attachments')
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: '收费通知.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1'),
+        });
       const filed = page.waitForResponse((r) => r.url().endsWith('/api/v1/public/complaints') && r.request().method() === 'POST', WAIT);
+      const attached = page.waitForResponse((r) => r.url().endsWith('/attachments') && r.request().method() === 'POST', WAIT);
       await page.getByTestId('complaint-submit').click();
       expect((await filed).status()).toBe(201);
+      expect((await attached).status()).toBe(201);
+      await page.getByText('已上传 1 个附件').waitFor(WAIT);
       const code = (await page.getByTestId('tracking-code').textContent())!.trim();
       expect(code).toMatch(/^[0-9A-Z]{12,}$/);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'complaint-filed.png'), fullPage: true });

@@ -137,19 +137,20 @@ function FileComplaint() {
       </Space>
       <Typography.Paragraph type="secondary">{t('supervision.contactNote')}</Typography.Paragraph>
       <Form.Item label={t('sup.attach')} extra={t('sup.attachHint')}>
-        <Upload
-          multiple
-          accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-          maxCount={COMPLAINT_ATTACHMENT_MAX_FILES}
-          fileList={files}
-          beforeUpload={() => false}
-          onChange={({ fileList }) => setFiles(fileList.slice(0, COMPLAINT_ATTACHMENT_MAX_FILES))}
-          data-testid="complaint-attachments"
-        >
-          <Button icon={<PaperClipOutlined />} disabled={files.length >= COMPLAINT_ATTACHMENT_MAX_FILES}>
-            {t('sup.attachChoose')}
-          </Button>
-        </Upload>
+        <div data-testid="complaint-attachments">
+          <Upload
+            multiple
+            accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+            maxCount={COMPLAINT_ATTACHMENT_MAX_FILES}
+            fileList={files}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList.slice(0, COMPLAINT_ATTACHMENT_MAX_FILES))}
+          >
+            <Button icon={<PaperClipOutlined />} disabled={files.length >= COMPLAINT_ATTACHMENT_MAX_FILES}>
+              {t('sup.attachChoose')}
+            </Button>
+          </Upload>
+        </div>
       </Form.Item>
       {file.isError && <Alert type="error" showIcon title={errorText(file.error)} style={{ marginBottom: 16 }} />}
       <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={file.isPending} data-testid="complaint-submit">
