@@ -1,8 +1,15 @@
 import path from 'node:path';
+import type { ComplaintDto, Page as PageOf, ReportDutyDto } from '@onex/shared';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
 import { SCREENSHOTS, startPlatform } from './server';
 
-/** Browser journey of 投诉举报 (issue 13, R8.5): the public files a complaint without an account and follows it. */
+/**
+ * Browser journeys of supervision (issue 13): the public files a complaint without an account and follows it (R8.5);
+ * a department administrator files its weekly report and the province accepts it (R8.1); the handler closes a
+ * complaint with a verdict that the complainant then reads by tracking code (R8.5).
+ */
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
 beforeAll(async () => {
@@ -26,9 +33,21 @@ describe('complaints (R8.5)', () => {
       await page.keyboard.type('广州城市');
       await page.locator('.ant-select-item-option').filter({ hasText: '广州城市职业学院' }).click();
       await page.getByTestId('complaint-content').fill('学校要求全班学生必须报名参加证书考核，不报名不能毕业。<script>alert(1)</script>');
+      // R8.5 an attachment (a PDF, checked by content on the server) goes with the complaint.
+      await page
+        .getByTestId('complaint-attachments')
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: '收费通知.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1'),
+        });
       const filed = page.waitForResponse((r) => r.url().endsWith('/api/v1/public/complaints') && r.request().method() === 'POST', WAIT);
+      const attached = page.waitForResponse((r) => r.url().endsWith('/attachments') && r.request().method() === 'POST', WAIT);
       await page.getByTestId('complaint-submit').click();
       expect((await filed).status()).toBe(201);
+      expect((await attached).status()).toBe(201);
+      await page.getByText('已上传 1 个附件').waitFor(WAIT);
       const code = (await page.getByTestId('tracking-code').textContent())!.trim();
       expect(code).toMatch(/^[0-9A-Z]{12,}$/);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'complaint-filed.png'), fullPage: true });
@@ -42,6 +61,124 @@ describe('complaints (R8.5)', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, 'complaint-tracked.png'), fullPage: true });
     } finally {
       await context.close();
+    }
+  });
+});
+
+async function loginPage(username: string, password = DEMO_PASSWORD) {
+  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${platform.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('home-title').waitFor(WAIT);
+  return { context, page };
+}
+
+/** A JSON call from the signed-in page (with its session and CSRF token): test setup and read-backs only. */
+function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken?: string };
+      const r = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: r.status, json: (await r.json()) as T };
+    },
+    { method, url, body },
+  );
+}
+
+describe('reporting (R8.1)', () => {
+  it('R8.1 a department administrator files its weekly report from the data-driven form and the province accepts it', async () => {
+    // Setup: 广州城市职业学院 gives the department of its approved pilot an administrator account.
+    const school = await loginPage('gzcp-admin');
+    const duties = await call<PageOf<ReportDutyDto>>(school.page, 'GET', '/api/v1/report-duties?status=pending&pageSize=100');
+    const duty = duties.json.items.find((d) => d.reportTypeName.includes('周报'))!;
+    expect(duty).toBeTruthy();
+    const filing = await call<{ departmentId: string }>(school.page, 'GET', `/api/v1/filings/${duty.filingId}`);
+    const made = await call(school.page, 'POST', '/api/v1/users', {
+      username: 'gzcp-weekly',
+      displayName: '二级学院周报员',
+      role: 'department_admin',
+      password: 'Weekly@2026x',
+      departmentId: filing.json.departmentId,
+    });
+    expect(made.status).toBe(201);
+    await school.context.close();
+
+    const dept = await loginPage('gzcp-weekly', 'Weekly@2026x');
+    try {
+      await dept.page.getByRole('menuitem', { name: /报送$/ }).click();
+      await dept.page.waitForURL(/\/supervision\/reports$/);
+      await dept.page.getByTestId(`duty-open-${duty.id}`).click();
+      await dept.page.waitForURL(new RegExp(`/supervision/reports/${duty.id}$`));
+      // The form is the report type's field list: 本周工作进展 (required), 本周培训人次 (a number), 存在问题.
+      await dept.page.getByTestId('duty-submit').click();
+      await dept.page.getByText('请填写“本周工作进展”').waitFor(WAIT);
+      await dept.page.getByTestId('field-progress').fill('完成工业机器人应用编程师资培训，实训室设备调试完毕。');
+      await dept.page.getByTestId('field-trained').fill('42');
+      const filed = dept.page.waitForResponse((r) => r.url().endsWith(`/report-duties/${duty.id}/submission`), WAIT);
+      await dept.page.getByTestId('duty-submit').click();
+      expect((await filed).status()).toBe(200);
+      await dept.page.getByTestId('duty-status').filter({ hasText: '已报送' }).waitFor(WAIT);
+      await dept.page.screenshot({ path: path.join(SCREENSHOTS, 'report-filed.png'), fullPage: true });
+    } finally {
+      await dept.context.close();
+    }
+
+    const gd = await loginPage('gd-admin');
+    try {
+      await gd.page.getByRole('menuitem', { name: '报送审核' }).click();
+      await gd.page.waitForURL(/\/supervision\/review$/);
+      await gd.page.getByTestId('pilot-flags').getByText('连续').first().waitFor(WAIT); // the demo's missed weeks flag the pilot
+      await gd.page.getByTestId(`duty-open-${duty.id}`).click();
+      await gd.page.getByTestId('duty-answers').getByText('42').waitFor(WAIT);
+      const reviewed = gd.page.waitForResponse((r) => r.url().endsWith(`/report-duties/${duty.id}/review`), WAIT);
+      await gd.page.getByTestId('review-accept').click();
+      expect((await reviewed).status()).toBe(200);
+      await gd.page.getByTestId('duty-status').filter({ hasText: '已通过' }).waitFor(WAIT);
+      const after = await call<ReportDutyDto>(gd.page, 'GET', `/api/v1/report-duties/${duty.id}`);
+      expect(after.json).toMatchObject({ status: 'accepted', answers: { progress: expect.stringContaining('师资培训'), trained: 42 } });
+      await gd.page.screenshot({ path: path.join(SCREENSHOTS, 'report-accepted.png'), fullPage: true });
+    } finally {
+      await gd.context.close();
+    }
+  });
+});
+
+describe('complaint handling (R8.5)', () => {
+  it('R8.5 the province closes a complaint with a verdict; the complainant reads the verdict by tracking code', async () => {
+    const gd = await loginPage('gd-admin');
+    try {
+      const open = await call<PageOf<ComplaintDto>>(gd.page, 'GET', '/api/v1/complaints?status=in_progress&pageSize=100');
+      const c = open.json.items.find((i) => i.subjectName === '广州城市职业学院')!;
+      expect(c).toBeTruthy();
+      await gd.page.getByRole('menuitem', { name: '投诉处理' }).click();
+      await gd.page.waitForURL(/\/supervision\/complaints$/);
+      await gd.page.getByTestId(`complaint-open-${c.id}`).click();
+      await gd.page.waitForURL(new RegExp(`/complaints/${c.id}$`));
+      // The handler sees the complainant's contact in full.
+      expect(await gd.page.getByTestId('complaint-contact').textContent()).toContain('13800138000');
+      await gd.page.getByTestId('complaint-action').getByText('办结').click();
+      await gd.page.getByTestId('complaint-comment').fill('经核查，试点专业确有向学生收取培训费的情况，已责令全额退还。');
+      await gd.page.getByTestId('complaint-act').click();
+      await gd.page.getByText('请选择核查结论').waitFor(WAIT);
+      await gd.page.getByTestId('complaint-verdict-choice').getByText('成立', { exact: true }).click();
+      const closed = gd.page.waitForResponse((r) => r.url().endsWith(`/complaints/${c.id}/transitions`), WAIT);
+      await gd.page.getByTestId('complaint-act').click();
+      expect((await closed).status()).toBe(200);
+      await gd.page.getByTestId('complaint-status').filter({ hasText: '已办结' }).waitFor(WAIT);
+      expect(await gd.page.getByTestId('complaint-verdict').textContent()).toBe('成立');
+      await gd.page.screenshot({ path: path.join(SCREENSHOTS, 'complaint-closed.png'), fullPage: true });
+
+      const pub = await gd.page.request.get(`${platform.baseUrl}/api/v1/public/complaints/${c.trackingCode}`);
+      expect(await pub.json()).toMatchObject({ status: 'closed', verdict: 'upheld' });
+    } finally {
+      await gd.context.close();
     }
   });
 });

@@ -354,6 +354,21 @@ export const ERRORS = {
     zh: '转办对象不正确：请选择另一个存在的管理部门',
     en: 'Choose another existing administration to transfer to',
   },
+  COMPLAINT_ATTACHMENT_TYPE: {
+    status: 400,
+    zh: '附件须为 PDF、PNG 或 JPEG 文件（按文件内容检查）',
+    en: 'Attachments must be PDF, PNG or JPEG files (checked by their content)',
+  },
+  COMPLAINT_ATTACHMENTS_CLOSED: {
+    status: 409,
+    zh: '不能再为该投诉添加附件：每件投诉最多 3 个附件，且须在提交后 1 小时内上传',
+    en: 'No more attachments: at most 3 per complaint, uploaded within an hour of filing',
+  },
+  COMPLAINT_VERDICT_REQUIRED: {
+    status: 400,
+    zh: '办结投诉时请选择核查结论：成立、部分成立或不成立',
+    en: 'Closing a complaint needs a verdict: upheld, partly upheld or not upheld',
+  },
   PILOT_CANCELLED: {
     status: 409,
     zh: '该试点已被取消（粤生态职院〔2023〕18号 第十九条），不能再报名或填报年度计划',

@@ -62,6 +62,27 @@ export const COMPLAINT_ACTION_LABELS: Record<ComplaintAction, Label> = {
   close: { zh: '办结', en: 'Close' },
 };
 
+/** The verdict recorded when a complaint is closed (核查结论); the scorecards count upheld and partly upheld ones. */
+export const COMPLAINT_VERDICTS = ['upheld', 'partly_upheld', 'not_upheld'] as const;
+export type ComplaintVerdict = (typeof COMPLAINT_VERDICTS)[number];
+export const COMPLAINT_VERDICT_LABELS: Record<ComplaintVerdict, Label> = {
+  upheld: { zh: '成立', en: 'Upheld' },
+  partly_upheld: { zh: '部分成立', en: 'Partly upheld' },
+  not_upheld: { zh: '不成立', en: 'Not upheld' },
+};
+
+/** Attachments of a complaint: at most 3 PDF, PNG or JPEG files (checked by content), each at most 5 MiB. */
+export const COMPLAINT_ATTACHMENT_MAX_FILES = 3;
+export const COMPLAINT_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+export const COMPLAINT_ATTACHMENT_MIMES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export const complaintAttachmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mime: z.enum(COMPLAINT_ATTACHMENT_MIMES),
+  size: z.number().int(),
+});
+export type ComplaintAttachmentDto = z.infer<typeof complaintAttachmentSchema>;
+
 const HANDLERS = ['national_admin', 'province_admin', 'municipal_admin'] as const;
 /**
  * The handler's workflow: accept, transfer to another administrator (back to 'received' there, with a reason),
@@ -117,6 +138,8 @@ export const publicComplaintSchema = z.object({
   /** The handling deadline (a date, China time): 15 working days after filing or the latest transfer. */
   deadline: z.string(),
   reply: z.string().optional(),
+  /** Once closed: the handler's verdict (成立 / 部分成立 / 不成立). */
+  verdict: z.enum(COMPLAINT_VERDICTS).optional(),
 });
 export type PublicComplaintDto = z.infer<typeof publicComplaintSchema>;
 
@@ -144,6 +167,7 @@ export const complaintSchema = z.object({
   deadline: z.string(),
   overdue: z.boolean(),
   escalations: z.number().int(),
+  verdict: z.enum(COMPLAINT_VERDICTS).nullable(),
 });
 export type ComplaintDto = z.infer<typeof complaintSchema>;
 
@@ -165,6 +189,8 @@ export const complaintDetailSchema = complaintSchema.extend({
   contactPhone: z.string().nullable(),
   contactVisible: z.boolean(),
   events: z.array(complaintEventSchema),
+  /** The complainant's attachments: listed for the current handler only (empty for anyone else). */
+  attachments: z.array(complaintAttachmentSchema),
   allowedActions: z.array(z.enum(COMPLAINT_ACTIONS)),
 });
 export type ComplaintDetailDto = z.infer<typeof complaintDetailSchema>;
@@ -181,6 +207,8 @@ export const complaintTransitionSchema = z.object({
   /** The reason of a transfer, the reply, or the closing note. */
   comment: plainText(2, 2000, '说明').optional(),
   target: complaintTransferTargetSchema.optional(),
+  /** close: the verdict (required). */
+  verdict: z.enum(COMPLAINT_VERDICTS).optional(),
 });
 export type ComplaintTransitionRequest = z.infer<typeof complaintTransitionSchema>;
 
@@ -263,6 +291,8 @@ export const reportDutyQuerySchema = pageQuerySchema.extend({
   reportTypeId: z.string().uuid().optional(),
   status: z.enum(REPORT_DUTY_STATUSES).optional(),
   missed: z.stringbool().optional(),
+  /** Filed after the due date. */
+  late: z.stringbool().optional(),
 });
 export type ReportDutyQuery = z.infer<typeof reportDutyQuerySchema>;
 

@@ -2,7 +2,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { ApplicationStatus, ConversionRefusal, CourseCategory, RuleStatus } from '@onex/shared';
 import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
 import type { Role, SchoolFlag, SchoolStatus, SchoolType } from '@onex/shared';
-import type { ComplaintCategory, ComplaintLevel, ComplaintStatus, ComplaintSubjectType } from '@onex/shared';
+import type { ComplaintCategory, ComplaintLevel, ComplaintStatus, ComplaintSubjectType, ComplaintVerdict } from '@onex/shared';
 import type {
   CancellationGround,
   InspectionStatus,
@@ -1283,6 +1283,7 @@ export interface DB {
   // 0018_supervision
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
+  complaint_attachments: ComplaintAttachmentsTable;
   report_types: ReportTypesTable;
   report_duties: ReportDutiesTable;
   pilot_flags: PilotFlagsTable;
@@ -1320,6 +1321,17 @@ export interface ComplaintsTable {
   filed_at: Timestamp;
   client_ip: string | null;
   updated_at: Timestamp;
+  verdict: Generated<ComplaintVerdict | null>;
+}
+export interface ComplaintAttachmentsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  sha256: string;
+  size: number;
+  mime: 'application/pdf' | 'image/png' | 'image/jpeg';
+  original_name: string;
+  bytes: Buffer;
+  created_at: Timestamp;
 }
 export interface ComplaintEventsTable {
   id: Generated<string>;

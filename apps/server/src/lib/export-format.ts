@@ -89,6 +89,26 @@ const HEADERS: Record<string, string> = {
   overriddenAt: '特批时间',
   overriddenBy: '特批人',
   canOverride: '可特批',
+  // Supervision (issue 13): complaints and reporting duties.
+  trackingCode: '查询码',
+  category: '类别',
+  subjectType: '投诉对象类型',
+  subjectId: '投诉对象编号',
+  subjectName: '投诉对象',
+  filedAt: '投诉时间',
+  deadline: '办理期限',
+  overdue: '是否逾期',
+  escalations: '逾期上报次数',
+  verdict: '核查结论',
+  reportTypeId: '报送类型编号',
+  reportTypeName: '报送类型',
+  periodStart: '报送周期开始',
+  periodEnd: '报送周期结束',
+  dueDate: '截止日期',
+  late: '逾期报送',
+  missed: '缺报',
+  answers: '填报内容',
+  opinion: '审核意见',
 };
 
 export function exportHeader(key: string): string {

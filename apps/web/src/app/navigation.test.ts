@@ -4,9 +4,12 @@ import { canUse, FILING_NAV_KEYS, menuFor, selectedNavKey } from './navigation';
 
 /** The special-fund pages (R4.5–R4.6) come after everything else; the positional assertions read menus without them. */
 const FUND_KEYS: readonly string[] = ['funds', 'fundAllocations'];
-const allKeys = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
+/** The supervision pages (R8) come after the funds; the positional assertions read menus without them. */
+const SUPERVISION_KEYS: readonly string[] = ['reportDuties', 'reportReview', 'reportTypes', 'complaintHandling', 'pilotCancellation'];
+const everyKey = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
+const allKeys = (role: Parameters<typeof menuFor>[0]) => everyKey(role).filter((k) => !SUPERVISION_KEYS.includes(k));
 const keys = (role: Parameters<typeof menuFor>[0]) => allKeys(role).filter((k) => !FUND_KEYS.includes(k));
-const withItem = (key: string) => ROLES.filter((r) => allKeys(r).includes(key as never));
+const withItem = (key: string) => ROLES.filter((r) => everyKey(r).includes(key as never));
 /** The credit-bank pages (R7) come last in a menu; the assertions about earlier pages read the menu without them. */
 const CREDIT_BANK_KEYS: readonly string[] = [
   'myLearningAccount',
@@ -219,5 +222,17 @@ describe('selectedNavKey', () => {
     expect(selectedNavKey('/change-requests', 'province_admin')).toBe('changeRequests');
     expect(selectedNavKey('/annual-plans', 'school_admin')).toBe('annualPlans');
     expect(selectedNavKey('/annual-plans', 'province_admin')).toBe('annualPlans');
+  });
+
+  it('shows the supervision pages by role: reports to reporters, review, types and cancellation to the province and the nation, complaints to handlers (R8.1, R8.3, R8.5)', () => {
+    expect(withItem('reportDuties')).toEqual(['school_admin', 'department_admin', 'project_leader']);
+    expect(withItem('reportReview')).toEqual(['national_admin', 'province_admin']);
+    expect(withItem('reportTypes')).toEqual(['national_admin', 'province_admin']);
+    expect(withItem('pilotCancellation')).toEqual(['national_admin', 'province_admin']);
+    expect(withItem('complaintHandling')).toEqual(['national_admin', 'province_admin', 'municipal_admin']);
+    expect(selectedNavKey('/supervision/reports/x', 'department_admin')).toBe('reportDuties');
+    expect(selectedNavKey('/supervision/reports/x', 'province_admin')).toBe('reportReview');
+    expect(selectedNavKey('/complaints/x', 'municipal_admin')).toBe('complaintHandling');
+    expect(canUse('learner', 'complaintHandling')).toBe(false);
   });
 });

@@ -43,7 +43,12 @@ export type NavKey =
   | 'passRates'
   | 'securityEvents'
   | 'funds'
-  | 'fundAllocations';
+  | 'fundAllocations'
+  | 'reportDuties'
+  | 'reportReview'
+  | 'reportTypes'
+  | 'complaintHandling'
+  | 'pilotCancellation';
 
 export interface NavItem {
   key: NavKey;
@@ -158,6 +163,36 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // allocates by the factor method.
   { key: 'funds', path: '/funds', labelKey: 'menu.funds', roles: ['school_admin', 'department_admin', 'province_admin', 'national_admin'] },
   { key: 'fundAllocations', path: '/fund-allocations', labelKey: 'menu.fundAllocations', roles: ['province_admin'] },
+  // Supervision (R8): reports filed by whoever a report type names (department, project leader, school) and reviewed
+  // by the province or the national administrator at `/supervision/reports/<id>`; report types; complaint handling
+  // (the handler's detail `/complaints/<id>`, the link of its notifications); pilot cancellation (R8.3).
+  {
+    key: 'reportDuties',
+    path: '/supervision/reports',
+    labelKey: 'menu.reportDuties',
+    roles: ['school_admin', 'department_admin', 'project_leader'],
+  },
+  {
+    key: 'reportReview',
+    path: '/supervision/review',
+    labelKey: 'menu.reportReview',
+    roles: ['province_admin', 'national_admin'],
+    alsoMatches: ['/supervision/reports'],
+  },
+  { key: 'reportTypes', path: '/supervision/report-types', labelKey: 'menu.reportTypes', roles: ['province_admin', 'national_admin'] },
+  {
+    key: 'complaintHandling',
+    path: '/supervision/complaints',
+    labelKey: 'menu.complaintHandling',
+    roles: ['national_admin', 'province_admin', 'municipal_admin'],
+    alsoMatches: ['/complaints'],
+  },
+  {
+    key: 'pilotCancellation',
+    path: '/supervision/flags',
+    labelKey: 'menu.pilotCancellation',
+    roles: ['province_admin', 'national_admin'],
+  },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */

@@ -225,6 +225,49 @@ export const router = createBrowserRouter([
             path: PATHS.fundAllocations,
             ...guarded('fundAllocations', () => import('../features/funds/components/AllocationPage').then((m) => <m.AllocationPage />)),
           },
+          // Supervision (R8.1, R8.3, R8.5).
+          {
+            path: navItem('reportDuties').path,
+            ...guarded('reportDuties', () =>
+              import('../features/supervision/components/ReportDutiesPage').then((m) => <m.ReportDutiesPage mode="reporter" />),
+            ),
+          },
+          {
+            path: `${navItem('reportDuties').path}/:id`,
+            ...guarded(['reportDuties', 'reportReview'], () =>
+              import('../features/supervision/components/ReportDutyPage').then((m) => <m.ReportDutyPage />),
+            ),
+          },
+          {
+            path: navItem('reportReview').path,
+            ...guarded('reportReview', () =>
+              import('../features/supervision/components/ReportDutiesPage').then((m) => <m.ReportDutiesPage mode="reviewer" />),
+            ),
+          },
+          {
+            path: navItem('reportTypes').path,
+            ...guarded('reportTypes', () =>
+              import('../features/supervision/components/ReportTypesPage').then((m) => <m.ReportTypesPage />),
+            ),
+          },
+          {
+            path: navItem('complaintHandling').path,
+            ...guarded('complaintHandling', () =>
+              import('../features/supervision/components/ComplaintsAdminPage').then((m) => <m.ComplaintsAdminPage />),
+            ),
+          },
+          {
+            path: '/complaints/:id',
+            ...guarded('complaintHandling', () =>
+              import('../features/supervision/components/ComplaintDetailPage').then((m) => <m.ComplaintDetailPage />),
+            ),
+          },
+          {
+            path: navItem('pilotCancellation').path,
+            ...guarded('pilotCancellation', () =>
+              import('../features/supervision/components/PilotCancellationPage').then((m) => <m.PilotCancellationPage />),
+            ),
+          },
           {
             path: PATHS.securityEvents,
             ...guarded('securityEvents', () =>

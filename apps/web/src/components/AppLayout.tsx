@@ -39,6 +39,10 @@ import {
   SwapOutlined,
   UnorderedListOutlined,
   AlertOutlined,
+  SendOutlined,
+  MessageOutlined,
+  StopOutlined,
+  ProfileOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -97,6 +101,11 @@ const ICONS: Record<NavKey, ReactNode> = {
   securityEvents: <AlertOutlined />,
   funds: <AccountBookOutlined />,
   fundAllocations: <PieChartOutlined />,
+  reportDuties: <SendOutlined />,
+  reportReview: <FileDoneOutlined />,
+  reportTypes: <ProfileOutlined />,
+  complaintHandling: <MessageOutlined />,
+  pilotCancellation: <StopOutlined />,
 };
 
 function useVersion(): string | undefined {

@@ -1,3 +1,4 @@
+
 import { sql as foundation } from './0001_foundation';
 import { sql as catalog } from './0002_catalog';
 import { sql as schools } from './0003_schools';
@@ -17,6 +18,7 @@ import { sql as supervision } from './0018_supervision';
 import { sql as funds } from './0020_funds';
 import { sql as sessionPublicity } from './0021_session_publicity';
 import { sql as statistics } from './0022_statistics';
+import { sql as complaintVerdicts } from './0023_complaint_verdicts';
 import { sql as fundAdjustments } from './0024_fund_adjustments';
 
 export interface Migration {
@@ -45,5 +47,6 @@ export const migrations: Migration[] = [
   { name: '0020_funds', sql: funds },
   { name: '0021_session_publicity', sql: sessionPublicity },
   { name: '0022_statistics', sql: statistics },
+  { name: '0023_complaint_verdicts', sql: complaintVerdicts },
   { name: '0024_fund_adjustments', sql: fundAdjustments },
 ];

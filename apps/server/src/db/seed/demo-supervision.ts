@@ -62,6 +62,7 @@ export async function seedDemoSupervision(db: Kysely<DB>, now: Date, secretKey: 
       daysAgo: 30,
       content: '考核费高于协议标准。',
       reply: '经核查，考核费符合协议标准，已向投诉人说明。',
+      verdict: 'not_upheld' as const,
     },
   ];
   for (const c of complaints) {
@@ -86,7 +87,7 @@ export async function seedDemoSupervision(db: Kysely<DB>, now: Date, secretKey: 
     if (c.status !== 'received')
       await db
         .updateTable('complaints')
-        .set({ status: c.status, reply: c.reply ?? null, updated_at: at })
+        .set({ status: c.status, reply: c.reply ?? null, verdict: 'verdict' in c ? c.verdict : null, updated_at: at })
         .where('id', '=', row.id)
         .execute();
   }

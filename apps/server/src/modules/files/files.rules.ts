@@ -37,7 +37,7 @@ export function isJpeg(bytes: Buffer): boolean {
   return tail.includes(Buffer.from([0xff, 0xd9]));
 }
 
-/** The type of an evidence file by its content (never its name or declared type), or null. */
+/** The type of evidence (a fund entry's invoice, a complaint's attachment) by its content, never its name or declared type; null otherwise. */
 export function evidenceType(bytes: Buffer): EvidenceType | null {
   if (isPdf(bytes)) return 'application/pdf';
   if (isPng(bytes)) return 'image/png';

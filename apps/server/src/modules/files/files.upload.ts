@@ -27,3 +27,23 @@ export async function readUploadForm(req: FastifyRequest, fileField = 'file'): P
   if (!file || file.bytes.length === 0) throw new AppError('FILE_REQUIRED');
   return { fields, file };
 }
+
+/**
+ * Reads a multipart form with up to `maxFiles` files in `fileField` (other parts are drained and ignored); more files
+ * than that, or one over `maxBytes`, end the upload with 413 PAYLOAD_TOO_LARGE.
+ */
+export async function readUploadFiles(
+  req: FastifyRequest,
+  opts: { fileField?: string; maxFiles: number; maxBytes: number },
+): Promise<UploadedForm['file'][]> {
+  if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
+  const files: UploadedForm['file'][] = [];
+  for await (const part of req.parts({ limits: { files: opts.maxFiles, fileSize: opts.maxBytes, fields: 5 } })) {
+    if (part.type !== 'file') continue;
+    const bytes = await part.toBuffer();
+    if (part.fieldname === (opts.fileField ?? 'file') && bytes.length > 0)
+      files.push({ bytes, filename: part.filename, mimetype: part.mimetype });
+  }
+  if (files.length === 0) throw new AppError('FILE_REQUIRED');
+  return files;
+}

@@ -120,11 +120,24 @@ describe('R8.5 complaints: handling, scope and contact data', () => {
     expect((await act({ action: 'accept' })).json().status).toBe('in_progress');
     expect((await act({ action: 'reply' })).statusCode).toBe(400);
     expect((await act({ action: 'reply', comment: '经核查，学校已退还多收费用。' })).json().status).toBe('replied');
-    const closed = (await act({ action: 'close', comment: '投诉人无异议' })).json();
-    expect(closed.status).toBe('closed');
+    const noVerdict = await act({ action: 'close', comment: '投诉人无异议' });
+    expect(noVerdict.statusCode).toBe(400);
+    expect(noVerdict.json().error.code).toBe('COMPLAINT_VERDICT_REQUIRED');
+    expect((await act({ action: 'close', comment: '投诉人无异议', verdict: 'maybe' })).statusCode).toBe(400);
+    const closed = (await act({ action: 'close', comment: '投诉人无异议', verdict: 'partly_upheld' })).json();
+    expect(closed).toMatchObject({ status: 'closed', verdict: 'partly_upheld' });
     expect(closed.events.map((e: { action: string }) => e.action)).toEqual(['file', 'accept', 'reply', 'close']);
     const pub = await t.app.inject({ method: 'GET', url: `/api/v1/public/complaints/${c.tracking_code}` });
-    expect(pub.json()).toMatchObject({ status: 'closed', reply: '经核查，学校已退还多收费用。' });
+    expect(pub.json()).toMatchObject({ status: 'closed', reply: '经核查，学校已退还多收费用。', verdict: 'partly_upheld' });
+    const listed = (await gd.get('/api/v1/complaints?status=closed&pageSize=200')).json().items.find((i: { id: string }) => i.id === c.id);
+    expect(listed.verdict).toBe('partly_upheld');
+    const closeAudit = await t.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('target_id', '=', c.id)
+      .where('action', '=', 'complaint.close')
+      .executeTakeFirstOrThrow();
+    expect(closeAudit.summary).toMatchObject({ verdict: 'partly_upheld' });
     const audit = await t.db.selectFrom('audit_log').select('action').where('target_id', '=', c.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['complaint.file', 'complaint.accept', 'complaint.reply', 'complaint.close']);
   });
@@ -153,6 +166,105 @@ describe('R8.5 complaints: handling, scope and contact data', () => {
     expect(moved.json()).toMatchObject({ level: 'city', cityCode: '440100', status: 'received', allowedActions: [] });
     const gz = await t.loginAs('gz-admin');
     expect((await gz.get(`/api/v1/complaints/${c.id}`)).json().allowedActions).toContain('accept');
+  });
+});
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  Buffer.from('IHDR'),
+  Buffer.alloc(40),
+]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(40), Buffer.from([0xff, 0xd9])]);
+
+/** A multipart body with the given files, each under the field `file`. */
+function multipart(files: { name: string; bytes: Buffer; type?: string }[]) {
+  const boundary = '----complaint-test-boundary';
+  const parts = files.map((f) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      f.bytes,
+      Buffer.from('\r\n'),
+    ]),
+  );
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+function attach(code: string, files: { name: string; bytes: Buffer; type?: string }[], remoteAddress = `198.51.100.${++ipSeq}`) {
+  return t.app.inject({ method: 'POST', url: `/api/v1/public/complaints/${code}/attachments`, remoteAddress, ...multipart(files) });
+}
+
+describe('R8.5 complaint attachments', () => {
+  it('R8.5 the complainant attaches up to 3 PDF/PNG/JPEG files, checked by content and size; only the handler lists and downloads them', async () => {
+    const c = await fileOk('school', ids.zz);
+    // Checked by content: a script named .png is refused, and nothing of that upload is kept.
+    const fake = await attach(c.tracking_code, [
+      { name: 'ok.pdf', bytes: PDF },
+      { name: 'photo.png', bytes: Buffer.from('<svg onload="alert(1)"/>'), type: 'image/png' },
+    ]);
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.code).toBe('COMPLAINT_ATTACHMENT_TYPE');
+    const big = await attach(c.tracking_code, [{ name: 'big.pdf', bytes: Buffer.concat([PDF, Buffer.alloc(6 * 1024 * 1024), PDF]) }]);
+    expect(big.statusCode).toBe(413);
+    expect((await attach('ABCDEFGHJKLMNPQR', [{ name: 'a.pdf', bytes: PDF }])).statusCode).toBe(404);
+
+    const ok = await attach(c.tracking_code.toLowerCase(), [
+      { name: '收费单据.pdf', bytes: PDF },
+      { name: '../../照片.png', bytes: PNG },
+    ]);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().items.map((a: { name: string; mime: string }) => [a.name, a.mime])).toEqual([
+      ['收费单据.pdf', 'application/pdf'],
+      ['照片.png', 'image/png'],
+    ]);
+    // A fourth file would pass the cap of 3.
+    const more = await attach(c.tracking_code, [
+      { name: 'a.jpg', bytes: JPEG },
+      { name: 'b.jpg', bytes: JPEG },
+    ]);
+    expect(more.statusCode).toBe(409);
+    expect(more.json().error.code).toBe('COMPLAINT_ATTACHMENTS_CLOSED');
+    expect((await attach(c.tracking_code, [{ name: 'a.jpg', bytes: JPEG }])).statusCode).toBe(201);
+
+    const gz = await t.loginAs('gz-admin'); // the handler (a 中职 school: its city)
+    const detail = (await gz.get(`/api/v1/complaints/${c.id}`)).json();
+    const atts = detail.attachments as { id: string; mime: string }[];
+    expect(atts.map((a) => a.mime).sort()).toEqual(['application/pdf', 'image/jpeg', 'image/png']);
+    const first = atts.find((a) => a.mime === 'application/pdf')!.id;
+    const dl = await gz.get(`/api/v1/complaints/${c.id}/attachments/${first}`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(dl.rawPayload.equals(PDF)).toBe(true);
+
+    // In scope but not the handler (the province), out of scope (another province), another complaint's id: 404.
+    const gd = await t.loginAs('gd-admin');
+    expect((await gd.get(`/api/v1/complaints/${c.id}`)).json().attachments).toEqual([]);
+    expect((await gd.get(`/api/v1/complaints/${c.id}/attachments/${first}`)).statusCode).toBe(404);
+    const hb = await t.loginAs('hb-admin');
+    expect((await hb.get(`/api/v1/complaints/${c.id}/attachments/${first}`)).statusCode).toBe(404);
+    const other = await fileOk('school', ids.zz);
+    expect((await gz.get(`/api/v1/complaints/${other.id}/attachments/${first}`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/complaints/${c.id}/attachments/${first}` })).statusCode).toBe(401);
+    // Never in the general files store, where a scope could reach it.
+    expect(await t.db.selectFrom('files').select('id').where('id', '=', first).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('R8.5 attachments are closed once the complaint is accepted or an hour after filing', async () => {
+    const c = await fileOk('school', ids.zz);
+    const gz = await t.loginAs('gz-admin');
+    await gz.post(`/api/v1/complaints/${c.id}/transitions`, { action: 'accept' });
+    expect((await attach(c.tracking_code, [{ name: 'a.pdf', bytes: PDF }])).statusCode).toBe(409);
+    const late = await fileOk('school', ids.zz);
+    await t.db
+      .updateTable('complaints')
+      .set({ filed_at: new Date(t.clock.now().getTime() - 2 * 3600_000) })
+      .where('id', '=', late.id)
+      .execute();
+    expect((await attach(late.tracking_code, [{ name: 'a.pdf', bytes: PDF }])).statusCode).toBe(409);
   });
 });
 

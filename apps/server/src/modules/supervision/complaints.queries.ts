@@ -1,8 +1,8 @@
 import type { ComplaintCategory, ComplaintLevel, ComplaintStatus, ComplaintSubjectType, SchoolType } from '@onex/shared';
-import { type Selectable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Scope } from '../../auth/scope';
 import { containsPattern, paginate } from '../../db/list-query';
-import type { ComplaintsTable } from '../../db/schema';
+import type { ComplaintAttachmentsTable, ComplaintsTable } from '../../db/schema';
 import { scopeWhere } from '../../db/scope-filter';
 import type { Db } from '../../db/types';
 
@@ -159,7 +159,9 @@ export function updateComplaint(
   db: Db,
   id: string,
   from: ComplaintStatus,
-  patch: Partial<Pick<ComplaintRow, 'status' | 'level' | 'province_code' | 'city_code' | 'deadline' | 'reply' | 'escalations'>> & {
+  patch: Partial<
+    Pick<ComplaintRow, 'status' | 'level' | 'province_code' | 'city_code' | 'deadline' | 'reply' | 'escalations' | 'verdict'>
+  > & {
     updated_at: Date;
   },
 ) {
@@ -196,4 +198,27 @@ export function searchSubjects(db: Db, type: ComplaintSubjectType, q: string) {
   }
   const table = type === 'organization' ? 'evaluation_orgs' : 'certificate_types';
   return db.selectFrom(table).select(['id', 'name']).where('name', 'like', pattern).orderBy('name').limit(20).execute();
+}
+
+export function lockByTrackingCode(db: Db, code: string) {
+  return db.selectFrom('complaints').selectAll().where('tracking_code', '=', code).forUpdate().executeTakeFirst();
+}
+
+/** A complaint's attachments without their content, oldest first. */
+export function attachmentsOf(db: Db, complaintId: string) {
+  return db
+    .selectFrom('complaint_attachments')
+    .select(['id', 'original_name', 'mime', 'size', 'sha256'])
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function insertAttachment(db: Db, a: Insertable<ComplaintAttachmentsTable>) {
+  return db.insertInto('complaint_attachments').values(a).returning(['id', 'original_name', 'mime', 'size']).executeTakeFirstOrThrow();
+}
+
+export function readAttachment(db: Db, complaintId: string, id: string) {
+  return db.selectFrom('complaint_attachments').selectAll().where('complaint_id', '=', complaintId).where('id', '=', id).executeTakeFirst();
 }

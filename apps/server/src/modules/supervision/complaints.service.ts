@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
 import {
+  type ComplaintAttachmentDto,
+  COMPLAINT_ATTACHMENT_MAX_BYTES,
+  COMPLAINT_ATTACHMENT_MAX_FILES,
   type ComplaintSubjectType,
   COMPLAINT_CATEGORY_LABELS,
   type ComplaintDetailDto,
@@ -18,6 +22,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { open, seal } from '../../lib/secret-box';
 import { auditedTransaction, recordAudit } from '../audit/audit.service';
+import { cleanFileName, evidenceType } from '../files/files.rules';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
 import { type Audience, notify } from '../notifications/notifications.service';
 import * as q from './complaints.queries';
@@ -123,6 +128,7 @@ export async function publicComplaint(deps: Deps, trackingCode: string): Promise
     filedAt: c.filed_at.toISOString(),
     deadline: c.deadline,
     ...(c.reply && (c.status === 'replied' || c.status === 'closed') ? { reply: c.reply } : {}),
+    ...(c.verdict && c.status === 'closed' ? { verdict: c.verdict } : {}),
   };
 }
 
@@ -142,6 +148,7 @@ function toDto(c: q.ComplaintRow, today: string): ComplaintDto {
     deadline: c.deadline,
     overdue: isOverdue(c, today),
     escalations: c.escalations,
+    verdict: c.verdict,
   };
 }
 
@@ -169,6 +176,7 @@ async function detailOf(deps: Deps, actor: Actor, c: q.ComplaintRow): Promise<Co
   const today = chinaDate(deps.clock.now());
   const handler = isHandler(actor, c);
   const events = await q.eventsOf(deps.db, c.id);
+  const attachments = handler ? (await q.attachmentsOf(deps.db, c.id)).map(attachmentDto) : [];
   return {
     ...toDto(c, today),
     content: c.content,
@@ -185,6 +193,7 @@ async function detailOf(deps: Deps, actor: Actor, c: q.ComplaintRow): Promise<Co
       comment: e.comment,
       level: e.level,
     })),
+    attachments,
     allowedActions: handler ? COMPLAINT_ACTIONS.filter((a) => complaintTransition(a, c.status)) : [],
   };
 }
@@ -232,6 +241,8 @@ export async function transitionComplaint(
     const comment = b.comment ?? null;
     if (t.commentRequired && !comment)
       throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.comment', message: '请填写说明' }] });
+    if (b.action === 'close' && !b.verdict)
+      throw new AppError('COMPLAINT_VERDICT_REQUIRED', { fields: [{ path: 'body.verdict', message: '请选择核查结论' }] });
     const route = b.action === 'transfer' ? await transferRoute(trx, c, b) : routeOf(c);
     const patch = {
       status: t.to,
@@ -240,6 +251,7 @@ export async function transitionComplaint(
         ? { level: route.level, province_code: route.provinceCode, city_code: route.cityCode, deadline: deadlineFrom(now) }
         : {}),
       ...(b.action === 'reply' ? { reply: comment } : {}),
+      ...(b.action === 'close' ? { verdict: b.verdict! } : {}),
     };
     const after = await q.updateComplaint(trx, c.id, c.status, patch);
     if (!after) throw new AppError('CONFLICT');
@@ -260,7 +272,14 @@ export async function transitionComplaint(
         action: `complaint.${b.action}`,
         targetType: 'complaint',
         targetId: c.id,
-        summary: { from: c.status, to: t.to, level: route.level, provinceCode: route.provinceCode, cityCode: route.cityCode },
+        summary: {
+          from: c.status,
+          to: t.to,
+          level: route.level,
+          provinceCode: route.provinceCode,
+          cityCode: route.cityCode,
+          ...(b.action === 'close' ? { verdict: b.verdict } : {}),
+        },
         scope: auditScope(after),
       },
     };
@@ -321,4 +340,86 @@ export async function escalateOverdueComplaints(db: Db, now: Date): Promise<numb
 /** The public complaint form's subject search (no account). */
 export function searchSubjects(deps: Deps, type: ComplaintSubjectType, text: string) {
   return q.searchSubjects(deps.db, type, text);
+}
+
+/* ───────────── Attachments (R8.5): the complainant's evidence, for the current handler only ───────────── */
+
+/** How long after filing the complainant may still attach files with the tracking code. */
+export const ATTACH_WINDOW_MS = 60 * 60 * 1000;
+
+function attachmentDto(a: {
+  id: string;
+  original_name: string;
+  mime: ComplaintAttachmentDto['mime'];
+  size: number;
+}): ComplaintAttachmentDto {
+  return { id: a.id, name: a.original_name, mime: a.mime, size: a.size };
+}
+
+/**
+ * The complainant attaches up to COMPLAINT_ATTACHMENT_MAX_FILES files (PDF, PNG, JPEG by content, each at most
+ * COMPLAINT_ATTACHMENT_MAX_BYTES) with the tracking code, within ATTACH_WINDOW_MS of filing and while the complaint is
+ * still as filed ('received'). The tracking code (80 random bits) is the complainant's only credential; an unknown
+ * code is 404. All or nothing: one bad file refuses the whole upload.
+ */
+export async function addAttachments(
+  deps: Deps,
+  ctx: RequestContext,
+  trackingCode: string,
+  files: readonly { bytes: Buffer; filename: string }[],
+): Promise<ComplaintAttachmentDto[]> {
+  if (files.length === 0) throw new AppError('FILE_REQUIRED');
+  const typed = files.map((f) => {
+    if (f.bytes.length > COMPLAINT_ATTACHMENT_MAX_BYTES)
+      throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: COMPLAINT_ATTACHMENT_MAX_BYTES });
+    const mime = evidenceType(f.bytes);
+    if (!mime) throw new AppError('COMPLAINT_ATTACHMENT_TYPE', { name: cleanFileName(f.filename, 'attachment') });
+    return { ...f, mime };
+  });
+  return auditedTransaction(deps, ctx, async (trx, now) => {
+    const c = await q.lockByTrackingCode(trx, trackingCode);
+    if (!c) throw notFound();
+    const existing = await q.attachmentsOf(trx, c.id);
+    if (
+      c.status !== 'received' ||
+      now.getTime() - c.filed_at.getTime() > ATTACH_WINDOW_MS ||
+      existing.length + typed.length > COMPLAINT_ATTACHMENT_MAX_FILES
+    )
+      throw new AppError('COMPLAINT_ATTACHMENTS_CLOSED', { attached: existing.length, max: COMPLAINT_ATTACHMENT_MAX_FILES });
+    const made: ComplaintAttachmentDto[] = [];
+    for (const f of typed)
+      made.push(
+        attachmentDto(
+          await q.insertAttachment(trx, {
+            complaint_id: c.id,
+            sha256: createHash('sha256').update(f.bytes).digest('hex'),
+            size: f.bytes.length,
+            mime: f.mime,
+            original_name: cleanFileName(f.filename, 'attachment'),
+            bytes: f.bytes,
+            created_at: now,
+          }),
+        ),
+      );
+    return {
+      result: made,
+      audit: {
+        action: 'complaint.attach',
+        targetType: 'complaint',
+        targetId: c.id,
+        summary: { files: made.map((m) => ({ id: m.id, mime: m.mime, size: m.size })) },
+        scope: auditScope(c),
+      },
+    };
+  });
+}
+
+/** An attachment for download: the complaint's current handler only; anyone else (in scope or not) gets 404. */
+export async function downloadAttachment(deps: Deps, ctx: RequestContext, complaintId: string, attachmentId: string) {
+  const actor = requireActor(ctx, COMPLAINT_HANDLER_ROLES);
+  const c = await visible(deps.db, actor, complaintId);
+  if (!isHandler(actor, c)) throw notFound();
+  const a = await q.readAttachment(deps.db, c.id, attachmentId);
+  if (!a) throw notFound();
+  return { name: a.original_name, mime: a.mime, sha256: a.sha256, bytes: a.bytes };
 }

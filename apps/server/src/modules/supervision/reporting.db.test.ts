@@ -86,6 +86,8 @@ describe('R8.1 reporting duties', () => {
       answers: { progress: '完成师资培训', trained: 12 },
     });
     expect(filed.json()).toMatchObject({ status: 'submitted', late: true, missed: false });
+    const lateOnes = (await gd.get(`/api/v1/report-duties?reportTypeId=${typeId}&late=true&pageSize=50`)).json();
+    expect(lateOnes.items.map((d: { id: string }) => d.id)).toEqual([oldest.id]);
     expect((await gd.post(`/api/v1/report-duties/${oldest.id}/review`, { decision: 'return' })).statusCode).toBe(400);
     const returned = await gd.post(`/api/v1/report-duties/${oldest.id}/review`, { decision: 'return', opinion: '请补充经费使用情况' });
     expect(returned.json()).toMatchObject({ status: 'returned', opinion: '请补充经费使用情况' });

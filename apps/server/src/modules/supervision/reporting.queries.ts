@@ -192,7 +192,12 @@ export function lockDuty(db: Db, id: string) {
 export function listDuties(
   db: Db,
   scope: Scope,
-  f: { reportTypeId?: string | undefined; status?: ReportDutyStatus | undefined; missed?: boolean | undefined },
+  f: {
+    reportTypeId?: string | undefined;
+    status?: ReportDutyStatus | undefined;
+    missed?: boolean | undefined;
+    late?: boolean | undefined;
+  },
   today: string,
   page: number,
   pageSize: number,
@@ -204,6 +209,7 @@ export function listDuties(
     const missed = sql<boolean>`(d.status IN ('pending', 'returned') AND d.due_date < ${today}::date)`;
     q = q.where(f.missed ? missed : sql<boolean>`NOT ${missed}`);
   }
+  if (f.late !== undefined) q = q.where('d.late', '=', f.late);
   return paginate(q.orderBy('d.due_date', 'desc').orderBy('s.name').orderBy('d.id'), page, pageSize);
 }
 

@@ -14,16 +14,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('R8.7 yearly scorecards', () => {
-  it('a province sees its schools scored from exam results and handled complaints; other roles and provinces do not', async () => {
+  it('R8.7 R8.5 a province sees its schools scored from exam results and upheld complaints; other roles and provinces do not', async () => {
     const results = await t.db
       .selectFrom('exam_result_facts')
       .select('passed')
       .where('school_id', '=', gzcpId)
       .where('year', '=', year)
       .execute();
-    // Two handled complaints about the school this year (filed, then closed by the province).
+    // Three complaints about the school this year, closed by the province: upheld, partly upheld, not upheld.
     const gd = await t.loginAs('gd-admin');
-    for (let i = 0; i < 2; i++) {
+    for (const verdict of ['upheld', 'partly_upheld', 'not_upheld']) {
       const r = await t.app.inject({
         method: 'POST',
         url: '/api/v1/public/complaints',
@@ -34,7 +34,8 @@ describe('R8.7 yearly scorecards', () => {
         .select('id')
         .where('tracking_code', '=', r.json().trackingCode)
         .executeTakeFirstOrThrow();
-      await gd.post(`/api/v1/complaints/${c.id}/transitions`, { action: 'close', comment: '已核查处理' });
+      const closed = await gd.post(`/api/v1/complaints/${c.id}/transitions`, { action: 'close', comment: '已核查处理', verdict });
+      expect(closed.statusCode, closed.body).toBe(200);
     }
     await t.db
       .updateTable('complaints')
@@ -52,6 +53,7 @@ describe('R8.7 yearly scorecards', () => {
       .where('i.school_id', '=', gzcpId)
       .where('f.issue', '=', true)
       .execute();
+    // Only the upheld and the partly upheld complaint count against the school.
     expect(card.facts).toMatchObject({ examined: results.length, passed, complaints: 2, findings: findings.length });
     expect(card).toMatchObject(scorecard(card.facts));
     expect(card.parts.passRate).toBe(Math.round((400 * passed) / results.length) / 10);

@@ -64,14 +64,15 @@ export async function findingCounts(db: Db, year: number): Promise<Counts> {
   );
 }
 
-/** Complaints filed in the year about the subject that were replied to or closed (a). */
+/** Complaints filed in the year about the subject that were closed as upheld or partly upheld (a), R8.5 verdicts. */
 export async function complaintCounts(db: Db, kind: 'school' | 'organization', year: number): Promise<Counts> {
   return toMap(
     await db
       .selectFrom('complaints')
       .select(['subject_id as id', sql<string>`count(*)`.as('a'), sql<string>`0`.as('b')])
       .where('subject_type', '=', kind)
-      .where('status', 'in', ['replied', 'closed'])
+      .where('status', '=', 'closed')
+      .where('verdict', 'in', ['upheld', 'partly_upheld'])
       .where(sql<boolean>`extract(year FROM filed_at AT TIME ZONE 'Asia/Shanghai') = ${year}`)
       .groupBy('subject_id')
       .execute(),

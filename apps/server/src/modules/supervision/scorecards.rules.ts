@@ -7,7 +7,7 @@ export interface ScoreFacts {
   reportsOnTime: number;
   /** Inspection findings marked as an issue. */
   findings: number | null;
-  /** Complaints about the subject that reached a reply or were closed (handled). */
+  /** Complaints about the subject closed as upheld or partly upheld (成立 / 部分成立). */
   complaints: number;
 }
 

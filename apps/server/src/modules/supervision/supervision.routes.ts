@@ -1,5 +1,8 @@
 import {
+  COMPLAINT_ATTACHMENT_MAX_BYTES,
+  COMPLAINT_ATTACHMENT_MAX_FILES,
   COMPLAINT_SUBJECT_TYPES,
+  complaintAttachmentSchema,
   text,
   cancelPilotSchema,
   closeInspectionSchema,
@@ -39,7 +42,8 @@ import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import { publicRateLimit } from '../../http/rate-limit';
-import { readUploadForm } from '../files/files.upload';
+import { attachmentDisposition } from '../files/files.rules';
+import { readUploadFiles, readUploadForm } from '../files/files.upload';
 import type { RouteModule } from '../../http/route-types';
 import * as cancellation from './cancellation.service';
 import * as complaints from './complaints.service';
@@ -66,6 +70,24 @@ export const registerSupervisionRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req, reply) => reply.code(201).send(await complaints.fileComplaint(deps, ctxOf(req), req.body)),
+  );
+  app.post(
+    '/api/v1/public/complaints/:trackingCode/attachments',
+    {
+      config: { rateLimit: publicRateLimit(deps) },
+      schema: {
+        tags,
+        summary: '为投诉添加附件（凭查询码，无需登录）Attach files to a complaint with its tracking code (R8.5)',
+        description: `multipart/form-data，字段 \`file\` 可重复：每件投诉最多 ${COMPLAINT_ATTACHMENT_MAX_FILES} 个 PDF、PNG 或 JPEG 文件（按内容检查），每个不超过 ${COMPLAINT_ATTACHMENT_MAX_BYTES / 1024 / 1024} MB，须在提交投诉后 1 小时内、受理前上传。附件仅当前办理人可查看。按客户端地址限流。`,
+        params: z.object({ trackingCode: trackingCodeSchema }),
+        consumes: ['multipart/form-data'],
+        response: { 201: z.object({ items: z.array(complaintAttachmentSchema) }), ...errorResponses(400, 404, 409, 413, 429) },
+      },
+    },
+    async (req, reply) => {
+      const files = await readUploadFiles(req, { maxFiles: COMPLAINT_ATTACHMENT_MAX_FILES, maxBytes: COMPLAINT_ATTACHMENT_MAX_BYTES });
+      return reply.code(201).send({ items: await complaints.addAttachments(deps, ctxOf(req), req.params.trackingCode, files) });
+    },
   );
   app.get(
     '/api/v1/public/complaint-subjects',
@@ -122,13 +144,35 @@ export const registerSupervisionRoutes: RouteModule = (app, deps) => {
     {
       schema: {
         tags,
-        summary: '受理、转办、答复或办结投诉 Accept, transfer, reply to or close a complaint',
+        summary:
+          '受理、转办、答复或办结投诉（办结须选择核查结论）Accept, transfer, reply to or close a complaint (closing needs a verdict)',
         params: idParams,
         body: complaintTransitionSchema,
         response: { 200: complaintDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req) => complaints.transitionComplaint(deps, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/complaints/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: '下载投诉附件（仅当前办理人）Download a complaint attachment (its current handler only; anyone else 404)',
+        params: z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }),
+        response: { 200: z.any().describe('附件内容（以附件下载）The file, as an attachment'), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const f = await complaints.downloadAttachment(deps, ctxOf(req), req.params.id, req.params.attachmentId);
+      return reply
+        .header('content-type', f.mime)
+        .header('content-disposition', attachmentDisposition(f.name))
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('x-content-sha256', f.sha256)
+        .send(f.bytes);
+    },
   );
 
   registerReportingRoutes(app, deps);

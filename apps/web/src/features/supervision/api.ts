@@ -1,6 +1,24 @@
-import type { ComplaintSubjectType, CreateComplaintRequest, PublicComplaintDto } from '@onex/shared';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api';
+import type {
+  CancelPilotRequest,
+  ComplaintAttachmentDto,
+  ComplaintCategory,
+  ComplaintDetailDto,
+  ComplaintDto,
+  ComplaintStatus,
+  ComplaintSubjectType,
+  ComplaintTransitionRequest,
+  CreateComplaintRequest,
+  CreateReportTypeRequest,
+  Page,
+  PilotCancellationDto,
+  PilotFlagDto,
+  PublicComplaintDto,
+  ReportDutyDto,
+  ReportDutyStatus,
+  ReportTypeDto,
+} from '@onex/shared';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiRequest, saveBlob } from '../../lib/api';
 
 /** 投诉举报 (R8.5, api-v1 public): file a complaint, follow it by tracking code, find what it names. */
 export function useFileComplaint() {
@@ -19,4 +37,151 @@ export function useComplaintSubjects(type: ComplaintSubjectType, q: string) {
     select: (d) => d.items,
     staleTime: 60_000,
   });
+}
+
+/* ───────── Signed-in supervision: reporting duties (R8.1), pilot cancellation (R8.3), complaint handling (R8.5) ───────── */
+
+export interface DutyQuery {
+  page: number;
+  pageSize: number;
+  reportTypeId?: string | undefined;
+  status?: ReportDutyStatus | undefined;
+  missed?: boolean | undefined;
+  late?: boolean | undefined;
+}
+
+export function useReportDuties(query: DutyQuery) {
+  return useQuery({
+    queryKey: ['report-duties', query],
+    queryFn: ({ signal }) => api.get<Page<ReportDutyDto>>('/report-duties', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useReportDuty(id: string | undefined) {
+  return useQuery({
+    queryKey: ['report-duty', id],
+    queryFn: ({ signal }) => api.get<ReportDutyDto>(`/report-duties/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+function useInvalidateDuties() {
+  const qc = useQueryClient();
+  return (d: ReportDutyDto) => {
+    qc.setQueryData(['report-duty', d.id], d);
+    void qc.invalidateQueries({ queryKey: ['report-duties'] });
+  };
+}
+
+export function useSubmitReport(id: string) {
+  const done = useInvalidateDuties();
+  return useMutation({
+    mutationFn: (answers: Record<string, string | number>) => api.put<ReportDutyDto>(`/report-duties/${id}/submission`, { answers }),
+    onSuccess: done,
+  });
+}
+
+export function useReviewReport(id: string) {
+  const done = useInvalidateDuties();
+  return useMutation({
+    mutationFn: (body: { decision: 'accept' | 'return'; opinion?: string }) => api.post<ReportDutyDto>(`/report-duties/${id}/review`, body),
+    onSuccess: done,
+  });
+}
+
+export function useReportTypes() {
+  return useQuery({
+    queryKey: ['report-types'],
+    queryFn: ({ signal }) => api.get<{ items: ReportTypeDto[] }>('/report-types', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useCreateReportType() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateReportTypeRequest) => api.post<ReportTypeDto>('/report-types', body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['report-types'] });
+      void qc.invalidateQueries({ queryKey: ['report-duties'] });
+    },
+  });
+}
+
+export function usePilotFlags() {
+  return useQuery({
+    queryKey: ['pilot-flags'],
+    queryFn: ({ signal }) => api.get<{ items: PilotFlagDto[] }>('/pilot-flags', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function usePilotCancellations() {
+  return useQuery({
+    queryKey: ['pilot-cancellations'],
+    queryFn: ({ signal }) => api.get<{ items: PilotCancellationDto[] }>('/pilot-cancellations', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useCancelPilot() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ filingId, ...body }: CancelPilotRequest & { filingId: string }) =>
+      api.post<PilotCancellationDto>(`/filings/${filingId}/cancellation`, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['pilot-flags'] });
+      void qc.invalidateQueries({ queryKey: ['pilot-cancellations'] });
+    },
+  });
+}
+
+export interface ComplaintListQuery {
+  page: number;
+  pageSize: number;
+  status?: ComplaintStatus | undefined;
+  category?: ComplaintCategory | undefined;
+  subjectType?: ComplaintSubjectType | undefined;
+  overdue?: boolean | undefined;
+  q?: string | undefined;
+}
+
+export function useComplaints(query: ComplaintListQuery) {
+  return useQuery({
+    queryKey: ['complaints', query],
+    queryFn: ({ signal }) => api.get<Page<ComplaintDto>>('/complaints', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useComplaint(id: string | undefined) {
+  return useQuery({
+    queryKey: ['complaint', id],
+    queryFn: ({ signal }) => api.get<ComplaintDetailDto>(`/complaints/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+export function useComplaintTransition(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ComplaintTransitionRequest) => api.post<ComplaintDetailDto>(`/complaints/${id}/transitions`, body),
+    onSuccess: (d) => {
+      qc.setQueryData(['complaint', id], d);
+      void qc.invalidateQueries({ queryKey: ['complaints'] });
+    },
+  });
+}
+
+/** Downloads a complaint attachment (the handler only) and hands it to the browser. */
+export async function downloadComplaintAttachment(complaintId: string, a: ComplaintAttachmentDto): Promise<void> {
+  saveBlob(await apiRequest<Blob>(`/complaints/${complaintId}/attachments/${a.id}`, { blob: true }), a.name);
+}
+
+/** The complainant's files, sent with the tracking code right after filing (at most 3; PDF, PNG, JPEG). */
+export function uploadComplaintAttachments(trackingCode: string, files: readonly File[]) {
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  return api.upload<{ items: ComplaintAttachmentDto[] }>(`/public/complaints/${encodeURIComponent(trackingCode)}/attachments`, form);
 }

@@ -1,20 +1,23 @@
-import { FileSearchOutlined, SendOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, PaperClipOutlined, SendOutlined } from '@ant-design/icons';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_CATEGORY_LABELS,
   COMPLAINT_STATUS_LABELS,
   COMPLAINT_SUBJECT_TYPES,
   COMPLAINT_SUBJECT_TYPE_LABELS,
+  COMPLAINT_ATTACHMENT_MAX_FILES,
+  COMPLAINT_VERDICT_LABELS,
   type ComplaintSubjectType,
   type CreateComplaintRequest,
 } from '@onex/shared';
-import { Alert, Button, Card, Descriptions, Form, Input, Result, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Result, Select, Space, Tabs, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useComplaintSubjects, useFileComplaint, useTrackComplaint } from '../api';
+import { uploadComplaintAttachments, useComplaintSubjects, useFileComplaint, useTrackComplaint } from '../api';
+import '../locales';
 
 /** 投诉举报 (R8.5): anyone files a complaint without an account and follows it by its tracking code. */
 export function ComplaintPage() {
@@ -44,6 +47,8 @@ function FileComplaint() {
   const [search, setSearch] = useState('');
   const subjects = useComplaintSubjects(type, search);
   const file = useFileComplaint();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [attached, setAttached] = useState<{ count: number } | { error: unknown } | null>(null);
 
   if (file.data) {
     return (
@@ -52,18 +57,38 @@ function FileComplaint() {
         title={t('supervision.filed')}
         subTitle={t('supervision.keepCode')}
         extra={
-          <Typography.Title level={3} copyable data-testid="tracking-code">
-            {file.data.trackingCode}
-          </Typography.Title>
+          <Space orientation="vertical">
+            <Typography.Title level={3} copyable data-testid="tracking-code">
+              {file.data.trackingCode}
+            </Typography.Title>
+            {attached && 'count' in attached && (
+              <Typography.Text type="success">{t('sup.attachDone', { count: attached.count })}</Typography.Text>
+            )}
+            {attached && 'error' in attached && (
+              <Alert type="warning" showIcon title={t('sup.attachFailed', { error: errorText(attached.error) })} />
+            )}
+          </Space>
         }
       />
     );
   }
+  // The complaint is filed first (the api-v1 JSON call), then its files are sent with the tracking code.
+  const submit = (v: CreateComplaintRequest) =>
+    file.mutate(v, {
+      onSuccess: ({ trackingCode }) => {
+        const chosen = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f);
+        if (chosen.length === 0) return;
+        uploadComplaintAttachments(trackingCode, chosen).then(
+          (r) => setAttached({ count: r.items.length }),
+          (error: unknown) => setAttached({ error }),
+        );
+      },
+    });
   return (
     <Form<CreateComplaintRequest>
       form={form}
       layout="vertical"
-      onFinish={(v) => file.mutate(v)}
+      onFinish={submit}
       style={{ maxWidth: 640 }}
       initialValues={{ subjectType: 'school' }}
     >
@@ -111,6 +136,22 @@ function FileComplaint() {
         </Form.Item>
       </Space>
       <Typography.Paragraph type="secondary">{t('supervision.contactNote')}</Typography.Paragraph>
+      <Form.Item label={t('sup.attach')} extra={t('sup.attachHint')}>
+        <div data-testid="complaint-attachments">
+          <Upload
+            multiple
+            accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+            maxCount={COMPLAINT_ATTACHMENT_MAX_FILES}
+            fileList={files}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList.slice(0, COMPLAINT_ATTACHMENT_MAX_FILES))}
+          >
+            <Button icon={<PaperClipOutlined />} disabled={files.length >= COMPLAINT_ATTACHMENT_MAX_FILES}>
+              {t('sup.attachChoose')}
+            </Button>
+          </Upload>
+        </div>
+      </Form.Item>
       {file.isError && <Alert type="error" showIcon title={errorText(file.error)} style={{ marginBottom: 16 }} />}
       <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={file.isPending} data-testid="complaint-submit">
         {t('supervision.submit')}
@@ -158,6 +199,11 @@ function TrackComplaint() {
           <Descriptions.Item label={t('supervision.filedAt')}>{new Date(track.data.filedAt).toLocaleString('zh-CN')}</Descriptions.Item>
           <Descriptions.Item label={t('supervision.deadline')}>{track.data.deadline}</Descriptions.Item>
           {track.data.reply && <Descriptions.Item label={t('supervision.reply')}>{track.data.reply}</Descriptions.Item>}
+          {track.data.verdict && (
+            <Descriptions.Item label={t('sup.verdict')}>
+              <span data-testid="track-verdict">{pickLabel(COMPLAINT_VERDICT_LABELS, track.data.verdict, lang)}</span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       )}
     </Space>
