@@ -17,6 +17,7 @@ import { sql as supervision } from './0018_supervision';
 import { sql as funds } from './0020_funds';
 import { sql as sessionPublicity } from './0021_session_publicity';
 import { sql as statistics } from './0022_statistics';
+import { sql as exportJobs } from './0026_export_jobs';
 
 export interface Migration {
   name: string;
@@ -44,4 +45,5 @@ export const migrations: Migration[] = [
   { name: '0020_funds', sql: funds },
   { name: '0021_session_publicity', sql: sessionPublicity },
   { name: '0022_statistics', sql: statistics },
+  { name: '0026_export_jobs', sql: exportJobs },
 ];
