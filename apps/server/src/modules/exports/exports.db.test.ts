@@ -182,3 +182,13 @@ describe('R10.2 no cell of an export is a formula', () => {
     }
   });
 });
+
+describe('R10.2 OpenAPI tells the export job', () => {
+  it('R10.2 every list documents its 202 export job, and the job routes are documented', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<Json>();
+    for (const p of ['/api/v1/schools', '/api/v1/audit-log', '/api/v1/learners'])
+      expect(doc.paths[p].get.responses).toHaveProperty(['202']);
+    expect(doc.paths).toHaveProperty(['/api/v1/exports/{id}']);
+    expect(doc.paths).toHaveProperty(['/api/v1/exports/{id}/file']);
+  });
+});
