@@ -12,6 +12,7 @@ import { type AccountQuery, accountsTemplateUrl, transcriptUrl, useAccount, useA
 import { formatCredits } from '../credit-helpers';
 import { AccountView } from './bits';
 import { DepositDrawer, XlsxImportModal } from './forms';
+import { ExportButton } from '../../../components/ExportButton';
 
 const BASE = '/learning-accounts';
 
@@ -34,8 +35,10 @@ export function LearningAccountsPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('creditBank.accountsTitle')}</Typography.Title>
-        {isSchool && (
-          <Space wrap>
+        <Space wrap>
+          <ExportButton path="/learning-accounts" query={query} />
+          {isSchool && (
+            <>
             <Popconfirm
               title={t('creditBank.openForLearners')}
               okText={t('common.ok')}
@@ -54,8 +57,9 @@ export function LearningAccountsPage() {
             <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-accounts">
               {t('creditBank.importAccounts')}
             </Button>
-          </Space>
-        )}
+            </>
+          )}
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('creditBank.accountsIntro')}</Typography.Paragraph>
       <div className="filter-bar">
