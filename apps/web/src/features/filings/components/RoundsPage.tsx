@@ -43,6 +43,7 @@ import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useCreateRound, usePublishRound, useRoundTransition, useRounds, useUpdateRound } from '../api';
 import { weightSum } from '../filing-helpers';
 import { RoundStatusTag, roundTypeLabel } from './bits';
+import { ExportButton } from '../../../components/ExportButton';
 
 interface RoundFormValues {
   name: string;
@@ -397,9 +398,12 @@ export function RoundsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('rounds.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-round">
-          {t('rounds.create')}
-        </Button>
+        <Space>
+          <ExportButton path="/filing-rounds" />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-round">
+            {t('rounds.create')}
+          </Button>
+        </Space>
       </Space>
       {rounds.error ? <Alert type="error" showIcon title={errorText(rounds.error)} /> : null}
       <Table<FilingRoundDto>
