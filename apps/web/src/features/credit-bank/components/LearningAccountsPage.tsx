@@ -39,24 +39,24 @@ export function LearningAccountsPage() {
           <ExportButton path="/learning-accounts" query={query} />
           {isSchool && (
             <>
-            <Popconfirm
-              title={t('creditBank.openForLearners')}
-              okText={t('common.ok')}
-              cancelText={t('common.cancel')}
-              onConfirm={() =>
-                open.mutate(undefined, {
-                  onSuccess: (r) => void message.success(t('creditBank.openedResult', r)),
-                  onError: (err) => void message.error(errorText(err)),
-                })
-              }
-            >
-              <Button icon={<TeamOutlined />} loading={open.isPending} data-testid="open-accounts">
-                {t('creditBank.openForLearners')}
+              <Popconfirm
+                title={t('creditBank.openForLearners')}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() =>
+                  open.mutate(undefined, {
+                    onSuccess: (r) => void message.success(t('creditBank.openedResult', r)),
+                    onError: (err) => void message.error(errorText(err)),
+                  })
+                }
+              >
+                <Button icon={<TeamOutlined />} loading={open.isPending} data-testid="open-accounts">
+                  {t('creditBank.openForLearners')}
+                </Button>
+              </Popconfirm>
+              <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-accounts">
+                {t('creditBank.importAccounts')}
               </Button>
-            </Popconfirm>
-            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-accounts">
-              {t('creditBank.importAccounts')}
-            </Button>
             </>
           )}
         </Space>

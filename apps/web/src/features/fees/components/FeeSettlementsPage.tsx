@@ -101,19 +101,19 @@ export function FeeSettlementsPage() {
         <div className="page-header">
           <Typography.Title level={3}>{t('exams.feesTitle')}</Typography.Title>
           <Space>
-          <Select<'true' | 'false'>
-            allowClear
-            style={{ width: 160 }}
-            placeholder={t('exams.status')}
-            value={query.settled}
-            onChange={(v) => setQuery((q) => ({ ...q, page: 1, settled: v ?? undefined }))}
-            options={[
-              { value: 'false', label: t('exams.statusDue') },
-              { value: 'true', label: t('exams.statusSettled') },
-            ]}
-            data-testid="fees-status"
-          />
-          <ExportButton path="/fee-settlements" query={query} />
+            <Select<'true' | 'false'>
+              allowClear
+              style={{ width: 160 }}
+              placeholder={t('exams.status')}
+              value={query.settled}
+              onChange={(v) => setQuery((q) => ({ ...q, page: 1, settled: v ?? undefined }))}
+              options={[
+                { value: 'false', label: t('exams.statusDue') },
+                { value: 'true', label: t('exams.statusSettled') },
+              ]}
+              data-testid="fees-status"
+            />
+            <ExportButton path="/fee-settlements" query={query} />
           </Space>
         </div>
         <Typography.Paragraph type="secondary">{t('exams.feesPayer')}</Typography.Paragraph>
