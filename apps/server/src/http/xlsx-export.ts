@@ -93,8 +93,10 @@ export function registerXlsxExport(app: FastifyInstance, deps: Deps): void {
         app.exportWorker.kick();
         return reply.code(202).send(job);
       }
-      // Audited before the first byte: an export that cannot be traced is not sent.
-      await deps.db.transaction().execute((trx) => auditListExport(trx, ctx, deps.clock.now(), { path, query: filters, rows: total }));
+      // Audited before the first byte: an export that cannot be traced is not sent. (Signed-out exports are of public
+      // lists only, and are not audited: anyone could fill the audit log with them.)
+      if (req.actor)
+        await deps.db.transaction().execute((trx) => auditListExport(trx, ctx, deps.clock.now(), { path, query: filters, rows: total }));
       const stream = new PassThrough();
       void reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
