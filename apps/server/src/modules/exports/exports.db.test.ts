@@ -154,9 +154,15 @@ describe('R10.2 long exports are jobs with progress, for their requester only', 
   });
 
   it('R10.2 a signed-out caller of a public list is never given a job: the export streams', async () => {
+    const total = (await t.app.inject({ method: 'GET', url: '/api/v1/public/certificate-types?pageSize=1' })).json<Json>().total;
+    expect(total).toBeGreaterThan(THRESHOLD);
+    const anonymousAudits = () =>
+      t.db.selectFrom('audit_log').select('id').where('action', '=', 'list.export').where('actor_id', 'is', null).execute();
     const r = await t.app.inject({ method: 'GET', url: '/api/v1/public/certificate-types?format=xlsx' });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe(XLSX);
+    expect((await readSheet(r.rawPayload)).actualRowCount - 1).toBe(total);
+    expect(await anonymousAudits()).toHaveLength(0);
   });
 });
 
