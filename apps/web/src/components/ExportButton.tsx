@@ -3,11 +3,17 @@ import type { ExportJobDto } from '@onex/shared';
 import { App, Button, Progress } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_BASE, ApiError, api, apiRequest, saveBlob } from '../lib/api';
+import { API_BASE, ApiError, api, saveBlob } from '../lib/api';
+import { dispositionFileName } from '../lib/content-disposition';
 import { useErrorText } from '../lib/useErrorText';
 
 /** How often a long export's progress is asked for. */
 const POLL_MS = 1000;
+
+async function errorOf(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  return new ApiError({ code: body?.error?.code ?? 'HTTP_ERROR', message: body?.error?.message ?? '', status: res.status });
+}
 
 /**
  * 导出: downloads the list `path` (api-v1, without `/api/v1`) with the same filters as .xlsx — the whole list, not the
@@ -51,8 +57,15 @@ export function ExportButton({ path, query = {} }: { path: string; query?: objec
       notification.error({ key, message: t('common.exportFailed'), description: job.message, duration: 0 });
       return;
     }
-    saveBlob(await apiRequest<Blob>(`/exports/${job.id}/file`, { blob: true }), fileName);
+    await download(`${API_BASE}/exports/${job.id}/file`);
     notification.success({ key, message: t('common.exportDone'), duration: 4 });
+  }
+
+  /** Fetches a file and hands it to the browser under the name the server gives; an error answer throws ApiError. */
+  async function download(url: string) {
+    const res = await fetch(url, { credentials: 'same-origin' });
+    if (!res.ok) throw await errorOf(res);
+    saveBlob(await res.blob(), dispositionFileName(res.headers.get('content-disposition'), fileName));
   }
 
   async function run() {
@@ -62,11 +75,8 @@ export function ExportButton({ path, query = {} }: { path: string; query?: objec
       if (res.status === 202) {
         setBusy(false);
         await followJob((await res.json()) as ExportJobDto);
-      } else if (res.ok) saveBlob(await res.blob(), fileName);
-      else {
-        const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-        throw new ApiError({ code: body?.error?.code ?? 'HTTP_ERROR', message: body?.error?.message ?? '', status: res.status });
-      }
+      } else if (res.ok) saveBlob(await res.blob(), dispositionFileName(res.headers.get('content-disposition'), fileName));
+      else throw await errorOf(res);
     } catch (err) {
       void message.error(errorText(err));
     } finally {
