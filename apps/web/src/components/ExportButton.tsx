@@ -48,10 +48,15 @@ export function ExportButton({ path, query = {} }: { path: string; query?: objec
       });
     let job = first;
     show(job);
-    while (job.status === 'queued' || job.status === 'running') {
-      await new Promise((r) => setTimeout(r, POLL_MS));
-      job = await api.get<ExportJobDto>(`/exports/${job.id}`);
-      show(job);
+    try {
+      while (job.status === 'queued' || job.status === 'running') {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        job = await api.get<ExportJobDto>(`/exports/${job.id}`);
+        show(job);
+      }
+    } catch (err) {
+      notification.destroy(key); // the error is shown by the caller; no progress left spinning
+      throw err;
     }
     if (job.status !== 'succeeded' || !job.downloadUrl) {
       notification.error({ key, message: t('common.exportFailed'), description: job.message, duration: 0 });
