@@ -82,7 +82,7 @@ export function registerXlsxExport(app: FastifyInstance, deps: Deps): void {
       const filters = exportFilters(req.url);
       const total = rowsToWrite(first.total, MAX_EXPORT_ROWS);
       const ctx = ctxOf(req);
-      if (exportsAsJob(first.total, deps.config.exportJobThreshold, !!req.actor)) {
+      if (exportsAsJob(first.total, deps.config.exportJobThreshold, req.actor?.via ?? null, req.headers.prefer)) {
         const job = await createExportJob(deps, ctx, {
           route: route.url,
           path,

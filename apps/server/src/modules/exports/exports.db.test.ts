@@ -153,6 +153,31 @@ describe('R10.2 long exports are jobs with progress, for their requester only', 
     expect(await t.db.selectFrom('files').select('id').where('id', '=', job.file_id!).executeTakeFirst()).toBeUndefined();
   });
 
+  it('R10.2 an API-token client gets the file as api-v1 says; with Prefer: respond-async it gets the job', async () => {
+    const org = await t.loginAs('org-robot');
+    const { token } = (await org.post('/api/v1/api-tokens', { name: '导出测试' })).json<Json>();
+    const bearer = { authorization: `Bearer ${token}` };
+    const total = (await org.get('/api/v1/certificates?pageSize=1')).json<Json>().total as number;
+    expect(total).toBeGreaterThan(THRESHOLD);
+
+    const file = await t.app.inject({ method: 'GET', url: '/api/v1/certificates?format=xlsx', headers: bearer });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe(XLSX);
+    expect((await readSheet(file.rawPayload)).actualRowCount - 1).toBe(total);
+
+    const queued = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/certificates?format=xlsx',
+      headers: { ...bearer, prefer: 'respond-async' },
+    });
+    expect(queued.statusCode).toBe(202);
+    await t.app.exportWorker.idle();
+    const job = await t.app.inject({ method: 'GET', url: `/api/v1/exports/${queued.json<Json>().id}`, headers: bearer });
+    expect(job.json<Json>()).toMatchObject({ status: 'succeeded', done: total });
+    // The same person signed in sees the job too; it is theirs, not the token's.
+    expect((await org.get(`/api/v1/exports/${queued.json<Json>().id}`)).statusCode).toBe(200);
+  });
+
   it('R10.2 a signed-out caller of a public list is never given a job: the export streams', async () => {
     const total = (await t.app.inject({ method: 'GET', url: '/api/v1/public/certificate-types?pageSize=1' })).json<Json>().total;
     expect(total).toBeGreaterThan(THRESHOLD);

@@ -12,9 +12,17 @@ describe('export job rules (R10.2)', () => {
   });
 
   it('R10.2 only a signed-in export of more rows than the threshold becomes a job', () => {
-    expect(exportsAsJob(50_001, 50_000, true)).toBe(true);
-    expect(exportsAsJob(50_000, 50_000, true)).toBe(false);
-    expect(exportsAsJob(90_000, 50_000, false)).toBe(false);
+    expect(exportsAsJob(50_001, 50_000, 'session', undefined)).toBe(true);
+    expect(exportsAsJob(50_000, 50_000, 'session', undefined)).toBe(false);
+    expect(exportsAsJob(90_000, 50_000, null, 'respond-async')).toBe(false);
+  });
+
+  it('R10.2 an API-token client gets the file as api-v1 says, unless it prefers an asynchronous answer', () => {
+    expect(exportsAsJob(90_000, 50_000, 'token', undefined)).toBe(false);
+    expect(exportsAsJob(90_000, 50_000, 'token', 'return=minimal')).toBe(false);
+    expect(exportsAsJob(90_000, 50_000, 'token', 'respond-async, wait=10')).toBe(true);
+    expect(exportsAsJob(90_000, 50_000, 'token', ['return=minimal', 'Respond-Async'])).toBe(true);
+    expect(exportsAsJob(10, 50_000, 'token', 'respond-async')).toBe(false);
   });
 
   it('R10.2 names the file after the route’s last fixed segment and caps the rows', () => {

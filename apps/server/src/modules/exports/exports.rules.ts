@@ -18,9 +18,21 @@ export function exportFilters(url: string): string {
   return kept.toString();
 }
 
-/** A list export is a background job when it has more rows than the threshold and someone signed in asked for it. */
-export function exportsAsJob(total: number, threshold: number, signedIn: boolean): boolean {
-  return signedIn && total > threshold;
+/**
+ * A list export is a background job when it has more rows than the threshold and someone signed in asked for it:
+ * in the browser (a session), or an API client that said it takes one (`Prefer: respond-async`, RFC 7240). Other
+ * API-token clients keep api-v1's answer — the file itself — whatever the length (up to the export cap).
+ */
+export function exportsAsJob(
+  total: number,
+  threshold: number,
+  via: 'session' | 'token' | null,
+  prefer: string | string[] | undefined,
+): boolean {
+  if (!via || total <= threshold) return false;
+  if (via === 'session') return true;
+  const asked = (Array.isArray(prefer) ? prefer.join(',') : (prefer ?? '')).toLowerCase();
+  return asked.split(/[,;]/).some((p) => p.trim() === 'respond-async');
 }
 
 /** The file's name: the route's last fixed segment (`/api/v1/exam-sessions/:id/registrations` → registrations.xlsx). */
