@@ -60,7 +60,8 @@ export function registerXlsxExport(app: FastifyInstance, deps: Deps): void {
     const responses = route.schema?.response as Record<string, unknown> | undefined;
     if (!methods.includes('GET') || !responses || !isPageSchema(responses[200])) return;
     responses[202] = exportJobSchema.describe(
-      `format=xlsx 且超过 ${deps.config.exportJobThreshold} 行：导出任务（GET /api/v1/exports/{id}）。format=xlsx beyond the threshold: an export job`,
+      `format=xlsx 且超过 ${deps.config.exportJobThreshold} 行（浏览器会话；API 令牌须带 Prefer: respond-async）：导出任务，进度见 GET /api/v1/exports/{id}。` +
+        'format=xlsx beyond the threshold (a session; an API token only with Prefer: respond-async): an export job',
     );
     const list = route.handler as ListHandler;
     exporters.set(route.url, {
