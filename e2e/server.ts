@@ -19,12 +19,14 @@ export const CHROMIUM_ARGS = [
 export const SCREENSHOTS = path.join(ROOT, 'test-results/e2e');
 
 /** The real platform on the embedded default (fresh data folder, demo data) serving the built web app, and Debian Chromium. */
-export async function startPlatform(): Promise<{ baseUrl: string; browser: Browser; close(): Promise<void> }> {
+export async function startPlatform(
+  env: Record<string, string> = {},
+): Promise<{ baseUrl: string; browser: Browser; close(): Promise<void> }> {
   if (!existsSync(path.join(ROOT, 'apps/web/dist/index.html'))) throw new Error('先构建前端 build the web app first: npm run build');
   if (!existsSync(CHROMIUM)) throw new Error(`未找到 Chromium (${CHROMIUM})：apt-get install chromium fonts-noto-cjk`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'onex-e2e-'));
   const port = await freePort();
-  const server: ChildProcess = startServer({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+  const server: ChildProcess = startServer({ ...env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForOk(`${baseUrl}/api/v1/health`, 60_000, server);
   const browser = await chromium.launch({

@@ -30,6 +30,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerCatalogRoutes, registerPublicCatalogRoutes } from './modules/catalog/catalog.routes';
 import { registerEvaluationOrgRoutes } from './modules/catalog/orgs.routes';
+import { registerExportRoutes } from './modules/exports/exports.routes';
 import { registerFileRoutes } from './modules/files/files.routes';
 import { MAX_PDF_BYTES as MAX_UPLOAD_BYTES } from './modules/files/files.rules';
 import { registerHealthRoutes } from './modules/health/health.routes';
@@ -70,6 +71,7 @@ const MODULES: RouteModule[] = [
   registerCatalogRoutes,
   registerEvaluationOrgRoutes,
   registerFileRoutes,
+  registerExportRoutes,
   registerSchoolRoutes,
   registerFilingRoutes,
   registerPassRateRoutes,
@@ -163,7 +165,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     }),
   );
   registerAuth(app, deps);
-  registerXlsxExport(app);
+  registerXlsxExport(app, deps);
   for (const register of MODULES) register(app, deps);
 
   await serveWebApp(app, opts.config.webDist, opts.config.webPrecompressed);

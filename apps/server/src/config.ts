@@ -39,6 +39,7 @@ const envSchema = z.object({
   OVERLOAD_TARGET_WAIT_MS: z.coerce.number().int().min(0).default(500),
   OVERLOAD_MIN_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
   SETTLEMENT_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  EXPORT_JOB_THRESHOLD: z.coerce.number().int().min(1).default(50_000),
 });
 
 export interface Config {
@@ -79,6 +80,8 @@ export interface Config {
   overload: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; targetWaitMs: number; minInFlight: number };
   /** Exam fees not settled this many days after the exam are flagged to the school and the province (002 三.5). */
   settlementOverdueDays: number;
+  /** A list export of more rows than this is written by a background job (202 + GET /exports/{id}) instead of streamed. */
+  exportJobThreshold: number;
   version: string;
 }
 
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     auditCheckpointDir: path.resolve(e.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit-checkpoints')),
     databaseAppRole: e.DATABASE_APP_ROLE,
     settlementOverdueDays: e.SETTLEMENT_OVERDUE_DAYS,
+    exportJobThreshold: e.EXPORT_JOB_THRESHOLD,
     version: VERSION,
   };
 }

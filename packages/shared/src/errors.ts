@@ -301,6 +301,11 @@ export const ERRORS = {
     zh: '批量打印文件尚未生成完毕（或生成失败），请稍后再试',
     en: 'The batch PDF is not ready yet (or its job failed); try again later',
   },
+  EXPORT_NOT_READY: {
+    status: 409,
+    zh: '导出文件尚未生成完毕（或生成失败），请稍后再试',
+    en: 'The export file is not ready yet (or its job failed); try again later',
+  },
   // Credit bank (R7)
   LEARNING_ACCOUNT_NOT_FOUND: {
     status: 404,

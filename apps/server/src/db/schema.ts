@@ -877,6 +877,26 @@ export interface CertificatePdfJobsTable {
   attempts: Generated<number>;
 }
 
+/** 0026: a list export written in the background (R10.2). */
+export interface ExportJobsTable {
+  id: Generated<string>;
+  requested_by: string;
+  route: string;
+  path: string;
+  params: DefaultJson<Record<string, unknown>>;
+  query: Generated<string>;
+  status: Generated<'queued' | 'running' | 'succeeded' | 'failed'>;
+  total: Generated<number>;
+  done: Generated<number>;
+  file_id: string | null;
+  message: string | null;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  expires_at: Timestamp;
+}
+
 export type OutcomeType = 'certificate' | 'course' | 'training' | 'competition' | 'other';
 export type OutcomeSourceKind = 'certificate_issuance' | 'school' | 'conversion' | 'learner' | 'import';
 
@@ -1191,6 +1211,8 @@ export interface FundAllocationSharesTable {
 }
 
 export interface DB {
+  // 0026_export_jobs
+  export_jobs: ExportJobsTable;
   fund_budgets: FundBudgetsTable;
   fund_budget_lines: FundBudgetLinesTable;
   fund_budget_events: FundBudgetEventsTable;

@@ -1,14 +1,27 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { exportJobSchema } from '@onex/shared';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import type { Deps } from '../lib/deps';
 import { exportHeader, exportValue } from '../lib/export-format';
+import type { ExportJobRow } from '../modules/exports/exports.queries';
+import { exportFileName, exportFilters, exportsAsJob, rowsToWrite } from '../modules/exports/exports.rules';
+import { type ListExportWriter, auditListExport, createExportJob } from '../modules/exports/exports.service';
+import { ctxOf } from './auth-hook';
 
 /**
  * api-v1 "Every list endpoint accepts `format=xlsx`": every GET route whose answer is a page (`pageOf(…)`) also
- * answers the whole list — the same filters and scope, every page — as one streamed .xlsx sheet (exceljs streaming
- * writer: rows leave as they are read). The route's own handler reads the pages, so scope and filters cannot differ
- * from the list's. Headers are Chinese (`lib/export-format.ts`), dates and money formatted, and every value is written
- * as a plain value — never a formula, whatever text it holds.
+ * answers the whole list — the same filters and scope, every page — as one .xlsx sheet (exceljs streaming writer: rows
+ * leave as they are read). The route's own handler reads the pages, so scope and filters cannot differ from the
+ * list's. Headers are Chinese (`lib/export-format.ts`), dates and money formatted, and every value is written as a
+ * plain value — never a formula, whatever text it holds.
+ *
+ * A list of more rows than `EXPORT_JOB_THRESHOLD` is not streamed: the answer is 202 with an export job
+ * (modules/exports), whose worker runs the same handler again on behalf of the requester, with the same filters,
+ * and stores the file. Every export is in the audit log (`list.export`).
  */
 
 /** Rows at most in one export (a page of 200 at a time); beyond it the file ends with a note saying so. */
@@ -17,80 +30,175 @@ export const MAX_EXPORT_ROWS = 200_000;
 const PAGE = 5000;
 
 type Page = { items: Record<string, unknown>[]; total: number };
+type ListHandler = (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) => Promise<Page>;
+
+/** A list route that exports: its handler and the schemas its query and path parameters are parsed with. */
+interface ListExporter {
+  instance: FastifyInstance;
+  handler: ListHandler;
+  query: z.ZodType | undefined;
+  params: z.ZodType | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every list route that exports, by route (`/api/v1/schools`): what an export job runs again. */
+    listExporters: Map<string, ListExporter>;
+  }
+}
 
 function isPageSchema(schema: unknown): boolean {
   const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
   return !!shape && 'items' in shape && 'total' in shape && 'pageSize' in shape;
 }
 
-export function registerXlsxExport(app: FastifyInstance): void {
-  app.addHook('onRoute', (route) => {
+export function registerXlsxExport(app: FastifyInstance, deps: Deps): void {
+  const exporters = new Map<string, ListExporter>();
+  app.decorate('listExporters', exporters);
+  app.addHook('onRoute', function (route) {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!methods.includes('GET') || !isPageSchema(route.schema?.response && (route.schema.response as Record<string, unknown>)[200]))
-      return;
-    const list = route.handler as (req: FastifyRequest, reply: FastifyReply) => Promise<Page>;
+    const responses = route.schema?.response as Record<string, unknown> | undefined;
+    if (!methods.includes('GET') || !responses || !isPageSchema(responses[200])) return;
+    responses[202] = exportJobSchema.describe(
+      `format=xlsx 且超过 ${deps.config.exportJobThreshold} 行（浏览器会话；API 令牌须带 Prefer: respond-async）：导出任务，进度见 GET /api/v1/exports/{id}。` +
+        'format=xlsx beyond the threshold (a session; an API token only with Prefer: respond-async): an export job',
+    );
+    const list = route.handler as ListHandler;
+    exporters.set(route.url, {
+      instance: this,
+      handler: list,
+      query: route.schema?.querystring as z.ZodType | undefined,
+      params: route.schema?.params as z.ZodType | undefined,
+    });
     route.handler = async function (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
       const raw = new URL(req.url, 'http://x').searchParams.get('format');
       if (raw !== 'xlsx') return list.call(this, req, reply);
-      return exportPages(
-        req,
-        reply,
-        (page) => {
-          req.query = { ...(req.query as object), page, pageSize: PAGE };
-          return list.call(this, req, reply);
-        },
-        route.url,
-      );
+      const query = req.query as object;
+      const pageOf = (page: number) => {
+        req.query = { ...query, page, pageSize: PAGE };
+        return list.call(this, req, reply);
+      };
+      const first = await pageOf(1); // errors (scope, validation) answer as JSON, before any byte of the file
+      const path = req.url.split('?')[0]!;
+      const filters = exportFilters(req.url);
+      const total = rowsToWrite(first.total, MAX_EXPORT_ROWS);
+      const ctx = ctxOf(req);
+      if (exportsAsJob(first.total, deps.config.exportJobThreshold, req.actor?.via ?? null, req.headers.prefer)) {
+        const job = await createExportJob(deps, ctx, {
+          route: route.url,
+          path,
+          params: (req.params ?? {}) as Record<string, unknown>,
+          query: filters,
+          total,
+        });
+        app.exportWorker.kick();
+        return reply.code(202).send(job);
+      }
+      // Audited before the first byte: an export that cannot be traced is not sent. (Signed-out exports are of public
+      // lists only, and are not audited: anyone could fill the audit log with them.)
+      if (req.actor)
+        await deps.db.transaction().execute((trx) => auditListExport(trx, ctx, deps.clock.now(), { path, query: filters, rows: total }));
+      const stream = new PassThrough();
+      void reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${exportFileName(route.url)}"`)
+        .send(stream);
+      try {
+        await writeSheet(stream, first, pageOf);
+      } catch (err) {
+        req.log.error({ err }, 'xlsx export failed');
+        stream.destroy(err as Error);
+      }
+      return reply;
     } as RouteHandlerMethod;
   });
 }
 
-async function exportPages(req: FastifyRequest, reply: FastifyReply, pageOf: (page: number) => Promise<Page>, url: string) {
-  const first = await pageOf(1); // errors (scope, validation) answer as JSON, before any byte of the file
-  const stream = new PassThrough();
-  const name =
-    url
-      .split('/')
-      .filter((s) => s && !s.startsWith(':'))
-      .pop() ?? 'export';
-  void reply
-    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-    .send(stream);
+/**
+ * Writes the list, page after page, as one sheet into `stream` (ended when done); `onPage` hears rows written after
+ * each page. Returns the rows written.
+ */
+async function writeSheet(
+  stream: Writable,
+  first: Page,
+  pageOf: (page: number) => Promise<Page>,
+  onPage?: (written: number, total: number) => Promise<void>,
+): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const sheet = wb.addWorksheet('导出');
   let columns: string[] | null = null;
   let written = 0;
-  try {
-    for (let page = 1, current = first; ; page++) {
-      if (page > 1) current = await pageOf(page);
-      for (const item of current.items) {
-        const flat = flatten(item);
-        if (!columns) {
-          columns = Object.keys(flat);
-          sheet.columns = columns.map((key) => ({
-            header: exportHeader(key),
-            key,
-            width: Math.min(40, Math.max(10, exportHeader(key).length * 2 + 2)),
-          }));
-          sheet.getRow(1).font = { bold: true };
-        }
-        sheet.addRow(columns.map((k) => exportValue(k, flat[k]))).commit();
-        written++;
+  for (let page = 1, current = first; ; page++) {
+    if (page > 1) current = await pageOf(page);
+    for (const item of current.items) {
+      const flat = flatten(item);
+      if (!columns) {
+        columns = Object.keys(flat);
+        sheet.columns = columns.map((key) => ({
+          header: exportHeader(key),
+          key,
+          width: Math.min(40, Math.max(10, exportHeader(key).length * 2 + 2)),
+        }));
+        sheet.getRow(1).font = { bold: true };
       }
-      if (current.items.length < PAGE || page * PAGE >= current.total) break;
-      if (written >= MAX_EXPORT_ROWS) {
-        sheet.addRow([`仅导出前 ${MAX_EXPORT_ROWS} 行（共 ${current.total} 行），请缩小筛选范围`]).commit();
-        break;
-      }
+      sheet.addRow(columns.map((k) => exportValue(k, flat[k]))).commit();
+      written++;
+      if (written >= MAX_EXPORT_ROWS) break;
     }
-    if (!columns) sheet.addRow(['（无数据）']).commit();
-    await wb.commit();
-  } catch (err) {
-    req.log.error({ err }, 'xlsx export failed');
-    stream.destroy(err as Error);
+    await onPage?.(written, rowsToWrite(current.total, MAX_EXPORT_ROWS));
+    if (written >= MAX_EXPORT_ROWS && current.total > written) {
+      sheet.addRow([`仅导出前 ${MAX_EXPORT_ROWS} 行（共 ${current.total} 行），请缩小筛选范围`]).commit();
+      break;
+    }
+    if (current.items.length < PAGE || page * PAGE >= current.total) break;
   }
-  return reply;
+  if (!columns) sheet.addRow(['（无数据）']).commit();
+  await wb.commit();
+  return written;
+}
+
+/**
+ * What export jobs write with (modules/exports): the job's list route run again on behalf of its requester, with the
+ * path parameters and filters of the request that queued it (parsed by the route's own schemas), into a buffer.
+ */
+export function listExportWriter(app: FastifyInstance): ListExportWriter {
+  return async (job: ExportJobRow, actor: Actor, onProgress) => {
+    const exporter = app.listExporters.get(job.route);
+    if (!exporter) throw new Error(`no list route ${job.route}`);
+    const raw: Record<string, string | string[]> = {};
+    for (const [k, v] of new URLSearchParams(job.query)) {
+      const had = raw[k];
+      raw[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
+    }
+    const query = (exporter.query ? exporter.query.parse(raw) : raw) as object;
+    const params = exporter.params ? exporter.params.parse(job.params) : job.params;
+    const req = {
+      id: `export-job:${job.id}`,
+      url: job.path,
+      method: 'GET',
+      params,
+      query,
+      actor,
+      sessionExpired: false,
+      csrfToken: null,
+      ip: undefined,
+      headers: {},
+      log: app.log,
+    } as unknown as FastifyRequest;
+    const reply = {} as FastifyReply; // list handlers answer by returning their page
+    const pageOf = (page: number) => {
+      req.query = { ...query, page, pageSize: PAGE };
+      return exporter.handler.call(exporter.instance, req, reply);
+    };
+    const first = await pageOf(1);
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    const ended = finished(stream);
+    const rows = await writeSheet(stream, first, pageOf, onProgress);
+    await ended;
+    return { bytes: Buffer.concat(chunks), rows };
+  };
 }
 
 /** One level of nesting becomes `parent.child`; lists are joined with 、. */

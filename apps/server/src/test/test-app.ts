@@ -32,6 +32,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseAppRole: undefined,
     overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, targetWaitMs: 0, minInFlight: 16 },
     settlementOverdueDays: 30,
+    exportJobThreshold: 50_000,
     version: 'test',
     ...overrides,
   };

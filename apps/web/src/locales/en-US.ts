@@ -114,6 +114,10 @@ const enUS: Messages = {
   },
   common: {
     export: 'Export',
+    exportPreparing: 'Preparing the export…',
+    exportProgress: '{{done}} of {{total}} rows written',
+    exportDone: 'The export is ready; downloading',
+    exportFailed: 'The export failed',
     savedOk: 'Saved',
     search: 'Search',
     reset: 'Reset',

@@ -112,6 +112,10 @@ const zhCN = {
   },
   common: {
     export: '导出',
+    exportPreparing: '正在生成导出文件…',
+    exportProgress: '已写入 {{done}} / {{total}} 行',
+    exportDone: '导出文件已生成，开始下载',
+    exportFailed: '导出失败',
     savedOk: '已保存',
     search: '查询',
     reset: '重置',

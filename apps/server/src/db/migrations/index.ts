@@ -20,6 +20,7 @@ import { sql as sessionPublicity } from './0021_session_publicity';
 import { sql as statistics } from './0022_statistics';
 import { sql as complaintVerdicts } from './0023_complaint_verdicts';
 import { sql as fundAdjustments } from './0024_fund_adjustments';
+import { sql as exportJobs } from './0026_export_jobs';
 
 export interface Migration {
   name: string;
@@ -49,4 +50,5 @@ export const migrations: Migration[] = [
   { name: '0022_statistics', sql: statistics },
   { name: '0023_complaint_verdicts', sql: complaintVerdicts },
   { name: '0024_fund_adjustments', sql: fundAdjustments },
+  { name: '0026_export_jobs', sql: exportJobs },
 ];

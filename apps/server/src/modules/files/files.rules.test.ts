@@ -48,23 +48,5 @@ describe('fund evidence check by content (R4.5): PDF, PNG or JPEG', () => {
     expect(evidenceType(jpeg().subarray(0, 20))).toBeNull(); // no EOI
     expect(evidenceType(Buffer.from([0xff, 0xd8]))).toBeNull();
     expect(evidenceType(Buffer.alloc(0))).toBeNull();
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
-  Buffer.from('IHDR'),
-  Buffer.alloc(17),
-]);
-const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(16), Buffer.from([0xff, 0xd9])]);
-
-describe('R8.5 complaint attachments: PDF, PNG or JPEG by content', () => {
-  it('recognizes each by its bytes', () => {
-    expect(evidenceType(pdf())).toBe('application/pdf');
-    expect(evidenceType(png)).toBe('image/png');
-    expect(evidenceType(jpeg)).toBe('image/jpeg');
-  });
-  it('refuses anything else, and truncated images', () => {
-    expect(evidenceType(Buffer.from('<svg onload="alert(1)"></svg>'))).toBeNull();
-    expect(evidenceType(Buffer.from('GIF89a……'))).toBeNull();
-    expect(evidenceType(png.subarray(0, 10))).toBeNull();
-    expect(evidenceType(jpeg.subarray(0, jpeg.length - 2))).toBeNull();
   });
 });

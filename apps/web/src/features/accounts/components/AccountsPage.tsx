@@ -4,6 +4,7 @@ import { Alert, App, Badge, Button, Card, Input, Popconfirm, Select, Space, Tabl
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../../components/ExportButton';
 import { formatDateTime } from '../../../lib/format';
 import { roleLabel, useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
@@ -103,11 +104,14 @@ export function AccountsPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('accounts.title')}</Typography.Title>
-        {canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreateOpen(true)} data-testid="create-account">
-            {t('accounts.create')}
-          </Button>
-        )}
+        <Space>
+          <ExportButton path="/users" query={query} />
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreateOpen(true)} data-testid="create-account">
+              {t('accounts.create')}
+            </Button>
+          )}
+        </Space>
       </div>
       <div className="filter-bar">
         <Input.Search

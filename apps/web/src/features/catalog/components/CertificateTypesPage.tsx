@@ -20,6 +20,7 @@ import { useUser } from '../../auth/session';
 import { useOrgs } from '../../orgs/api';
 import { useBatches, useCertificateTypes, useCreateCertificateType, type CatalogFilter } from '../api';
 import { CertificateStatusTag, ToBeConfirmedTag, levelLabel } from './bits';
+import { ExportButton } from '../../../components/ExportButton';
 
 function CreateCertificateTypeModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -166,11 +167,14 @@ export function CertificateTypesPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('certTypes.title')}</Typography.Title>
-        {canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreateOpen(true)} data-testid="create-certificate-type">
-            {t('certTypes.create')}
-          </Button>
-        )}
+        <Space>
+          <ExportButton path="/certificate-types" query={filter} />
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreateOpen(true)} data-testid="create-certificate-type">
+              {t('certTypes.create')}
+            </Button>
+          )}
+        </Space>
       </div>
       <div className="filter-bar">
         <Input.Search

@@ -9,6 +9,7 @@ import { formatFen, formatShare, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useBatches, usePublicCatalog, usePublicOrganizations, type CatalogFilter, type PublicItem } from '../api';
 import { AsAnnounced, CertificateStatusTag, levelLabel } from './bits';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** One level as one line: `初级 机考 40% + 特殊要求实训设备实操 60% 上限 ¥540.00 合格 60`. */
 export function LevelLine({ level, unconfirmed = false }: { level: LevelDto; unconfirmed?: boolean }) {
@@ -107,6 +108,7 @@ export function PublicCatalogPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('catalog.title')}</Typography.Title>
+        <ExportButton path="/public/certificate-types" query={filter} />
       </div>
       <Typography.Paragraph type="secondary">{t('catalog.intro')}</Typography.Paragraph>
       <div className="filter-bar">

@@ -22,6 +22,7 @@ import {
 } from '../api';
 import { issuableAt, issuableFromOf } from '../certificate-helpers';
 import { CertificateSearch, CertificatesTable, DownloadButtons } from './bits';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** 证书发放 (organization, R6.1, R6.3, R6.4): per session with published scores — issue, the certificates, revoke, batch PDF. */
 export function CertificateIssuancePage() {
@@ -136,6 +137,7 @@ function SessionCertificates({ sessionId }: { sessionId: string }) {
       <Card title={t('certificates.sessionCertificates')}>
         <Space style={{ marginBottom: 12 }} wrap>
           <CertificateSearch onSearch={(v) => setQuery((q) => ({ ...q, page: 1, q: v }))} />
+          <ExportButton path="/certificates" query={query} />
         </Space>
         <CertificatesTable
           list={list}

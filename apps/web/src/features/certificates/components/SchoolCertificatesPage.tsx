@@ -6,6 +6,7 @@ import { useLang } from '../../../lib/i18n';
 import { type CertificateQuery, useCertificates } from '../api';
 import { certificateTitle } from '../certificate-helpers';
 import { CertificateSearch, CertificatesTable, DownloadButtons } from './bits';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** 学生证书 (school roles, R6): certificates of the school's learners, with the PDF. */
 export function SchoolCertificatesPage() {
@@ -31,6 +32,7 @@ export function SchoolCertificatesPage() {
               label: t(s === 'valid' ? 'certificates.statusValid' : 'certificates.statusRevoked'),
             }))}
           />
+          <ExportButton path="/certificates" query={query} />
         </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('certificates.schoolIntro')}</Typography.Paragraph>

@@ -10,6 +10,7 @@ import { useUser } from '../../auth/session';
 import { type ApplicationQuery, useApplications, useApplyOnBehalf, useLearnerPreview } from '../api';
 import { formatCredits } from '../credit-helpers';
 import { ApplicationsTable, ItemsTable, LearnerPicker } from './bits';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** 转换申请 (R7.4): the school's queue (approve / refuse with a reason) and its applications for learners; province: read-only. */
 export function ConversionApplicationsPage() {
@@ -28,11 +29,14 @@ export function ConversionApplicationsPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('creditBank.applicationsTitle')}</Typography.Title>
-        {me.role === 'school_admin' && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplyOpen(true)} data-testid="apply-on-behalf">
-            {t('creditBank.applyOnBehalf')}
-          </Button>
-        )}
+        <Space>
+          <ExportButton path="/conversion-applications" query={query} />
+          {me.role === 'school_admin' && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplyOpen(true)} data-testid="apply-on-behalf">
+              {t('creditBank.applyOnBehalf')}
+            </Button>
+          )}
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('creditBank.applicationsIntro')}</Typography.Paragraph>
       <div className="filter-bar">

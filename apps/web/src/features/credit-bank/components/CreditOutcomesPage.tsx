@@ -8,6 +8,7 @@ import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { type OutcomeQuery, useOutcomes, useUpdateOutcome } from '../api';
 import { formatCredits } from '../credit-helpers';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** 学习成果目录 (national): one outcome per certificate type × level, with the credits and hours the bank records. */
 export function CreditOutcomesPage() {
@@ -24,6 +25,7 @@ export function CreditOutcomesPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('creditBank.outcomesTitle')}</Typography.Title>
+        <ExportButton path="/credit-outcomes" query={query} />
       </div>
       <Typography.Paragraph type="secondary">{t('creditBank.outcomesIntro')}</Typography.Paragraph>
       <div className="filter-bar">

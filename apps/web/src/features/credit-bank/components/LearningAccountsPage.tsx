@@ -12,6 +12,7 @@ import { type AccountQuery, accountsTemplateUrl, transcriptUrl, useAccount, useA
 import { formatCredits } from '../credit-helpers';
 import { AccountView } from './bits';
 import { DepositDrawer, XlsxImportModal } from './forms';
+import { ExportButton } from '../../../components/ExportButton';
 
 const BASE = '/learning-accounts';
 
@@ -34,28 +35,31 @@ export function LearningAccountsPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('creditBank.accountsTitle')}</Typography.Title>
-        {isSchool && (
-          <Space wrap>
-            <Popconfirm
-              title={t('creditBank.openForLearners')}
-              okText={t('common.ok')}
-              cancelText={t('common.cancel')}
-              onConfirm={() =>
-                open.mutate(undefined, {
-                  onSuccess: (r) => void message.success(t('creditBank.openedResult', r)),
-                  onError: (err) => void message.error(errorText(err)),
-                })
-              }
-            >
-              <Button icon={<TeamOutlined />} loading={open.isPending} data-testid="open-accounts">
-                {t('creditBank.openForLearners')}
+        <Space wrap>
+          <ExportButton path="/learning-accounts" query={query} />
+          {isSchool && (
+            <>
+              <Popconfirm
+                title={t('creditBank.openForLearners')}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() =>
+                  open.mutate(undefined, {
+                    onSuccess: (r) => void message.success(t('creditBank.openedResult', r)),
+                    onError: (err) => void message.error(errorText(err)),
+                  })
+                }
+              >
+                <Button icon={<TeamOutlined />} loading={open.isPending} data-testid="open-accounts">
+                  {t('creditBank.openForLearners')}
+                </Button>
+              </Popconfirm>
+              <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-accounts">
+                {t('creditBank.importAccounts')}
               </Button>
-            </Popconfirm>
-            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="import-accounts">
-              {t('creditBank.importAccounts')}
-            </Button>
-          </Space>
-        )}
+            </>
+          )}
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('creditBank.accountsIntro')}</Typography.Paragraph>
       <div className="filter-bar">

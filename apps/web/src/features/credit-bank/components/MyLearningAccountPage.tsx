@@ -6,6 +6,7 @@ import { useErrorText } from '../../../lib/useErrorText';
 import { myExportUrl, myTranscriptUrl, useApplyForMe, useMyAccount, useMyApplications, useMyPreview } from '../api';
 import { formatCredits } from '../credit-helpers';
 import { AccountView, ApplicationsTable, ItemsTable } from './bits';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** 我的学习账户 (R7.1–R7.5): outcomes, credits by source/type/year, exemptions, conversion, transcript and export. */
 export function MyLearningAccountPage() {
@@ -105,7 +106,7 @@ function MyConversion() {
           </Space>
         )}
       </Card>
-      <Card size="small" title={t('creditBank.myApplications')}>
+      <Card size="small" title={t('creditBank.myApplications')} extra={<ExportButton path="/me/conversion-applications" />}>
         <ApplicationsTable rows={applications.data?.items ?? []} loading={applications.isFetching} showLearner={false} />
       </Card>
     </Space>

@@ -9,6 +9,7 @@ import { useSchools } from '../../schools/api';
 import { type RuleQuery, useRule, useRules } from '../api';
 import { formatCredits, ruleCredits, withSelectedOption } from '../credit-helpers';
 import { RuleCodeCell, RuleCourseLines, RuleDetails, RuleStatusTag } from './rule-bits';
+import { ExportButton } from '../../../components/ExportButton';
 
 interface SchoolOption {
   value: string;
@@ -43,6 +44,7 @@ export function ProvinceRulesView() {
           <Typography.Title level={3}>{t('creditBank.rulesTitle')}</Typography.Title>
           <Tag>{t('creditBank.readOnly')}</Tag>
         </Space>
+        <ExportButton path="/recognition-rules" query={query} />
       </div>
       <Typography.Paragraph type="secondary">{t('creditBank.provinceRulesIntro')}</Typography.Paragraph>
       <div className="filter-bar">

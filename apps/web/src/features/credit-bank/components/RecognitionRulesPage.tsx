@@ -50,6 +50,7 @@ import { CODE_PATTERN, formatCredits, isoDay } from '../credit-helpers';
 import { ItemsTable, LearnerPicker } from './bits';
 import { ProvinceRulesView } from './ProvinceRulesView';
 import { RuleCodeCell, RuleCourseLines, RuleStatusTag } from './rule-bits';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** 认定规则 (R7.2): the school administrator manages its rules; the province administrator reads its schools' rules. */
 export function RecognitionRulesPage() {
@@ -91,9 +92,12 @@ function SchoolRulesView() {
       <Card>
         <div className="page-header">
           <Typography.Title level={3}>{t('creditBank.rulesTitle')}</Typography.Title>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="rule-new">
-            {t('creditBank.newRule')}
-          </Button>
+          <Space>
+            <ExportButton path="/recognition-rules" query={query} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="rule-new">
+              {t('creditBank.newRule')}
+            </Button>
+          </Space>
         </div>
         <Typography.Paragraph type="secondary">{t('creditBank.rulesIntro')}</Typography.Paragraph>
         <div className="filter-bar">

@@ -33,6 +33,7 @@ import { manualActions, registrationColor, seatsLeft } from '../session-helpers'
 import { InvigilationCard } from './InvigilationCard';
 import { PublishScoresModal } from './PublishScoresModal';
 import { ResultsImportCard } from './ResultsImportCard';
+import { ExportButton } from '../../../components/ExportButton';
 
 export function ExamSessionDetailPage() {
   const { id = '' } = useParams();
@@ -148,7 +149,7 @@ function CandidatesCard({ sessionId }: { sessionId: string }) {
   const [page, setPage] = useState(1);
   const list = useCandidates(sessionId, page, true);
   return (
-    <Card title={t('exams.candidatesTitle')}>
+    <Card title={t('exams.candidatesTitle')} extra={<ExportButton path={`/exam-sessions/${encodeURIComponent(sessionId)}/candidates`} />}>
       <Table<Candidate>
         rowKey="candidateId"
         size="small"
@@ -207,11 +208,14 @@ function RegistrationsCard({ session }: { session: ExamSessionDetail }) {
     <Card
       title={t('exams.registrationsTitle')}
       extra={
-        session.mayPropose && (
-          <Button type="primary" icon={<UsergroupAddOutlined />} onClick={() => setProposeOpen(true)} data-testid="propose">
-            {t('exams.propose')}
-          </Button>
-        )
+        <Space>
+          <ExportButton path={`/exam-sessions/${encodeURIComponent(session.id)}/registrations`} />
+          {session.mayPropose && (
+            <Button type="primary" icon={<UsergroupAddOutlined />} onClick={() => setProposeOpen(true)} data-testid="propose">
+              {t('exams.propose')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Alert type="info" showIcon title={t('exams.proposeRule')} style={{ marginBottom: 16 }} />

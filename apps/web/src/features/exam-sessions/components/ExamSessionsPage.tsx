@@ -11,6 +11,7 @@ import { useErrorText } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
 import { useSessions, type ExamSessionSummary, type SessionQuery } from '../api';
 import { ScheduleSessionModal } from './ScheduleSessionModal';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** 考核场次 (organization: its sessions) / 考核报名 (school: the sessions open to it). */
 export function ExamSessionsPage() {
@@ -79,6 +80,7 @@ export function ExamSessionsPage() {
             onChange={(v) => setQuery((q) => ({ ...q, page: 1, status: v ?? undefined }))}
             options={EXAM_SESSION_STATUSES.map((s) => ({ value: s, label: pickLabel(EXAM_SESSION_STATUS_LABELS, s, lang) }))}
           />
+          <ExportButton path="/exam-sessions" query={query} />
           {isOrg && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setScheduling(true)} data-testid="session-new">
               {t('exams.newSession')}

@@ -29,6 +29,7 @@ import { useErrorText } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
 import { useApprovedFilings } from '../../fees/api';
 import { useApplySite, useDecideSite, useSharedRegister, useShareSite, useSites, type ExamSite, type SiteQuery } from '../api';
+import { ExportButton } from '../../../components/ExportButton';
 
 const STATUS_COLOR: Record<ExamSiteStatus, string> = { applied: 'gold', approved: 'green', refused: 'red' };
 
@@ -169,13 +170,14 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
 
   return (
     <>
-      {mode === 'school' && (
-        <div style={{ marginBottom: 12, textAlign: 'right' }}>
+      <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'flex-end' }}>
+        <ExportButton path={mode === 'shared' ? '/exam-sites/shared-register' : '/exam-sites'} query={mode === 'shared' ? {} : query} />
+        {mode === 'school' && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplyOpen(true)} data-testid="site-apply">
             {t('exams.applySite')}
           </Button>
-        </div>
-      )}
+        )}
+      </Space>
       {mode === 'shared' && <Typography.Paragraph type="secondary">{t('exams.sharedIntro')}</Typography.Paragraph>}
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
       <Table<ExamSite>

@@ -27,6 +27,7 @@ import { useErrorText } from '../../../lib/useErrorText';
 import { usePublicCertificateType } from '../../catalog/api';
 import { useAgreements, useApprovedFilings, useCreateAgreement, type PageQuery } from '../api';
 import { agreementErrorText, feesToSend, isOverCap, yuanToFen } from '../fee-helpers';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** 试点合作协议 (R4.1, R4.2): the school's agreements with the evaluation organizations, and registering one. */
 export function AgreementsPage() {
@@ -75,9 +76,12 @@ export function AgreementsPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('exams.agreementsTitle')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="agreement-add">
-          {t('exams.registerAgreement')}
-        </Button>
+        <Space>
+          <ExportButton path="/pilot-agreements" query={query} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="agreement-add">
+            {t('exams.registerAgreement')}
+          </Button>
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('exams.agreementsIntro')}</Typography.Paragraph>
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}

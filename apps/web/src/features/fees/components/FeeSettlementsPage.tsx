@@ -10,6 +10,7 @@ import { useErrorText } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
 import { useSettle, useSettlements, useUnpaidPilotStudents, type SettlementQuery } from '../api';
 import { settlementTotals } from '../fee-helpers';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** 考核费用 (R4.3, R4.4): what is due and settled per exam session; the school pays, learners never do. */
 export function FeeSettlementsPage() {
@@ -99,18 +100,21 @@ export function FeeSettlementsPage() {
       <Card>
         <div className="page-header">
           <Typography.Title level={3}>{t('exams.feesTitle')}</Typography.Title>
-          <Select<'true' | 'false'>
-            allowClear
-            style={{ width: 160 }}
-            placeholder={t('exams.status')}
-            value={query.settled}
-            onChange={(v) => setQuery((q) => ({ ...q, page: 1, settled: v ?? undefined }))}
-            options={[
-              { value: 'false', label: t('exams.statusDue') },
-              { value: 'true', label: t('exams.statusSettled') },
-            ]}
-            data-testid="fees-status"
-          />
+          <Space>
+            <Select<'true' | 'false'>
+              allowClear
+              style={{ width: 160 }}
+              placeholder={t('exams.status')}
+              value={query.settled}
+              onChange={(v) => setQuery((q) => ({ ...q, page: 1, settled: v ?? undefined }))}
+              options={[
+                { value: 'false', label: t('exams.statusDue') },
+                { value: 'true', label: t('exams.statusSettled') },
+              ]}
+              data-testid="fees-status"
+            />
+            <ExportButton path="/fee-settlements" query={query} />
+          </Space>
         </div>
         <Typography.Paragraph type="secondary">{t('exams.feesPayer')}</Typography.Paragraph>
         <Row gutter={16} style={{ marginBottom: 16 }}>

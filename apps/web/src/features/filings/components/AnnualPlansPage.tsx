@@ -42,6 +42,7 @@ import {
   type PreviousPlan,
   type SeedRow,
 } from '../annual-plan-helpers';
+import { ExportButton } from '../../../components/ExportButton';
 
 const STATE_KEYS: Record<Exclude<PlanState, 'ended'>, string> = {
   new: 'annualPlans.stateNew',
@@ -380,6 +381,7 @@ export function AnnualPlansPage() {
             }))}
             data-testid="plan-year"
           />
+          <ExportButton path="/annual-plans" query={{ year }} />
         </Space>
       </Space>
       <Alert type="info" showIcon title={school ? t('annualPlans.hint') : t('annualPlans.readOnlyHint')} />

@@ -8,6 +8,7 @@ import { useErrorText } from '../../../lib/useErrorText';
 import { useChangeRequests } from '../api';
 import { CHANGE_QUEUE_FILTERS, queueStatusParam, toQueueFilter, type ChangeQueueFilter } from '../change-helpers';
 import { ChangeSectionTags, ChangeStatusTag } from './ChangeRequests';
+import { ExportButton } from '../../../components/ExportButton';
 
 const FILTER_LABELS: Record<ChangeQueueFilter, string> = {
   pending: 'changes.filterPending',
@@ -115,6 +116,9 @@ export function ChangeRequestsPage() {
         options={CHANGE_QUEUE_FILTERS.map((f) => ({ value: f, label: t(FILTER_LABELS[f] as never) }))}
         data-testid="change-queue-filter"
       />
+      <div>
+        <ExportButton path="/filing-change-requests" query={{ status: queueStatusParam(filter) }} />
+      </div>
       {list.error ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
       <Table<ChangeRequestDto>
         rowKey="id"

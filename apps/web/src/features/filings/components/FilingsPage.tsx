@@ -16,6 +16,7 @@ import { levelLabel } from '../../catalog/components/bits';
 import { useFilings, useRounds, type FilingListQuery } from '../api';
 import { FilingStatusTag, RoundCountdown, roundTypeLabel } from './bits';
 import { NewFilingModal } from './NewFilingModal';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** Who looks at the list: the school side, the city's first review, an expert, the province, the national office. */
 export type FilingsMode = 'school' | 'municipal' | 'expert' | 'province' | 'national';
@@ -207,6 +208,7 @@ export function FilingsPage({ mode }: { mode: FilingsMode }) {
             options={(cities.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
           />
         )}
+        <ExportButton path="/filings" query={query} />
       </Space>
       {filings.error ? <Alert type="error" showIcon title={errorText(filings.error)} /> : null}
       <Table<FilingSummaryDto>

@@ -44,6 +44,7 @@ import { useCreateRound, usePublishRound, useRoundTransition, useRounds, useUpda
 import { weightSum } from '../filing-helpers';
 import { RoundStatusTag, roundTypeLabel } from './bits';
 import { changedParams, paramsFormValue, RuleParamsEditor } from './RuleParamsEditor';
+import { ExportButton } from '../../../components/ExportButton';
 
 interface RoundFormValues {
   name: string;
@@ -391,9 +392,12 @@ export function RoundsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('rounds.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-round">
-          {t('rounds.create')}
-        </Button>
+        <Space>
+          <ExportButton path="/filing-rounds" />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-round">
+            {t('rounds.create')}
+          </Button>
+        </Space>
       </Space>
       {rounds.error ? <Alert type="error" showIcon title={errorText(rounds.error)} /> : null}
       <Table<FilingRoundDto>

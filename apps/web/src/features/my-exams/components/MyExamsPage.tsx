@@ -8,6 +8,7 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useConsent, useMyRegistrations, useMySessions, type MyExamSession, type MyRegistration } from '../api';
+import { ExportButton } from '../../../components/ExportButton';
 
 /** 我的考核 (R5.3): consents asked by the school (voluntary), the sessions open to me, my registrations and scores. */
 export function MyExamsPage() {
@@ -136,7 +137,7 @@ export function MyExamsPage() {
         />
       </Card>
 
-      <Card title={t('exams.openSessionsTitle')}>
+      <Card title={t('exams.openSessionsTitle')} extra={<ExportButton path="/me/exam-sessions" />}>
         {sessions.isError && <Alert type="error" showIcon title={errorText(sessions.error)} style={{ marginBottom: 16 }} />}
         <Table<MyExamSession>
           rowKey="id"

@@ -9,6 +9,7 @@ import { useErrorText } from '../../../lib/useErrorText';
 import { ToBeConfirmedTag } from '../../catalog/components/bits';
 import { useOrgs, type OrgQuery } from '../api';
 import { OrgFormModal } from './OrgFormModal';
+import { ExportButton } from '../../../components/ExportButton';
 
 export function EvaluationOrgsPage() {
   const { t } = useTranslation();
@@ -54,9 +55,12 @@ export function EvaluationOrgsPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('orgs.title')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-org">
-          {t('orgs.create')}
-        </Button>
+        <Space>
+          <ExportButton path="/evaluation-orgs" query={query} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="create-org">
+            {t('orgs.create')}
+          </Button>
+        </Space>
       </div>
       <div className="filter-bar">
         <Input.Search

@@ -8,6 +8,7 @@ import { roleLabel, useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
 import { FilterActions } from '../../../components/FilterActions';
 import { type SecurityEventQuery, useSecurityEvents } from '../api';
+import { ExportButton } from '../../../components/ExportButton';
 
 interface FilterValues {
   kind?: SecurityEventKind;
@@ -82,6 +83,7 @@ export function SecurityEventsPage() {
     <Card>
       <div className="page-header">
         <Typography.Title level={3}>{t('securityEvents.title')}</Typography.Title>
+        <ExportButton path="/security-events" query={query} />
       </div>
       <Typography.Paragraph type="secondary">{t('securityEvents.hint')}</Typography.Paragraph>
       <Form<FilterValues> form={form} layout="inline" onFinish={apply} className="filter-bar" style={{ rowGap: 12 }}>

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { exportHeader, exportValue } from './export-format';
+
+describe('export cells (R10.2)', () => {
+  it('R10.2 a value that looks like a formula stays a plain string (written as text, never a formula)', () => {
+    for (const v of ['=1+1', '+1', '-1+2', '@SUM(A1)', '=HYPERLINK("http://x","y")']) {
+      expect(exportValue('name', v)).toBe(v);
+      expect(typeof exportValue('name', v)).toBe('string');
+    }
+    expect(exportValue('tags', ['=1', '@x'])).toBe('=1、@x');
+    expect(exportValue('meta', { formula: '=1+1' })).toBe('{"formula":"=1+1"}');
+  });
+
+  it('R10.2 Chinese headers, money in yuan', () => {
+    expect(exportHeader('schoolName')).toBe('学校');
+    expect(exportHeader('amountFen')).toBe('amount（元）');
+    expect(exportValue('amountFen', 12345)).toBe(123.45);
+  });
+});
