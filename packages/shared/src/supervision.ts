@@ -420,8 +420,16 @@ export const publicDrawSchema = z.object({
   drawnAt: z.string(),
   seed: z.string(),
   algorithm: z.string(),
-  /** `candidateIds` (sorted) lets anyone re-run the draw; api-v1 names kind and size. */
-  pool: z.object({ kind: z.enum(DRAW_POOL_KINDS), size: z.number().int(), candidateIds: z.array(z.string()) }),
+  /** api-v1 names kind and size; `candidateIds` extends it (api-v1: "extend them, never break them"). */
+  pool: z.object({
+    kind: z.enum(DRAW_POOL_KINDS),
+    size: z.number().int(),
+    candidateIds: z
+      .array(z.string())
+      .describe(
+        '扩展字段（api-v1 之外）：抽取所依据的候选对象 ID，按文本升序；任何人可用 seed 与 algorithm 复算抽取结果。Extension beyond api-v1: the candidate ids the draw ran over, sorted as text, so anyone can re-run it from the seed.',
+      ),
+  }),
   selected: z.array(z.object({ id: z.string(), name: z.string() })),
   inspectors: z.array(z.object({ name: z.string() })),
   result: z.string().optional(),
@@ -431,7 +439,15 @@ export type PublicDrawDto = z.infer<typeof publicDrawSchema>;
 export const drawSchema = publicDrawSchema.extend({
   provinceCode: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** The pool the inspectors were drawn from (linked inspectors already left out), sorted: re-run with stream "inspectors". */
   inspectorPoolIds: z.array(z.string()),
+  /** Signed-in drawers see the drawn inspectors' ids too (the public page shows names only). */
+  inspectors: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Inspectors left out because they belong to a drawn party, with that party. */
+  excludedInspectors: z.array(
+    z.object({ id: z.string(), name: z.string(), linkedTo: z.object({ id: z.string(), name: z.string() }) }),
+  ),
+  filters: z.object({ provinceCode: z.string().optional(), schoolType: z.string().optional(), certificateTypeId: z.string().optional() }),
 });
 export type DrawDto = z.infer<typeof drawSchema>;
 export const publishDrawSchema = z.object({ result: z.string().trim().max(5000).optional() });
