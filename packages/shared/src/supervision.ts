@@ -444,9 +444,7 @@ export const drawSchema = publicDrawSchema.extend({
   /** Signed-in drawers see the drawn inspectors' ids too (the public page shows names only). */
   inspectors: z.array(z.object({ id: z.string(), name: z.string() })),
   /** Inspectors left out because they belong to a drawn party, with that party. */
-  excludedInspectors: z.array(
-    z.object({ id: z.string(), name: z.string(), linkedTo: z.object({ id: z.string(), name: z.string() }) }),
-  ),
+  excludedInspectors: z.array(z.object({ id: z.string(), name: z.string(), linkedTo: z.object({ id: z.string(), name: z.string() }) })),
   filters: z.object({ provinceCode: z.string().optional(), schoolType: z.string().optional(), certificateTypeId: z.string().optional() }),
 });
 export type DrawDto = z.infer<typeof drawSchema>;
@@ -509,6 +507,8 @@ export const inspectionSchema = z.object({
   filingId: z.string(),
   schoolName: z.string(),
   certificateTypeName: z.string(),
+  /** Who inspects: the level that planned it (the inspected side is below it). */
+  inspectorLevel: z.enum(['national', 'province', 'school']),
   plannedOn: z.string(),
   status: z.enum(INSPECTION_STATUSES),
   items: z.array(itemSchema),
@@ -521,6 +521,17 @@ export const inspectionSchema = z.object({
   overdue: z.boolean(),
 });
 export type InspectionDto = z.infer<typeof inspectionSchema>;
+/** 公开: an inspection's result published by its inspector (public, no account; beyond api-v1). */
+export const publicInspectionResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  schoolName: z.string(),
+  certificateTypeName: z.string(),
+  plannedOn: z.string(),
+  result: z.string(),
+  publishedAt: z.string(),
+});
+export type PublicInspectionResultDto = z.infer<typeof publicInspectionResultSchema>;
 export type RectificationDto = z.infer<typeof rectificationSchema>;
 
 /* ───────────────────────── Evaluation scorecards (R8.7, 监督评价) ───────────────────────── */

@@ -252,7 +252,11 @@ export async function seedDemoSupervision(db: Kysely<DB>, now: Date, secretKey: 
         excluded_inspectors: JSON.stringify(
           pool
             .filter((p) => p.school_id && selected.includes(p.school_id))
-            .map((p) => ({ id: p.id, name: p.name, linkedTo: { id: p.school_id!, name: candidates.find((c) => c.id === p.school_id)!.name } })),
+            .map((p) => ({
+              id: p.id,
+              name: p.name,
+              linkedTo: { id: p.school_id!, name: candidates.find((c) => c.id === p.school_id)!.name },
+            })),
         ),
         drawn_at: now,
         drawn_by: gdAdmin.id,

@@ -67,7 +67,17 @@ describe('R8.4 双随机一公开', () => {
     });
     expect(Object.keys(listed[0].inspectors[0])).toEqual(['name']);
     // api-v1 fields, plus only the documented extension pool.candidateIds; nothing of the signed-in view leaks.
-    expect(Object.keys(listed[0]).sort()).toEqual(['algorithm', 'drawnAt', 'id', 'inspectors', 'pool', 'result', 'seed', 'selected', 'title']);
+    expect(Object.keys(listed[0]).sort()).toEqual([
+      'algorithm',
+      'drawnAt',
+      'id',
+      'inspectors',
+      'pool',
+      'result',
+      'seed',
+      'selected',
+      'title',
+    ]);
     expect(Object.keys(listed[0].pool).sort()).toEqual(['candidateIds', 'kind', 'size']);
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(JSON.stringify(doc.paths['/api/v1/public/inspection-draws'])).toContain('扩展字段（api-v1 之外）');

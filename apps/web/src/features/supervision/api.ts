@@ -97,7 +97,9 @@ export function useDecideRectification(id: string) {
   );
 }
 export function useCloseInspection(id: string) {
-  return useInvalidating(keys.inspections, (b: { result: string; publish: boolean }) => api.post<InspectionDto>(`/inspections/${id}/close`, b));
+  return useInvalidating(keys.inspections, (b: { result: string; publish: boolean }) =>
+    api.post<InspectionDto>(`/inspections/${id}/close`, b),
+  );
 }
 /** Evidence (PDF) for a finding or a rectification report; answers the stored file's id. */
 export function useUploadEvidence(id: string) {

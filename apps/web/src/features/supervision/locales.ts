@@ -253,7 +253,8 @@ const en: typeof zh = {
   },
   publicDraws: {
     title: 'Random inspections',
-    intro: 'Inspected parties and inspectors are drawn at random and the draws and their results are published. Each draw records its seed and algorithm; re-run it here to check.',
+    intro:
+      'Inspected parties and inspectors are drawn at random and the draws and their results are published. Each draw records its seed and algorithm; re-run it here to check.',
     empty: 'No published draws',
   },
   scorecards: {
