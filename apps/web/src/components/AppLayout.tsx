@@ -1,4 +1,8 @@
 import {
+  EyeOutlined,
+  FileProtectOutlined,
+  InteractionOutlined,
+  StarOutlined,
   BarChartOutlined,
   ApartmentOutlined,
   PieChartOutlined,
@@ -95,6 +99,10 @@ const ICONS: Record<NavKey, ReactNode> = {
   securityEvents: <AlertOutlined />,
   funds: <AccountBookOutlined />,
   fundAllocations: <PieChartOutlined />,
+  inspections: <FileProtectOutlined />,
+  inspectionDraws: <InteractionOutlined />,
+  scorecards: <StarOutlined />,
+  randomInspections: <EyeOutlined />,
 };
 
 function useVersion(): string | undefined {

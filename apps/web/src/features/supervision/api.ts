@@ -9,6 +9,7 @@ import type {
   Page,
   PublicComplaintDto,
   PublicDrawDto,
+  PublicInspectionResultDto,
   RegionDto,
   ScorecardDto,
 } from '@onex/shared';
@@ -160,6 +161,14 @@ export function usePublicDraws(page: number, pageSize: number) {
   return useQuery({
     queryKey: ['public-inspection-draws', page, pageSize],
     queryFn: ({ signal }) => api.get<Page<PublicDrawDto>>('/public/inspection-draws', { page, pageSize }, signal),
+  });
+}
+
+/** Published results of closed inspections (公开, no account). */
+export function usePublicInspectionResults(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['public-inspection-results', page, pageSize],
+    queryFn: ({ signal }) => api.get<Page<PublicInspectionResultDto>>('/public/inspection-results', { page, pageSize }, signal),
   });
 }
 
