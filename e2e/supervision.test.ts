@@ -179,4 +179,32 @@ describe('双随机一公开 (R8.4)', () => {
       await context.close();
     }
   });
+
+  it('R8.4 广东 draws a school and inspectors, sees who was excluded and why, and re-runs the draw from its seed; R8.7 reads the scorecards', async () => {
+    const { context, page } = await signIn('gd-admin');
+    try {
+      await page.locator('.ant-menu').getByText('随机抽查', { exact: true }).click();
+      await page.getByTestId('draw-run').click();
+      await page.getByTestId('draw-title').fill('2026 年广东省 1+X 证书试点“双随机”抽查（第二批）');
+      await submit(page, 'draw-run-ok', /\/api\/v1\/inspection-draws$/, 201);
+      await page.getByTestId('draw-detail').waitFor(WAIT);
+      expect(await page.getByTestId('draw-selected').textContent()).toContain('广州城市职业学院');
+      // The demo pool's inspector of 广州城市职业学院 is left out, with the reason.
+      expect(await page.getByTestId('draw-excluded').textContent()).toContain(
+        '陈老师（广州城市职业学院）所在单位“广州城市职业学院”被抽中，依规回避',
+      );
+      expect(await page.getByTestId('draw-inspectors').textContent()).not.toContain('陈老师');
+      await page.getByTestId('draw-rerun').click();
+      expect(await page.getByTestId('draw-rerun-result').textContent()).toContain('复算结果与记录一致');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'inspection-draw.png'), fullPage: true });
+      await page.keyboard.press('Escape');
+
+      await page.locator('.ant-menu').getByText('监督评价', { exact: true }).click();
+      await page.getByTestId('scorecards').locator('tr', { hasText: '广州城市职业学院' }).waitFor(WAIT);
+      expect(await page.getByText('得分 = 各部分得分之和 ÷ 计入部分的权重之和 × 100').count()).toBe(1);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'scorecards.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -95,6 +95,7 @@ export function DrawDescription({ draw, names = new Map() }: { draw: PublicDrawD
         size="small"
         bordered
         column={1}
+        styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
         items={[
           { key: 'title', label: t('draws.name'), children: draw.title },
           { key: 'at', label: t('draws.drawnAt'), children: formatDateTime(draw.drawnAt) },
