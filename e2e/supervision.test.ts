@@ -202,6 +202,8 @@ describe('双随机一公开 (R8.4)', () => {
       await page.locator('.ant-menu').getByText('监督评价', { exact: true }).click();
       await page.getByTestId('scorecards').locator('tr', { hasText: '广州城市职业学院' }).waitFor(WAIT);
       expect(await page.getByText('得分 = 各部分得分之和 ÷ 计入部分的权重之和 × 100').count()).toBe(1);
+      // The score explained: the counted parts over their weights.
+      expect(await page.getByTestId('scorecard-sum').first().textContent()).toMatch(/^\(.+\) ÷ \d+ × 100 = [\d.]+$/);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'scorecards.png'), fullPage: true });
     } finally {
       await context.close();

@@ -137,6 +137,9 @@ const zh = {
     notCounted: '不计入',
     explain: '计分说明',
     formula: '得分 = 各部分得分之和 ÷ 计入部分的权重之和 × 100',
+    rulePassRate: '通过人数 ÷ 参加考核人数 × {{weight}}；当年无人参加考核则不计入',
+    ruleReports: '按时报送次数 ÷ 应报送次数 × {{weight}}；当年无报送任务则不计入',
+    rulePenalty: '{{weight}} − {{what}}件数 × {{penalty}}，最低 0 分',
   },
 };
 
@@ -277,6 +280,9 @@ const en: typeof zh = {
     notCounted: 'not counted',
     explain: 'How the score is made',
     formula: 'Score = sum of the parts ÷ sum of the counted parts’ weights × 100',
+    rulePassRate: 'passed ÷ examined × {{weight}}; not counted when nobody was examined that year',
+    ruleReports: 'reports on time ÷ reports due × {{weight}}; not counted when none was due that year',
+    rulePenalty: '{{weight}} − number of {{what}} × {{penalty}}, at least 0',
   },
 };
 

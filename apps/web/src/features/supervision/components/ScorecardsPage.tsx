@@ -31,6 +31,22 @@ function factText(t: TFunction, part: ScorecardPart, f: ScorecardDto['facts']) {
   return t('scorecards.complaintsFact', { n: f.complaints });
 }
 
+/** How a part earns its points, from SCORECARD_WEIGHTS. */
+function ruleText(t: TFunction, part: ScorecardPart) {
+  const w = SCORECARD_WEIGHTS[part];
+  if ('penalty' in w) return t('scorecards.rulePenalty', { weight: w.weight, penalty: w.penalty, what: t(`scorecards.parts.${part}`) });
+  return t(part === 'passRate' ? 'scorecards.rulePassRate' : 'scorecards.ruleReports', { weight: w.weight });
+}
+
+/** One scorecard's sum: the counted parts over their weights, scaled to 100. */
+function sumText(t: TFunction, c: ScorecardDto) {
+  const counted = PARTS.filter((p) => c.parts[p] !== null && c.parts[p] !== undefined);
+  if (counted.length === 0) return t('scorecards.noScore');
+  const earned = counted.map((p) => c.parts[p]).join(' + ');
+  const possible = counted.map((p) => SCORECARD_WEIGHTS[p].weight).reduce((a, b) => a + b, 0);
+  return `(${earned}) ÷ ${possible} × 100 = ${c.score}`;
+}
+
 /** 监督评价 (R8.7): yearly scorecards of the schools in scope (province) or of evaluation organizations (national). */
 export function ScorecardsPage() {
   const { t } = useTranslation();
@@ -47,14 +63,19 @@ export function ScorecardsPage() {
     {
       title: t('scorecards.score'),
       key: 'score',
-      width: 160,
+      width: 200,
       sorter: (a, b) => (a.score ?? -1) - (b.score ?? -1),
       defaultSortOrder: 'descend',
       render: (_, c) =>
         c.score === null ? (
           <Typography.Text type="secondary">{t('scorecards.noScore')}</Typography.Text>
         ) : (
-          <Progress percent={c.score} size="small" format={(p) => `${p}`} data-testid="scorecard-score" />
+          <Space orientation="vertical" size={0} style={{ width: '100%' }}>
+            <Progress percent={c.score} size="small" format={(p) => `${p}`} data-testid="scorecard-score" />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="scorecard-sum">
+              {sumText(t, c)}
+            </Typography.Text>
+          </Space>
         ),
     },
     ...shownParts.map((p) => ({
@@ -122,7 +143,7 @@ export function ScorecardsPage() {
         column={1}
         title={t('scorecards.explain')}
         items={[
-          ...PARTS.map((p) => ({ key: p, label: t(`scorecards.parts.${p}`), children: <WeightText part={p} /> })),
+          ...PARTS.map((p) => ({ key: p, label: <WeightText part={p} />, children: ruleText(t, p) })),
           { key: 'formula', label: t('scorecards.score'), children: t('scorecards.formula') },
         ]}
       />
