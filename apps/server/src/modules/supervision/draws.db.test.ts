@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../test/factories';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
@@ -81,6 +82,19 @@ describe('R8.4 双随机一公开', () => {
     expect(Object.keys(listed[0].pool).sort()).toEqual(['candidateIds', 'kind', 'size']);
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(JSON.stringify(doc.paths['/api/v1/public/inspection-draws'])).toContain('扩展字段（api-v1 之外）');
+    // R10.2 the public list and the drawers' list export with Chinese headers only.
+    for (const [a, url] of [
+      [null, '/api/v1/public/inspection-draws?format=xlsx'],
+      [gd, '/api/v1/inspection-draws?format=xlsx'],
+    ] as const) {
+      const x = a ? await a.get(url) : await t.app.inject({ method: 'GET', url });
+      expect(x.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+      const headers = (wb.worksheets[0]!.getRow(1).values as unknown[]).filter(Boolean).map(String);
+      expect(headers).toContain('随机种子');
+      for (const h of headers) expect(h, url).toMatch(/[\u4e00-\u9fa5]/);
+    }
     const audit = await t.db.selectFrom('audit_log').select('action').where('target_id', '=', d.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['inspection_draw.create', 'inspection_draw.publish']);
   });

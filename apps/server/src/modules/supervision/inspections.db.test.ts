@@ -38,7 +38,9 @@ describe('R8.2 inspections and rectification', () => {
     });
     const pub = (await t.app.inject({ method: 'GET', url: '/api/v1/public/inspection-results?pageSize=200' })).json();
     expect(pub.items.map((x: { id: string }) => x.id)).not.toContain(i.id);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/public/inspection-results?format=xlsx' })).statusCode).toBe(200);
+    const x = await t.app.inject({ method: 'GET', url: '/api/v1/public/inspection-results?format=xlsx' });
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
 
   it('a province inspects a pilot, records findings with evidence, orders rectification, re-orders, accepts, closes and publishes', async () => {
