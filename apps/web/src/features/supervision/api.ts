@@ -62,6 +62,14 @@ export function useInspections() {
   });
 }
 
+export function useInspection(id: string) {
+  return useQuery({
+    queryKey: [...keys.inspections, id],
+    queryFn: ({ signal }) => api.get<InspectionDto>(`/inspections/${encodeURIComponent(id)}`, undefined, signal),
+    retry: false,
+  });
+}
+
 /** Approved pilots in scope (published filings), to plan an inspection of one. */
 export function usePilots(enabled: boolean) {
   return useQuery({

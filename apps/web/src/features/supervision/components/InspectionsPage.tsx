@@ -30,12 +30,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { FilterActions } from '../../../components/FilterActions';
 import { NotFound } from '../../../components/ResultPages';
 import { useSession } from '../../auth/session';
+import { ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorText } from '../../../lib/useErrorText';
 import {
   useCloseInspection,
   useCreateInspection,
   useDecideRectification,
+  useInspection,
   useInspections,
   useOrderRectification,
   usePilots,
@@ -290,11 +292,11 @@ export function InspectionDetailPage() {
   const errorText = useErrorText();
   const { id = '' } = useParams();
   const { user } = useSession();
-  const list = useInspections();
-  const i = list.data?.find((x) => x.id === id);
-  if (list.isLoading) return <Card loading />;
-  if (list.isError) return <Alert type="error" showIcon title={errorText(list.error)} />;
-  if (!i) return <NotFound />;
+  const one = useInspection(id);
+  const i = one.data;
+  if (one.isLoading) return <Card loading />;
+  if (one.error instanceof ApiError && one.error.status === 404) return <NotFound />;
+  if (one.isError || !i) return <Alert type="error" showIcon title={errorText(one.error)} />;
   const side = sideOf(user?.role, i);
   const open = i.rectifications.find((r) => r.status === 'open' || r.status === 'reported');
   return (
