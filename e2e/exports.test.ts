@@ -34,7 +34,10 @@ describe('exports (R10.2)', () => {
       ] as const) {
         await page.locator('.ant-menu').getByText(menu, { exact: true }).click();
         await page.locator('.ant-table-row').first().waitFor(WAIT);
-        const total = await page.evaluate(async (url) => (await (await fetch(`${url}?pageSize=1`)).json()).total as number, list);
+        const total = await page.evaluate(
+          async (url) => ((await (await fetch(`${url}?pageSize=1`)).json()) as { total: number }).total,
+          list,
+        );
         const [answer, download] = await Promise.all([
           page.waitForResponse((r) => r.url().includes(`${list}?`) && r.url().includes('format=xlsx'), WAIT),
           page.waitForEvent('download', WAIT),

@@ -3,6 +3,7 @@ import type { ComplaintDto, Page as PageOf, ReportDutyDto } from '@onex/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
+import { tinyPdf } from '../apps/server/src/db/seed/demo-filings';
 import { SCREENSHOTS, startPlatform } from './server';
 
 /**
@@ -179,6 +180,165 @@ describe('complaint handling (R8.5)', () => {
       expect(await pub.json()).toMatchObject({ status: 'closed', verdict: 'upheld' });
     } finally {
       await gd.context.close();
+    }
+  });
+});
+
+async function signIn(username: string) {
+  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${platform.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('home-title').waitFor(WAIT);
+  return { context, page };
+}
+
+/** Submits with the button and waits for the POST ending in `suffix` to answer `status`. */
+async function submit(page: Page, testId: string, suffix: RegExp, status = 200) {
+  const answered = page.waitForResponse((r) => suffix.test(new URL(r.url()).pathname) && r.request().method() === 'POST', WAIT);
+  await page.getByTestId(testId).click();
+  const r = await answered;
+  expect(r.status(), await r.text()).toBe(status);
+}
+
+/** Types a date into a date picker and leaves it (Enter would also submit the form). */
+async function typeDate(page: Page, testId: string, date: string, leaveTo: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(date);
+  await page.getByTestId(leaveTo).click();
+  expect(await page.getByTestId(testId).inputValue()).toBe(date);
+}
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+
+describe('inspections and rectification (R8.2)', () => {
+  it('R8.2 广东 plans an inspection, records a finding with evidence and orders rectification; the school reports; the province accepts, closes and publishes', async () => {
+    const title = '2026 年秋季试点专项检查';
+    const gd = await signIn('gd-admin');
+    const school = await signIn('gzcp-admin');
+    try {
+      // The province plans the inspection of 广州城市职业学院's pilot.
+      await gd.page.locator('.ant-menu').getByText('检查与整改', { exact: true }).click();
+      await gd.page.getByTestId('inspection-plan').click();
+      await gd.page.getByTestId('plan-pilot').click();
+      await gd.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '广州城市职业学院' }).first().click();
+      await gd.page.getByTestId('plan-title').fill(title);
+      await gd.page.getByTestId('plan-extra').fill('考核站点');
+      await submit(gd.page, 'plan-submit', /\/api\/v1\/inspections$/, 201);
+      await gd.page.getByTestId('inspection-detail').waitFor(WAIT);
+      const url = gd.page.url();
+      expect(url).toMatch(/\/supervision\/inspections\/[0-9a-f-]{36}$/);
+      expect(await gd.page.getByTestId('inspection-detail').textContent()).toContain('考核站点');
+
+      // A finding on 经费 with a PDF as evidence, then a rectification order with a deadline.
+      await gd.page.getByTestId('finding-item').click();
+      await gd.page.locator('.ant-select-dropdown:visible').getByText('经费落实、资金使用', { exact: true }).click();
+      await gd.page.getByTestId('finding-issue').click();
+      await gd.page.getByTestId('finding-text').fill('培训经费未单独列支，部分支出凭证不全。');
+      const uploaded = gd.page.waitForResponse((r) => r.url().endsWith('/evidence') && r.request().method() === 'POST', WAIT);
+      await gd.page
+        .getByTestId('finding-form')
+        .locator('input[type=file]')
+        .setInputFiles({ name: '检查记录.pdf', mimeType: 'application/pdf', buffer: tinyPdf('检查记录') });
+      expect((await uploaded).status()).toBe(201);
+      await submit(gd.page, 'finding-submit', /\/findings$/);
+      await gd.page.getByText('培训经费未单独列支，部分支出凭证不全。').waitFor(WAIT);
+      await gd.page.getByTestId('order-requirement').fill('30 日内单独列支培训经费并补齐支出凭证。');
+      await typeDate(gd.page, 'order-deadline', inDays(30), 'order-requirement');
+      await submit(gd.page, 'order-submit', /\/rectifications$/);
+      await gd.page.getByTestId('rectification-1').waitFor(WAIT);
+      expect(await gd.page.getByTestId('inspection-status').textContent()).toBe('整改中');
+      await gd.page.screenshot({ path: path.join(SCREENSHOTS, 'inspection-ordered.png'), fullPage: true });
+
+      // The school sees its inspection and submits its rectification report.
+      await school.page.locator('.ant-menu').getByText('检查与整改', { exact: true }).click();
+      await school.page.getByRole('link', { name: title }).click();
+      await school.page.getByTestId('report-form').waitFor(WAIT);
+      expect(await school.page.getByTestId('finding-form').count()).toBe(0);
+      await school.page.getByTestId('report-text').fill('已设立专项经费科目，补齐全部支出凭证。');
+      await submit(school.page, 'report-submit', /\/report$/);
+      await school.page.getByText('已提交整改报告').waitFor(WAIT);
+
+      // The province accepts, closes with the result and publishes it.
+      await gd.page.reload();
+      await gd.page.getByTestId('decision-comment').fill('整改到位。');
+      await submit(gd.page, 'decision-submit', /\/decision$/);
+      await gd.page.getByText('验收通过').first().waitFor(WAIT);
+      await gd.page.getByTestId('close-result').fill('经检查，试点建设总体规范，经费问题已整改到位。');
+      await gd.page.getByTestId('close-publish').click();
+      await submit(gd.page, 'close-submit', /\/close$/);
+      await gd.page.getByTestId('inspection-result').waitFor(WAIT);
+      expect(await gd.page.getByTestId('inspection-status').textContent()).toBe('已办结');
+      expect(await gd.page.getByTestId('inspection-result').textContent()).toContain('已公开');
+      await gd.page.screenshot({ path: path.join(SCREENSHOTS, 'inspection-closed.png'), fullPage: true });
+
+      // Anyone reads the published result without an account.
+      const pub = await platform.browser.newContext({ locale: 'zh-CN' });
+      try {
+        const page = await pub.newPage();
+        await page.goto(`${platform.baseUrl}/random-inspections`);
+        await page.getByRole('tab', { name: '检查结果' }).click();
+        await page.getByTestId('public-inspection-results').getByText('经费问题已整改到位', { exact: false }).waitFor(WAIT);
+      } finally {
+        await pub.close();
+      }
+    } finally {
+      await gd.context.close();
+      await school.context.close();
+    }
+  });
+});
+
+describe('双随机一公开 (R8.4)', () => {
+  it('R8.4 the public page lists the published draw without signing in, and its re-run from the seed gives the recorded result', async () => {
+    const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${platform.baseUrl}/catalog`);
+      await page.getByTestId('public-random-inspections').click();
+      await page.waitForURL(/\/random-inspections$/);
+      const row = page.getByTestId('public-draws').locator('tr', { hasText: '2026 年广东省 1+X 证书试点“双随机”抽查（第一批）' });
+      await row.waitFor(WAIT);
+      await row.locator('.ant-table-row-expand-icon').click();
+      expect(await page.getByTestId('draw-seed').textContent()).toMatch(/^[0-9a-f]{64}/);
+      await page.getByTestId('draw-rerun').click();
+      await page.getByTestId('draw-rerun-result').waitFor(WAIT);
+      expect(await page.getByTestId('draw-rerun-result').textContent()).toContain('复算结果与记录一致');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'random-inspections-public.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('R8.4 广东 draws a school and inspectors, sees who was excluded and why, and re-runs the draw from its seed; R8.7 reads the scorecards', async () => {
+    const { context, page } = await signIn('gd-admin');
+    try {
+      await page.locator('.ant-menu').getByText('随机抽查', { exact: true }).click();
+      await page.getByTestId('draw-run').click();
+      await page.getByTestId('draw-title').fill('2026 年广东省 1+X 证书试点“双随机”抽查（第二批）');
+      await submit(page, 'draw-run-ok', /\/api\/v1\/inspection-draws$/, 201);
+      await page.getByTestId('draw-detail').waitFor(WAIT);
+      expect(await page.getByTestId('draw-selected').textContent()).toContain('广州城市职业学院');
+      // The demo pool's inspector of 广州城市职业学院 is left out, with the reason.
+      expect(await page.getByTestId('draw-excluded').textContent()).toContain(
+        '陈老师（广州城市职业学院）所在单位“广州城市职业学院”被抽中，依规回避',
+      );
+      expect(await page.getByTestId('draw-inspectors').textContent()).not.toContain('陈老师');
+      await page.getByTestId('draw-rerun').click();
+      expect(await page.getByTestId('draw-rerun-result').textContent()).toContain('复算结果与记录一致');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'inspection-draw.png'), fullPage: true });
+      await page.keyboard.press('Escape');
+
+      await page.locator('.ant-menu').getByText('监督评价', { exact: true }).click();
+      await page.getByTestId('scorecards').locator('tr', { hasText: '广州城市职业学院' }).waitFor(WAIT);
+      expect(await page.getByText('得分 = 各部分得分之和 ÷ 计入部分的权重之和 × 100').count()).toBe(1);
+      // The score explained: the counted parts over their weights.
+      expect(await page.getByTestId('scorecard-sum').first().textContent()).toMatch(/^\(.+\) ÷ \d+ × 100 = [\d.]+$/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'scorecards.png'), fullPage: true });
+    } finally {
+      await context.close();
     }
   });
 });

@@ -450,8 +450,16 @@ export const publicDrawSchema = z.object({
   drawnAt: z.string(),
   seed: z.string(),
   algorithm: z.string(),
-  /** `candidateIds` (sorted) lets anyone re-run the draw; api-v1 names kind and size. */
-  pool: z.object({ kind: z.enum(DRAW_POOL_KINDS), size: z.number().int(), candidateIds: z.array(z.string()) }),
+  /** api-v1 names kind and size; `candidateIds` extends it (api-v1: "extend them, never break them"). */
+  pool: z.object({
+    kind: z.enum(DRAW_POOL_KINDS),
+    size: z.number().int(),
+    candidateIds: z
+      .array(z.string())
+      .describe(
+        '扩展字段（api-v1 之外）：抽取所依据的候选对象 ID，按文本升序；任何人可用 seed 与 algorithm 复算抽取结果。Extension beyond api-v1: the candidate ids the draw ran over, sorted as text, so anyone can re-run it from the seed.',
+      ),
+  }),
   selected: z.array(z.object({ id: z.string(), name: z.string() })),
   inspectors: z.array(z.object({ name: z.string() })),
   result: z.string().optional(),
@@ -461,7 +469,13 @@ export type PublicDrawDto = z.infer<typeof publicDrawSchema>;
 export const drawSchema = publicDrawSchema.extend({
   provinceCode: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** The pool the inspectors were drawn from (linked inspectors already left out), sorted: re-run with stream "inspectors". */
   inspectorPoolIds: z.array(z.string()),
+  /** Signed-in drawers see the drawn inspectors' ids too (the public page shows names only). */
+  inspectors: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Inspectors left out because they belong to a drawn party, with that party. */
+  excludedInspectors: z.array(z.object({ id: z.string(), name: z.string(), linkedTo: z.object({ id: z.string(), name: z.string() }) })),
+  filters: z.object({ provinceCode: z.string().optional(), schoolType: z.string().optional(), certificateTypeId: z.string().optional() }),
 });
 export type DrawDto = z.infer<typeof drawSchema>;
 export const publishDrawSchema = z.object({ result: z.string().trim().max(5000).optional() });
@@ -523,6 +537,8 @@ export const inspectionSchema = z.object({
   filingId: z.string(),
   schoolName: z.string(),
   certificateTypeName: z.string(),
+  /** Who inspects: the level that planned it (the inspected side is below it). */
+  inspectorLevel: z.enum(['national', 'province', 'school']),
   plannedOn: z.string(),
   status: z.enum(INSPECTION_STATUSES),
   items: z.array(itemSchema),
@@ -535,6 +551,17 @@ export const inspectionSchema = z.object({
   overdue: z.boolean(),
 });
 export type InspectionDto = z.infer<typeof inspectionSchema>;
+/** 公开: an inspection's result published by its inspector (public, no account; beyond api-v1). */
+export const publicInspectionResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  schoolName: z.string(),
+  certificateTypeName: z.string(),
+  plannedOn: z.string(),
+  result: z.string(),
+  publishedAt: z.string(),
+});
+export type PublicInspectionResultDto = z.infer<typeof publicInspectionResultSchema>;
 export type RectificationDto = z.infer<typeof rectificationSchema>;
 
 /* ───────────────────────── Evaluation scorecards (R8.7, 监督评价) ───────────────────────── */

@@ -1457,6 +1457,8 @@ export interface InspectionDrawsTable {
   inspector_pool_ids: Json<string[]>;
   selected: Json<{ id: string; name: string }[]>;
   inspectors: Json<{ id: string; name: string }[]>;
+  /** 0019: inspectors left out because they belong to a drawn party (linkedTo). */
+  excluded_inspectors: DefaultJson<{ id: string; name: string; linkedTo: { id: string; name: string } }[]>;
   drawn_at: Timestamp;
   drawn_by: string | null;
   published_at: NullableTimestamp;

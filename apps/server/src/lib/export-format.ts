@@ -109,6 +109,23 @@ const HEADERS: Record<string, string> = {
   missed: '缺报',
   answers: '填报内容',
   opinion: '审核意见',
+  // Supervision: random draws (R8.4) and published inspection results (R8.2)
+  drawnAt: '抽取时间',
+  seed: '随机种子',
+  algorithm: '算法',
+  'pool.kind': '抽查对象类型',
+  'pool.size': '候选对象数',
+  'pool.candidateIds': '候选对象编号',
+  selected: '抽中对象',
+  inspectors: '检查人员',
+  inspectorPoolIds: '检查人员库编号（回避后）',
+  excludedInspectors: '回避的检查人员',
+  'filters.provinceCode': '抽取条件：省份代码',
+  'filters.schoolType': '抽取条件：学校类型',
+  'filters.certificateTypeId': '抽取条件：证书编号',
+  result: '结果',
+  publishedAt: '公开时间',
+  plannedOn: '计划日期',
 };
 
 export function exportHeader(key: string): string {

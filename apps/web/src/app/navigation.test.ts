@@ -5,7 +5,17 @@ import { canUse, FILING_NAV_KEYS, menuFor, selectedNavKey } from './navigation';
 /** The special-fund pages (R4.5–R4.6) come after everything else; the positional assertions read menus without them. */
 const FUND_KEYS: readonly string[] = ['funds', 'fundAllocations'];
 /** The supervision pages (R8) come after the funds; the positional assertions read menus without them. */
-const SUPERVISION_KEYS: readonly string[] = ['reportDuties', 'reportReview', 'reportTypes', 'complaintHandling', 'pilotCancellation'];
+const SUPERVISION_KEYS: readonly string[] = [
+  'reportDuties',
+  'reportReview',
+  'reportTypes',
+  'complaintHandling',
+  'pilotCancellation',
+  'inspections',
+  'inspectionDraws',
+  'scorecards',
+  'randomInspections',
+];
 const everyKey = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
 const allKeys = (role: Parameters<typeof menuFor>[0]) => everyKey(role).filter((k) => !SUPERVISION_KEYS.includes(k));
 const keys = (role: Parameters<typeof menuFor>[0]) => allKeys(role).filter((k) => !FUND_KEYS.includes(k));
@@ -22,6 +32,16 @@ const CREDIT_BANK_KEYS: readonly string[] = [
 const base = (role: Parameters<typeof menuFor>[0]) => keys(role).filter((k) => !CREDIT_BANK_KEYS.includes(k));
 
 describe('menuFor', () => {
+  it('shows the supervision pages by role (R8.2, R8.4, R8.7), 双随机一公开 also without a session, last in every menu', () => {
+    expect(withItem('inspections')).toEqual(['national_admin', 'province_admin', 'school_admin', 'department_admin']);
+    expect(withItem('inspectionDraws')).toEqual(['national_admin', 'province_admin']);
+    expect(withItem('scorecards')).toEqual(['national_admin', 'province_admin']);
+    expect(withItem('randomInspections')).toEqual([...ROLES]);
+    expect(allKeys(null)).toEqual(['catalog', 'verify', 'randomInspections']);
+    expect(allKeys('province_admin').slice(-4)).toEqual(['inspections', 'inspectionDraws', 'scorecards', 'randomInspections']);
+    expect(selectedNavKey('/supervision/inspections/0000', 'school_admin')).toBe('inspections');
+  });
+
   it('gives every role the home page first, then the catalog', () => {
     for (const role of ROLES) expect(keys(role).slice(0, 2)).toEqual(['home', 'catalog']);
   });
@@ -146,8 +166,9 @@ describe('menuFor', () => {
   it('shows the special-fund pages to school, department and regional administrators, allocation to the province (R4.5, R4.6)', () => {
     expect(withItem('funds')).toEqual(['national_admin', 'province_admin', 'school_admin', 'department_admin']);
     expect(withItem('fundAllocations')).toEqual(['province_admin']);
-    expect(allKeys('province_admin').slice(-2)).toEqual(['funds', 'fundAllocations']);
-    expect(allKeys('school_admin').at(-1)).toBe('funds');
+    const beforeSupervision = (role: Parameters<typeof menuFor>[0]) => allKeys(role).filter((k) => !SUPERVISION_KEYS.includes(k));
+    expect(beforeSupervision('province_admin').slice(-2)).toEqual(['funds', 'fundAllocations']);
+    expect(beforeSupervision('school_admin').at(-1)).toBe('funds');
     expect(selectedNavKey('/fund-allocations', 'province_admin')).toBe('fundAllocations');
     expect(canUse('org_admin', 'funds')).toBe(false);
   });

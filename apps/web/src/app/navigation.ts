@@ -48,7 +48,11 @@ export type NavKey =
   | 'reportReview'
   | 'reportTypes'
   | 'complaintHandling'
-  | 'pilotCancellation';
+  | 'pilotCancellation'
+  | 'inspections'
+  | 'inspectionDraws'
+  | 'scorecards'
+  | 'randomInspections';
 
 export interface NavItem {
   key: NavKey;
@@ -193,6 +197,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.pilotCancellation',
     roles: ['province_admin', 'national_admin'],
   },
+  // Supervision (R8.2, R8.4, R8.7): inspections and rectification for the inspecting level and the inspected school or
+  // department (detail `/supervision/inspections/<id>`, the notifications' link); random draws and scorecards for the
+  // province and the national administrator; 双随机一公开 is public.
+  {
+    key: 'inspections',
+    path: '/supervision/inspections',
+    labelKey: 'menu.inspections',
+    roles: ['national_admin', 'province_admin', 'school_admin', 'department_admin'],
+  },
+  { key: 'inspectionDraws', path: '/supervision/draws', labelKey: 'menu.inspectionDraws', roles: ['national_admin', 'province_admin'] },
+  { key: 'scorecards', path: '/supervision/scorecards', labelKey: 'menu.scorecards', roles: ['national_admin', 'province_admin'] },
+  { key: 'randomInspections', path: '/random-inspections', labelKey: 'menu.randomInspections', roles: 'all', public: true },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */

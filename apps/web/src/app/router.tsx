@@ -51,6 +51,10 @@ export const PATHS = {
   recognitionRules: navItem('recognitionRules').path,
   conversionApplications: navItem('conversionApplications').path,
   creditOutcomes: navItem('creditOutcomes').path,
+  inspections: navItem('inspections').path,
+  inspectionDraws: navItem('inspectionDraws').path,
+  scorecards: navItem('scorecards').path,
+  randomInspections: navItem('randomInspections').path,
   activate: '/activate',
   register: '/register',
 } as const;
@@ -120,6 +124,11 @@ export const router = createBrowserRouter([
           {
             path: '/complaints',
             ...page(() => import('../features/supervision/components/ComplaintPage').then((m) => <m.ComplaintPage />)),
+          },
+          // 双随机一公开 (R8.4): published draws and their results, published inspection results; no account.
+          {
+            path: PATHS.randomInspections,
+            ...page(() => import('../features/supervision/components/PublicDrawsPage').then((m) => <m.PublicDrawsPage />)),
           },
           // Certificate verification (R6.2): by number + name, the QR code's target, a holder's share link.
           { path: PATHS.verify, ...page(() => import('../features/certificates/components/VerifyPage').then((m) => <m.VerifyPage />)) },
@@ -434,6 +443,27 @@ export const router = createBrowserRouter([
             ...guarded('creditOutcomes', () =>
               import('../features/credit-bank/components/CreditOutcomesPage').then((m) => <m.CreditOutcomesPage />),
             ),
+          },
+          // Supervision (R8.2 inspections, R8.4 draws, R8.7 scorecards)
+          {
+            path: PATHS.inspections,
+            ...guarded('inspections', () =>
+              import('../features/supervision/components/InspectionsPage').then((m) => <m.InspectionsPage />),
+            ),
+          },
+          {
+            path: `${PATHS.inspections}/:id`,
+            ...guarded('inspections', () =>
+              import('../features/supervision/components/InspectionsPage').then((m) => <m.InspectionDetailPage />),
+            ),
+          },
+          {
+            path: PATHS.inspectionDraws,
+            ...guarded('inspectionDraws', () => import('../features/supervision/components/DrawsPage').then((m) => <m.DrawsPage />)),
+          },
+          {
+            path: PATHS.scorecards,
+            ...guarded('scorecards', () => import('../features/supervision/components/ScorecardsPage').then((m) => <m.ScorecardsPage />)),
           },
           { path: '*', element: <NotFound /> },
         ],

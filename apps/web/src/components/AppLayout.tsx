@@ -1,4 +1,8 @@
 import {
+  EyeOutlined,
+  FileProtectOutlined,
+  InteractionOutlined,
+  StarOutlined,
   BarChartOutlined,
   PercentageOutlined,
   ApartmentOutlined,
@@ -106,6 +110,10 @@ const ICONS: Record<NavKey, ReactNode> = {
   reportTypes: <ProfileOutlined />,
   complaintHandling: <MessageOutlined />,
   pilotCancellation: <StopOutlined />,
+  inspections: <FileProtectOutlined />,
+  inspectionDraws: <InteractionOutlined />,
+  scorecards: <StarOutlined />,
+  randomInspections: <EyeOutlined />,
 };
 
 function useVersion(): string | undefined {

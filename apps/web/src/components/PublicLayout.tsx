@@ -1,4 +1,4 @@
-import { LoginOutlined, SafetyOutlined } from '@ant-design/icons';
+import { AuditOutlined, LoginOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -25,6 +25,9 @@ export function PublicLayout() {
         <Space size="large" align="center">
           <Link to="/verify" data-testid="public-verify">
             <SafetyOutlined /> {t('menu.verify')}
+          </Link>
+          <Link to="/random-inspections" data-testid="public-random-inspections">
+            <AuditOutlined /> {t('menu.randomInspections')}
           </Link>
           <LanguageSwitch />
           <Button

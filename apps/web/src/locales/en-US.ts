@@ -61,6 +61,10 @@ const enUS: Messages = {
     conversionApplications: 'Conversion applications',
     creditOutcomes: 'Outcome catalog',
     securityEvents: 'Security events',
+    inspections: 'Inspections',
+    inspectionDraws: 'Random draws',
+    scorecards: 'Scorecards',
+    randomInspections: 'Random inspections',
   },
   supervision: {
     complaintsTitle: 'Complaints',

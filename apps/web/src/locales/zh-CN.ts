@@ -59,6 +59,10 @@ const zhCN = {
     conversionApplications: '转换申请',
     creditOutcomes: '学习成果目录',
     securityEvents: '安全事件',
+    inspections: '检查与整改',
+    inspectionDraws: '随机抽查',
+    scorecards: '监督评价',
+    randomInspections: '双随机一公开',
   },
   supervision: {
     complaintsTitle: '投诉举报',

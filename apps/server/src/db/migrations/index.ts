@@ -16,6 +16,7 @@ import { sql as securityEvents } from './0015_security_events';
 import { sql as jobAttempts } from './0016_job_attempts';
 import { sql as supervision } from './0018_supervision';
 import { sql as funds } from './0020_funds';
+import { sql as drawExclusions } from './0019_draw_exclusions';
 import { sql as sessionPublicity } from './0021_session_publicity';
 import { sql as statistics } from './0022_statistics';
 import { sql as complaintVerdicts } from './0023_complaint_verdicts';
@@ -45,6 +46,7 @@ export const migrations: Migration[] = [
   { name: '0015_security_events', sql: securityEvents },
   { name: '0016_job_attempts', sql: jobAttempts },
   { name: '0018_supervision', sql: supervision },
+  { name: '0019_draw_exclusions', sql: drawExclusions },
   { name: '0020_funds', sql: funds },
   { name: '0021_session_publicity', sql: sessionPublicity },
   { name: '0022_statistics', sql: statistics },

@@ -250,6 +250,15 @@ export async function seedDemoSupervision(db: Kysely<DB>, now: Date, secretKey: 
         inspector_pool_ids: JSON.stringify(eligible),
         selected: JSON.stringify(selected.map((s) => ({ id: s, name: candidates.find((c) => c.id === s)!.name }))),
         inspectors: JSON.stringify(inspectors.map((i) => ({ id: i, name: pool.find((p) => p.id === i)!.name }))),
+        excluded_inspectors: JSON.stringify(
+          pool
+            .filter((p) => p.school_id && selected.includes(p.school_id))
+            .map((p) => ({
+              id: p.id,
+              name: p.name,
+              linkedTo: { id: p.school_id!, name: candidates.find((c) => c.id === p.school_id)!.name },
+            })),
+        ),
         drawn_at: now,
         drawn_by: gdAdmin.id,
         published_at: now,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawIds, newSeed, unlinkedInspectors } from './draws.rules';
+import { drawIds, linkedInspectors, newSeed, unlinkedInspectors } from './draws.rules';
 
 const ids = Array.from({ length: 30 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 
@@ -29,5 +29,10 @@ describe('R8.4 双随机 draw algorithm', () => {
       { id: 'i4', schoolId: null, orgId: null },
     ];
     expect(unlinkedInspectors(pool, ['s1', 'o1'])).toEqual(['i3', 'i4']);
+    expect(linkedInspectors(pool, ['s1', 'o1'])).toEqual([
+      { id: 'i1', linkedTo: 's1' },
+      { id: 'i2', linkedTo: 'o1' },
+    ]);
+    expect(linkedInspectors(pool, [])).toEqual([]);
   });
 });

@@ -28,3 +28,15 @@ export function unlinkedInspectors(
   const d = new Set(drawn);
   return pool.filter((p) => !(p.schoolId && d.has(p.schoolId)) && !(p.orgId && d.has(p.orgId))).map((p) => p.id);
 }
+
+/** The inspectors left out of a draw's pool, each with the drawn party it belongs to (the complement of unlinkedInspectors). */
+export function linkedInspectors(
+  pool: readonly { id: string; schoolId: string | null; orgId: string | null }[],
+  drawn: readonly string[],
+): { id: string; linkedTo: string }[] {
+  const d = new Set(drawn);
+  return pool.flatMap((p) => {
+    const party = p.schoolId && d.has(p.schoolId) ? p.schoolId : p.orgId && d.has(p.orgId) ? p.orgId : null;
+    return party ? [{ id: p.id, linkedTo: party }] : [];
+  });
+}

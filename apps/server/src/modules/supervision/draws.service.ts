@@ -4,7 +4,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { auditedTransaction } from '../audit/audit.service';
 import * as q from './draws.queries';
-import { drawIds, newSeed, unlinkedInspectors } from './draws.rules';
+import { drawIds, linkedInspectors, newSeed, unlinkedInspectors } from './draws.rules';
 
 const DRAWERS = ['national_admin', 'province_admin'] as const;
 type DrawRow = q.DrawRow;
@@ -69,6 +69,9 @@ function drawDto(d: DrawRow): DrawDto {
     provinceCode: d.province_code,
     publishedAt: d.published_at?.toISOString() ?? null,
     inspectorPoolIds: d.inspector_pool_ids,
+    inspectors: d.inspectors.map((i) => ({ id: i.id, name: i.name })),
+    excludedInspectors: d.excluded_inspectors,
+    filters: d.filters,
   };
 }
 
@@ -88,10 +91,8 @@ export async function createDraw(deps: Deps, ctx: RequestContext, b: CreateDrawR
   const seed = newSeed();
   const candidateIds = candidates.map((c) => c.id).sort();
   const selectedIds = drawIds(seed, 'targets', candidateIds, b.sampleSize);
-  const eligible = unlinkedInspectors(
-    pool.map((p) => ({ id: p.id, schoolId: p.school_id, orgId: p.org_id })),
-    selectedIds,
-  ).sort();
+  const links = pool.map((p) => ({ id: p.id, schoolId: p.school_id, orgId: p.org_id }));
+  const eligible = unlinkedInspectors(links, selectedIds).sort();
   const inspectorIds = drawIds(seed, 'inspectors', eligible, b.inspectorCount);
   const name = new Map([...candidates.map((c) => [c.id, c.name] as const), ...pool.map((p) => [p.id, p.name] as const)]);
   return auditedTransaction(deps, ctx, async (trx, now) => {
@@ -106,6 +107,13 @@ export async function createDraw(deps: Deps, ctx: RequestContext, b: CreateDrawR
       inspector_pool_ids: JSON.stringify(eligible),
       selected: JSON.stringify(selectedIds.map((id) => ({ id, name: name.get(id)! }))),
       inspectors: JSON.stringify(inspectorIds.map((id) => ({ id, name: name.get(id)! }))),
+      excluded_inspectors: JSON.stringify(
+        linkedInspectors(links, selectedIds).map((x) => ({
+          id: x.id,
+          name: name.get(x.id)!,
+          linkedTo: { id: x.linkedTo, name: name.get(x.linkedTo)! },
+        })),
+      ),
       drawn_at: now,
       drawn_by: actor.userId,
     });
@@ -115,7 +123,14 @@ export async function createDraw(deps: Deps, ctx: RequestContext, b: CreateDrawR
         action: 'inspection_draw.create',
         targetType: 'inspection_draw',
         targetId: d.id,
-        summary: { seed, poolKind: b.poolKind, candidates: candidateIds.length, selected: selectedIds, inspectors: inspectorIds },
+        summary: {
+          seed,
+          poolKind: b.poolKind,
+          candidates: candidateIds.length,
+          selected: selectedIds,
+          inspectors: inspectorIds,
+          excluded: pool.length - eligible.length,
+        },
         scope: { provinceCode: province },
       },
     };

@@ -30,6 +30,19 @@ afterAll(() => t.close());
 const day = (offset: number) => chinaDate(new Date(t.clock.now().getTime() + offset * DAY));
 
 describe('R8.2 inspections and rectification', () => {
+  it('R8.2 a closed inspection not published stays off the public results', async () => {
+    const i = (await gd.post('/api/v1/inspections', { filingId, title: '内部检查（不公开）', plannedOn: day(0) })).json();
+    expect((await gd.post(`/api/v1/inspections/${i.id}/close`, { result: '合格' })).json()).toMatchObject({
+      status: 'closed',
+      publishedAt: null,
+    });
+    const pub = (await t.app.inject({ method: 'GET', url: '/api/v1/public/inspection-results?pageSize=200' })).json();
+    expect(pub.items.map((x: { id: string }) => x.id)).not.toContain(i.id);
+    const x = await t.app.inject({ method: 'GET', url: '/api/v1/public/inspection-results?format=xlsx' });
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
+
   it('a province inspects a pilot, records findings with evidence, orders rectification, re-orders, accepts, closes and publishes', async () => {
     const created = await gd.post('/api/v1/inspections', {
       filingId,
@@ -93,9 +106,26 @@ describe('R8.2 inspections and rectification', () => {
         .status,
     ).toBe('accepted');
 
+    const published = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/public/inspection-results?pageSize=200' }))
+        .json()
+        .items.filter((x: { id: string }) => x.id === insp.id);
+    expect(await published()).toEqual([]);
     const closed = (await gd.post(`${url}/close`, { result: '整改到位，检查合格', publish: true })).json();
-    expect(closed).toMatchObject({ status: 'closed', result: '整改到位，检查合格', overdue: false });
+    expect(closed).toMatchObject({ status: 'closed', result: '整改到位，检查合格', overdue: false, inspectorLevel: 'province' });
     expect(closed.publishedAt).not.toBeNull();
+    // 公开: anyone reads the result without an account, and nothing of the findings or files.
+    expect(await published()).toEqual([
+      {
+        id: insp.id,
+        title: '2026 年春季试点建设检查',
+        schoolName: '广州城市职业学院',
+        certificateTypeName: insp.certificateTypeName,
+        plannedOn: day(-10),
+        result: '整改到位，检查合格',
+        publishedAt: closed.publishedAt,
+      },
+    ]);
     const notes = await t.db
       .selectFrom('notifications')
       .select('title')

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Scope } from '../../auth/scope';
 import type { InspectionsTable, RectificationOrdersTable } from '../../db/schema';
+import { paginate } from '../../db/list-query';
 import { scopeWhere } from '../../db/scope-filter';
 import type { Db } from '../../db/types';
 
@@ -90,4 +91,13 @@ export async function filesExist(db: Db, ids: readonly string[]): Promise<boolea
     .where('id', 'in', [...ids])
     .execute();
   return r.length === new Set(ids).size;
+}
+
+/** Closed inspections whose result was published (公开), newest first. */
+export function listPublishedInspections(db: Db, page: number, pageSize: number) {
+  return paginate(
+    base(db).where('i.published_at', 'is not', null).where('i.status', '=', 'closed').orderBy('i.published_at', 'desc').orderBy('i.id'),
+    page,
+    pageSize,
+  );
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_INSPECTION_ITEMS, type InspectionDto } from '@onex/shared';
+import { DEFAULT_INSPECTION_ITEMS, type InspectionDto, type Page, type PublicInspectionResultDto } from '@onex/shared';
 import type { z } from 'zod';
 import type {
   closeInspectionSchema,
@@ -55,6 +55,7 @@ async function dtos(db: Db, rows: q.InspectionRow[], today: string): Promise<Ins
       filingId: i.filing_id,
       schoolName: i.school_name,
       certificateTypeName: i.certificate_type_name,
+      inspectorLevel: i.inspector_level,
       plannedOn: i.planned_on,
       status: i.status,
       items: i.items,
@@ -277,4 +278,23 @@ export async function uploadEvidence(
     return { action: 'inspection.evidence', summary: { fileId: stored.id, sha256: stored.sha256, size: stored.size } };
   });
   return stored!;
+}
+
+/** 公开 (R8.2): the published results of closed inspections, for anyone without an account; no findings or files. */
+export async function listPublishedResults(deps: Deps, page: number, pageSize: number): Promise<Page<PublicInspectionResultDto>> {
+  const { items, total } = await q.listPublishedInspections(deps.db, page, pageSize);
+  return {
+    items: items.map((i) => ({
+      id: i.id,
+      title: i.title,
+      schoolName: i.school_name,
+      certificateTypeName: i.certificate_type_name,
+      plannedOn: i.planned_on,
+      result: i.result ?? '',
+      publishedAt: i.published_at!.toISOString(),
+    })),
+    total,
+    page,
+    pageSize,
+  };
 }

@@ -25,6 +25,7 @@ import {
   inspectorSchema,
   pageQuerySchema,
   publicDrawSchema,
+  publicInspectionResultSchema,
   publishDrawSchema,
   createReportTypeSchema,
   pageOf,
@@ -197,6 +198,20 @@ const orderParams = z.object({ id: z.string().uuid(), orderId: z.string().uuid()
 const inspectionResponse = { 200: inspectionSchema, ...errorResponses(400, 401, 403, 404, 409) };
 
 const registerInspectionRoutes: RouteModule = (app, deps) => {
+  app.get(
+    '/api/v1/public/inspection-results',
+    {
+      config: { rateLimit: publicRateLimit(deps) },
+      schema: {
+        tags,
+        summary: '公开的检查结果（无需登录）Published inspection results (R8.2; beyond api-v1)',
+        description: '检查方办结检查并选择公开后，检查名称、被检查院校、证书和检查结果在此公开；检查发现、证据和整改报告不公开。',
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(publicInspectionResultSchema), ...errorResponses(400, 429) },
+      },
+    },
+    async (req) => inspections.listPublishedResults(deps, req.query.page, req.query.pageSize),
+  );
   app.get(
     '/api/v1/inspections',
     {

@@ -8,14 +8,23 @@ import type {
   ComplaintSubjectType,
   ComplaintTransitionRequest,
   CreateComplaintRequest,
+  CreateDrawRequest,
   CreateReportTypeRequest,
+  DrawDto,
+  FilingSummaryDto,
+  InspectionDto,
+  InspectorDto,
   Page,
   PilotCancellationDto,
   PilotFlagDto,
   PublicComplaintDto,
+  PublicDrawDto,
+  PublicInspectionResultDto,
+  RegionDto,
   ReportDutyDto,
   ReportDutyStatus,
   ReportTypeDto,
+  ScorecardDto,
 } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest, saveBlob } from '../../lib/api';
@@ -184,4 +193,155 @@ export function uploadComplaintAttachments(trackingCode: string, files: readonly
   const form = new FormData();
   for (const f of files) form.append('file', f, f.name);
   return api.upload<{ items: ComplaintAttachmentDto[] }>(`/public/complaints/${encodeURIComponent(trackingCode)}/attachments`, form);
+}
+
+export interface CreateInspectionBody {
+  filingId: string;
+  title: string;
+  plannedOn: string;
+  extraItems: { key: string; label: string }[];
+}
+
+const keys = {
+  inspections: ['inspections'] as const,
+  draws: ['inspection-draws'] as const,
+};
+
+function useInvalidating<TBody, TOut>(key: readonly string[], fn: (body: TBody) => Promise<TOut>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: key }) });
+}
+
+export function useInspections() {
+  return useQuery({
+    queryKey: keys.inspections,
+    queryFn: ({ signal }) => api.get<{ items: InspectionDto[] }>('/inspections', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useInspection(id: string) {
+  return useQuery({
+    queryKey: [...keys.inspections, id],
+    queryFn: ({ signal }) => api.get<InspectionDto>(`/inspections/${encodeURIComponent(id)}`, undefined, signal),
+    retry: false,
+  });
+}
+
+/** Approved pilots in scope (published filings), to plan an inspection of one. */
+export function usePilots(enabled: boolean) {
+  return useQuery({
+    queryKey: ['inspection-pilots'],
+    queryFn: ({ signal }) => api.get<Page<FilingSummaryDto>>('/filings', { status: 'published', pageSize: 200 }, signal),
+    select: (d) => d.items.filter((f) => f.decision === 'approved'),
+    enabled,
+  });
+}
+
+export function useCreateInspection() {
+  return useInvalidating(keys.inspections, (b: CreateInspectionBody) => api.post<InspectionDto>('/inspections', b));
+}
+export function useRecordFinding(id: string) {
+  return useInvalidating(keys.inspections, (b: { itemKey: string; finding: string; issue: boolean; fileIds: string[] }) =>
+    api.post<InspectionDto>(`/inspections/${id}/findings`, b),
+  );
+}
+export function useOrderRectification(id: string) {
+  return useInvalidating(keys.inspections, (b: { requirement: string; deadline: string }) =>
+    api.post<InspectionDto>(`/inspections/${id}/rectifications`, b),
+  );
+}
+export function useReportRectification(id: string) {
+  return useInvalidating(keys.inspections, ({ orderId, ...b }: { orderId: string; report: string; fileIds: string[] }) =>
+    api.post<InspectionDto>(`/inspections/${id}/rectifications/${orderId}/report`, b),
+  );
+}
+export function useDecideRectification(id: string) {
+  return useInvalidating(
+    keys.inspections,
+    ({ orderId, ...b }: { orderId: string; decision: 'accept' | 'reorder'; comment: string; deadline?: string | undefined }) =>
+      api.post<InspectionDto>(`/inspections/${id}/rectifications/${orderId}/decision`, b),
+  );
+}
+export function useCloseInspection(id: string) {
+  return useInvalidating(keys.inspections, (b: { result: string; publish: boolean }) =>
+    api.post<InspectionDto>(`/inspections/${id}/close`, b),
+  );
+}
+/** Evidence (PDF) for a finding or a rectification report; answers the stored file's id. */
+export function useUploadEvidence(id: string) {
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api.upload<{ id: string; name: string }>(`/inspections/${id}/evidence`, form);
+    },
+  });
+}
+
+export function useDraws(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...keys.draws, page, pageSize],
+    queryFn: ({ signal }) => api.get<Page<DrawDto>>('/inspection-draws', { page, pageSize }, signal),
+  });
+}
+export function useCreateDraw() {
+  return useInvalidating(keys.draws, (b: CreateDrawRequest) => api.post<DrawDto>('/inspection-draws', b));
+}
+export function usePublishDraw() {
+  return useInvalidating(keys.draws, ({ id, result }: { id: string; result?: string | undefined }) =>
+    api.post<DrawDto>(`/inspection-draws/${id}/publish`, result ? { result } : {}),
+  );
+}
+export function useInspectors() {
+  return useQuery({
+    queryKey: ['inspectors'],
+    queryFn: ({ signal }) => api.get<{ items: InspectorDto[] }>('/inspectors', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+export function useCreateInspector() {
+  return useInvalidating(['inspectors'], (b: { name: string; title?: string | undefined }) => api.post<InspectorDto>('/inspectors', b));
+}
+/** Certificate types in scope, for the draw's certificate filter. */
+export function useCertificateTypeOptions() {
+  return useQuery({
+    queryKey: ['draw-certificate-types'],
+    queryFn: ({ signal }) => api.get<Page<{ id: string; name: string }>>('/certificate-types', { pageSize: 200 }, signal),
+    select: (d) => d.items.map((c) => ({ value: c.id, label: c.name })),
+    staleTime: 5 * 60_000,
+  });
+}
+export function useProvinces(enabled: boolean) {
+  return useQuery({
+    queryKey: ['regions', null],
+    queryFn: () => api.get<{ items: RegionDto[] }>('/regions'),
+    staleTime: Infinity,
+    enabled,
+    select: (d) => d.items,
+  });
+}
+
+/** Published draws and their results (api-v1 public, no account). */
+export function usePublicDraws(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['public-inspection-draws', page, pageSize],
+    queryFn: ({ signal }) => api.get<Page<PublicDrawDto>>('/public/inspection-draws', { page, pageSize }, signal),
+  });
+}
+
+/** Published results of closed inspections (公开, no account). */
+export function usePublicInspectionResults(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['public-inspection-results', page, pageSize],
+    queryFn: ({ signal }) => api.get<Page<PublicInspectionResultDto>>('/public/inspection-results', { page, pageSize }, signal),
+  });
+}
+
+export function useScorecards(kind: 'school' | 'organization', year: number) {
+  return useQuery({
+    queryKey: ['scorecards', kind, year],
+    queryFn: ({ signal }) => api.get<{ items: ScorecardDto[] }>('/scorecards', { kind, year }, signal),
+    select: (d) => d.items,
+  });
 }
