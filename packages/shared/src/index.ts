@@ -17,3 +17,4 @@ export * from './input';
 export * from './security-events';
 export * from './supervision';
 export * from './funds';
+export * from './audit-labels';
