@@ -35,8 +35,7 @@ function sourceFiles(dir: string): string[] {
     // The audit module itself passes its input through generically; its callers are what is scanned.
     if (e.isDirectory()) {
       if (p !== join(SERVER_SRC, 'modules', 'audit')) out.push(...sourceFiles(p));
-    }
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts')) out.push(p);
+    } else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts')) out.push(p);
   }
   return out;
 }
@@ -128,7 +127,9 @@ function scanAuditActions(root = SERVER_SRC): ScanResult {
   };
   const declOf = (e: ts.Expression) => {
     if (!ts.isIdentifier(e)) return undefined;
-    const sym = ts.isShorthandPropertyAssignment(e.parent) ? checker.getShorthandAssignmentValueSymbol(e.parent) : checker.getSymbolAtLocation(e);
+    const sym = ts.isShorthandPropertyAssignment(e.parent)
+      ? checker.getShorthandAssignmentValueSymbol(e.parent)
+      : checker.getSymbolAtLocation(e);
     return sym?.valueDeclaration;
   };
   /** An action handed down as a parameter (`audit('fund_budget.create', …)`): the values of every call's argument. */
