@@ -18,3 +18,4 @@ export * from './security-events';
 export * from './supervision';
 export * from './funds';
 export * from './audit-labels';
+export * from './todos';
