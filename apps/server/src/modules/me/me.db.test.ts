@@ -1,5 +1,8 @@
 import type { MyTodosDto, TodoKind } from '@onex/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyPdf } from '../../db/seed/demo-filings';
+import { MINUTE } from '../../lib/clock';
+import { postMultipart } from '../../test/exams';
 import { notificationsOf } from '../../test/filing-extras';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
 
@@ -31,8 +34,7 @@ describe('R issue 21 #1 GET /me/todos: waiting work of the signed-in actor, in s
     const learner = await t.loginAs('learner1');
     const mine = await todos(learner);
     expect([...mine.keys()]).toEqual(['consents']);
-    const regs = (await learner.get('/api/v1/me/registrations')).json() as { items?: { status: string }[] } | { status: string }[];
-    const list = Array.isArray(regs) ? regs : (regs.items ?? []);
+    const list = ((await learner.get('/api/v1/me/registrations')).json() as { items: { status: string }[] }).items;
     const proposed = list.filter((r) => r.status === 'proposed').length;
     expect(proposed).toBeGreaterThan(0); // the demo asks learner1 to consent
     expect(mine.get('consents')).toEqual({ count: proposed, link: '/my-exams' });
@@ -41,8 +43,7 @@ describe('R issue 21 #1 GET /me/todos: waiting work of the signed-in actor, in s
   it('a city: the 中职 filings to accept and review (初审), the same numbers as its filing list', async () => {
     const gz = await t.loginAs('gz-admin');
     const mine = await todos(gz);
-    const expected =
-      (await total(gz, '/api/v1/filings?status=submitted')) + (await total(gz, '/api/v1/filings?status=municipal_review'));
+    const expected = (await total(gz, '/api/v1/filings?status=submitted')) + (await total(gz, '/api/v1/filings?status=municipal_review'));
     expect(expected).toBeGreaterThan(0);
     expect(mine.get('filings_municipal_review')).toEqual({ count: expected, link: '/municipal-review' });
     expect(mine.has('filings_provincial_review')).toBe(false);
@@ -99,5 +100,48 @@ describe('R issue 21 #1 waiting work notifies whoever must act', () => {
     const consent = notes.find((n) => n.kind === 'exam_consent');
     expect(consent).toMatchObject({ link: '/my-exams' });
     expect(consent!.title).toContain('请确认考核报名');
+  });
+
+  it('a school proposes a learner again after a refusal: the learner is asked again (a new notice) and its 待办 follows', async () => {
+    const learner = await t.loginAs('learner1');
+    const school = await t.loginAs('gzcp-admin');
+    const before = (await todos(learner)).get('consents')!.count;
+    type Reg = { id: string; sessionId: string; learner: { id: string }; status: string };
+    const regs = ((await learner.get('/api/v1/me/registrations')).json() as { items: Reg[] }).items;
+    const waiting = regs.find((r) => r.status === 'proposed')!;
+    expect((await learner.post(`/api/v1/me/registrations/${waiting.id}/decline`)).statusCode).toBe(200);
+    expect((await todos(learner)).get('consents')!.count).toBe(before - 1);
+    const noticesBefore = (await notificationsOf(t.db, 'learner1')).filter((n) => n.kind === 'exam_consent').length;
+
+    t.clock.advance(MINUTE);
+    const again = await school.post(`/api/v1/exam-sessions/${waiting.sessionId}/registrations`, { learnerIds: [waiting.learner.id] });
+    expect(again.statusCode, again.body).toBe(201);
+    expect((await todos(learner)).get('consents')!.count).toBe(before);
+    const notices = (await notificationsOf(t.db, 'learner1')).filter((n) => n.kind === 'exam_consent');
+    expect(notices).toHaveLength(noticesBefore + 1);
+    expect(notices[0]).toMatchObject({ link: '/my-exams', read_at: null });
+    // the school that proposed is not asked anything
+    expect((await notificationsOf(t.db, 'gzcp-admin')).some((n) => n.kind === 'exam_consent')).toBe(false);
+  });
+
+  it("a school's exam-site application tells the organization's administrators, once, and shows in their 待办", async () => {
+    const org = await t.loginAs('org-robot');
+    const school = await t.loginAs('gzcp-admin');
+    const before = (await todos(org)).get('exam_site_applications')!.count;
+    const irTypeId = (await t.db.selectFrom('certificate_types').select('id').where('code', '=', 'IR-PROG').executeTakeFirstOrThrow()).id;
+    const res = await postMultipart(
+      school,
+      '/api/v1/exam-sites',
+      { certificateTypeId: irTypeId, name: '待办测试考核站点', address: '广州市天河区', capacity: '30' },
+      { name: '申请表.pdf', bytes: tinyPdf('site application'), type: 'application/pdf' },
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await todos(org)).get('exam_site_applications')!.count).toBe(before + 1);
+    const notices = (await notificationsOf(t.db, 'org-robot')).filter((n) => n.kind === 'exam_site_applied');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ link: '/exam-site-review', dedupe_key: `exam_site_applied:${res.json().id}` });
+    expect(notices[0]!.title).toContain('待办测试考核站点');
+    // another organization hears nothing
+    expect((await notificationsOf(t.db, 'org-bim')).some((n) => n.kind === 'exam_site_applied')).toBe(false);
   });
 });
