@@ -144,4 +144,13 @@ describe('R issue 21 #1 waiting work notifies whoever must act', () => {
     // another organization hears nothing
     expect((await notificationsOf(t.db, 'org-bim')).some((n) => n.kind === 'exam_site_applied')).toBe(false);
   });
+
+  it('the demo: gd-admin is notified of each filing waiting in its provincial review, as many as its 待办 counts', async () => {
+    const gd = await t.loginAs('gd-admin');
+    const waiting = (await notificationsOf(t.db, 'gd-admin')).filter((n) => n.kind === 'filing_awaits_province');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((n) => n.link?.startsWith('/filings/'))).toBe(true);
+    const listed = ((await gd.get('/api/v1/filings?status=provincial_review&pageSize=200')).json() as { items: { id: string }[] }).items;
+    expect(new Set(waiting.map((n) => n.link))).toEqual(new Set(listed.map((f) => `/filings/${f.id}`)));
+  });
 });
