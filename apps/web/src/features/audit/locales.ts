@@ -5,10 +5,10 @@ const zh = {
   auditPage: {
     actionSelect: '按操作筛选',
     allOfGroup: '全部{{group}}操作',
-    sentence: '{{actor}}{{action}}',
-    object: '对象',
     openObject: '查看{{target}}',
-    details: '详情',
+    items: '{{count}} 项',
+    pair: '{{key}}：{{value}}',
+    joiner: '；',
     keys: {
       comment: '意见',
       reason: '原因',
@@ -34,10 +34,10 @@ const en: typeof zh = {
   auditPage: {
     actionSelect: 'Filter by action',
     allOfGroup: 'All {{group}} actions',
-    sentence: '{{actor}} — {{action}}',
-    object: 'Object',
     openObject: 'Open {{target}}',
-    details: 'Details',
+    items: '{{count}} items',
+    pair: '{{key}}: {{value}}',
+    joiner: '; ',
     keys: {
       comment: 'Comment',
       reason: 'Reason',

@@ -146,7 +146,7 @@ export function AuditPage() {
       key: 'summary',
       render: (_, e) => {
         const link = objectLink(e);
-        const details = summaryDetails(e.summary, (k) => t(`auditPage.keys.${k}`, { defaultValue: k }));
+        const details = summaryDetails(e.summary, (key, options) => t(key, options ?? {}));
         const full = compactJson(e.summary);
         return (
           <div className="audit-summary" style={{ minWidth: 0 }}>
@@ -283,18 +283,18 @@ const TARGET_PAGES: Record<string, { nav: NavKey | readonly NavKey[]; path: (id:
 };
 
 /** The summary's plain facts as "名称：值；…" (nested values shortened); the whole JSON is the tooltip. */
-function summaryDetails(summary: Record<string, unknown>, keyLabel: (k: string) => string): string {
+function summaryDetails(summary: Record<string, unknown>, t: (key: string, options?: Record<string, unknown>) => string): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(summary)) {
     if (v === null || v === undefined || v === '') continue;
     const value = Array.isArray(v)
       ? v.length > 3
-        ? `${v.length} 项`
+        ? t('auditPage.items', { count: v.length })
         : v.map((x) => (typeof x === 'object' ? compactJson(x) : String(x))).join('、')
       : typeof v === 'object'
         ? compactJson(v)
         : String(v);
-    parts.push(`${keyLabel(k)}：${value}`);
+    parts.push(t('auditPage.pair', { key: t(`auditPage.keys.${k}`, { defaultValue: k }), value }));
   }
-  return parts.join('；');
+  return parts.join(t('auditPage.joiner'));
 }
