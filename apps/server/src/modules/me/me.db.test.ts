@@ -153,4 +153,12 @@ describe('R issue 21 #1 waiting work notifies whoever must act', () => {
     const listed = ((await gd.get('/api/v1/filings?status=provincial_review&pageSize=200')).json() as { items: { id: string }[] }).items;
     expect(new Set(waiting.map((n) => n.link))).toEqual(new Set(listed.map((f) => `/filings/${f.id}`)));
   });
+
+  it("a learner's conversion application tells its school's administrators (the demo's application of learner1)", async () => {
+    const notices = (await notificationsOf(t.db, 'gzcp-admin')).filter((n) => n.kind === 'conversion_submitted');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ link: '/conversion-applications' });
+    expect(notices[0]!.dedupe_key).toMatch(/^conversion_submitted:/);
+    expect((await notificationsOf(t.db, 'gdst-admin')).some((n) => n.kind === 'conversion_submitted')).toBe(false);
+  });
 });
