@@ -57,6 +57,7 @@ import { registerStatisticsRoutes } from './modules/statistics/statistics.routes
 import { registerSecurityEventRoutes } from './modules/security-events/security-events.routes';
 import { recordSecurityEvent } from './modules/security-events/security-events.service';
 import { registerSupervisionRoutes } from './modules/supervision/supervision.routes';
+import { registerMeRoutes } from './modules/me/me.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -94,6 +95,7 @@ const MODULES: RouteModule[] = [
   registerStatisticsRoutes,
   registerSecurityEventRoutes,
   registerSupervisionRoutes,
+  registerMeRoutes,
 ];
 
 export interface BuildOptions {

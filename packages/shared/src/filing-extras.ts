@@ -188,6 +188,10 @@ export const NOTIFICATION_KINDS = [
   'change_request_submitted',
   'change_request_decided',
   'round_deadline',
+  // Waiting work of other modules (issue 21 #1): whoever must act hears of it.
+  'exam_consent',
+  'exam_site_applied',
+  'conversion_submitted',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -18,3 +18,5 @@ export * from './security-events';
 export * from './supervision';
 export * from './funds';
 export * from './exports';
+export * from './audit-labels';
+export * from './todos';

@@ -1,4 +1,4 @@
-import { CERTIFICATE_LEVEL_LABELS, ROLE_LABELS } from '@onex/shared';
+import { AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS, CERTIFICATE_LEVEL_LABELS, ROLE_LABELS } from '@onex/shared';
 
 /**
  * Headers and cell values of .xlsx exports (http/xlsx-export.ts): Chinese headers for the field names the lists use,
@@ -146,6 +146,9 @@ export function exportValue(key: string, v: unknown): string | number | boolean 
     if ((key === 'level' || key === 'levels') && v in CERTIFICATE_LEVEL_LABELS)
       return CERTIFICATE_LEVEL_LABELS[v as keyof typeof CERTIFICATE_LEVEL_LABELS].zh;
     if ((key === 'role' || key === 'actorRole') && v in ROLE_LABELS) return ROLE_LABELS[v as keyof typeof ROLE_LABELS].zh;
+    // The audit log's actions and object types read as on the audit page (packages/shared/src/audit-labels.ts).
+    if (key === 'action' && AUDIT_ACTION_LABELS[v]) return AUDIT_ACTION_LABELS[v].zh;
+    if (key === 'targetType' && AUDIT_TARGET_LABELS[v]) return AUDIT_TARGET_LABELS[v].zh;
     if (ISO_TIME.test(v) && !Number.isNaN(Date.parse(v))) return new Date(v);
     if (ISO_DATE.test(v)) return v;
   }

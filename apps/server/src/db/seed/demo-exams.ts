@@ -6,6 +6,7 @@ import { decryptIdNumber, protectIdNumber } from '../../lib/personal-id';
 import { refreshCertificatePassRates } from '../../modules/pass-rates/pass-rates.queries';
 import type { DB } from '../schema';
 import { tinyPdf } from './demo-filings';
+import { notifyConsentRequests } from '../../modules/notifications/notifications.service';
 
 /**
  * Demo data of issue 5 (exams), inside seedDemo's transaction, in sections that build on each other:
@@ -373,6 +374,18 @@ async function seedSitesSessionsAndRegistrations(trx: Trx, ctx: DemoExamsContext
   await register(examined, ids.slice(0, 20), -60, 'registered'); // learner1 + 19
   await register(registered, ids.slice(8, 38), -10, 'registered'); // 30 candidates, no results yet (the last 3 students have no exam yet: R4.3 warning)
   await register(open, [ids[0]!, ...ids.slice(36, 41)].filter(Boolean), 0, 'proposed'); // learner1 is asked to consent
+  // …and told so, as a proposal through the service tells it (issue 21 #1: the bell shows the waiting consent).
+  const proposed = await trx
+    .selectFrom('exam_registrations')
+    .select('id')
+    .where('session_id', '=', open)
+    .where('status', '=', 'proposed')
+    .execute();
+  await notifyConsentRequests(
+    trx,
+    now,
+    proposed.map((r) => r.id),
+  );
 
   // Invigilation by the host school's department (R5.4).
   const dept = await trx.selectFrom('departments').select('id').where('school_id', '=', school.id).orderBy('name').executeTakeFirst();

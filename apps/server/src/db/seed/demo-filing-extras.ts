@@ -23,7 +23,7 @@ export async function seedDemoFilingExtras(trx: Kysely<DB>, now: Date): Promise<
   const users = await trx
     .selectFrom('users')
     .select(['id', 'username'])
-    .where('username', 'in', ['gzcp-admin', 'gz-admin', 'expert1'])
+    .where('username', 'in', ['gzcp-admin', 'gz-admin', 'gd-admin', 'expert1'])
     .execute();
   const id = (u: string) => users.find((x) => x.username === u)!.id;
   const leader = {
@@ -70,6 +70,18 @@ export async function seedDemoFilingExtras(trx: Kysely<DB>, now: Date): Promise<
     ],
     ['expert1', 'filing_expert_assigned', '请评审广州城市职业学院“智能财税”备案', await filingOf('广州城市职业学院', 'SMART-TAX')],
   ];
+  // The province hears of every filing waiting in its review (issue 21 #1: the bell and 待办 agree for gd-admin).
+  const inReview = await trx
+    .selectFrom('filings as f')
+    .innerJoin('schools as s', 's.id', 'f.school_id')
+    .innerJoin('certificate_types as ct', 'ct.id', 'f.certificate_type_id')
+    .select(['f.id', 's.name as school', 'ct.name as certificate'])
+    .where('f.status', '=', 'provincial_review')
+    .where('f.province_code', '=', '440000')
+    .orderBy('s.name')
+    .execute();
+  for (const f of inReview)
+    notices.push(['gd-admin', 'filing_awaits_province', `${f.school}“${f.certificate}”备案进入省级评审`, `/filings/${f.id}`]);
   for (const [username, kind, title, l] of notices) await notify(trx, now, { to: { userIds: [id(username)] }, kind, title, link: l });
   await seedDemoPassRateRestriction(trx);
 }

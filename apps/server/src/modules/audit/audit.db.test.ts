@@ -127,3 +127,19 @@ describe('audit search page (scoped)', () => {
     expect((await learner.get('/api/v1/audit-log')).statusCode).toBe(403);
   });
 });
+
+describe('R1.6 issue 21 #4 the audit log exports with its labels', () => {
+  it('the .xlsx of the audit log names actions and object types in Chinese, as the audit page does', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const national = await t.loginAs('national');
+    const r = await national.get('/api/v1/audit-log?action=system.demo_seed&format=xlsx');
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const row = sheet.getRow(2).values as unknown[];
+    expect(row[header.indexOf('操作')]).toBe('初始化演示数据');
+    expect(row[header.indexOf('对象类型')]).toBe('系统');
+  });
+});

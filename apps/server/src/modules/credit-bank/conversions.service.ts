@@ -31,6 +31,7 @@ import {
   proposeConversions,
 } from './credit-bank.rules';
 import { creditBankSettingsOf, num, readableRule } from './credit-bank.service';
+import { notifyConversionApplication } from '../notifications/notifications.service';
 
 /**
  * Conversion (学分转换, R7.4): a learner applies at its school (or the school on its behalf); the platform proposes the
@@ -357,6 +358,7 @@ export async function submitInTransaction(
     actorId: v.by,
     at: v.now,
   });
+  await notifyConversionApplication(trx, v.now, { schoolId: c.school.id, learnerName: c.learner.name, applicationId: id, by: v.by });
   return { id, proposal: p };
 }
 

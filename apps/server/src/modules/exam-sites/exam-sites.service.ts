@@ -5,6 +5,7 @@ import { type Actor, type RequestContext, requireActor } from '../../auth/actor'
 import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
+import { notifySiteApplication } from '../notifications/notifications.service';
 import { recordAudit } from '../audit/audit.service';
 import { assertSelectableCertificateType } from '../catalog/catalog.service';
 import { storePdf } from '../files/files.service';
@@ -146,6 +147,7 @@ export async function applyForSite(
       summary: { certificateTypeId: type.id, name: input.name, capacity: input.capacity, fileId: stored.id, sha256: stored.sha256 },
       scope: { provinceCode: school.province_code, cityCode: school.city_code, schoolId: school.id, orgId: type.orgId },
     });
+    await notifySiteApplication(trx, now, { orgId: type.orgId, schoolName: school.name, siteName: input.name, siteId });
     return siteId;
   });
   return getSite(deps, ctx, id);

@@ -9,7 +9,8 @@ type Tx = Transaction<DB>;
  * Who receives a notification: named users, or the active accounts of a role narrowed by scope facts (every fact
  * given must match; at least one is required, except for the national administrators).
  */
-export type Audience = { userIds: readonly string[] } | { role: Role; schoolId?: string; cityCode?: string; provinceCode?: string };
+export type Audience =
+  { userIds: readonly string[] } | { role: Role; schoolId?: string; cityCode?: string; provinceCode?: string; orgId?: string };
 
 export async function recipientsOf(db: Db, a: Audience): Promise<string[]> {
   let q = db.selectFrom('users').select('id').where('status', '=', 'active');
@@ -18,11 +19,12 @@ export async function recipientsOf(db: Db, a: Audience): Promise<string[]> {
     q = q.where('id', 'in', [...a.userIds]);
   } else {
     // A national administrator's scope is everything; any other role must be narrowed by a fact.
-    if (a.role !== 'national_admin' && !a.schoolId && !a.cityCode && !a.provinceCode) return [];
+    if (a.role !== 'national_admin' && !a.schoolId && !a.cityCode && !a.provinceCode && !a.orgId) return [];
     q = q.where('role', '=', a.role);
     if (a.schoolId) q = q.where('school_id', '=', a.schoolId);
     if (a.cityCode) q = q.where('city_code', '=', a.cityCode);
     if (a.provinceCode) q = q.where('province_code', '=', a.provinceCode);
+    if (a.orgId) q = q.where('org_id', '=', a.orgId);
   }
   return (await q.execute()).map((r) => r.id);
 }
@@ -138,5 +140,20 @@ export function roundsWithDeadlineBetween(db: Db, from: Date, to: Date) {
     .where('type', '=', 'centralized')
     .where('school_submission_deadline', '>', from)
     .where('school_submission_deadline', '<=', to)
+    .execute();
+}
+
+/** Registrations awaiting the learner's consent, with the learner's account and what the notice says. */
+export function consentNoticeFacts(db: Db, registrationIds: readonly string[]) {
+  if (registrationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('exam_registrations as r')
+    .innerJoin('learners as l', 'l.id', 'r.learner_id')
+    .innerJoin('exam_sessions as s', 's.id', 'r.session_id')
+    .innerJoin('certificate_types as ct', 'ct.id', 's.certificate_type_id')
+    .select(['r.id', 'l.user_id', 'ct.name as certificate_name', 's.level', 's.exam_date', 's.registration_closes_at'])
+    .where('r.id', 'in', [...registrationIds])
+    .where('r.status', '=', 'proposed')
+    .where('l.user_id', 'is not', null)
     .execute();
 }

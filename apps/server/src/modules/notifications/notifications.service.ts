@@ -1,4 +1,11 @@
-import type { FilingAction, FilingStatus, NotificationDto, NotificationQuery } from '@onex/shared';
+import {
+  CERTIFICATE_LEVEL_LABELS,
+  type CertificateLevel,
+  type FilingAction,
+  type FilingStatus,
+  type NotificationDto,
+  type NotificationQuery,
+} from '@onex/shared';
 import { type RequestContext, requireActor } from '../../auth/actor';
 import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
@@ -72,6 +79,55 @@ export async function notifyFilingStep(
   });
   for (const n of notices)
     await notify(trx, at, { to: audience[n.audience], ...n, link: `/filings/${s.filingId}`, exceptUserId: s.actorId });
+}
+
+/**
+ * Waiting work (issue 21 #1): asks each learner with an account to confirm the registrations its school proposed, in
+ * the proposal's transaction. Idempotent per proposal (key exam_consent:<registration>:<time>): a registration proposed
+ * again after a refusal asks again. Returns how many were written.
+ */
+export async function notifyConsentRequests(trx: Db, at: Date, registrationIds: readonly string[]): Promise<number> {
+  let written = 0;
+  for (const r of await q.consentNoticeFacts(trx, registrationIds)) {
+    const level = CERTIFICATE_LEVEL_LABELS[r.level as CertificateLevel]?.zh ?? r.level;
+    const closes = r.registration_closes_at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    written += await notify(trx, at, {
+      to: { userIds: [r.user_id!] },
+      kind: 'exam_consent',
+      title: `请确认考核报名：${r.certificate_name}（${level}）`,
+      body: `考核日期 ${String(r.exam_date).slice(0, 10)}；请于 ${closes} 报名截止前确认或拒绝。`,
+      link: '/my-exams',
+      dedupeKey: `exam_consent:${r.id}:${at.toISOString()}`,
+    });
+  }
+  return written;
+}
+
+/** Waiting work: the organization's administrators hear of a school's exam-site application to decide. */
+export function notifySiteApplication(trx: Db, at: Date, s: { orgId: string; schoolName: string; siteName: string; siteId: string }) {
+  return notify(trx, at, {
+    to: { role: 'org_admin', orgId: s.orgId },
+    kind: 'exam_site_applied',
+    title: `${s.schoolName}申请设立考核站点“${s.siteName}”，待审批`,
+    link: '/exam-site-review',
+    dedupeKey: `exam_site_applied:${s.siteId}`,
+  });
+}
+
+/** Waiting work: the school's administrators hear of a credit conversion application to decide. */
+export function notifyConversionApplication(
+  trx: Db,
+  at: Date,
+  a: { schoolId: string; learnerName: string; applicationId: string; by: string | null },
+) {
+  return notify(trx, at, {
+    exceptUserId: a.by,
+    to: { role: 'school_admin', schoolId: a.schoolId },
+    kind: 'conversion_submitted',
+    title: `${a.learnerName}提交了学分转换申请，待审批`,
+    link: '/conversion-applications',
+    dedupeKey: `conversion_submitted:${a.applicationId}`,
+  });
 }
 
 /**

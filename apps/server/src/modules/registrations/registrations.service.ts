@@ -14,6 +14,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { requireAgreement } from '../agreements/agreements.service';
 import { assertPilotNotCancelled } from '../supervision/cancellation.service';
 import { recordAudit } from '../audit/audit.service';
+import { notifyConsentRequests } from '../notifications/notifications.service';
 import { registrationWindowOpen } from '../exam-sessions/exam-sessions.rules';
 import { isSchoolRole, toSummary, visibleSession } from '../exam-sessions/exam-sessions.service';
 import * as sq from '../exam-sessions/exam-sessions.queries';
@@ -134,6 +135,7 @@ export async function proposeRegistrations(deps: Deps, ctx: RequestContext, sess
     }
     const inserted = await q.insertRegistrations(trx, fresh);
     const all = [...inserted, ...touched];
+    await notifyConsentRequests(trx, now, all); // the learners must confirm (issue 21 #1)
     await recordAudit(trx, ctx, now, {
       action: 'exam_registration.propose',
       targetType: 'exam_session',

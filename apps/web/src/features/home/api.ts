@@ -1,4 +1,4 @@
-import type { RegionDto } from '@onex/shared';
+import type { MyTodosDto, RegionDto } from '@onex/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../../lib/api';
 import { fetchMe } from '../auth/api';
@@ -25,5 +25,14 @@ export function useScopeLabel(userId: string) {
     },
     staleTime: 5 * 60_000,
     retry: false,
+  });
+}
+
+/** 待办: the signed-in actor's waiting work (GET /me/todos), counted in its scope. */
+export function useMyTodos() {
+  return useQuery({
+    queryKey: ['me-todos'],
+    queryFn: ({ signal }) => api.get<MyTodosDto>('/me/todos', undefined, signal),
+    staleTime: 30_000,
   });
 }

@@ -1,9 +1,13 @@
-import type { AuditEntryDto } from '@onex/shared';
-import { Alert, AutoComplete, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { type AuditEntryDto, auditActionGroups, auditActionLabel, auditTargetLabel } from '@onex/shared';
+import { Alert, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { canUse, type NavKey } from '../../../app/navigation';
+import { useUser } from '../../auth/session';
+import '../locales';
 import { compactJson, formatDateTime } from '../../../lib/format';
 import { roleLabel, useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
@@ -20,21 +24,29 @@ interface FilterValues {
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const { lang, messages } = useLang();
+  const { lang } = useLang();
+  const user = useUser();
   const errorText = useErrorText();
   const [form] = Form.useForm<FilterValues>();
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
   const audit = useAuditLog(query);
   const queryClient = useQueryClient();
 
-  const actionLabels = messages.audit.actions as Record<string, string | undefined>;
-  const groupLabels = messages.audit.actionGroups as Record<string, string | undefined>;
-  const targetLabels = messages.audit.targetTypes as Record<string, string | undefined>;
-
-  const actionOptions = [
-    ...Object.entries(groupLabels).map(([value, label]) => ({ value, label: `${value}*  ${label ?? ''}` })),
-    ...Object.entries(actionLabels).map(([value, label]) => ({ value, label: `${value}  ${label ?? ''}` })),
-  ];
+  const groups = auditActionGroups(lang);
+  // The action filter: one group per object type, its first option every action of the group (the server matches a prefix).
+  const actionOptions = groups.map((g) => ({
+    label: g.label,
+    title: g.group,
+    options: [
+      { value: `${g.group}.`, label: t('auditPage.allOfGroup', { group: g.label }) },
+      ...g.actions.map((a) => ({ value: a.action, label: a.label })),
+    ],
+  }));
+  const targetOptions = [...new Set(groups.map((g) => g.group))].map((value) => ({ value, label: auditTargetLabel(value, lang) }));
+  const objectLink = (e: AuditEntryDto) => {
+    const target = e.targetId ? TARGET_PAGES[e.targetType] : undefined;
+    return target && canUse(user.role, target.nav) ? target.path(e.targetId!) : null;
+  };
 
   const apply = (v: FilterValues) => {
     const [from, to] = v.range ?? [];
@@ -69,72 +81,98 @@ export function AuditPage() {
     },
     {
       title: t('audit.actor'),
-      dataIndex: 'actorUsername',
       key: 'actor',
-      width: 110,
-      ellipsis: true,
-      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
-    },
-    {
-      title: t('audit.actorRole'),
-      dataIndex: 'actorRole',
-      key: 'actorRole',
-      width: 110,
-      render: (v: string | null) => (v ? roleLabel(v, lang) : t('common.none')),
-    },
-    {
-      title: t('audit.action'),
-      dataIndex: 'action',
-      key: 'action',
-      width: 136,
-      render: (v: string) => (
-        <Space orientation="vertical" size={0}>
-          <span>{actionLabels[v] ?? v}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} code>
-            {v}
-          </Typography.Text>
-        </Space>
-      ),
-    },
-    {
-      title: t('audit.target'),
-      key: 'target',
-      width: 100,
+      width: 130,
       render: (_, e) => (
-        <Space orientation="vertical" size={0}>
-          <Tag>{targetLabels[e.targetType] ?? e.targetType}</Tag>
-          {e.targetId && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: e.targetId }} ellipsis={{ tooltip: e.targetId }}>
-              {e.targetId.slice(0, 8)}
+        <Space orientation="vertical" size={0} style={{ width: '100%', minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: e.actorUsername ?? t('audit.system') }} style={{ maxWidth: 114 }}>
+            {e.actorUsername ?? t('audit.system')}
+          </Typography.Text>
+          {e.actorRole && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 114 }} ellipsis={{ tooltip: roleLabel(e.actorRole, lang) }}>
+              {roleLabel(e.actorRole, lang)}
             </Typography.Text>
           )}
         </Space>
       ),
     },
     {
-      title: t('audit.summary'),
-      dataIndex: 'summary',
-      key: 'summary',
-      render: (s: Record<string, unknown>) => {
-        const text = compactJson(s);
-        if (!text || text === '{}') return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      width: 170,
+      render: (v: string) => (
+        <Tooltip title={v}>
+          <Typography.Text strong ellipsis style={{ maxWidth: 154 }} data-testid="audit-action-label">
+            {auditActionLabel(v, lang)}
+          </Typography.Text>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('audit.target'),
+      key: 'target',
+      width: 130,
+      render: (_, e) => {
+        const link = objectLink(e);
         return (
-          <Typography.Paragraph
-            className="audit-summary"
-            style={{
-              marginBottom: 0,
-              fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-              fontSize: 12,
-              wordBreak: 'break-all',
-            }}
-            ellipsis={{
-              rows: 2,
-              expandable: 'collapsible',
-              symbol: (expanded: boolean) => (expanded ? t('common.collapse') : t('common.expand')),
-            }}
-          >
-            {text}
-          </Typography.Paragraph>
+          <Space orientation="vertical" size={0} style={{ maxWidth: 114 }}>
+            <Tag style={{ maxWidth: 114, overflow: 'hidden', textOverflow: 'ellipsis' }}>{auditTargetLabel(e.targetType, lang)}</Tag>
+            {e.targetId &&
+              (link ? (
+                <Link
+                  to={link}
+                  title={t('auditPage.openObject', { target: auditTargetLabel(e.targetType, lang) })}
+                  style={{ fontSize: 12 }}
+                >
+                  {e.targetId.slice(0, 8)}
+                </Link>
+              ) : (
+                <Typography.Text
+                  type="secondary"
+                  style={{ fontSize: 12 }}
+                  copyable={{ text: e.targetId }}
+                  ellipsis={{ tooltip: e.targetId }}
+                >
+                  {e.targetId.slice(0, 8)}
+                </Typography.Text>
+              ))}
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('audit.summary'),
+      key: 'summary',
+      render: (_, e) => {
+        const link = objectLink(e);
+        const details = summaryDetails(e.summary, (key, options) => t(key, options ?? {}));
+        const full = compactJson(e.summary);
+        return (
+          <div className="audit-summary" style={{ minWidth: 0 }}>
+            <Typography.Text>
+              <Typography.Text strong>{e.actorUsername ?? t('audit.system')}</Typography.Text> {auditActionLabel(e.action, lang)}
+              {e.targetId && (
+                <>
+                  {' '}
+                  {link ? (
+                    <Link to={link}>{auditTargetLabel(e.targetType, lang)}</Link>
+                  ) : (
+                    <Typography.Text type="secondary">{auditTargetLabel(e.targetType, lang)}</Typography.Text>
+                  )}
+                </>
+              )}
+            </Typography.Text>
+            {details && (
+              <Typography.Paragraph
+                type="secondary"
+                style={{ marginBottom: 0, fontSize: 12, wordBreak: 'break-all' }}
+                ellipsis={{ rows: 2, tooltip: full }}
+              >
+                {details}
+              </Typography.Paragraph>
+            )}
+          </div>
         );
       },
     },
@@ -145,7 +183,7 @@ export function AuditPage() {
       width: 100,
       render: (v: string | null) =>
         v ? (
-          <Typography.Text style={{ fontSize: 12 }} copyable={{ text: v }} ellipsis={{ tooltip: v }}>
+          <Typography.Text style={{ fontSize: 12, maxWidth: 84 }} copyable={{ text: v }} ellipsis={{ tooltip: v }}>
             {v.length > 10 ? `${v.slice(0, 8)}…` : v}
           </Typography.Text>
         ) : (
@@ -157,7 +195,7 @@ export function AuditPage() {
       dataIndex: 'clientIp',
       key: 'clientIp',
       width: 112,
-      ellipsis: true,
+      ellipsis: { showTitle: true },
       render: (v: string | null) => v ?? t('common.none'),
     },
   ];
@@ -170,12 +208,14 @@ export function AuditPage() {
       </div>
       <Form<FilterValues> form={form} layout="inline" onFinish={apply} className="filter-bar" style={{ rowGap: 12 }}>
         <Form.Item name="action" style={{ marginInlineEnd: 0 }}>
-          <AutoComplete
+          <Select
             allowClear
-            style={{ width: 210 }}
+            showSearch
+            style={{ width: 230 }}
             options={actionOptions}
-            placeholder={t('audit.actionPlaceholder')}
-            filterOption={(input, option) => String(option?.value ?? '').startsWith(input) || String(option?.label ?? '').includes(input)}
+            placeholder={t('auditPage.actionSelect')}
+            optionFilterProp="label"
+            popupMatchSelectWidth={280}
             data-testid="audit-action"
           />
         </Form.Item>
@@ -187,7 +227,10 @@ export function AuditPage() {
             allowClear
             style={{ width: 120 }}
             placeholder={t('audit.targetTypePlaceholder')}
-            options={Object.entries(targetLabels).map(([value, label]) => ({ value, label: label ?? value }))}
+            showSearch
+            optionFilterProp="label"
+            popupMatchSelectWidth={220}
+            options={targetOptions}
             data-testid="audit-target-type"
           />
         </Form.Item>
@@ -213,7 +256,8 @@ export function AuditPage() {
         columns={columns}
         dataSource={audit.data?.items ?? []}
         loading={audit.isFetching}
-        scroll={{ x: 960 }}
+        tableLayout="fixed"
+        scroll={{ x: 1100 }}
         pagination={{
           current: query.page,
           pageSize: query.pageSize,
@@ -226,4 +270,31 @@ export function AuditPage() {
       />
     </Card>
   );
+}
+
+/** Objects with a page of their own, and the menu item that must be open to the reader for the link to show. */
+const TARGET_PAGES: Record<string, { nav: NavKey | readonly NavKey[]; path: (id: string) => string }> = {
+  filing: { nav: ['filings', 'municipalReview', 'expertReviews', 'filingReview', 'filingQuery'], path: (id) => `/filings/${id}` },
+  exam_session: { nav: ['examSessions', 'examRegistrations'], path: (id) => `/exam-sessions/${id}` },
+  school: { nav: 'schools', path: (id) => `/schools/${id}` },
+  certificate_type: { nav: 'certificateTypes', path: (id) => `/certificate-types/${id}` },
+  evaluation_org: { nav: 'evaluationOrgs', path: (id) => `/evaluation-orgs/${id}` },
+  learning_account: { nav: 'learningAccounts', path: (id) => `/learning-accounts/${id}` },
+};
+
+/** The summary's plain facts as "名称：值；…" (nested values shortened); the whole JSON is the tooltip. */
+function summaryDetails(summary: Record<string, unknown>, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(summary)) {
+    if (v === null || v === undefined || v === '') continue;
+    const value = Array.isArray(v)
+      ? v.length > 3
+        ? t('auditPage.items', { count: v.length })
+        : v.map((x) => (typeof x === 'object' ? compactJson(x) : String(x))).join('、')
+      : typeof v === 'object'
+        ? compactJson(v)
+        : String(v);
+    parts.push(t('auditPage.pair', { key: t(`auditPage.keys.${k}`, { defaultValue: k }), value }));
+  }
+  return parts.join(t('auditPage.joiner'));
 }

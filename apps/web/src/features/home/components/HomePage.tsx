@@ -11,6 +11,7 @@ import { roleLabel, useLang } from '../../../lib/i18n';
 import { useRegions, useScopeLabel } from '../api';
 import { describeScope, type ScopeNames } from '../scope';
 import { KeyFigures } from '../../../components/KeyFigures';
+import { Todos } from './Todos';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -94,6 +95,7 @@ export function HomePage() {
           />
         </Space>
       </Card>
+      <Todos />
       {canUse(user.role, 'statistics') && <KeyFigures />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={shortcuts.length ? 14 : 24}>
