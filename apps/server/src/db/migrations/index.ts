@@ -1,4 +1,3 @@
-
 import { sql as foundation } from './0001_foundation';
 import { sql as catalog } from './0002_catalog';
 import { sql as schools } from './0003_schools';
