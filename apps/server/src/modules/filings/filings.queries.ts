@@ -22,15 +22,20 @@ const FILING_SCOPE_COLUMNS = {
  * reviews, an expert only the filings assigned to it, a project leader only the projects it leads or created.
  * The one decision for lists and for single records (a record outside it is 404).
  */
-export function filingVisibleTo(actor: Actor): Expression<SqlBool> {
+/**
+ * The filings an actor sees. A draft belongs to its school until it is submitted: reviewers never see one (issue 21
+ * #6) — except, with `drafts`, to act on a fact about it that is not its content (the province lifting a pass-rate
+ * restriction of the school × certificate × year before the school submits).
+ */
+export function filingVisibleTo(actor: Actor, opts: { drafts?: boolean } = {}): Expression<SqlBool> {
   const base = scopeWhere(scopeOf(actor), FILING_SCOPE_COLUMNS);
+  const notDraft = opts.drafts ? sql`true` : sql`filings.status <> 'draft'`;
   switch (actor.role) {
-    // A draft belongs to its school until it is submitted: reviewers never see one (issue 21 #6).
     case 'municipal_admin':
-      return sql<SqlBool>`(${base} AND filings.needs_municipal_review AND filings.status <> 'draft')`;
+      return sql<SqlBool>`(${base} AND filings.needs_municipal_review AND ${notDraft})`;
     case 'province_admin':
     case 'national_admin':
-      return sql<SqlBool>`(${base} AND filings.status <> 'draft')`;
+      return sql<SqlBool>`(${base} AND ${notDraft})`;
     case 'expert':
       return sql<SqlBool>`(${base} AND EXISTS (SELECT 1 FROM filing_expert_assignments a
         WHERE a.filing_id = filings.id AND a.expert_id = ${actor.userId}))`;
@@ -163,8 +168,8 @@ export async function listFilings(db: Db, actor: Actor, f: FilingFilter, page: n
 }
 
 /** A filing the actor may see, or undefined (→ 404). */
-export function findVisibleFiling(db: Db, actor: Actor, id: string) {
-  return filingsBase(db).where('filings.id', '=', id).where(filingVisibleTo(actor)).executeTakeFirst();
+export function findVisibleFiling(db: Db, actor: Actor, id: string, opts: { drafts?: boolean } = {}) {
+  return filingsBase(db).where('filings.id', '=', id).where(filingVisibleTo(actor, opts)).executeTakeFirst();
 }
 
 /** Locks a filing's row for a state change; visibility is checked separately with findVisibleFiling. */

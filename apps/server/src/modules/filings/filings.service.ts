@@ -106,16 +106,16 @@ export async function listFilings(deps: Deps, ctx: RequestContext, f: FilingQuer
   return { items: items.map((r) => toSummary(actor, r, actor.role === 'expert')), total, page: f.page, pageSize: f.pageSize };
 }
 
-async function visibleFiling(db: Db, actor: Actor, id: string): Promise<q.FilingRow> {
-  const r = await q.findVisibleFiling(db, actor, id);
+async function visibleFiling(db: Db, actor: Actor, id: string, opts: { drafts?: boolean } = {}): Promise<q.FilingRow> {
+  const r = await q.findVisibleFiling(db, actor, id, opts);
   if (!r) throw notFound();
   return r;
 }
 
 /** For other modules: locks a filing the actor can see for a change in the caller's transaction (404 outside scope). */
-export async function lockVisibleFiling(trx: Tx, actor: Actor, id: string): Promise<q.FilingRow> {
+export async function lockVisibleFiling(trx: Tx, actor: Actor, id: string, opts: { drafts?: boolean } = {}): Promise<q.FilingRow> {
   await q.lockFiling(trx, id);
-  return visibleFiling(trx, actor, id);
+  return visibleFiling(trx, actor, id, opts);
 }
 
 /** For other modules: a filing the actor can see, or 404. */

@@ -15,7 +15,8 @@ export async function overridePassRate(deps: Deps, ctx: RequestContext, filingId
   const actor = requireActor(ctx);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const r = await lockVisibleFiling(trx, actor, filingId);
+    // A restriction is a fact of the school × certificate × year: lifted before the school submits, so also on a draft.
+    const r = await lockVisibleFiling(trx, actor, filingId, { drafts: true });
     if (actor.role !== 'province_admin') throw new AppError('FORBIDDEN');
     const overrides = await roundRuleOverrides(trx, r.round_id);
     const flag = await passRateFlagOf(trx, actor, r, overrides);

@@ -61,7 +61,12 @@ describe('R3.9 pass-rate restriction (粤生态职院〔2023〕18号 第十二�
     const rule = await passRateRule(gdst, bimDraft);
     expect(rule).toMatchObject({ passed: false, severity: 'block' });
     expect(rule.message).toContain('第十二条');
-    expect((await flag(gd, bimDraft)).canOverride).toBe(true);
+    // The province does not open the school's draft (issue 21 #6); it sees the restriction in its list and may lift it.
+    expect((await gd.get(`/api/v1/filings/${bimDraft}`)).statusCode).toBe(404);
+    const listed = (await gd.get('/api/v1/pass-rate-restrictions?pageSize=200')).json<{
+      items: { filingId: string; canOverride: boolean }[];
+    }>();
+    expect(listed.items.find((i) => i.filingId === bimDraft)?.canOverride).toBe(true);
 
     expect((await override(gdst, bimDraft, { reason: '整改' })).statusCode).toBe(403);
     expect((await override(hb, bimDraft, { reason: '整改' })).statusCode).toBe(404);
