@@ -43,7 +43,8 @@ import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useCreateRound, usePublishRound, useRoundTransition, useRounds, useUpdateRound } from '../api';
 import { weightSum } from '../filing-helpers';
 import { RoundStatusTag, roundTypeLabel } from './bits';
-import { changedParams, paramsFormValue, RuleParamsEditor } from './RuleParamsEditor';
+import { changedParams, paramsFormValue } from '../rule-params';
+import { RuleParamsEditor } from './RuleParamsEditor';
 import { ExportButton } from '../../../components/ExportButton';
 
 interface RoundFormValues {

@@ -4,21 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 
-type Params = Record<string, unknown>;
-
-/** The form's value of a rule's parameters: the defaults, overridden by the round's values. */
-export function paramsFormValue(rule: FilingRuleDef, override: Params | undefined): Params {
-  return { ...rule.params, ...override };
-}
-
-/** Only the parameters that differ from the rule's defaults are stored as the round's override. */
-export function changedParams(rule: FilingRuleDef, value: Params | undefined): Params | undefined {
-  const changed = Object.entries(value ?? {}).filter(
-    ([k, v]) => v !== undefined && v !== null && JSON.stringify(v) !== JSON.stringify(rule.params[k]),
-  );
-  return changed.length ? Object.fromEntries(changed) : undefined;
-}
-
 /** A rule's parameters as labelled controls (issue 21 #8): numbers, a percentage, and levels per school type. */
 export function RuleParamsEditor({ rule }: { rule: FilingRuleDef }) {
   const { t } = useTranslation();

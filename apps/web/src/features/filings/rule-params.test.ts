@@ -1,6 +1,6 @@
 import { FILING_RULES } from '@onex/shared';
 import { describe, expect, it } from 'vitest';
-import { changedParams, paramsFormValue } from './RuleParamsEditor';
+import { changedParams, paramsFormValue } from './rule-params';
 
 const rule = (id: string) => FILING_RULES.find((r) => r.id === id)!;
 
