@@ -7,6 +7,8 @@ const enUS: Messages = {
     subtitle: 'Vocational skill level certificate information and services',
     footer: '1+X Certificate Platform',
     version: 'Version {{version}}',
+    detail: 'Details',
+    breadcrumb: 'You are here',
   },
   lang: {
     label: 'Language',
@@ -65,6 +67,18 @@ const enUS: Messages = {
     inspectionDraws: 'Random draws',
     scorecards: 'Scorecards',
     randomInspections: 'Random inspections',
+    group: {
+      home: 'Home',
+      schools: 'Schools and majors',
+      organizations: 'Evaluation organizations',
+      filings: 'Pilot filings',
+      exams: 'Exams',
+      certificates: 'Certificates',
+      creditBank: 'Credit bank',
+      supervision: 'Supervision',
+      statsFunds: 'Statistics and funds',
+      system: 'System administration',
+    },
   },
   supervision: {
     complaintsTitle: 'Complaints',

@@ -5,6 +5,8 @@ const zhCN = {
     subtitle: '职业技能等级证书信息管理与服务',
     footer: '1+X 证书信息管理服务平台',
     version: '版本 {{version}}',
+    detail: '详情',
+    breadcrumb: '当前位置',
   },
   lang: {
     label: '语言',
@@ -63,6 +65,18 @@ const zhCN = {
     inspectionDraws: '随机抽查',
     scorecards: '监督评价',
     randomInspections: '双随机一公开',
+    group: {
+      home: '首页',
+      schools: '院校与专业',
+      organizations: '培训评价组织',
+      filings: '试点备案',
+      exams: '考核',
+      certificates: '证书',
+      creditBank: '学分银行',
+      supervision: '监督',
+      statsFunds: '统计与经费',
+      system: '系统管理',
+    },
   },
   supervision: {
     complaintsTitle: '投诉举报',
