@@ -7,7 +7,23 @@ import {
   type FilingDetailDto,
   type FilingSection,
 } from '@onex/shared';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
@@ -183,7 +199,7 @@ export function ExpertsCard({ filing }: { filing: FilingDetailDto }) {
         scroll={{ x: 640 }}
         columns={[
           { title: t('filings.expert'), dataIndex: 'expertName' },
-          { title: t('filings.assignedAt'), key: 'at', render: (_, a) => formatDateTime(a.assignedAt) },
+          { title: t('filings.assignedAt'), key: 'at', className: 'col-nowrap', render: (_, a) => formatDateTime(a.assignedAt) },
           ...filing.reviewCriteria.map((c) => ({
             title: `${c.name}（${c.weight}）`,
             key: c.key,
