@@ -149,7 +149,10 @@ export function AppLayout() {
   const crumbs = trail
     ? [
         { key: 'home', title: trail.item.key === 'home' ? t('menu.home') : <Link to="/">{t('menu.home')}</Link> },
-        ...(trail.group === 'home' ? [] : [{ key: 'group', title: t(`menu.group.${trail.group}`) }]),
+        // The group, unless it only repeats the page's name (试点备案 / 试点备案).
+        ...(trail.group === 'home' || t(`menu.group.${trail.group}`) === t(trail.item.labelKey)
+          ? []
+          : [{ key: 'group', title: t(`menu.group.${trail.group}`) }]),
         ...(trail.item.key === 'home'
           ? []
           : [{ key: 'page', title: trail.detail ? <Link to={trail.item.path}>{t(trail.item.labelKey)}</Link> : t(trail.item.labelKey) }]),
