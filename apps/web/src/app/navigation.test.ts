@@ -300,7 +300,11 @@ describe('pageTrail (breadcrumbs and tab titles)', () => {
     expect(pageTrail('/filings', 'school_admin')).toMatchObject({ group: 'filings', detail: false, item: { key: 'filings' } });
     expect(pageTrail('/filings/abc', 'province_admin')).toMatchObject({ group: 'filings', detail: true, item: { key: 'filingReview' } });
     expect(pageTrail('/filings/abc', 'municipal_admin')).toMatchObject({ detail: true, item: { key: 'municipalReview' } });
-    expect(pageTrail('/exam-sessions/abc', 'school_admin')).toMatchObject({ group: 'exams', detail: true, item: { key: 'examRegistrations' } });
+    expect(pageTrail('/exam-sessions/abc', 'school_admin')).toMatchObject({
+      group: 'exams',
+      detail: true,
+      item: { key: 'examRegistrations' },
+    });
     expect(pageTrail('/exam-sessions/abc', 'org_admin')).toMatchObject({ group: 'exams', detail: true, item: { key: 'examSessions' } });
     expect(pageTrail('/supervision/inspections/abc', 'school_admin')).toMatchObject({
       group: 'supervision',
