@@ -1,6 +1,7 @@
 import { ROLES } from '@onex/shared';
 import { describe, expect, it } from 'vitest';
-import { canUse, FILING_NAV_KEYS, menuFor, selectedNavKey } from './navigation';
+import zhCN from '../locales/zh-CN';
+import { canUse, FILING_NAV_KEYS, menuFor, menuGroupsFor, NAV_GROUPS, NAV_ITEMS, pageTrail, selectedNavKey } from './navigation';
 
 /** The special-fund pages (R4.5–R4.6) come after everything else; the positional assertions read menus without them. */
 const FUND_KEYS: readonly string[] = ['funds', 'fundAllocations'];
@@ -255,5 +256,65 @@ describe('selectedNavKey', () => {
     expect(selectedNavKey('/supervision/reports/x', 'province_admin')).toBe('reportReview');
     expect(selectedNavKey('/complaints/x', 'municipal_admin')).toBe('complaintHandling');
     expect(canUse('learner', 'complaintHandling')).toBe(false);
+  });
+});
+
+const groupLabels = (role: Parameters<typeof menuFor>[0]) => menuGroupsFor(role).map((g) => zhCN.menu.group[g.group]);
+
+describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
+  it("gives a school administrator's menu the groups 院校与专业、试点备案、考核、证书、学分银行、监督, home on top", () => {
+    const labels = groupLabels('school_admin');
+    for (const g of ['院校与专业', '试点备案', '考核', '证书', '学分银行', '监督']) expect(labels).toContain(g);
+    expect(labels).toEqual(['首页', '院校与专业', '试点备案', '考核', '证书', '学分银行', '监督', '统计与经费', '系统管理']);
+    const groups = menuGroupsFor('school_admin');
+    expect(groups[0]!.items.map((i) => i.key)).toEqual(['home']);
+    expect(groups.find((g) => g.group === 'filings')!.items.map((i) => i.key)).toEqual(['filings', 'annualPlans', 'agreements']);
+    expect(groups.find((g) => g.group === 'exams')!.items.map((i) => i.key)).toEqual(['feeSettlements', 'examSites', 'examRegistrations']);
+  });
+
+  it('leaves no group empty and every item of a menu in exactly one group, in menu order, for every role', () => {
+    for (const role of [...ROLES, null]) {
+      const groups = menuGroupsFor(role);
+      for (const g of groups) expect(g.items.length, `${role} ${g.group}`).toBeGreaterThan(0);
+      expect(new Set(groups.map((g) => g.group)).size).toBe(groups.length);
+      // Flattened in group order, the menu holds the same items; inside a group, menuFor's order.
+      const flat = groups.flatMap((g) => g.items.map((i) => i.key));
+      expect([...flat].sort()).toEqual(everyKey(role).sort());
+      for (const g of groups) {
+        const order = everyKey(role).filter((k) => g.items.some((i) => i.key === k));
+        expect(g.items.map((i) => i.key)).toEqual(order);
+      }
+      if (role) expect(groups[0]!.items.map((i) => i.key)).toEqual(['home']);
+    }
+  });
+
+  it('labels every group in both languages and puts only the home page in the home group', () => {
+    for (const g of NAV_GROUPS) expect(zhCN.menu.group[g]).toBeTruthy();
+    expect(NAV_ITEMS.filter((i) => i.group === 'home').map((i) => i.key)).toEqual(['home']);
+  });
+});
+
+describe('pageTrail (breadcrumbs and tab titles)', () => {
+  it('places a list page under its group, and a detail page after its list', () => {
+    expect(pageTrail('/', 'school_admin')).toMatchObject({ group: 'home', detail: false, item: { key: 'home' } });
+    expect(pageTrail('/filings', 'school_admin')).toMatchObject({ group: 'filings', detail: false, item: { key: 'filings' } });
+    expect(pageTrail('/filings/abc', 'province_admin')).toMatchObject({ group: 'filings', detail: true, item: { key: 'filingReview' } });
+    expect(pageTrail('/filings/abc', 'municipal_admin')).toMatchObject({ detail: true, item: { key: 'municipalReview' } });
+    expect(pageTrail('/exam-sessions/abc', 'school_admin')).toMatchObject({
+      group: 'exams',
+      detail: true,
+      item: { key: 'examRegistrations' },
+    });
+    expect(pageTrail('/exam-sessions/abc', 'org_admin')).toMatchObject({ group: 'exams', detail: true, item: { key: 'examSessions' } });
+    expect(pageTrail('/supervision/inspections/abc', 'school_admin')).toMatchObject({
+      group: 'supervision',
+      detail: true,
+      item: { key: 'inspections' },
+    });
+    expect(pageTrail('/schools/abc', 'school_admin')).toMatchObject({ group: 'schools', detail: true, item: { key: 'mySchool' } });
+    expect(pageTrail('/accounts/', 'school_admin')).toMatchObject({ group: 'system', detail: false });
+    expect(pageTrail('/catalog', null)).toMatchObject({ group: 'certificates', detail: false });
+    expect(pageTrail('/nowhere', 'school_admin')).toBeUndefined();
+    expect(pageTrail('/learners', 'learner')).toBeUndefined();
   });
 });

@@ -54,8 +54,28 @@ export type NavKey =
   | 'scorecards'
   | 'randomInspections';
 
+/**
+ * The menu groups, in display order (labels `menu.group.<key>`). `home` holds the home page alone, drawn on top
+ * without a heading; a group with a single item of a role's menu is drawn flat.
+ */
+export const NAV_GROUPS = [
+  'home',
+  'schools',
+  'organizations',
+  'filings',
+  'exams',
+  'certificates',
+  'creditBank',
+  'supervision',
+  'statsFunds',
+  'system',
+] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
 export interface NavItem {
   key: NavKey;
+  /** The menu group the item is drawn in. */
+  group: NavGroup;
   path: string;
   /** i18n key of the menu label. */
   labelKey: `menu.${NavKey}`;
@@ -68,24 +88,44 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'home', path: '/', labelKey: 'menu.home', roles: 'all' },
-  { key: 'catalog', path: '/catalog', labelKey: 'menu.catalog', roles: 'all', public: true },
+  { key: 'home', group: 'home', path: '/', labelKey: 'menu.home', roles: 'all' },
+  { key: 'catalog', group: 'certificates', path: '/catalog', labelKey: 'menu.catalog', roles: 'all', public: true },
   // 证书查询 (R6.2): public, also the QR code's and share links' pages `/verify/c/<code>`, `/verify/s/<token>`.
-  { key: 'verify', path: '/verify', labelKey: 'menu.verify', roles: 'all', public: true },
-  { key: 'certificateTypes', path: '/certificate-types', labelKey: 'menu.certificateTypes', roles: ['national_admin', 'org_admin'] },
-  { key: 'evaluationOrgs', path: '/evaluation-orgs', labelKey: 'menu.evaluationOrgs', roles: ['national_admin'] },
-  { key: 'myOrganization', path: '/my-organization', labelKey: 'menu.myOrganization', roles: ['org_admin'] },
-  { key: 'schools', path: '/schools', labelKey: 'menu.schools', roles: ['national_admin', 'province_admin', 'municipal_admin'] },
+  { key: 'verify', group: 'certificates', path: '/verify', labelKey: 'menu.verify', roles: 'all', public: true },
+  {
+    key: 'certificateTypes',
+    group: 'certificates',
+    path: '/certificate-types',
+    labelKey: 'menu.certificateTypes',
+    roles: ['national_admin', 'org_admin'],
+  },
+  { key: 'evaluationOrgs', group: 'organizations', path: '/evaluation-orgs', labelKey: 'menu.evaluationOrgs', roles: ['national_admin'] },
+  { key: 'myOrganization', group: 'organizations', path: '/my-organization', labelKey: 'menu.myOrganization', roles: ['org_admin'] },
+  {
+    key: 'schools',
+    group: 'schools',
+    path: '/schools',
+    labelKey: 'menu.schools',
+    roles: ['national_admin', 'province_admin', 'municipal_admin'],
+  },
   {
     key: 'mySchool',
+    group: 'schools',
     path: '/my-school',
     labelKey: 'menu.mySchool',
     roles: ['school_admin', 'department_admin'],
     alsoMatches: ['/schools'],
   },
-  { key: 'accounts', path: '/accounts', labelKey: 'menu.accounts', roles: ['national_admin', 'province_admin', 'school_admin'] },
+  {
+    key: 'accounts',
+    group: 'system',
+    path: '/accounts',
+    labelKey: 'menu.accounts',
+    roles: ['national_admin', 'province_admin', 'school_admin'],
+  },
   {
     key: 'audit',
+    group: 'system',
     path: '/audit',
     labelKey: 'menu.audit',
     roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'org_admin'],
@@ -93,6 +133,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // 统计分析 (R10.1): every role that has figures; the server scopes them.
   {
     key: 'statistics',
+    group: 'statsFunds',
     path: '/statistics',
     labelKey: 'menu.statistics',
     roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'department_admin', 'project_leader', 'org_admin'],
@@ -100,38 +141,74 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // 通过率 (R5.6, R3.9): who may read pass rates (the server scopes them); the province also grants overrides here.
   {
     key: 'passRates',
+    group: 'statsFunds',
     path: '/pass-rates',
     labelKey: 'menu.passRates',
     roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'department_admin', 'org_admin'],
   },
-  { key: 'apiTokens', path: '/api-tokens', labelKey: 'menu.apiTokens', roles: ['org_admin'] },
+  { key: 'apiTokens', group: 'system', path: '/api-tokens', labelKey: 'menu.apiTokens', roles: ['org_admin'] },
   // Pilot filings (R3): one detail page `/filings/<id>` for every role, highlighted under the role's own item.
-  { key: 'filings', path: '/filings', labelKey: 'menu.filings', roles: ['school_admin', 'department_admin', 'project_leader'] },
+  {
+    key: 'filings',
+    group: 'filings',
+    path: '/filings',
+    labelKey: 'menu.filings',
+    roles: ['school_admin', 'department_admin', 'project_leader'],
+  },
   {
     key: 'municipalReview',
+    group: 'filings',
     path: '/municipal-review',
     labelKey: 'menu.municipalReview',
     roles: ['municipal_admin'],
     alsoMatches: ['/filings'],
   },
-  { key: 'expertReviews', path: '/expert-reviews', labelKey: 'menu.expertReviews', roles: ['expert'], alsoMatches: ['/filings'] },
-  { key: 'filingRounds', path: '/filing-rounds', labelKey: 'menu.filingRounds', roles: ['province_admin'] },
-  { key: 'filingReview', path: '/filing-review', labelKey: 'menu.filingReview', roles: ['province_admin'], alsoMatches: ['/filings'] },
-  { key: 'filingQuery', path: '/filing-query', labelKey: 'menu.filingQuery', roles: ['national_admin'], alsoMatches: ['/filings'] },
+  {
+    key: 'expertReviews',
+    group: 'filings',
+    path: '/expert-reviews',
+    labelKey: 'menu.expertReviews',
+    roles: ['expert'],
+    alsoMatches: ['/filings'],
+  },
+  { key: 'filingRounds', group: 'filings', path: '/filing-rounds', labelKey: 'menu.filingRounds', roles: ['province_admin'] },
+  {
+    key: 'filingReview',
+    group: 'filings',
+    path: '/filing-review',
+    labelKey: 'menu.filingReview',
+    roles: ['province_admin'],
+    alsoMatches: ['/filings'],
+  },
+  {
+    key: 'filingQuery',
+    group: 'filings',
+    path: '/filing-query',
+    labelKey: 'menu.filingQuery',
+    roles: ['national_admin'],
+    alsoMatches: ['/filings'],
+  },
   // After approval: change requests decided by the province (R3.7), annual plans filed by the school (R3.8).
-  { key: 'changeRequests', path: '/change-requests', labelKey: 'menu.changeRequests', roles: ['province_admin'] },
-  { key: 'annualPlans', path: '/annual-plans', labelKey: 'menu.annualPlans', roles: ['school_admin', 'province_admin'] },
+  { key: 'changeRequests', group: 'filings', path: '/change-requests', labelKey: 'menu.changeRequests', roles: ['province_admin'] },
+  { key: 'annualPlans', group: 'filings', path: '/annual-plans', labelKey: 'menu.annualPlans', roles: ['school_admin', 'province_admin'] },
   // Exams (R4–R5): the school's students, pilot agreements and fees; the learner's own exams.
-  { key: 'learners', path: '/learners', labelKey: 'menu.learners', roles: ['school_admin'] },
-  { key: 'agreements', path: '/agreements', labelKey: 'menu.agreements', roles: ['school_admin'] },
-  { key: 'feeSettlements', path: '/fee-settlements', labelKey: 'menu.feeSettlements', roles: ['school_admin', 'org_admin'] },
-  { key: 'myExams', path: '/my-exams', labelKey: 'menu.myExams', roles: ['learner'] },
+  { key: 'learners', group: 'schools', path: '/learners', labelKey: 'menu.learners', roles: ['school_admin'] },
+  { key: 'agreements', group: 'filings', path: '/agreements', labelKey: 'menu.agreements', roles: ['school_admin'] },
+  {
+    key: 'feeSettlements',
+    group: 'exams',
+    path: '/fee-settlements',
+    labelKey: 'menu.feeSettlements',
+    roles: ['school_admin', 'org_admin'],
+  },
+  { key: 'myExams', group: 'exams', path: '/my-exams', labelKey: 'menu.myExams', roles: ['learner'] },
   // One list and detail `/exam-sessions/<id>`: the organization schedules and scores, the school proposes candidates.
-  { key: 'examSites', path: '/exam-sites', labelKey: 'menu.examSites', roles: ['school_admin'] },
-  { key: 'examSiteReview', path: '/exam-site-review', labelKey: 'menu.examSiteReview', roles: ['org_admin'] },
-  { key: 'examSessions', path: '/exam-sessions', labelKey: 'menu.examSessions', roles: ['org_admin'] },
+  { key: 'examSites', group: 'exams', path: '/exam-sites', labelKey: 'menu.examSites', roles: ['school_admin'] },
+  { key: 'examSiteReview', group: 'exams', path: '/exam-site-review', labelKey: 'menu.examSiteReview', roles: ['org_admin'] },
+  { key: 'examSessions', group: 'exams', path: '/exam-sessions', labelKey: 'menu.examSessions', roles: ['org_admin'] },
   {
     key: 'examRegistrations',
+    group: 'exams',
     path: '/exam-registrations',
     labelKey: 'menu.examRegistrations',
     roles: ['school_admin'],
@@ -139,11 +216,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   // Certificates (R6): issuance and signing keys of the organization, the learner's own certificates, the school's
   // learners' certificates (public verification is beside the catalog).
-  { key: 'certificateIssuance', path: '/certificate-issuance', labelKey: 'menu.certificateIssuance', roles: ['org_admin'] },
-  { key: 'issuerKeys', path: '/issuer-keys', labelKey: 'menu.issuerKeys', roles: ['org_admin'] },
-  { key: 'myCertificates', path: '/my-certificates', labelKey: 'menu.myCertificates', roles: ['learner'] },
+  {
+    key: 'certificateIssuance',
+    group: 'certificates',
+    path: '/certificate-issuance',
+    labelKey: 'menu.certificateIssuance',
+    roles: ['org_admin'],
+  },
+  { key: 'issuerKeys', group: 'certificates', path: '/issuer-keys', labelKey: 'menu.issuerKeys', roles: ['org_admin'] },
+  { key: 'myCertificates', group: 'certificates', path: '/my-certificates', labelKey: 'menu.myCertificates', roles: ['learner'] },
   {
     key: 'schoolCertificates',
+    group: 'certificates',
     path: '/certificates',
     labelKey: 'menu.schoolCertificates',
     roles: ['school_admin', 'department_admin', 'project_leader'],
@@ -151,41 +235,69 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Credit bank (R7): the learner's own account; the school's accounts, deposits, rules and applications queue; the
   // province reads its schools' accounts, recognition rules and applications; the national administrator keeps the
   // outcome catalog.
-  { key: 'myLearningAccount', path: '/my-learning-account', labelKey: 'menu.myLearningAccount', roles: ['learner'] },
-  { key: 'learningAccounts', path: '/learning-accounts', labelKey: 'menu.learningAccounts', roles: ['school_admin', 'province_admin'] },
-  { key: 'creditDeposits', path: '/credit-deposits', labelKey: 'menu.creditDeposits', roles: ['school_admin'] },
-  { key: 'recognitionRules', path: '/recognition-rules', labelKey: 'menu.recognitionRules', roles: ['school_admin', 'province_admin'] },
+  { key: 'myLearningAccount', group: 'creditBank', path: '/my-learning-account', labelKey: 'menu.myLearningAccount', roles: ['learner'] },
+  {
+    key: 'learningAccounts',
+    group: 'creditBank',
+    path: '/learning-accounts',
+    labelKey: 'menu.learningAccounts',
+    roles: ['school_admin', 'province_admin'],
+  },
+  { key: 'creditDeposits', group: 'creditBank', path: '/credit-deposits', labelKey: 'menu.creditDeposits', roles: ['school_admin'] },
+  {
+    key: 'recognitionRules',
+    group: 'creditBank',
+    path: '/recognition-rules',
+    labelKey: 'menu.recognitionRules',
+    roles: ['school_admin', 'province_admin'],
+  },
   {
     key: 'conversionApplications',
+    group: 'creditBank',
     path: '/conversion-applications',
     labelKey: 'menu.conversionApplications',
     roles: ['school_admin', 'province_admin'],
   },
-  { key: 'creditOutcomes', path: '/credit-outcomes', labelKey: 'menu.creditOutcomes', roles: ['national_admin'] },
-  { key: 'securityEvents', path: '/security-events', labelKey: 'menu.securityEvents', roles: ['national_admin'] },
+  { key: 'creditOutcomes', group: 'creditBank', path: '/credit-outcomes', labelKey: 'menu.creditOutcomes', roles: ['national_admin'] },
+  { key: 'securityEvents', group: 'system', path: '/security-events', labelKey: 'menu.securityEvents', roles: ['national_admin'] },
   // Special funds (R4.5–R4.6): budgets, approval and ledger of the school; the province reads its schools' funds and
   // allocates by the factor method.
-  { key: 'funds', path: '/funds', labelKey: 'menu.funds', roles: ['school_admin', 'department_admin', 'province_admin', 'national_admin'] },
-  { key: 'fundAllocations', path: '/fund-allocations', labelKey: 'menu.fundAllocations', roles: ['province_admin'] },
+  {
+    key: 'funds',
+    group: 'statsFunds',
+    path: '/funds',
+    labelKey: 'menu.funds',
+    roles: ['school_admin', 'department_admin', 'province_admin', 'national_admin'],
+  },
+  { key: 'fundAllocations', group: 'statsFunds', path: '/fund-allocations', labelKey: 'menu.fundAllocations', roles: ['province_admin'] },
   // Supervision (R8): reports filed by whoever a report type names (department, project leader, school) and reviewed
   // by the province or the national administrator at `/supervision/reports/<id>`; report types; complaint handling
   // (the handler's detail `/complaints/<id>`, the link of its notifications); pilot cancellation (R8.3).
   {
     key: 'reportDuties',
+    group: 'supervision',
     path: '/supervision/reports',
     labelKey: 'menu.reportDuties',
     roles: ['school_admin', 'department_admin', 'project_leader'],
   },
   {
     key: 'reportReview',
+    group: 'supervision',
     path: '/supervision/review',
     labelKey: 'menu.reportReview',
     roles: ['province_admin', 'national_admin'],
     alsoMatches: ['/supervision/reports'],
   },
-  { key: 'reportTypes', path: '/supervision/report-types', labelKey: 'menu.reportTypes', roles: ['province_admin', 'national_admin'] },
+  {
+    key: 'reportTypes',
+    group: 'supervision',
+    path: '/supervision/report-types',
+    labelKey: 'menu.reportTypes',
+    roles: ['province_admin', 'national_admin'],
+  },
   {
     key: 'complaintHandling',
+    group: 'supervision',
     path: '/supervision/complaints',
     labelKey: 'menu.complaintHandling',
     roles: ['national_admin', 'province_admin', 'municipal_admin'],
@@ -193,6 +305,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   {
     key: 'pilotCancellation',
+    group: 'supervision',
     path: '/supervision/flags',
     labelKey: 'menu.pilotCancellation',
     roles: ['province_admin', 'national_admin'],
@@ -202,13 +315,33 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // province and the national administrator; 双随机一公开 is public.
   {
     key: 'inspections',
+    group: 'supervision',
     path: '/supervision/inspections',
     labelKey: 'menu.inspections',
     roles: ['national_admin', 'province_admin', 'school_admin', 'department_admin'],
   },
-  { key: 'inspectionDraws', path: '/supervision/draws', labelKey: 'menu.inspectionDraws', roles: ['national_admin', 'province_admin'] },
-  { key: 'scorecards', path: '/supervision/scorecards', labelKey: 'menu.scorecards', roles: ['national_admin', 'province_admin'] },
-  { key: 'randomInspections', path: '/random-inspections', labelKey: 'menu.randomInspections', roles: 'all', public: true },
+  {
+    key: 'inspectionDraws',
+    group: 'supervision',
+    path: '/supervision/draws',
+    labelKey: 'menu.inspectionDraws',
+    roles: ['national_admin', 'province_admin'],
+  },
+  {
+    key: 'scorecards',
+    group: 'supervision',
+    path: '/supervision/scorecards',
+    labelKey: 'menu.scorecards',
+    roles: ['national_admin', 'province_admin'],
+  },
+  {
+    key: 'randomInspections',
+    group: 'supervision',
+    path: '/random-inspections',
+    labelKey: 'menu.randomInspections',
+    roles: 'all',
+    public: true,
+  },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */
@@ -234,6 +367,17 @@ export function menuFor(role: Role | null): NavItem[] {
   return NAV_ITEMS.filter((i) => i.roles === 'all' || i.roles.includes(role));
 }
 
+export interface NavGroupEntry {
+  group: NavGroup;
+  items: NavItem[];
+}
+
+/** The menu of a role in groups (order of NAV_GROUPS; inside a group, the order of menuFor); no group is empty. */
+export function menuGroupsFor(role: Role | null): NavGroupEntry[] {
+  const items = menuFor(role);
+  return NAV_GROUPS.map((group) => ({ group, items: items.filter((i) => i.group === group) })).filter((g) => g.items.length > 0);
+}
+
 const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
 
 /** The menu key to highlight for a location path (`/accounts/x` → accounts), among the items of `role` when given. */
@@ -248,4 +392,21 @@ export function selectedNavKey(pathname: string, role?: Role | null): NavKey | u
     }
   }
   return best?.key;
+}
+
+/** Where a signed-in page sits: its menu item, the item's group, and whether the page is a detail below the item's list. */
+export interface PageTrail {
+  item: NavItem;
+  group: NavGroup;
+  /** A detail page (`/filings/<id>` under the role's filing list), shown as 详情 after the list. */
+  detail: boolean;
+}
+
+/** The breadcrumb trail of a location path (首页 / group / page [/ 详情]); undefined for an unknown path. */
+export function pageTrail(pathname: string, role?: Role | null): PageTrail | undefined {
+  const key = selectedNavKey(pathname, role);
+  if (!key) return undefined;
+  const item = navItem(key);
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return { item, group: item.group, detail: path !== item.path };
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration, useRouteError, type RouteObject } from 'react-router';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../components/PageTitle';
 import { NotFound } from '../components/ResultPages';
 import { FullPageSpin, RequireAuth, RequireRole } from './guards';
 import { FILING_NAV_KEYS, navItem, type NavKey } from './navigation';
@@ -95,6 +96,7 @@ function Root() {
   return (
     <>
       <ScrollRestoration />
+      <PageTitle />
       <Outlet />
     </>
   );

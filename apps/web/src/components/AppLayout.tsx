@@ -49,11 +49,11 @@ import {
   ProfileOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Avatar, Breadcrumb, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
-import { menuFor, selectedNavKey, type NavKey } from '../app/navigation';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { menuFor, menuGroupsFor, pageTrail, selectedNavKey, type NavKey } from '../app/navigation';
 import { ChangePasswordModal } from '../features/auth/components/ChangePasswordModal';
 import { useSession, useUser } from '../features/auth/session';
 import { api } from '../lib/api';
@@ -139,6 +139,26 @@ export function AppLayout() {
 
   const items = menuFor(user.role).map((i) => ({ key: i.key, icon: ICONS[i.key], label: t(i.labelKey), path: i.path }));
   const selected = selectedNavKey(location.pathname, user.role);
+  // Grouped menu: the home page on top, then one heading per group; a group with one item stays flat.
+  const menuItems = menuGroupsFor(user.role).flatMap<NonNullable<MenuProps['items']>[number]>(({ group, items: inGroup }) => {
+    const entries = inGroup.map((i) => ({ key: i.key, icon: ICONS[i.key], label: t(i.labelKey) }));
+    if (group === 'home' || entries.length === 1) return entries;
+    return [{ key: `group-${group}`, type: 'group' as const, label: t(`menu.group.${group}`), children: entries }];
+  });
+  const trail = pageTrail(location.pathname, user.role);
+  const crumbs = trail
+    ? [
+        { key: 'home', title: trail.item.key === 'home' ? t('menu.home') : <Link to="/">{t('menu.home')}</Link> },
+        // The group, unless it only repeats the page's name (试点备案 / 试点备案).
+        ...(trail.group === 'home' || t(`menu.group.${trail.group}`) === t(trail.item.labelKey)
+          ? []
+          : [{ key: 'group', title: t(`menu.group.${trail.group}`) }]),
+        ...(trail.item.key === 'home'
+          ? []
+          : [{ key: 'page', title: trail.detail ? <Link to={trail.item.path}>{t(trail.item.labelKey)}</Link> : t(trail.item.labelKey) }]),
+        ...(trail.detail ? [{ key: 'detail', title: t('app.detail') }] : []),
+      ]
+    : [];
 
   const userMenu: MenuProps = {
     items: [
@@ -175,7 +195,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          items={items.map(({ key, icon, label }) => ({ key, icon, label }))}
+          items={menuItems}
           onClick={({ key }) => {
             const item = items.find((i) => i.key === key);
             if (item) void navigate(item.path);
@@ -203,6 +223,11 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
+          {crumbs.length > 1 && (
+            <nav aria-label={t('app.breadcrumb')} data-testid="breadcrumbs">
+              <Breadcrumb className="app-breadcrumb" items={crumbs} />
+            </nav>
+          )}
           <Outlet />
         </Layout.Content>
         <Layout.Footer className="app-footer">

@@ -69,7 +69,14 @@ export function AccountsPage() {
       render: (s: AccountDto['status']) =>
         s === 'active' ? <Badge status="success" text={t('accounts.active')} /> : <Badge status="default" text={t('accounts.disabled')} />,
     },
-    { title: t('accounts.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('accounts.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -124,11 +124,19 @@ export function ApiTokensPage() {
 
   const columns: TableProps<ApiTokenDto>['columns'] = [
     { title: t('apiTokens.name'), dataIndex: 'name', key: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-    { title: t('apiTokens.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 180, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('apiTokens.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      className: 'col-nowrap',
+      width: 180,
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: t('apiTokens.lastUsedAt'),
       dataIndex: 'lastUsedAt',
       key: 'lastUsedAt',
+      className: 'col-nowrap',
       width: 180,
       render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">{t('apiTokens.never')}</Typography.Text>),
     },

@@ -152,7 +152,14 @@ export function CertificateTypesPage() {
       width: 100,
       render: (s: CertificateTypeStatus) => <CertificateStatusTag status={s} />,
     },
-    { title: t('certTypes.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('certTypes.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: t('common.actions'),
       key: 'actions',

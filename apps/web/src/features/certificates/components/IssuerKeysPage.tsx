@@ -88,10 +88,17 @@ export function IssuerKeysPage() {
               render: (s: IssuerKeyDto['status']) =>
                 s === 'active' ? <Tag color="green">{t('certificates.keyActive')}</Tag> : <Tag>{t('certificates.keyRetired')}</Tag>,
             },
-            { title: t('certificates.keyCreatedAt'), key: 'created', width: 170, render: (_, k) => formatDateTime(k.createdAt) },
+            {
+              title: t('certificates.keyCreatedAt'),
+              key: 'created',
+              className: 'col-nowrap',
+              width: 170,
+              render: (_, k) => formatDateTime(k.createdAt),
+            },
             {
               title: t('certificates.keyRetiredAt'),
               key: 'retired',
+              className: 'col-nowrap',
               width: 170,
               render: (_, k) => (k.retiredAt ? formatDateTime(k.retiredAt) : t('common.none')),
             },

@@ -121,8 +121,20 @@ export function ShareLinksModal({ number, onClose }: { number: string | null; on
               return <Tag color={STATE_COLORS[s]}>{t(`certificates.shareState.${s}`)}</Tag>;
             },
           },
-          { title: t('certificates.shareCreatedAt'), key: 'created', width: 170, render: (_, l) => formatDateTime(l.createdAt) },
-          { title: t('certificates.shareExpiresAt'), key: 'expires', width: 170, render: (_, l) => formatDateTime(l.expiresAt) },
+          {
+            title: t('certificates.shareCreatedAt'),
+            key: 'created',
+            className: 'col-nowrap',
+            width: 170,
+            render: (_, l) => formatDateTime(l.createdAt),
+          },
+          {
+            title: t('certificates.shareExpiresAt'),
+            key: 'expires',
+            className: 'col-nowrap',
+            width: 170,
+            render: (_, l) => formatDateTime(l.expiresAt),
+          },
           {
             title: t('common.actions'),
             key: 'actions',

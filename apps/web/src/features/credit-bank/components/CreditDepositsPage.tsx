@@ -169,7 +169,12 @@ function CoursesCard() {
           },
           { title: t('creditBank.credits'), key: 'credits', width: 70, align: 'right', render: (_, c) => formatCredits(c.credits) },
           { title: t('creditBank.hours'), dataIndex: 'hours', key: 'hours', width: 70, align: 'right' },
-          { title: '', key: 'excluded', width: 100, render: (_, c) => (c.excluded ? <Tag>{t('creditBank.excluded')}</Tag> : null) },
+          {
+            title: t('creditBank.status'),
+            key: 'excluded',
+            width: 100,
+            render: (_, c) => (c.excluded ? <Tag>{t('creditBank.excluded')}</Tag> : null),
+          },
           {
             title: t('common.actions'),
             key: 'actions',

@@ -77,7 +77,13 @@ export function CreditOutcomesPage() {
           { title: t('creditBank.organization'), key: 'org', render: (_, o) => o.organization.name },
           { title: t('creditBank.credits'), key: 'credits', width: 80, align: 'right', render: (_, o) => formatCredits(o.credits) },
           { title: t('creditBank.hours'), dataIndex: 'hours', key: 'hours', width: 80, align: 'right' },
-          { title: '', key: 'updated', width: 170, render: (_, o) => formatDateTime(o.updatedAt) },
+          {
+            title: t('certTypes.updatedAt'),
+            key: 'updated',
+            className: 'col-nowrap',
+            width: 170,
+            render: (_, o) => formatDateTime(o.updatedAt),
+          },
           {
             title: t('common.actions'),
             key: 'actions',

@@ -182,7 +182,13 @@ export function ResultsImportCard({ sessionId }: { sessionId: string }) {
               },
               { title: t('exams.status'), key: 's', width: 100, render: (_, r) => t(`exams.job_${r.status}`) },
               { title: t('exams.previewRows'), dataIndex: 'rows', key: 'r', width: 80, align: 'right' },
-              { title: t('exams.recordedAt'), key: 'c', width: 160, render: (_, r) => formatDateTime(r.createdAt) },
+              {
+                title: t('exams.recordedAt'),
+                key: 'c',
+                className: 'col-nowrap',
+                width: 160,
+                render: (_, r) => formatDateTime(r.createdAt),
+              },
             ]}
           />
         )}

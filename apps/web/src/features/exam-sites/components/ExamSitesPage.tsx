@@ -123,7 +123,7 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
           </a>
         ) : null,
     },
-    { title: t('exams.recordedAt'), key: 'created', width: 160, render: (_, s) => formatDateTime(s.createdAt) },
+    { title: t('exams.recordedAt'), key: 'created', className: 'col-nowrap', width: 160, render: (_, s) => formatDateTime(s.createdAt) },
     ...(mode === 'shared'
       ? []
       : [

@@ -69,7 +69,14 @@ export function AgreementsPage() {
         </a>
       ),
     },
-    { title: t('exams.recordedAt'), dataIndex: 'createdAt', key: 'createdAt', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('exams.recordedAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
   ];
 
   return (

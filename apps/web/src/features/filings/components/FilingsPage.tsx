@@ -114,7 +114,13 @@ export function FilingsPage({ mode }: { mode: FilingsMode }) {
       width: 140,
       render: (_, f) => <FilingStatusTag status={f.status} decision={f.decision} />,
     },
-    { title: t('filings.submittedAt'), key: 'submittedAt', width: 170, render: (_, f) => formatDateTime(f.submittedAt) },
+    {
+      title: t('filings.submittedAt'),
+      key: 'submittedAt',
+      className: 'col-nowrap',
+      width: 170,
+      render: (_, f) => formatDateTime(f.submittedAt),
+    },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -73,9 +73,9 @@ export function PlanFields({
             ),
           })),
           {
-            title: '',
+            title: t('common.actions'),
             key: 'remove',
-            width: 50,
+            width: 70,
             render: (_, r) => (
               <Button
                 type="text"

@@ -7,7 +7,23 @@ import {
   type FilingDetailDto,
   type FilingSection,
 } from '@onex/shared';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
@@ -47,9 +63,19 @@ function SimpleActions({ filing }: { filing: FilingDetailDto }) {
   return (
     <Space wrap>
       {has('accept_for_review') && (
-        <Button type="primary" loading={tr.isPending} onClick={() => void run('accept_for_review')} data-testid="action-accept">
-          {t('filings.accept')}
-        </Button>
+        <Popconfirm
+          title={t('filings.acceptConfirm')}
+          description={t('filings.acceptConfirmText')}
+          okText={t('filings.accept')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => run('accept_for_review')}
+          okButtonProps={{ 'data-testid': 'accept-confirm-ok' } as never}
+          cancelButtonProps={{ 'data-testid': 'accept-confirm-cancel' } as never}
+        >
+          <Button type="primary" loading={tr.isPending} data-testid="action-accept">
+            {t('filings.accept')}
+          </Button>
+        </Popconfirm>
       )}
       {has('municipal_approve') && (
         <Button type="primary" onClick={() => setApproving(true)} data-testid="action-municipal-approve">
@@ -173,7 +199,7 @@ export function ExpertsCard({ filing }: { filing: FilingDetailDto }) {
         scroll={{ x: 640 }}
         columns={[
           { title: t('filings.expert'), dataIndex: 'expertName' },
-          { title: t('filings.assignedAt'), key: 'at', render: (_, a) => formatDateTime(a.assignedAt) },
+          { title: t('filings.assignedAt'), key: 'at', className: 'col-nowrap', render: (_, a) => formatDateTime(a.assignedAt) },
           ...filing.reviewCriteria.map((c) => ({
             title: `${c.name}（${c.weight}）`,
             key: c.key,
@@ -339,15 +365,20 @@ function DecideCard({ filing }: { filing: FilingDetailDto }) {
         />
         {refused && <Alert type="warning" showIcon title={t('filings.refusedCannotApprove')} />}
         <Space>
-          <Button
-            type="primary"
+          <Popconfirm
+            title={t('filings.approveConfirm')}
+            description={t('filings.approveConfirmText')}
+            okText={t('filings.approve')}
+            cancelText={t('common.cancel')}
             disabled={!allDecided || refused}
-            loading={tr.isPending}
-            onClick={() => decide('approve')}
-            data-testid="action-approve"
+            onConfirm={() => decide('approve')}
+            okButtonProps={{ 'data-testid': 'approve-confirm-ok' } as never}
+            cancelButtonProps={{ 'data-testid': 'approve-confirm-cancel' } as never}
           >
-            {t('filings.approve')}
-          </Button>
+            <Button type="primary" disabled={!allDecided || refused} loading={tr.isPending} data-testid="action-approve">
+              {t('filings.approve')}
+            </Button>
+          </Popconfirm>
           <Button
             danger
             disabled={!allDecided || !comment.trim()}

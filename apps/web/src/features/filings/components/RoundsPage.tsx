@@ -332,7 +332,13 @@ export function RoundsPage() {
     { title: t('rounds.year'), dataIndex: 'year', key: 'year', width: 70 },
     { title: t('rounds.type'), key: 'type', width: 100, render: (_, r) => roundTypeLabel(r.type, lang) },
     { title: t('rounds.status'), key: 'status', width: 110, render: (_, r) => <RoundStatusTag status={r.status} /> },
-    { title: t('rounds.schoolDeadline'), key: 'deadline', width: 170, render: (_, r) => formatDateTime(r.schoolSubmissionDeadline) || '—' },
+    {
+      title: t('rounds.schoolDeadline'),
+      key: 'deadline',
+      className: 'col-nowrap',
+      width: 170,
+      render: (_, r) => formatDateTime(r.schoolSubmissionDeadline) || '—',
+    },
     { title: t('rounds.admittedBatches'), key: 'batches', render: (_, r) => r.admittedBatchCodes.map((b) => <Tag key={b}>{b}</Tag>) },
     {
       title: t('common.actions'),

@@ -280,7 +280,13 @@ export function AttachmentsTable({
           ''
         ),
     },
-    { title: t('filings.uploadedAt'), key: 'at', width: 160, render: (_, r) => formatDateTime(r.current?.uploadedAt) },
+    {
+      title: t('filings.uploadedAt'),
+      key: 'at',
+      className: 'col-nowrap',
+      width: 160,
+      render: (_, r) => formatDateTime(r.current?.uploadedAt),
+    },
   ];
   if (editable)
     columns.push({

@@ -33,7 +33,14 @@ export function EvaluationOrgsPage() {
     { title: t('orgs.code'), dataIndex: 'code', key: 'code', width: 140 },
     { title: t('orgs.shortName'), dataIndex: 'shortName', key: 'shortName', width: 140 },
     { title: t('orgs.address'), dataIndex: 'address', key: 'address', ellipsis: true },
-    { title: t('certTypes.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('certTypes.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -40,7 +40,14 @@ export function SecurityEventsPage() {
   };
 
   const columns: TableProps<SecurityEventDto>['columns'] = [
-    { title: t('securityEvents.at'), dataIndex: 'at', key: 'at', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('securityEvents.at'),
+      dataIndex: 'at',
+      key: 'at',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: t('securityEvents.kind'),
       dataIndex: 'kind',

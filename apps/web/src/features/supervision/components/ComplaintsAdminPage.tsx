@@ -95,7 +95,14 @@ export function ComplaintsAdminPage() {
       width: 90,
       render: (v: ComplaintDto['level']) => pickLabel(COMPLAINT_LEVEL_LABELS, v, lang),
     },
-    { title: t('sup.filedAt'), dataIndex: 'filedAt', key: 'filedAt', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('sup.filedAt'),
+      dataIndex: 'filedAt',
+      key: 'filedAt',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
     { title: t('sup.deadline'), dataIndex: 'deadline', key: 'deadline', width: 110 },
   ];
 

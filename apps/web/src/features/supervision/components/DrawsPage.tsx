@@ -61,7 +61,14 @@ export function DrawsPage() {
 
   const columns: TableProps<DrawDto>['columns'] = [
     { title: t('draws.name'), dataIndex: 'title', key: 'title' },
-    { title: t('draws.drawnAt'), dataIndex: 'drawnAt', key: 'drawnAt', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('draws.drawnAt'),
+      dataIndex: 'drawnAt',
+      key: 'drawnAt',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: t('draws.selected'),
       key: 'selected',

@@ -76,7 +76,14 @@ export function PilotCancellationPage() {
         </Space>
       ),
     },
-    { title: t('sup.cancelledAt'), dataIndex: 'cancelledAt', key: 'at', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('sup.cancelledAt'),
+      dataIndex: 'cancelledAt',
+      key: 'at',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
   ];
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -18,8 +18,15 @@ export function PilotFlags({ action }: { action?: (f: PilotFlagDto) => ReactNode
     { title: t('sup.detail'), dataIndex: 'detail', key: 'detail' },
     { title: t('sup.clause'), dataIndex: 'clause', key: 'clause', width: 220 },
     { title: t('sup.jurisdiction'), dataIndex: 'jurisdiction', key: 'jurisdiction', width: 180 },
-    { title: t('sup.flaggedAt'), dataIndex: 'flaggedAt', key: 'at', width: 160, render: (v: string) => formatDateTime(v) },
-    ...(action ? [{ title: '', key: 'action', width: 110, render: (_: unknown, f: PilotFlagDto) => action(f) }] : []),
+    {
+      title: t('sup.flaggedAt'),
+      dataIndex: 'flaggedAt',
+      key: 'at',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
+    ...(action ? [{ title: t('common.actions'), key: 'action', width: 110, render: (_: unknown, f: PilotFlagDto) => action(f) }] : []),
   ];
   return (
     <Card>

@@ -33,7 +33,14 @@ function DrawsList() {
   const draws = usePublicDraws(q.page, q.pageSize);
   const columns: TableProps<PublicDrawDto>['columns'] = [
     { title: t('draws.name'), dataIndex: 'title', key: 'title' },
-    { title: t('draws.drawnAt'), dataIndex: 'drawnAt', key: 'at', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('draws.drawnAt'),
+      dataIndex: 'drawnAt',
+      key: 'at',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
     { title: t('draws.selected'), key: 'selected', render: (_, d) => d.selected.map((s) => <Tag key={s.id}>{s.name}</Tag>) },
     { title: t('draws.inspectors'), key: 'inspectors', render: (_, d) => d.inspectors.map((i) => i.name).join('、') },
     {
@@ -81,7 +88,14 @@ function ResultsList() {
     { title: t('inspections.certificate'), dataIndex: 'certificateTypeName', key: 'cert' },
     { title: t('inspections.plannedOn'), dataIndex: 'plannedOn', key: 'plannedOn', width: 110 },
     { title: t('inspections.result'), dataIndex: 'result', key: 'result' },
-    { title: t('inspections.published'), dataIndex: 'publishedAt', key: 'at', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('inspections.published'),
+      dataIndex: 'publishedAt',
+      key: 'at',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
   ];
   return (
     <>

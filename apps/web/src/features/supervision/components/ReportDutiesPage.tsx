@@ -70,11 +70,18 @@ export function ReportDutiesPage({ mode }: { mode: 'reporter' | 'reviewer' }) {
         ]
       : [{ title: t('sup.certificate'), dataIndex: 'certificateTypeName', key: 'cert', ellipsis: true }]),
     { title: t('sup.period'), key: 'period', width: 200, render: (_, d) => `${d.periodStart} — ${d.periodEnd}` },
-    { title: t('sup.dueDate'), dataIndex: 'dueDate', key: 'due', width: 110 },
+    { title: t('sup.dueDate'), dataIndex: 'dueDate', key: 'due', className: 'col-nowrap', width: 110 },
     { title: t('sup.status'), key: 'status', width: 180, render: (_, d) => <DutyStatus d={d} /> },
-    { title: t('sup.submittedAt'), dataIndex: 'submittedAt', key: 'at', width: 160, render: (v: string | null) => formatDateTime(v) },
     {
-      title: '',
+      title: t('sup.submittedAt'),
+      dataIndex: 'submittedAt',
+      key: 'at',
+      className: 'col-nowrap',
+      width: 160,
+      render: (v: string | null) => formatDateTime(v),
+    },
+    {
+      title: t('common.actions'),
       key: 'open',
       width: 80,
       render: (_, d) => (
