@@ -54,7 +54,8 @@ describe('browser journeys: the filing wizard (R3.4, R3.5)', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, 'filing-wizard.png'), fullPage: true });
 
       // A missing field's link opens its step (numbered as in the list) and focuses the field.
-      const link = page.getByTestId('missing-link').last();
+      const link = page.locator('[data-testid="missing-link"][data-field="opinions.declaringUnit.text"]');
+      expect(await link.count()).toBe(1);
       const step = Number(await link.getAttribute('data-step'));
       expect(step).toBeGreaterThan(0);
       await link.click();
@@ -62,10 +63,22 @@ describe('browser journeys: the filing wizard (R3.4, R3.5)', () => {
         .getByTestId('step-title')
         .filter({ hasText: new RegExp(`^${step + 1}\\. `) })
         .waitFor({ timeout: 15_000 });
-      const group = page.getByTestId('missing-group').filter({ hasText: new RegExp(`^${step + 1}\\. `) });
-      expect(await group.count()).toBe(1);
-      const current = await steps.locator(':scope > *').nth(step).getAttribute('class');
-      expect(current).toMatch(/-process\b|-error\b/);
+      expect(
+        await page
+          .getByTestId('missing-group')
+          .filter({ hasText: new RegExp(`^${step + 1}\\. `) })
+          .count(),
+      ).toBe(1);
+      expect(await steps.locator(':scope > *').nth(step).getAttribute('class')).toMatch(/-process\b/);
+      await page.waitForFunction(() => document.activeElement?.id === 'opinions_declaringUnit_text', undefined, { timeout: 10_000 });
+
+      // An attachment's link opens the attachments step.
+      await page.locator('[data-testid="missing-link"][data-field=""]').first().click();
+      await page
+        .getByTestId('step-title')
+        .filter({ hasText: /^8\. 附件材料/ })
+        .waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'filing-wizard-attachments.png'), fullPage: true });
     } finally {
       await context.close();
     }

@@ -272,7 +272,12 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
                         {g.entries.map((e, k) => (
                           <span key={k}>
                             {k > 0 && '、'}
-                            <Typography.Link onClick={() => void openEntry(e)} data-testid="missing-link" data-step={g.step}>
+                            <Typography.Link
+                              onClick={() => void openEntry(e)}
+                              data-testid="missing-link"
+                              data-step={g.step}
+                              data-field={e.formPath?.join('.') ?? ''}
+                            >
                               {e.row ? `${t('filingWizard.row', { n: e.row })} ` : ''}
                               {lang === 'en-US' ? e.label.en : e.label.zh}
                             </Typography.Link>
