@@ -29,6 +29,13 @@ describe('browser journeys: the filing wizard (R3.4, R3.5)', () => {
       const n = Number(/尚未填写完整（(\d+) 处）/.exec((await summary.textContent()) ?? '')?.[1]);
       expect(n).toBeGreaterThan(0);
       expect(await page.getByTestId('missing-link').count()).toBe(n);
+      // The same rule as the server's 'sections_complete' (plus the missing required attachments).
+      const id = /\/filings\/([0-9a-f-]{36})/.exec(page.url())![1];
+      const report = (await (await page.request.get(`${platform.baseUrl}/api/v1/filings/${id}/rule-report`)).json()) as {
+        results: { ruleId: string; details?: { problems?: string[]; missing?: string[] } }[];
+      };
+      const rule = (rid: string) => report.results.find((r) => r.ruleId === rid)?.details ?? {};
+      expect(n).toBe((rule('sections_complete').problems ?? []).length + (rule('attachments_present').missing ?? []).length);
 
       // The step list is vertical, in a left column, and the page fits 1440 px.
       const steps = page.getByTestId('filing-steps');

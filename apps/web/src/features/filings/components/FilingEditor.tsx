@@ -65,7 +65,11 @@ function sectionBody(section: FilingSection, values: Record<string, unknown>): u
         plannedTrainees: r.plannedTrainees ?? 0,
       })),
     };
-  return cleanDraft(v) ?? {};
+  const body = (cleanDraft(v) ?? {}) as Record<string, unknown>;
+  // An expert row with nothing but the unticked 签字 box is an empty row (the form starts with three of them).
+  if (section === 'feasibility' && Array.isArray(body.experts))
+    body.experts = (body.experts as Record<string, unknown>[]).filter((e) => Object.keys(e).some((k) => k !== 'signed'));
+  return body;
 }
 
 /** A validation failure's field messages as lines (`body.members.0.name: …`). */
