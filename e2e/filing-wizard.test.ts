@@ -43,7 +43,7 @@ describe('browser journeys: the filing wizard (R3.4, R3.5)', () => {
       const stepsBox = (await steps.boundingBox())!;
       const formBox = (await page.getByTestId('filing-form').boundingBox())!;
       expect(stepsBox.x + stepsBox.width).toBeLessThanOrEqual(formBox.x);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(1440);
 
       // Every step with missing fields shows their number and no ✓; the missing counts add up to N.
       const items = await steps.locator(':scope > *').evaluateAll((els) =>
@@ -77,7 +77,7 @@ describe('browser journeys: the filing wizard (R3.4, R3.5)', () => {
           .count(),
       ).toBe(1);
       expect(await steps.locator(':scope > *').nth(step).getAttribute('class')).toMatch(/-process\b/);
-      await page.waitForFunction(() => document.activeElement?.id === 'opinions_declaringUnit_text', undefined, { timeout: 10_000 });
+      await page.waitForFunction("document.activeElement?.id === 'opinions_declaringUnit_text'", undefined, { timeout: 10_000 });
 
       // An attachment's link opens the attachments step.
       await page.locator('[data-testid="missing-link"][data-field=""]').first().click();
