@@ -202,9 +202,7 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
             content: t('filingWizard.missingN', { n }),
           }
         : {}),
-      'data-testid': `filing-step-${s}`,
-      'data-complete': done ? 'true' : 'false',
-    } as NonNullable<StepsProps['items']>[number];
+    };
   });
 
   const returnAlerts = (index: number) =>
@@ -295,7 +293,14 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
             ) : (
               <Alert type="success" showIcon title={t('filingWizard.completeTitle')} data-testid="complete-summary" />
             )}
-            <Form form={form} layout="vertical" initialValues={init} disabled={saving} data-testid="filing-form">
+            <Form
+              form={form}
+              layout="vertical"
+              initialValues={init}
+              disabled={saving}
+              style={sectionsOfStep(current).length ? undefined : { display: 'none' }}
+              data-testid="filing-form"
+            >
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
                 {returnAlerts(current)}
                 {step === 'basics' && (
