@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => platform?.close());
 
 describe('browser journeys: the filing wizard (R3.4, R3.5)', () => {
-  it('R3.4 gdst-admin sees what is missing in its BIM draft, follows a link to the step, and no incomplete step shows ✓', async () => {
+  it('R3.5 gdst-admin sees what is missing in its BIM draft, follows a link to the step, and no incomplete step shows ✓', async () => {
     const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     try {

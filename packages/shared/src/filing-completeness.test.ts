@@ -38,14 +38,14 @@ const complete: FilingSectionsInput = {
 
 const paths = (i: FilingSectionsInput) => missingFilingFields(i).map((m) => [m.section, ...m.path].join('.'));
 
-describe('R3.4/R3.5 missingFilingFields (the one completeness rule of 备案表 and 论证报告)', () => {
+describe('R3.2/R3.3/R3.5 missingFilingFields (the one completeness rule of 备案表 and 论证报告)', () => {
   it('R3.5 a complete filing has no missing field, and every JSON section of it passes its section schema', () => {
     expect(missingFilingFields(complete)).toEqual([]);
     for (const s of ['leader', 'team', 'overview', 'opinions', 'courseSupport', 'feasibility'] as const)
       expect(FILING_SECTION_SCHEMAS[s].safeParse(complete.sections[s]).success, s).toBe(true);
   });
 
-  it('R3.4 an empty draft reports each required field of each section, not the section as a whole', () => {
+  it('R3.2 an empty draft reports each required field of each section, not the section as a whole', () => {
     const p = paths({
       levels: [],
       planRows: [],
@@ -61,28 +61,28 @@ describe('R3.4/R3.5 missingFilingFields (the one completeness rule of 备案表 
     expect(p).not.toContain('overview.teachers');
   });
 
-  it('R3.4 null and {} sections are equally incomplete (the web saves {} where the server stored null)', () => {
+  it('R3.5 null and {} sections are equally incomplete (the web saves {} where the server stored null)', () => {
     const a = paths({ ...complete, sections: { ...complete.sections, leader: null } });
     const b = paths({ ...complete, sections: { ...complete.sections, leader: {} } });
     expect(a).toEqual(b);
     expect(a).toHaveLength(5);
   });
 
-  it('R3.4 a partly filled list row names the row and the missing column, with its Chinese label', () => {
+  it('R3.5 a partly filled list row names the row and the missing column, with its Chinese label', () => {
     const m = missingFilingFields({ ...complete, sections: { ...complete.sections, team: { members: [{ name: '王五' }] } } });
     expect(m.map((x) => x.path.join('.'))).toEqual(['members.0.title', 'members.0.post', 'members.0.yearsOfWork', 'members.0.role']);
     expect(m[0]).toMatchObject({ section: 'team', row: 1, label: { zh: '项目人员职称' } });
     expect(missingFieldLine(m[0]!)).toBe('二、项目人员 第 1 行 项目人员职称：未填写或有误');
   });
 
-  it('R3.5 论证报告 needs at least three experts (000 附件2 专家组成员)', () => {
+  it('R3.3 论证报告 needs at least three experts (000 附件2 专家组成员)', () => {
     const f = complete.sections.feasibility as { experts: unknown[] };
     expect(paths({ ...complete, sections: { ...complete.sections, feasibility: { ...f, experts: f.experts.slice(0, 2) } } })).toEqual([
       'feasibility.experts',
     ]);
   });
 
-  it('every reported field of an empty draft has a Chinese label from the form', () => {
+  it('R3.5 every reported field of an empty draft has a Chinese label from the form', () => {
     const m = missingFilingFields({
       levels: [],
       planRows: [],

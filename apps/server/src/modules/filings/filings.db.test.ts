@@ -484,7 +484,7 @@ describe('demo data (issue 4 item 13)', () => {
     expect(new Set(rows.map((r) => (r.leader as { name: string }).name)).size).toBeGreaterThan(3);
   });
 
-  it('R3.4/R3.5: sections_complete of the incomplete BIM draft lists exactly the shared missingFilingFields (the wizard’s rule)', async () => {
+  it('R3.5: sections_complete of the incomplete BIM draft lists exactly the shared missingFilingFields (the wizard’s rule)', async () => {
     const drafts = (await gdst.get('/api/v1/filings?status=draft&pageSize=200')).json<{
       items: { id: string; certificateTypeName: string }[];
     }>().items;

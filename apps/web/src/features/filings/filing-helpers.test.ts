@@ -98,7 +98,7 @@ describe('steps and sections', () => {
     expect(sectionsOfStep(99)).toEqual([]);
   });
 
-  it('R3.4 groups the missing fields and attachments by step, in step order, with one numbering', () => {
+  it('R3.4/R3.5 groups the missing fields and attachments by step, in step order, with one numbering', () => {
     const fields = missingFilingFields({
       levels: ['junior'],
       planRows: [{}],
