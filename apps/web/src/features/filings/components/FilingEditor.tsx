@@ -241,8 +241,8 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {filing.status === 'returned' && <Alert type="warning" showIcon title={t('filings.returnedAlert')} />}
-      <Row gutter={24} wrap={false} align="top">
-        <Col flex="260px" style={{ position: 'sticky', top: 16 }}>
+      <Row gutter={[24, 16]} align="top">
+        <Col xs={24} lg={{ flex: '260px' }}>
           <Card size="small" title={t('filingWizard.stepList')}>
             <Steps
               current={current}
@@ -254,7 +254,7 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
             />
           </Card>
         </Col>
-        <Col flex="auto" style={{ minWidth: 0 }}>
+        <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="step-title">
               {titleOf(current)}
