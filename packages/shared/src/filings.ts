@@ -227,12 +227,16 @@ export type FeasibilitySection = z.infer<typeof feasibilitySectionSchema>;
 
 /**
  * Drafts are saved section by section over several sittings and may be partial: a draft section is any JSON
- * object (≤ 64 KB) whose present fields have the right types; completeness is checked by `missingSectionFields`.
+ * object (≤ 64 KB) whose present fields have the right types; completeness is checked by `missingFilingFields`
+ * (filing-completeness.ts), the one rule of the server's 'sections_complete' and the web's filing wizard.
  * Only `basics` and `plan` (which change columns and rows) must be complete to be saved.
  */
 export const draftSectionSchema = z.record(z.string(), z.unknown());
 
-/** The fields still missing or invalid in a section, as `path: message` lines (empty: complete). */
+/**
+ * The fields still missing or invalid in one section, as `path: message` lines (empty: complete).
+ * @deprecated Completeness is `missingFilingFields` (filing-completeness.ts); this stays for callers of one section.
+ */
 export function sectionProblems(section: FilingSection, value: unknown): string[] {
   if (value === null || value === undefined) return [`${FILING_SECTION_LABELS[section].zh}：未填写`];
   const r = FILING_SECTION_SCHEMAS[section].safeParse(value);

@@ -4,6 +4,7 @@ export * from './contracts';
 export * from './schools';
 export * from './catalog';
 export * from './filings';
+export * from './filing-completeness';
 export * from './pass-rates';
 export * from './filing-extras';
 export * from './exams';

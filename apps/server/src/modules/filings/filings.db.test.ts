@@ -1,4 +1,4 @@
-import { FILING_ATTACHMENT_KINDS, type FilingDetailDto, type FilingRoundDto } from '@onex/shared';
+import { FILING_ATTACHMENT_KINDS, type FilingDetailDto, type FilingRoundDto, missingFieldLine, missingFilingFields } from '@onex/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_LEADERS,
@@ -482,6 +482,22 @@ describe('demo data (issue 4 item 13)', () => {
     const rooms = rows.map((r) => (r.overview as { facilities: { trainingRooms: { name: string }[] } }).facilities.trainingRooms[0]!.name);
     expect(new Set(rooms).size).toBeGreaterThan(3);
     expect(new Set(rows.map((r) => (r.leader as { name: string }).name)).size).toBeGreaterThan(3);
+  });
+
+  it('R3.5: sections_complete of the incomplete BIM draft lists exactly the shared missingFilingFields (the wizard’s rule)', async () => {
+    const drafts = (await gdst.get('/api/v1/filings?status=draft&pageSize=200')).json<{
+      items: { id: string; certificateTypeName: string }[];
+    }>().items;
+    const bim = drafts.find((f) => f.certificateTypeName === '建筑信息模型（BIM）')!;
+    const f = (await gdst.get(`/api/v1/filings/${bim.id}`)).json<FilingDetailDto>();
+    const expected = missingFilingFields({ levels: f.levels, planRows: f.sections.plan.rows, sections: f.sections }).map(missingFieldLine);
+    expect(expected.length).toBeGreaterThan(0);
+    const report = (await gdst.get(`/api/v1/filings/${bim.id}/rule-report`)).json<{
+      results: { ruleId: string; passed: boolean; details?: { problems?: string[] } }[];
+    }>();
+    const rule = report.results.find((r) => r.ruleId === 'sections_complete')!;
+    expect(rule.passed).toBe(false);
+    expect(rule.details?.problems).toEqual(expected);
   });
 
   it('R3.6: a draft stays with its school — reviewers neither list nor open it (issue 21 #6)', async () => {

@@ -1,14 +1,13 @@
 import {
   type CertificateLevel,
   type CertificateTypeStatus,
-  FILING_SECTIONS,
   type FilingAttachmentKind,
   type FilingFacts,
   type FilingRoundStatus,
   type FilingRoundType,
-  type FilingSection,
   type SchoolType,
-  sectionProblems,
+  missingFieldLine,
+  missingFilingFields,
 } from '@onex/shared';
 
 /** The stored JSON sections of a filing, by section name (basics and plan live in columns and rows). */
@@ -21,14 +20,12 @@ export interface StoredSections {
   feasibility: unknown;
 }
 
-/** Everything still missing before submission, over all sections of 备案表 and 论证报告 (pure). */
+/**
+ * Everything still missing before submission, over all sections of 备案表 and 论证报告 (pure): the shared
+ * `missingFilingFields`, the same function the filing wizard marks its steps with.
+ */
 export function filingSectionProblems(levels: readonly CertificateLevel[], planRowCount: number, s: StoredSections): string[] {
-  const problems: string[] = [];
-  if (levels.length === 0) problems.push('基本信息：请选择证书等级');
-  if (planRowCount === 0) problems.push('一、申报计划：请至少填写一个专业');
-  for (const section of FILING_SECTIONS.filter((x): x is Exclude<FilingSection, 'basics' | 'plan'> => x !== 'basics' && x !== 'plan'))
-    problems.push(...sectionProblems(section, s[section]));
-  return problems;
+  return missingFilingFields({ levels, planRows: Array.from({ length: planRowCount }), sections: s }).map(missingFieldLine);
 }
 
 /** Courses named in the course-support section (an incomplete section may still name some). */

@@ -1,4 +1,4 @@
-import { DEFAULT_REVIEW_CRITERIA, FILING_SECTIONS, FILING_STATUSES } from '@onex/shared';
+import { DEFAULT_REVIEW_CRITERIA, FILING_SECTIONS, FILING_STATUSES, missingFilingFields } from '@onex/shared';
 import { describe, expect, it } from 'vitest';
 import {
   FILING_STATUS_COLORS,
@@ -9,6 +9,8 @@ import {
   formatCountdown,
   formatSize,
   liveWeightedTotal,
+  missingByStep,
+  numberedStep,
   sectionsOfStep,
   serverClockOffset,
   shortSha,
@@ -65,15 +67,15 @@ describe('weighted score', () => {
 });
 
 describe('steps and sections', () => {
-  it('follows the paper form: basics first, then team, plan, overview, courses, report, opinions, attachments, submit', () => {
+  it('R3.2/R3.3 follows the paper form: cover, 备案表 一、二、三 and opinions, 论证报告, then courses, attachments, submit', () => {
     expect(FILING_STEPS).toEqual([
       'basics',
-      'team',
       'plan',
+      'team',
       'overview',
-      'courseSupport',
-      'feasibility',
       'opinions',
+      'feasibility',
+      'courseSupport',
       'attachments',
       'submit',
     ]);
@@ -86,14 +88,36 @@ describe('steps and sections', () => {
 
   it('maps sections to steps and back', () => {
     expect(stepOfSection('basics')).toBe(0);
-    expect(stepOfSection('leader')).toBe(0);
-    expect(stepOfSection('team')).toBe(1);
-    expect(stepOfSection('plan')).toBe(2);
+    expect(stepOfSection('plan')).toBe(1);
+    expect(stepOfSection('leader')).toBe(2);
+    expect(stepOfSection('team')).toBe(2);
+    expect(stepOfSection('opinions')).toBe(4);
     expect(stepOfSection('feasibility')).toBe(5);
-    expect(stepOfSection('opinions')).toBe(6);
     for (const s of FILING_SECTIONS) expect(sectionsOfStep(stepOfSection(s))).toContain(s);
     expect(sectionsOfStep(7)).toEqual([]);
     expect(sectionsOfStep(99)).toEqual([]);
+  });
+
+  it('R3.4/R3.5 groups the missing fields and attachments by step, in step order, with one numbering', () => {
+    const fields = missingFilingFields({
+      levels: ['junior'],
+      planRows: [{}],
+      sections: {
+        leader: null,
+        team: { members: [{ name: 'a', title: 'b', post: 'c', yearsOfWork: 1, role: 'd' }] },
+        overview: null,
+        opinions: null,
+        courseSupport: null,
+        feasibility: null,
+      },
+    });
+    const groups = missingByStep(fields, ['work_plan']);
+    expect(groups.map((g) => g.step)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(groups[0]!.entries[0]).toMatchObject({ formPath: ['leader', 'name'], label: { zh: '项目负责人姓名' } });
+    expect(groups.at(-1)!.entries).toEqual([
+      { step: 7, formPath: null, label: { zh: '试点工作方案（一证一方案）', en: 'Pilot work plan (one per certificate)' } },
+    ]);
+    expect(numberedStep(groups[0]!.step, '项目团队情况')).toBe('3. 项目团队情况');
   });
 });
 

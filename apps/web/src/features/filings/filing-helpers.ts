@@ -1,4 +1,12 @@
-import { weightedTotal, type FilingSection, type FilingStatus, type ReviewCriterion } from '@onex/shared';
+import {
+  FILING_ATTACHMENT_LABELS,
+  weightedTotal,
+  type FilingAttachmentKind,
+  type FilingSection,
+  type FilingStatus,
+  type MissingField,
+  type ReviewCriterion,
+} from '@onex/shared';
 import type { Lang } from '../../lib/errors';
 
 /** Tag colours of the filing statuses (labels: `FILING_STATUS_LABELS` of the shared workflow table). */
@@ -13,16 +21,21 @@ export const FILING_STATUS_COLORS: Record<FilingStatus, string> = {
   published: 'purple',
 };
 
-// ---- the steps of the filing form, in the order of the paper form (000 附件1, then 附件2) ----
+// ---- the steps of the filing form, in the order of the paper form (000 附件1 备案表, then 附件2 论证报告) ----
 
+/**
+ * The steps of the filing wizard: the cover of 备案表 (基本信息), its parts 一、二、三 and the opinions, then
+ * 附件2 论证报告, then 课程支撑 (001 第八条（四）, not on the paper form), attachments and submission. The step number
+ * (index + 1) is the ONE numbering shown in the step list, the step title and the missing-fields summary.
+ */
 export const FILING_STEPS = [
   'basics',
-  'team',
   'plan',
+  'team',
   'overview',
-  'courseSupport',
-  'feasibility',
   'opinions',
+  'feasibility',
+  'courseSupport',
   'attachments',
   'submit',
 ] as const;
@@ -30,13 +43,13 @@ export type FilingStep = (typeof FILING_STEPS)[number];
 
 /** The sections each step saves (`PUT /filings/{id}/sections/{section}`); attachments and submit save none. */
 export const STEP_SECTIONS: Record<FilingStep, readonly FilingSection[]> = {
-  basics: ['basics', 'leader'],
-  team: ['team'],
+  basics: ['basics'],
   plan: ['plan'],
+  team: ['leader', 'team'],
   overview: ['overview'],
-  courseSupport: ['courseSupport'],
-  feasibility: ['feasibility'],
   opinions: ['opinions'],
+  feasibility: ['feasibility'],
+  courseSupport: ['courseSupport'],
   attachments: [],
   submit: [],
 };
@@ -50,6 +63,43 @@ export function stepOfSection(section: FilingSection): number {
 export function sectionsOfStep(index: number): readonly FilingSection[] {
   const step = FILING_STEPS[index];
   return step ? STEP_SECTIONS[step] : [];
+}
+
+/** A step's title with its number, e.g. `2. 申报计划（备案表 一）`; `label` is the step's name. */
+export const numberedStep = (index: number, label: string) => `${index + 1}. ${label}`;
+
+/** One entry of the missing-fields summary: a missing field of the form, or a missing attachment. */
+export interface MissingEntry {
+  step: number;
+  /** The form path to focus (section first), or null for an attachment. */
+  formPath: (string | number)[] | null;
+  label: { zh: string; en: string };
+  row?: number;
+}
+
+/**
+ * The missing entries of a filing grouped by step index (ascending), from the shared `missingFilingFields` and the
+ * required attachments not yet uploaded.
+ */
+export function missingByStep(
+  fields: readonly MissingField[],
+  missingAttachments: readonly FilingAttachmentKind[],
+): { step: number; entries: MissingEntry[] }[] {
+  const entries: MissingEntry[] = [
+    ...fields.map((m) => ({
+      step: stepOfSection(m.section),
+      formPath: [m.section, ...m.path],
+      label: m.label,
+      ...(m.row ? { row: m.row } : {}),
+    })),
+    ...missingAttachments.map((k) => ({
+      step: FILING_STEPS.indexOf('attachments'),
+      formPath: null,
+      label: FILING_ATTACHMENT_LABELS[k],
+    })),
+  ];
+  const steps = [...new Set(entries.map((e) => e.step))].sort((a, b) => a - b);
+  return steps.map((step) => ({ step, entries: entries.filter((e) => e.step === step) }));
 }
 
 // ---- countdown to a round's school deadline ----

@@ -10,6 +10,7 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useFiling, useRound } from '../api';
+import { FILING_STEPS, numberedStep } from '../filing-helpers';
 import { ChangeRequestsCard } from './ChangeRequests';
 import { AttachmentsTable, FilingStatusTag, FilingTimeline, RoundCountdown, RuleReportTable } from './bits';
 import { FilingEditor } from './FilingEditor';
@@ -119,7 +120,7 @@ export function FilingDetailPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {editing ? <FilingEditor filing={f} round={round.data} /> : <FilingView filing={f} />}
             {!editing && (
-              <Card size="small" title={t('filings.steps.attachments')}>
+              <Card size="small" title={numberedStep(FILING_STEPS.indexOf('attachments'), t('filings.steps.attachments'))}>
                 <AttachmentsTable
                   filingId={f.id}
                   attachments={f.attachments}

@@ -1,7 +1,15 @@
-import { FILING_SECTION_LABELS, warningFailures, type FilingDetailDto, type FilingRoundDto, type FilingSection } from '@onex/shared';
+import {
+  FILING_SECTION_LABELS,
+  missingFilingFields,
+  warningFailures,
+  type FilingDetailDto,
+  type FilingRoundDto,
+  type FilingSection,
+} from '@onex/shared';
 import { ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Space, Spin, Steps, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import type { StepsProps } from 'antd';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../auth/session';
 import { levelLabel } from '../../catalog/components/bits';
@@ -12,7 +20,8 @@ import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { ApiError } from '../../../lib/api';
 import { useFilingTransition, useRuleReport, useSaveSection } from '../api';
-import { FILING_STEPS, cleanDraft, savedAt, sectionsOfStep } from '../filing-helpers';
+import { FILING_STEPS, cleanDraft, missingByStep, numberedStep, savedAt, sectionsOfStep, type MissingEntry } from '../filing-helpers';
+import '../locales';
 import { AttachmentsTable, RuleReportTable } from './bits';
 import { PlanFields, type PlanRow } from './PlanFields';
 import { CourseFields, FeasibilityFields, LeaderFields, OpinionsFields, OverviewFields, TeamFields } from './fields';
@@ -30,6 +39,19 @@ function initialValues(f: FilingDetailDto) {
   };
 }
 
+/** The icon of an incomplete step: the number of its missing fields in an orange circle (no ✓). */
+const MISSING_ICON: CSSProperties = {
+  display: 'inline-block',
+  width: 24,
+  height: 24,
+  lineHeight: '24px',
+  borderRadius: 12,
+  background: '#fa8c16',
+  color: '#fff',
+  fontSize: 12,
+  textAlign: 'center',
+};
+
 /** The body of one section as the server takes it. */
 function sectionBody(section: FilingSection, values: Record<string, unknown>): unknown {
   const v = values[section] as Record<string, unknown> | undefined;
@@ -43,7 +65,11 @@ function sectionBody(section: FilingSection, values: Record<string, unknown>): u
         plannedTrainees: r.plannedTrainees ?? 0,
       })),
     };
-  return cleanDraft(v) ?? {};
+  const body = (cleanDraft(v) ?? {}) as Record<string, unknown>;
+  // An expert row with nothing but the unticked 签字 box is an empty row (the form starts with three of them).
+  if (section === 'feasibility' && Array.isArray(body.experts))
+    body.experts = (body.experts as Record<string, unknown>[]).filter((e) => Object.keys(e).some((k) => k !== 'signed'));
+  return body;
 }
 
 /** A validation failure's field messages as lines (`body.members.0.name: …`). */
@@ -76,6 +102,49 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
   const levels = (Form.useWatch(['basics', 'levels'], { form, preserve: true }) as string[] | undefined) ?? filing.levels;
   const projectName = `${filing.certificateTypeName}（${levels.map((l) => levelLabel(l, lang)).join('、')}）`;
   const ownDepartment = user.role === 'department_admin';
+  // Every value of the form, also of the steps not shown (preserve), including rows set by code (PlanFields).
+  const watched = Form.useWatch((v: Record<string, unknown>) => v, { form, preserve: true }) as Record<string, unknown> | undefined;
+  const values = watched ?? init;
+  const [focusPath, setFocusPath] = useState<(string | number)[] | null>(null);
+
+  /** R3.4/R3.5: the missing fields of what the form would save, by the server's own rule (shared). */
+  const missing = useMemo(() => {
+    const body = (s: FilingSection) => sectionBody(s, values) as Record<string, unknown>;
+    const fields = missingFilingFields({
+      levels: (body('basics').levels as string[] | undefined) ?? [],
+      planRows: (body('plan').rows as unknown[] | undefined) ?? [],
+      sections: {
+        leader: body('leader'),
+        team: body('team'),
+        overview: body('overview'),
+        opinions: body('opinions'),
+        courseSupport: body('courseSupport'),
+        feasibility: body('feasibility'),
+      },
+    });
+    const present = new Set(filing.attachments.map((a) => a.kind));
+    return missingByStep(
+      fields,
+      (round?.requiredAttachments ?? []).filter((k) => !present.has(k)),
+    );
+  }, [values, filing.attachments, round?.requiredAttachments]);
+  const missingTotal = missing.reduce((n, g) => n + g.entries.length, 0);
+  const missingIn = (index: number) => missing.find((g) => g.step === index)?.entries.length ?? 0;
+  const titleOf = (index: number) => numberedStep(index, t(`filings.steps.${FILING_STEPS[index]!}`));
+
+  // After a summary link opened a step, focus (and scroll to) the field once it is rendered.
+  useEffect(() => {
+    if (!focusPath) return;
+    const id = window.setTimeout(() => {
+      try {
+        form.scrollToField(focusPath, { behavior: 'smooth', block: 'center', focus: true });
+      } catch {
+        // The field is not rendered (e.g. an empty list): the step itself is open.
+      }
+      setFocusPath(null);
+    }, 0);
+    return () => window.clearTimeout(id);
+  }, [focusPath, current, form]);
 
   const saveStep = async (index: number): Promise<boolean> => {
     const sections = sectionsOfStep(index);
@@ -105,10 +174,36 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
     }
   };
 
-  const go = async (to: number) => {
-    if (to === current) return;
-    if (await saveStep(current)) setCurrent(to);
+  const go = async (to: number): Promise<boolean> => {
+    if (to === current) return true;
+    if (!(await saveStep(current))) return false;
+    setCurrent(to);
+    return true;
   };
+
+  const openEntry = async (e: MissingEntry) => {
+    if ((await go(e.step)) && e.formPath) setFocusPath(e.formPath);
+  };
+
+  const stepItems: StepsProps['items'] = FILING_STEPS.map((s, i) => {
+    const returned = sectionsOfStep(i).some((sec) => filing.returnComments[sec]);
+    const n = missingIn(i);
+    const done = s !== 'submit' && n === 0;
+    return {
+      title: titleOf(i),
+      status: returned ? 'error' : done ? 'finish' : i === current ? 'process' : 'wait',
+      ...(n > 0
+        ? {
+            icon: (
+              <span style={MISSING_ICON} data-testid="step-missing-count">
+                {n}
+              </span>
+            ),
+            content: t('filingWizard.missingN', { n }),
+          }
+        : {}),
+    };
+  });
 
   const returnAlerts = (index: number) =>
     sectionsOfStep(index)
@@ -146,135 +241,199 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {filing.status === 'returned' && <Alert type="warning" showIcon title={t('filings.returnedAlert')} />}
-      <Steps
-        current={current}
-        size="small"
-        onChange={(i) => void go(i)}
-        items={FILING_STEPS.map((s) => ({
-          title: t(`filings.steps.${s}`),
-          status: sectionsOfStep(FILING_STEPS.indexOf(s)).some((sec) => filing.returnComments[sec]) ? 'error' : undefined,
-        }))}
-        data-testid="filing-steps"
-      />
-      <Form form={form} layout="vertical" initialValues={init} disabled={saving} data-testid="filing-form">
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          {returnAlerts(current)}
-          {step === 'basics' && (
-            <>
-              <Card size="small" title={t('filings.basicsTitle')}>
-                <Row gutter={16}>
-                  <Col xs={24} md={12}>
-                    <Form.Item label={t('filings.certificate')}>
-                      <Input value={filing.certificateTypeName} disabled />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <Form.Item name={['basics', 'levels']} label={t('filings.levels')}>
-                      <Select
-                        mode="multiple"
-                        options={(['junior', 'intermediate', 'senior'] as const).map((l) => ({ value: l, label: levelLabel(l, lang) }))}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <Form.Item label={t('filings.declaringUnit')}>
-                      <Input value={filing.schoolName} disabled />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <Form.Item name={['basics', 'departmentId']} label={t('filings.department')}>
-                      <Select disabled={ownDepartment} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
-                    </Form.Item>
-                  </Col>
-                </Row>
+      <Row gutter={[24, 16]} align="top">
+        <Col xs={24} lg={{ flex: '260px' }}>
+          <Card size="small" title={t('filingWizard.stepList')}>
+            <Steps
+              current={current}
+              orientation="vertical"
+              size="small"
+              onChange={(i) => void go(i)}
+              items={stepItems}
+              data-testid="filing-steps"
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="step-title">
+              {titleOf(current)}
+            </Typography.Title>
+            {missingTotal > 0 ? (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="missing-summary"
+                title={t('filingWizard.incompleteTitle', { n: missingTotal })}
+                description={
+                  <div>
+                    <Typography.Text type="secondary">{t('filingWizard.incompleteHint')}</Typography.Text>
+                    {missing.map((g) => (
+                      <div key={g.step} style={{ marginTop: 6 }} data-testid="missing-group">
+                        <Typography.Text strong>{titleOf(g.step)}：</Typography.Text>
+                        {g.entries.map((e, k) => (
+                          <span key={k}>
+                            {k > 0 && '、'}
+                            <Typography.Link
+                              onClick={() => void openEntry(e)}
+                              data-testid="missing-link"
+                              data-step={g.step}
+                              data-field={e.formPath?.join('.') ?? ''}
+                            >
+                              {e.row ? `${t('filingWizard.row', { n: e.row })} ` : ''}
+                              {lang === 'en-US' ? e.label.en : e.label.zh}
+                            </Typography.Link>
+                          </span>
+                        ))}
+                      </div>
+                    ))}
+                  </div>
+                }
+              />
+            ) : (
+              <Alert type="success" showIcon title={t('filingWizard.completeTitle')} data-testid="complete-summary" />
+            )}
+            <Form
+              form={form}
+              layout="vertical"
+              initialValues={init}
+              disabled={saving}
+              style={sectionsOfStep(current).length ? undefined : { display: 'none' }}
+              data-testid="filing-form"
+            >
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                {returnAlerts(current)}
+                {step === 'basics' && (
+                  <>
+                    <Card size="small" title={t('filings.basicsTitle')}>
+                      <Row gutter={16}>
+                        <Col xs={24} md={12}>
+                          <Form.Item label={t('filings.certificate')}>
+                            <Input value={filing.certificateTypeName} disabled />
+                          </Form.Item>
+                        </Col>
+                        <Col xs={24} md={12}>
+                          <Form.Item name={['basics', 'levels']} label={t('filings.levels')}>
+                            <Select
+                              mode="multiple"
+                              options={(['junior', 'intermediate', 'senior'] as const).map((l) => ({
+                                value: l,
+                                label: levelLabel(l, lang),
+                              }))}
+                            />
+                          </Form.Item>
+                        </Col>
+                        <Col xs={24} md={12}>
+                          <Form.Item label={t('filings.declaringUnit')}>
+                            <Input value={filing.schoolName} disabled />
+                          </Form.Item>
+                        </Col>
+                        <Col xs={24} md={12}>
+                          <Form.Item name={['basics', 'departmentId']} label={t('filings.department')}>
+                            <Select
+                              disabled={ownDepartment}
+                              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                            />
+                          </Form.Item>
+                        </Col>
+                      </Row>
+                    </Card>
+                  </>
+                )}
+                {step === 'team' && (
+                  <>
+                    <LeaderFields />
+                    <TeamFields />
+                  </>
+                )}
+                {step === 'plan' && <PlanFields form={form} filing={filing} levels={levels} fallbackRows={init.plan.rows} />}
+                {step === 'overview' && <OverviewFields />}
+                {step === 'courseSupport' && (
+                  <CourseFields majors={planRows.map((r) => ({ value: r.schoolMajorId, label: r.majorName }))} />
+                )}
+                {step === 'feasibility' && <FeasibilityFields projectName={projectName} />}
+                {step === 'opinions' && <OpinionsFields />}
+              </Space>
+            </Form>
+            {step === 'attachments' && (
+              <Card size="small" title={t('filings.attachmentsTitle')}>
+                <AttachmentsTable
+                  filingId={filing.id}
+                  attachments={filing.attachments}
+                  required={round?.requiredAttachments ?? []}
+                  editable={filing.allowedActions.includes('uploadAttachment')}
+                />
               </Card>
-              <LeaderFields />
-            </>
-          )}
-          {step === 'team' && <TeamFields />}
-          {step === 'plan' && <PlanFields form={form} filing={filing} levels={levels} fallbackRows={init.plan.rows} />}
-          {step === 'overview' && <OverviewFields />}
-          {step === 'courseSupport' && <CourseFields majors={planRows.map((r) => ({ value: r.schoolMajorId, label: r.majorName }))} />}
-          {step === 'feasibility' && <FeasibilityFields projectName={projectName} />}
-          {step === 'opinions' && <OpinionsFields />}
-        </Space>
-      </Form>
-      {step === 'attachments' && (
-        <Card size="small" title={t('filings.attachmentsTitle')}>
-          <AttachmentsTable
-            filingId={filing.id}
-            attachments={filing.attachments}
-            required={round?.requiredAttachments ?? []}
-            editable={filing.allowedActions.includes('uploadAttachment')}
-          />
-        </Card>
-      )}
-      {step === 'submit' && (
-        <Card
-          size="small"
-          title={t('filings.ruleReport')}
-          extra={
-            <Space>
-              {rep && <Typography.Text type="secondary">{t('filings.checkedAt', { time: formatDateTime(rep.at) })}</Typography.Text>}
-              <Button size="small" icon={<ReloadOutlined />} onClick={() => void report.refetch()} loading={report.isFetching}>
-                {t('filings.recheck')}
-              </Button>
-            </Space>
-          }
-        >
-          {report.isLoading && <Spin />}
-          {report.error && <Alert type="error" showIcon title={errorText(report.error)} />}
-          {rep && (
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <RuleReportTable report={rep} reasons={reasons} onReason={(id, v) => setReasons((r) => ({ ...r, [id]: v }))} />
-              {rep.blocking > 0 && (
-                <Alert type="error" showIcon title={t('filings.blockedHint', { n: rep.blocking })} data-testid="blocked-hint" />
-              )}
-              {rep.blocking === 0 && missingReasons.length > 0 && <Alert type="warning" showIcon title={t('filings.reasonsHint')} />}
-              {!canSubmit && <Alert type="info" showIcon title={t('filings.onlySchoolSubmits')} />}
-              <Popconfirm
-                title={t('filings.submitConfirm')}
-                onConfirm={doSubmit}
-                disabled={!canSubmit || rep.blocking > 0 || missingReasons.length > 0}
+            )}
+            {step === 'submit' && (
+              <Card
+                size="small"
+                title={t('filings.ruleReport')}
+                extra={
+                  <Space>
+                    {rep && <Typography.Text type="secondary">{t('filings.checkedAt', { time: formatDateTime(rep.at) })}</Typography.Text>}
+                    <Button size="small" icon={<ReloadOutlined />} onClick={() => void report.refetch()} loading={report.isFetching}>
+                      {t('filings.recheck')}
+                    </Button>
+                  </Space>
+                }
               >
-                <Button
-                  type="primary"
-                  icon={<SendOutlined />}
-                  disabled={!canSubmit || rep.blocking > 0 || missingReasons.length > 0}
-                  loading={submit.isPending}
-                  data-testid="submit-filing"
-                >
-                  {t('filings.submit')}
+                {report.isLoading && <Spin />}
+                {report.error && <Alert type="error" showIcon title={errorText(report.error)} />}
+                {rep && (
+                  <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                    <RuleReportTable report={rep} reasons={reasons} onReason={(id, v) => setReasons((r) => ({ ...r, [id]: v }))} />
+                    {rep.blocking > 0 && (
+                      <Alert type="error" showIcon title={t('filings.blockedHint', { n: rep.blocking })} data-testid="blocked-hint" />
+                    )}
+                    {rep.blocking === 0 && missingReasons.length > 0 && <Alert type="warning" showIcon title={t('filings.reasonsHint')} />}
+                    {!canSubmit && <Alert type="info" showIcon title={t('filings.onlySchoolSubmits')} />}
+                    <Popconfirm
+                      title={t('filings.submitConfirm')}
+                      onConfirm={doSubmit}
+                      disabled={!canSubmit || rep.blocking > 0 || missingReasons.length > 0}
+                    >
+                      <Button
+                        type="primary"
+                        icon={<SendOutlined />}
+                        disabled={!canSubmit || rep.blocking > 0 || missingReasons.length > 0}
+                        loading={submit.isPending}
+                        data-testid="submit-filing"
+                      >
+                        {t('filings.submit')}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                )}
+              </Card>
+            )}
+            <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+              <Space>
+                <Button disabled={current === 0} onClick={() => void go(current - 1)} data-testid="step-prev">
+                  {t('filings.prev')}
                 </Button>
-              </Popconfirm>
+                {current < FILING_STEPS.length - 1 && (
+                  <Button type="primary" onClick={() => void go(current + 1)} loading={saving} data-testid="step-next">
+                    {t('filings.next')}
+                  </Button>
+                )}
+              </Space>
+              <Space>
+                {lastSaved && (
+                  <Typography.Text type="success" data-testid="saved-at">
+                    {t('filings.savedAt', { time: savedAt(lastSaved) })}
+                  </Typography.Text>
+                )}
+                {sectionsOfStep(current).length > 0 && (
+                  <Button icon={<SaveOutlined />} onClick={() => void saveStep(current)} loading={saving} data-testid="step-save">
+                    {t('filings.save')}
+                  </Button>
+                )}
+              </Space>
             </Space>
-          )}
-        </Card>
-      )}
-      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
-        <Space>
-          <Button disabled={current === 0} onClick={() => void go(current - 1)} data-testid="step-prev">
-            {t('filings.prev')}
-          </Button>
-          {current < FILING_STEPS.length - 1 && (
-            <Button type="primary" onClick={() => void go(current + 1)} loading={saving} data-testid="step-next">
-              {t('filings.next')}
-            </Button>
-          )}
-        </Space>
-        <Space>
-          {lastSaved && (
-            <Typography.Text type="success" data-testid="saved-at">
-              {t('filings.savedAt', { time: savedAt(lastSaved) })}
-            </Typography.Text>
-          )}
-          {sectionsOfStep(current).length > 0 && (
-            <Button icon={<SaveOutlined />} onClick={() => void saveStep(current)} loading={saving} data-testid="step-save">
-              {t('filings.save')}
-            </Button>
-          )}
-        </Space>
-      </Space>
+          </Space>
+        </Col>
+      </Row>
     </Space>
   );
 }

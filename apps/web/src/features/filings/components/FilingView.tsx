@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { levelLabel } from '../../catalog/components/bits';
 import { useLang } from '../../../lib/i18n';
+import { FILING_STEPS, numberedStep, type FilingStep } from '../filing-helpers';
 
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
@@ -15,11 +16,12 @@ const txt = (v: unknown): ReactNode =>
     <span style={{ whiteSpace: 'pre-wrap' }}>{String(v)}</span>
   );
 
-/** The filing read-only, in the order and with the labels of 000 附件1 and 附件2. */
+/** The filing read-only, in the order and with the numbered steps of the filing wizard (000 附件1 and 附件2). */
 export function FilingView({ filing }: { filing: FilingDetailDto }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const s = filing.sections;
+  const step = (k: FilingStep) => numberedStep(FILING_STEPS.indexOf(k), t(`filings.steps.${k}`));
   const leader = o(s.leader);
   const overview = o(s.overview);
   const teachers = o(overview.teachers);
@@ -32,42 +34,15 @@ export function FilingView({ filing }: { filing: FilingDetailDto }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="filing-view">
-      <Card size="small" title={t('filings.steps.basics')}>
+      <Card size="small" title={step('basics')}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label={t('filings.certificate')}>{filing.certificateTypeName}</Descriptions.Item>
           <Descriptions.Item label={t('filings.levels')}>{levels}</Descriptions.Item>
           <Descriptions.Item label={t('filings.declaringUnit')}>{filing.schoolName}</Descriptions.Item>
           <Descriptions.Item label={t('filings.department')}>{filing.departmentName}</Descriptions.Item>
         </Descriptions>
-        <Typography.Title level={5} style={{ marginTop: 16 }}>
-          {t('filings.leaderTitle')}
-        </Typography.Title>
-        <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-          <Descriptions.Item label={t('filings.name')}>{txt(leader.name)}</Descriptions.Item>
-          <Descriptions.Item label={t('filings.title')}>{txt(leader.title)}</Descriptions.Item>
-          <Descriptions.Item label={t('filings.post')}>{txt(leader.post)}</Descriptions.Item>
-          <Descriptions.Item label={t('filings.yearsOfWork')}>{txt(leader.yearsOfWork)}</Descriptions.Item>
-          <Descriptions.Item label={t('filings.achievements')} span={2}>
-            {txt(leader.achievements)}
-          </Descriptions.Item>
-        </Descriptions>
       </Card>
-      <Card size="small" title={t('filings.teamTitle')}>
-        <Table<Obj>
-          size="small"
-          pagination={false}
-          rowKey={(_, i) => String(i)}
-          dataSource={arr(o(s.team).members)}
-          columns={[
-            { title: t('filings.name'), dataIndex: 'name' },
-            { title: t('filings.title'), dataIndex: 'title' },
-            { title: t('filings.post'), dataIndex: 'post' },
-            { title: t('filings.yearsOfWork'), dataIndex: 'yearsOfWork' },
-            { title: t('filings.role'), dataIndex: 'role' },
-          ]}
-        />
-      </Card>
-      <Card size="small" title={t('filings.planTitle')}>
+      <Card size="small" title={step('plan')}>
         <Table
           size="small"
           pagination={false}
@@ -84,7 +59,37 @@ export function FilingView({ filing }: { filing: FilingDetailDto }) {
           ]}
         />
       </Card>
-      <Card size="small" title={t('filings.steps.overview')}>
+      <Card size="small" title={step('team')}>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {t('filings.leaderTitle')}
+        </Typography.Title>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+          <Descriptions.Item label={t('filings.name')}>{txt(leader.name)}</Descriptions.Item>
+          <Descriptions.Item label={t('filings.title')}>{txt(leader.title)}</Descriptions.Item>
+          <Descriptions.Item label={t('filings.post')}>{txt(leader.post)}</Descriptions.Item>
+          <Descriptions.Item label={t('filings.yearsOfWork')}>{txt(leader.yearsOfWork)}</Descriptions.Item>
+          <Descriptions.Item label={t('filings.achievements')} span={2}>
+            {txt(leader.achievements)}
+          </Descriptions.Item>
+        </Descriptions>
+        <Typography.Title level={5} style={{ marginTop: 16 }}>
+          {t('filings.teamTitle')}
+        </Typography.Title>
+        <Table<Obj>
+          size="small"
+          pagination={false}
+          rowKey={(_, i) => String(i)}
+          dataSource={arr(o(s.team).members)}
+          columns={[
+            { title: t('filings.name'), dataIndex: 'name' },
+            { title: t('filings.title'), dataIndex: 'title' },
+            { title: t('filings.post'), dataIndex: 'post' },
+            { title: t('filings.yearsOfWork'), dataIndex: 'yearsOfWork' },
+            { title: t('filings.role'), dataIndex: 'role' },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={step('overview')}>
         <Descriptions size="small" column={1} bordered>
           <Descriptions.Item label={t('filings.buildAchievements')}>{txt(overview.achievements)}</Descriptions.Item>
           <Descriptions.Item label={t('filings.teachersTitle')}>
@@ -127,22 +132,22 @@ export function FilingView({ filing }: { filing: FilingDetailDto }) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title={t('filings.coursesTitle')}>
-        <Table<Obj>
-          size="small"
-          pagination={false}
-          rowKey={(_, i) => String(i)}
-          dataSource={arr(o(s.courseSupport).courses)}
-          columns={[
-            { title: t('filings.courseName'), dataIndex: 'name' },
-            { title: t('filings.courseMajor'), key: 'm', render: (_, r) => majorName(r.schoolMajorId) },
-            { title: t('filings.credits'), dataIndex: 'credits' },
-            { title: t('filings.hours'), dataIndex: 'hours' },
-            { title: t('filings.note'), dataIndex: 'note' },
-          ]}
-        />
+      <Card size="small" title={step('opinions')}>
+        <Descriptions size="small" column={1} bordered>
+          {(['declaringUnit', 'competentDepartment'] as const).map((k) => {
+            const op = o(opinions[k]);
+            return (
+              <Descriptions.Item key={k} label={k === 'declaringUnit' ? t('filings.declaringOpinion') : t('filings.competentOpinion')}>
+                <div>{txt(op.text)}</div>
+                <Typography.Text type="secondary">
+                  {t('filings.signer')}：{String(op.signer ?? '—')} {String(op.date ?? '')}
+                </Typography.Text>
+              </Descriptions.Item>
+            );
+          })}
+        </Descriptions>
       </Card>
-      <Card size="small" title={t('filings.steps.feasibility')}>
+      <Card size="small" title={step('feasibility')}>
         {s.feasibility ? (
           <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
             <Descriptions.Item label={t('filings.projectName')}>{`${filing.certificateTypeName}（${levels}）`}</Descriptions.Item>
@@ -174,20 +179,20 @@ export function FilingView({ filing }: { filing: FilingDetailDto }) {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
         )}
       </Card>
-      <Card size="small" title={t('filings.steps.opinions')}>
-        <Descriptions size="small" column={1} bordered>
-          {(['declaringUnit', 'competentDepartment'] as const).map((k) => {
-            const op = o(opinions[k]);
-            return (
-              <Descriptions.Item key={k} label={k === 'declaringUnit' ? t('filings.declaringOpinion') : t('filings.competentOpinion')}>
-                <div>{txt(op.text)}</div>
-                <Typography.Text type="secondary">
-                  {t('filings.signer')}：{String(op.signer ?? '—')} {String(op.date ?? '')}
-                </Typography.Text>
-              </Descriptions.Item>
-            );
-          })}
-        </Descriptions>
+      <Card size="small" title={step('courseSupport')}>
+        <Table<Obj>
+          size="small"
+          pagination={false}
+          rowKey={(_, i) => String(i)}
+          dataSource={arr(o(s.courseSupport).courses)}
+          columns={[
+            { title: t('filings.courseName'), dataIndex: 'name' },
+            { title: t('filings.courseMajor'), key: 'm', render: (_, r) => majorName(r.schoolMajorId) },
+            { title: t('filings.credits'), dataIndex: 'credits' },
+            { title: t('filings.hours'), dataIndex: 'hours' },
+            { title: t('filings.note'), dataIndex: 'note' },
+          ]}
+        />
       </Card>
     </Space>
   );
