@@ -60,7 +60,7 @@ async function loginPage(username: string) {
 }
 
 describe('browser journeys: credit bank (R7)', () => {
-  it('R7.1/R7.3 learner1 sees their learning account: certificates (one 已撤销), courses, total credits, and the approved 免修 conversion', async () => {
+  it('R7.1/R7.3 learner1 sees their learning account: certificates (one 已撤销), courses, total credits that add up, and the approved 免修 conversion', async () => {
     const account = await (await apiAs('learner1')).get<LearningAccountDetailDto>('/me/learning-account/details');
     const live = account.entries.filter((e) => e.entryKind === 'deposit' && e.state !== 'reversed');
     const certificates = live.filter((e) => e.type === 'certificate');
@@ -86,6 +86,13 @@ describe('browser journeys: credit bank (R7)', () => {
       expect(await total.locator('.ant-statistic-content-value').textContent()).toBe(credits(account.summary.totalCredits));
       expect(await total.textContent()).toContain(`学分 · ${account.summary.outcomeCount} 项`);
       expect(account.summary.convertedCredits).toBeGreaterThan(0);
+      // Issue 21 #11: the total adds up — the outcomes in force only: the revoked certificate and the one converted
+      // into the 免修 are listed below but not counted again.
+      const inForce = live.filter((e) => e.state === 'valid' && !e.usedInApplicationId);
+      const tenths = (xs: { credits: number }[]) => xs.reduce((sum, e) => sum + Math.round(e.credits * 10), 0) / 10;
+      expect(account.summary.totalCredits).toBe(tenths(inForce));
+      expect(account.summary.totalCredits).toBeLessThan(tenths(live));
+      expect(account.summary.outcomeCount).toBe(inForce.length);
 
       // R7.1: every outcome in force, the certificates with their state, the revoked one kept and shown.
       const table = page.getByTestId('entries-table');
