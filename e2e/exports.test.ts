@@ -38,6 +38,9 @@ describe('exports (R10.2)', () => {
           async (url) => ((await (await fetch(`${url}?pageSize=1`)).json()) as { total: number }).total,
           list,
         );
+        // The previous export's notification may still be open: this export must add one of its own.
+        const done = page.getByText('导出文件已生成，开始下载');
+        const before = await done.count();
         const [answer, download] = await Promise.all([
           page.waitForResponse((r) => r.url().includes(`${list}?`) && r.url().includes('format=xlsx'), WAIT),
           page.waitForEvent('download', WAIT),
@@ -45,7 +48,7 @@ describe('exports (R10.2)', () => {
         ]);
         expect(answer.status()).toBe(total > 3 ? 202 : 200);
         expect(download.suggestedFilename()).toBe(file);
-        if (total > 3) await page.getByText('导出文件已生成，开始下载').waitFor(WAIT);
+        if (total > 3) await expect.poll(() => done.count(), WAIT).toBeGreaterThan(before);
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.readFile(await download.path());
         expect(wb.worksheets[0]!.actualRowCount - 1).toBe(total);
