@@ -1,10 +1,10 @@
-import { BookOutlined, SafetyCertificateOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { LoginLocationState } from '../../../app/guards';
-import { LanguageSwitch } from '../../../components/LanguageSwitch';
+import type { Lang } from '../../../lib/errors';
+import { setLang, useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
 import { login } from '../api';
 import { useSession } from '../session';
@@ -14,6 +14,11 @@ interface Values {
   username: string;
   password: string;
 }
+
+const LANGS: { label: string; value: Lang }[] = [
+  { label: '中文', value: 'zh-CN' },
+  { label: 'English', value: 'en-US' },
+];
 
 function returnPath(state: unknown): string {
   const from = (state as LoginLocationState | null)?.from;
@@ -27,6 +32,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const session = useSession();
   const errorText = useErrorText();
+  const { lang } = useLang();
+  const [missing, setMissing] = useState({ username: false, password: false });
   const target = returnPath(location.state);
 
   const mutation = useMutation({
@@ -48,63 +55,100 @@ export function LoginPage() {
           ? { type: 'info' as const, text: t('auth.loginRequired') }
           : null;
 
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const values = { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') };
+    const missing = { username: !values.username.trim(), password: !values.password };
+    setMissing(missing);
+    if (missing.username || missing.password) return;
+    session.clearNotice();
+    mutation.mutate(values);
+  };
+  const edited = () => {
+    if (mutation.isError) mutation.reset();
+  };
+
+  // Plain elements styled by login.css, no antd component: the first page most people load renders without antd's
+  // runtime styles (issue 21 item 12, login ≤ 500 ms).
   return (
     <div className="login-page">
       <div className="login-top">
-        <LanguageSwitch />
+        <div className="login-lang" role="group" aria-label={t('lang.label')}>
+          {LANGS.map((l) => (
+            <button key={l.value} type="button" aria-pressed={lang === l.value} onClick={() => setLang(l.value)}>
+              {l.label}
+            </button>
+          ))}
+        </div>
       </div>
       <div className="login-center">
         <div className="login-brand">
           <div className="login-emblem" aria-hidden>
             1+X
           </div>
-          <Typography.Title level={2} className="login-title">
-            {t('app.title')}
-          </Typography.Title>
-          <Typography.Text className="login-subtitle">{t('app.subtitle')}</Typography.Text>
+          <h2 className="login-title">{t('app.title')}</h2>
+          <span className="login-subtitle">{t('app.subtitle')}</span>
         </div>
-        <Card className="login-card" title={t('auth.loginTitle')}>
+        <section className="login-card" aria-labelledby="login-card-title">
+          <h3 id="login-card-title" className="login-card-title">
+            {t('auth.loginTitle')}
+          </h3>
           {mutation.isError ? (
-            <Alert type="error" showIcon title={errorText(mutation.error)} style={{ marginBottom: 16 }} data-testid="login-error" />
+            <div role="alert" className="login-alert login-alert-error" data-testid="login-error">
+              {errorText(mutation.error)}
+            </div>
           ) : notice ? (
-            <Alert type={notice.type} showIcon title={notice.text} style={{ marginBottom: 16 }} data-testid="login-notice" />
+            <div role="status" className={`login-alert login-alert-${notice.type}`} data-testid="login-notice">
+              {notice.text}
+            </div>
           ) : null}
-          <Form<Values>
-            layout="vertical"
-            requiredMark={false}
-            onFinish={(v) => {
-              session.clearNotice();
-              mutation.mutate(v);
-            }}
-            onValuesChange={() => {
-              if (mutation.isError) mutation.reset();
-            }}
-          >
-            <Form.Item
+          <form noValidate onSubmit={submit} onChange={edited}>
+            <label className="login-label" htmlFor="username">
+              {t('auth.username')}
+            </label>
+            <input
+              id="username"
               name="username"
-              label={t('auth.username')}
-              rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
-            >
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
-            </Form.Item>
-            <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
-            </Form.Item>
-            <Form.Item style={{ marginBottom: 8 }}>
-              <Button type="primary" htmlType="submit" block size="large" loading={mutation.isPending}>
-                {t('auth.login')}
-              </Button>
-            </Form.Item>
-          </Form>
-          <div style={{ display: 'flex', justifyContent: 'center', gap: 16, marginBottom: 12 }}>
+              className="login-input"
+              autoComplete="username"
+              autoFocus
+              aria-invalid={missing.username}
+              aria-describedby={missing.username ? 'username-help' : undefined}
+              onInput={() => setMissing((m) => ({ ...m, username: false }))}
+            />
+            <div id="username-help" className="login-help">
+              {missing.username ? t('auth.usernameRequired') : null}
+            </div>
+            <label className="login-label" htmlFor="password">
+              {t('auth.password')}
+            </label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              className="login-input"
+              autoComplete="current-password"
+              aria-invalid={missing.password}
+              aria-describedby={missing.password ? 'password-help' : undefined}
+              onInput={() => setMissing((m) => ({ ...m, password: false }))}
+            />
+            <div id="password-help" className="login-help">
+              {missing.password ? t('auth.passwordRequired') : null}
+            </div>
+            <button type="submit" className="login-submit" disabled={mutation.isPending} aria-busy={mutation.isPending}>
+              {t('auth.login')}
+            </button>
+          </form>
+          <div className="login-links">
             <Link to="/verify" data-testid="login-verify-link">
-              <SafetyCertificateOutlined /> {t('auth.verifyLink')}
+              {t('auth.verifyLink')}
             </Link>
             <Link to="/catalog" data-testid="login-catalog-link">
-              <BookOutlined /> {t('auth.catalogLink')}
+              {t('auth.catalogLink')}
             </Link>
           </div>
-          <div style={{ display: 'flex', justifyContent: 'center', gap: 16, marginBottom: 12 }}>
+          <div className="login-links">
             <Link to="/activate" data-testid="login-activate-link">
               {t('exams.loginActivate')}
             </Link>
@@ -112,10 +156,8 @@ export function LoginPage() {
               {t('exams.loginRegister')}
             </Link>
           </div>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
-            {t('auth.notice')}
-          </Typography.Paragraph>
-        </Card>
+          <p className="login-notice">{t('auth.notice')}</p>
+        </section>
       </div>
       <div className="login-footer">© {t('app.footer')}</div>
     </div>
