@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod 
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../lib/deps';
-import { exportHeader, exportValue } from '../lib/export-format';
+import { exportHeader, exportStyle, exportValue } from '../lib/export-format';
 import type { ExportJobRow } from '../modules/exports/exports.queries';
 import { exportFileName, exportFilters, exportsAsJob, rowsToWrite } from '../modules/exports/exports.rules';
 import { type ListExportWriter, auditListExport, createExportJob } from '../modules/exports/exports.service';
@@ -141,7 +141,12 @@ async function writeSheet(
         }));
         sheet.getRow(1).font = { bold: true };
       }
-      sheet.addRow(columns.map((k) => exportValue(k, flat[k]))).commit();
+      const keys = columns;
+      const row = sheet.addRow(keys.map((k) => exportValue(k, flat[k])));
+      row.eachCell((cell, col) => {
+        cell.style = exportStyle(keys[col - 1]!, cell.value);
+      });
+      row.commit();
       written++;
       if (written >= MAX_EXPORT_ROWS) break;
     }
