@@ -1,18 +1,39 @@
 import type { StatisticsGroup, StatisticsQuery } from '@onex/shared';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { RECOMPUTE_COUNTS, RECOMPUTE_PILOTS } from '../../db/migrations/0022_statistics';
+import { CITY_KEY, PROVINCE_KEY, recomputeFrom } from '../../db/migrations/0038_statistics_regions';
 import type { Db } from '../../db/types';
 
-/** The rollups (0022_statistics) as one relation: counts per level, pilots without one (level ''). */
-const FACTS = sql`(
-  SELECT province_code, city_code, school_id, department_id, org_id, certificate_type_id, level, year,
-         0 AS pilots, 0 AS planned, registered, examined, passed, issued, revoked
-  FROM stat_counts
+const MEASURES = `registered, examined, passed, issued, revoked`;
+
+/**
+ * The rollups as one relation `u`: counts per level, pilots without one (level ''). The counts come from the coarsest
+ * rollup holding every column asked for (0038_statistics_regions): a national or provincial figure sums a few
+ * thousand rows, not one per school.
+ */
+function factsFor(grain: 'province' | 'city' | 'school') {
+  const counts =
+    grain === 'school'
+      ? sql`SELECT province_code, city_code, school_id, department_id, org_id, certificate_type_id, level, year,
+                   0 AS pilots, 0 AS planned, ${sql.raw(MEASURES)} FROM stat_counts`
+      : grain === 'city'
+        ? sql`SELECT province_code, city_code, NULL::uuid AS school_id, NULL::uuid AS department_id, org_id, certificate_type_id,
+                     level, year, 0 AS pilots, 0 AS planned, ${sql.raw(MEASURES)} FROM stat_city_counts`
+        : sql`SELECT province_code, NULL::text AS city_code, NULL::uuid AS school_id, NULL::uuid AS department_id, org_id,
+                     certificate_type_id, level, year, 0 AS pilots, 0 AS planned, ${sql.raw(MEASURES)} FROM stat_province_counts`;
+  return sql`(
+  ${counts}
   UNION ALL
   SELECT province_code, city_code, school_id, department_id, org_id, certificate_type_id, '' AS level, year,
          pilots, planned, 0, 0, 0, 0, 0
   FROM stat_pilots
 ) u`;
+}
+
+/** The finest columns a query names (scope, filters, groupings), which decide the rollup it reads. */
+export function grainOf(columns: { school: boolean; city: boolean }): 'province' | 'city' | 'school' {
+  return columns.school ? 'school' : columns.city ? 'city' : 'province';
+}
 
 const GROUP_KEY: Record<StatisticsGroup, ReturnType<typeof sql>> = {
   province: sql`u.province_code`,
@@ -37,9 +58,19 @@ export interface SummaryRow {
 }
 
 /** Sums of the rollups grouped by one key (then by a second, `thenBy`), within the actor's scope (`scope`) and the filters. */
-export async function summary(db: Db, scope: Expression<SqlBool>, f: StatisticsQuery, thenBy?: StatisticsGroup): Promise<SummaryRow[]> {
+export async function summary(
+  db: Db,
+  scope: { where: Expression<SqlBool>; school: boolean; city: boolean },
+  f: StatisticsQuery,
+  thenBy?: StatisticsGroup,
+): Promise<SummaryRow[]> {
+  const groups = [f.groupBy, thenBy];
+  const grain = grainOf({
+    school: scope.school || !!f.schoolId || groups.includes('school'),
+    city: scope.city || !!f.cityCode || groups.includes('city'),
+  });
   const filters = [
-    scope,
+    scope.where,
     f.year === undefined ? sql`true` : sql`u.year = ${f.year}`,
     f.provinceCode ? sql`u.province_code = ${f.provinceCode}` : sql`true`,
     f.cityCode ? sql`u.city_code = ${f.cityCode}` : sql`true`,
@@ -53,7 +84,7 @@ export async function summary(db: Db, scope: Expression<SqlBool>, f: StatisticsQ
            CAST(sum(registered) AS integer) AS registered, CAST(sum(examined) AS integer) AS examined,
            CAST(sum(passed) AS integer) AS passed, CAST(sum(issued) AS integer) AS issued,
            CAST(sum(revoked) AS integer) AS revoked
-    FROM ${FACTS}
+    FROM ${factsFor(grain)}
     WHERE ${sql.join(filters, sql` AND `)}
     GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
   return r.rows;
@@ -101,7 +132,7 @@ export async function pilotsRefreshedAt(db: Db): Promise<Date | null> {
   return r?.refreshed_at ?? null;
 }
 
-/** Rows of `stat_counts` that differ from a full recomputation over the base tables (`npm run stats:verify`). */
+/** Rows of the rollups that differ from a full recomputation (`npm run stats:verify`), at most 20 per rollup. */
 export async function countDifferences(db: Db): Promise<Record<string, unknown>[]> {
   const r = await sql<Record<string, unknown>>`
     WITH live AS (SELECT * FROM stat_counts WHERE registered <> 0 OR examined <> 0 OR passed <> 0 OR issued <> 0 OR revoked <> 0),
@@ -109,6 +140,24 @@ export async function countDifferences(db: Db): Promise<Record<string, unknown>[
     (SELECT 'rollup' AS side, * FROM (SELECT * FROM live EXCEPT SELECT * FROM full_) a)
     UNION ALL
     (SELECT 'base tables' AS side, * FROM (SELECT * FROM full_ EXCEPT SELECT * FROM live) b)
+    LIMIT 20`.execute(db);
+  return [
+    ...r.rows,
+    ...(await coarseDifferences(db, 'stat_city_counts', CITY_KEY)),
+    ...(await coarseDifferences(db, 'stat_province_counts', PROVINCE_KEY)),
+  ];
+}
+
+/** Rows of a coarser rollup (0038) that differ from `stat_counts` summed by its key. */
+async function coarseDifferences(db: Db, table: string, key: string): Promise<Record<string, unknown>[]> {
+  const cols = `${key}, registered, examined, passed, issued, revoked`;
+  const r = await sql<Record<string, unknown>>`
+    WITH live AS (SELECT ${sql.raw(cols)} FROM ${sql.table(table)}
+                  WHERE registered <> 0 OR examined <> 0 OR passed <> 0 OR issued <> 0 OR revoked <> 0),
+         full_ AS (${sql.raw(recomputeFrom(key))})
+    (SELECT ${table} AS side, * FROM (SELECT * FROM live EXCEPT SELECT * FROM full_) a)
+    UNION ALL
+    (SELECT 'stat_counts' AS side, * FROM (SELECT * FROM full_ EXCEPT SELECT * FROM live) b)
     LIMIT 20`.execute(db);
   return r.rows;
 }

@@ -63,7 +63,17 @@ export async function statisticsBreakdown(
   thenBy?: StatisticsGroup,
 ): Promise<{ asOf: string; rows: BreakdownRow[]; totals: StatisticsFigures }> {
   const actor = requireActor(ctx, STAT_ROLES);
-  const rows = await q.summary(deps.db, scopeWhere(scopeOf(actor), SCOPE_COLUMNS), f, thenBy);
+  const scope = scopeOf(actor);
+  const rows = await q.summary(
+    deps.db,
+    {
+      where: scopeWhere(scope, SCOPE_COLUMNS),
+      school: scope.kind === 'school' || scope.kind === 'department',
+      city: scope.kind === 'city',
+    },
+    f,
+    thenBy,
+  );
   const names = await q.labels(
     deps.db,
     f.groupBy,
