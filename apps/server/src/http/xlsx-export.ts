@@ -26,8 +26,8 @@ import { ctxOf } from './auth-hook';
 
 /** Rows at most in one export (a page of 200 at a time); beyond it the file ends with a note saying so. */
 export const MAX_EXPORT_ROWS = 200_000;
-/** Rows read per page while exporting (the route's own handler, called past its public page-size cap). */
-const PAGE = 5000;
+/** Rows read per page while exporting (the route's own handler, called past its public page-size cap): each page sorts and counts the filtered list again, so fewer, larger pages are faster (100,000 rows: 10 pages). */
+const PAGE = 10_000;
 
 type Page = { items: Record<string, unknown>[]; total: number };
 type ListHandler = (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) => Promise<Page>;
