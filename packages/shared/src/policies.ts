@@ -201,7 +201,8 @@ export function filingRulesFor(subject: PolicySubject, set: PolicySet = { docume
   const out: AppliedFilingRule[] = [];
   for (const base of FILING_RULES) {
     const found = sourcesFor(base.id, subject, set);
-    if (found.length === 0) continue;
+    // The fee cap applies everywhere: the default caps (001 第十七条) are every school's until its province sets its own.
+    if (found.length === 0 && base.id !== 'fee_cap') continue;
     let severity = base.severity;
     let params = { ...base.params };
     for (const { source } of found) {
@@ -209,7 +210,9 @@ export function filingRulesFor(subject: PolicySubject, set: PolicySet = { docume
       if (source.params) params = { ...params, ...source.params };
     }
     const citations = found.map(({ doc, source }) => ({ doc: doc.key, number: doc.number, level: doc.jurisdiction.level, clause: source.clause }));
-    out.push({ ...base, severity, params, source: citations.map((c) => `${c.number} ${c.clause}`).join('；'), citations });
+    const source = citations.map((c) => `${c.number} ${c.clause}`);
+    if (base.id === 'fee_cap') source.push(feeCapsFor(subject, set).label);
+    out.push({ ...base, severity, params, source: source.join('；'), citations });
   }
   return out;
 }

@@ -255,10 +255,7 @@ async function ruleReport(db: Db, r: q.FilingRow, now: Date): Promise<RuleReport
   facts.plannedFees = r.levels.map((level) => ({ level, feeFen: r.planned_fees_fen[level] ?? null, capFen: caps[level] ?? Infinity }));
   // Only the rules in force for the school (its province, itself, the nation), each citing its own document;
   // the fee-cap rule cites the caps' basis for the school (the default caps of 001 第十七条 unless the province has its own).
-  const rules = effectiveRules(round!.rule_overrides, policies.rules).map((x) =>
-    x.id === 'fee_cap' ? { ...x, source: [x.source, policies.feeCaps.label].filter(Boolean).join('；') } : x,
-  );
-  const results = evaluateFilingRules(facts, rules);
+  const results = evaluateFilingRules(facts, effectiveRules(round!.rule_overrides, policies.rules));
   return { results, blocking: blockingFailures(results).length, warnings: warningFailures(results).length, at: now.toISOString() };
 }
 
