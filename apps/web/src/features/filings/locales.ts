@@ -11,6 +11,15 @@ const zh = {
     row: '第 {{n}} 行',
     stepList: '填写步骤',
   },
+  filingPolicy: {
+    pledgeFallback: '本人承诺：所填报的备案材料及上传的附件真实、准确、完整，并对材料的真实性负责。',
+    plannedFee: '{{level}}拟收取考核费用',
+    plannedFeeCap: '提交时按该等级收费上限检查：{{label}}',
+    pledgeTitle: '真实性承诺',
+    pledgedBy: '{{name}} 于 {{at}} 承诺',
+    notPledged: '尚未提交',
+    plannedFees: '拟收取考核费用',
+  },
 };
 
 const en: typeof zh = {
@@ -22,6 +31,15 @@ const en: typeof zh = {
     completeTitle: 'Every part of the filing form and the feasibility report is filled in',
     row: 'row {{n}}',
     stepList: 'Steps',
+  },
+  filingPolicy: {
+    pledgeFallback: 'I pledge that the filing and its attachments are true, accurate and complete, and I answer for their truth.',
+    plannedFee: 'Planned exam fee, {{level}}',
+    plannedFeeCap: 'Checked against the level’s cap at submission: {{label}}',
+    pledgeTitle: 'Authenticity pledge',
+    pledgedBy: 'Pledged by {{name}} at {{at}}',
+    notPledged: 'Not submitted yet',
+    plannedFees: 'Planned exam fees',
   },
 };
 
