@@ -17,8 +17,11 @@ export function useEffectivePolicies(q: { schoolId?: string | null; provinceCode
   });
 }
 
-/** One text of a school in its own wording and citation, or the fallback while it loads. */
-export function usePolicyText(key: PolicyTextKey, schoolId: string | null | undefined, fallback: string): string {
-  const q = useEffectivePolicies({ schoolId }, Boolean(schoolId));
-  return q.data?.texts[key]?.zh ?? fallback;
+/**
+ * One text in the wording and citation of the school's own documents (`schoolId`, or with `own` the signed-in
+ * school's), or the fallback (the platform's wording, citing nothing) while it loads or without a school.
+ */
+export function usePolicyText(key: PolicyTextKey, fallback: string, q: { schoolId?: string | null; own?: boolean }): string {
+  const r = useEffectivePolicies({ schoolId: q.schoolId }, Boolean(q.schoolId) || Boolean(q.own));
+  return r.data?.texts[key]?.zh ?? fallback;
 }

@@ -20,6 +20,9 @@ const zh = {
     notPledged: '尚未提交',
     plannedFees: '拟收取考核费用',
   },
+  roundPolicy: {
+    schoolOnly: '本省与国家文件未规定；仅在学校自身文件规定时对该校适用',
+  },
 };
 
 const en: typeof zh = {
@@ -40,6 +43,9 @@ const en: typeof zh = {
     pledgedBy: 'Pledged by {{name}} at {{at}}',
     notPledged: 'Not submitted yet',
     plannedFees: 'Planned exam fees',
+  },
+  roundPolicy: {
+    schoolOnly: 'Not in the province’s or the nation’s documents; applies only to a school whose own documents give it',
   },
 };
 
