@@ -18,6 +18,7 @@ const enUS: Messages = {
   menu: {
     statistics: 'Statistics',
     passRates: 'Pass rates',
+    policies: 'Policies and rules',
     funds: 'Special funds',
     fundAllocations: 'Fund allocation',
     reportDuties: 'Reports',

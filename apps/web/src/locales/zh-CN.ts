@@ -16,6 +16,7 @@ const zhCN = {
   menu: {
     statistics: '统计分析',
     passRates: '通过率',
+    policies: '政策文件与规则',
     funds: '专项经费',
     fundAllocations: '经费分配',
     reportDuties: '报送',
