@@ -339,7 +339,19 @@ export function policyTextFor(key: PolicyTextKey, subject: PolicySubject, custom
 export const policyTextsFor = (subject: PolicySubject, custom: readonly PolicyDocument[] = []) =>
   Object.fromEntries(POLICY_TEXT_KEYS.map((k) => [k, policyTextFor(k, subject, custom)])) as Record<PolicyTextKey, PolicyText>;
 
-// ---- the cancellation grounds and the pass-rate threshold, per school ----
+// ---- the cancellation grounds, per school ----
+
+/**
+ * The clause a cancellation cites for a school (R8.3): the grounds are worded by `001` 第十九条, which binds its school
+ * only; elsewhere the cancellation rests on the national supervision of the pilots (`003` 二（七）).
+ */
+export function cancellationClauseFor(clause001: string, subject: PolicySubject): string {
+  const doc001 = SEED_POLICY_DOCUMENTS.find((d) => d.key === '001')!;
+  if (jurisdictionCovers(doc001.jurisdiction, subject)) return clause001;
+  return `${SEED_POLICY_DOCUMENTS.find((d) => d.key === '003')!.number} 二（七）（建立健全监督、管理与服务机制）`;
+}
+
+// ---- finding citations in any text ----
 
 /**
  * Every document number the seeds know, to find a citation in any text (tests walk the texts a school is shown and
