@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { text as inputText, calendarDate } from './input';
-import { CERTIFICATE_LEVELS, CERTIFICATE_LEVEL_LABELS, type CertificateLevel, type CertificateTypeStatus, type WorkflowTransition } from './catalog';
+import {
+  CERTIFICATE_LEVELS,
+  CERTIFICATE_LEVEL_LABELS,
+  type CertificateLevel,
+  type CertificateTypeStatus,
+  type WorkflowTransition,
+} from './catalog';
 import type { Role } from './roles';
 import { passRateFlagSchema } from './pass-rates';
 import { MAX_OFF_CAMPUS_BASES, type SchoolType, offCampusBaseSchema, trainingRoomSchema } from './schools';
@@ -381,7 +387,10 @@ export type RuleOverrides = z.infer<typeof ruleOverridesSchema>;
  * The rules in force for a round: the rules of the school (`filingRulesFor` in policies.ts: only those its province,
  * itself or the nation gives, each citing its own document) with the province's overrides of the round applied.
  */
-export function effectiveRules<R extends FilingRuleDef>(overrides: RuleOverrides = {}, base: readonly R[] = FILING_RULES as readonly R[]): R[] {
+export function effectiveRules<R extends FilingRuleDef>(
+  overrides: RuleOverrides = {},
+  base: readonly R[] = FILING_RULES as readonly R[],
+): R[] {
   return base.map((r) => {
     const o = overrides[r.id];
     return o ? { ...r, severity: o.severity ?? r.severity, params: { ...r.params, ...o.params } } : r;
@@ -494,7 +503,9 @@ const CHECKS: Record<FilingRuleId, Check> = {
     const yuan = (fen: number) => (fen / 100).toFixed(2);
     return {
       passed: over.length === 0,
-      why: over.map((x) => `${CERTIFICATE_LEVEL_LABELS[x.level].zh}拟收取考核费用 ${yuan(x.feeFen!)} 元超过该等级上限 ${yuan(x.capFen)} 元`).join('；'),
+      why: over
+        .map((x) => `${CERTIFICATE_LEVEL_LABELS[x.level].zh}拟收取考核费用 ${yuan(x.feeFen!)} 元超过该等级上限 ${yuan(x.capFen)} 元`)
+        .join('；'),
       details: { over },
     };
   },

@@ -67,7 +67,9 @@ describe('issue 18 #0: rules and texts apply only inside their document’s juri
         feeCapsFor(s).label,
       ];
       expect(foreign(shown, s), s.schoolName!).toEqual([]);
-      for (const r of rules) for (const c of r.citations) expect(jurisdictionCovers(SEED_POLICY_DOCUMENTS.find((d) => d.key === c.doc)!.jurisdiction, s)).toBe(true);
+      for (const r of rules)
+        for (const c of r.citations)
+          expect(jurisdictionCovers(SEED_POLICY_DOCUMENTS.find((d) => d.key === c.doc)!.jurisdiction, s)).toBe(true);
     }
   });
 
@@ -108,7 +110,16 @@ describe('issue 18 #0 exception: the four caps of 001 第十七条 are every sch
     expect(DEFAULT_FEE_CAP_LABEL).toBe('试点期间成本上限（据 001 第十七条）');
     const caps = { paper: 1, computer: 2, practical_general: 3, practical_special: 4 };
     const set: PolicySet = {
-      documents: [{ key: 'p', number: '粤教职函〔2027〕9号', title: 't', issuer: 'i', builtIn: false, jurisdiction: { level: 'province', provinceCode: '440000' } }],
+      documents: [
+        {
+          key: 'p',
+          number: '粤教职函〔2027〕9号',
+          title: 't',
+          issuer: 'i',
+          builtIn: false,
+          jurisdiction: { level: 'province', provinceCode: '440000' },
+        },
+      ],
       rules: [{ id: 'r', documentId: 'p', kind: 'fee_caps', clause: '二', severity: null, params: caps }],
     };
     expect(feeCapsFor(DEMO[1]!, set)).toEqual({ capsFen: caps, label: '粤教职函〔2027〕9号 二', doc: 'p' });
@@ -120,7 +131,9 @@ describe('issue 18 #0 exception: the four caps of 001 第十七条 are every sch
     const [r] = evaluateFilingRules(facts(), [rule]);
     expect(r).toMatchObject({ passed: false, severity: 'block' });
     expect(r!.message).toBe(`中级拟收取考核费用 999.99 元超过该等级上限 440.00 元（${DEFAULT_FEE_CAP_LABEL}）`);
-    expect(evaluateFilingRules(facts({ plannedFees: [{ level: 'intermediate', feeFen: 44000, capFen: 44000 }] }), [rule])[0]!.passed).toBe(true);
+    expect(evaluateFilingRules(facts({ plannedFees: [{ level: 'intermediate', feeFen: 44000, capFen: 44000 }] }), [rule])[0]!.passed).toBe(
+      true,
+    );
   });
 });
 

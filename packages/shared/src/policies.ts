@@ -209,7 +209,12 @@ export function filingRulesFor(subject: PolicySubject, set: PolicySet = { docume
       if (source.severity) severity = source.severity;
       if (source.params) params = { ...params, ...source.params };
     }
-    const citations = found.map(({ doc, source }) => ({ doc: doc.key, number: doc.number, level: doc.jurisdiction.level, clause: source.clause }));
+    const citations = found.map(({ doc, source }) => ({
+      doc: doc.key,
+      number: doc.number,
+      level: doc.jurisdiction.level,
+      clause: source.clause,
+    }));
     const source = citations.map((c) => `${c.number} ${c.clause}`);
     if (base.id === 'fee_cap') source.push(feeCapsFor(subject, set).label);
     out.push({ ...base, severity, params, source: source.join('；'), citations });
@@ -290,10 +295,18 @@ export const SEED_POLICY_TEXTS: Readonly<Record<PolicyTextKey, readonly TextVari
   ],
   authenticity_pledge: [
     { doc: null, clause: '', zh: '本人承诺：所填报的备案材料及上传的附件真实、准确、完整，并对材料的真实性负责。' },
-    { doc: '001', clause: '第五条（二）', zh: '本人承诺：按照省教育厅要求开展试点申报，所填报的备案材料及上传的附件真实、准确、完整，并对材料的真实性负责。' },
+    {
+      doc: '001',
+      clause: '第五条（二）',
+      zh: '本人承诺：按照省教育厅要求开展试点申报，所填报的备案材料及上传的附件真实、准确、完整，并对材料的真实性负责。',
+    },
   ],
   annual_plan_hint: [
-    { doc: null, clause: '', zh: '往年已获批的试点证书，填报本年度拟考证人数，或沿用上年度计划；不再继续试点的证书选择“不再继续（试点结束）”。' },
+    {
+      doc: null,
+      clause: '',
+      zh: '往年已获批的试点证书，填报本年度拟考证人数，或沿用上年度计划；不再继续试点的证书选择“不再继续（试点结束）”。',
+    },
     {
       doc: '002',
       clause: '四.4',
@@ -301,7 +314,11 @@ export const SEED_POLICY_TEXTS: Readonly<Record<PolicyTextKey, readonly TextVari
     },
   ],
   change_request_hint: [
-    { doc: null, clause: '', zh: '备案审核通过后，建设内容、进度安排以及试点负责人如需调整，须提交书面变更申请，经省级教育行政部门同意后备案。' },
+    {
+      doc: null,
+      clause: '',
+      zh: '备案审核通过后，建设内容、进度安排以及试点负责人如需调整，须提交书面变更申请，经省级教育行政部门同意后备案。',
+    },
     {
       doc: '001',
       clause: '第七条',
@@ -333,7 +350,12 @@ export function policyTextFor(key: PolicyTextKey, subject: PolicySubject, custom
     if (!best || r > best.rank) best = { v, doc: docs[r]!, rank: r };
   }
   const { v, doc } = best!;
-  return { key, zh: doc ? `${v.zh}（${citationText(doc, v.clause)}）` : v.zh, source: doc ? citationText(doc, v.clause) : '', doc: doc?.key ?? null };
+  return {
+    key,
+    zh: doc ? `${v.zh}（${citationText(doc, v.clause)}）` : v.zh,
+    source: doc ? citationText(doc, v.clause) : '',
+    doc: doc?.key ?? null,
+  };
 }
 
 export const policyTextsFor = (subject: PolicySubject, custom: readonly PolicyDocument[] = []) =>

@@ -270,7 +270,12 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
     expect(labels).toEqual(['首页', '院校与专业', '试点备案', '考核', '证书', '学分银行', '监督', '统计与经费', '系统管理']);
     const groups = menuGroupsFor('school_admin');
     expect(groups[0]!.items.map((i) => i.key)).toEqual(['home']);
-    expect(groups.find((g) => g.group === 'filings')!.items.map((i) => i.key)).toEqual(['filings', 'policies', 'annualPlans', 'agreements']);
+    expect(groups.find((g) => g.group === 'filings')!.items.map((i) => i.key)).toEqual([
+      'filings',
+      'policies',
+      'annualPlans',
+      'agreements',
+    ]);
     expect(groups.find((g) => g.group === 'exams')!.items.map((i) => i.key)).toEqual(['feeSettlements', 'examSites', 'examRegistrations']);
   });
 

@@ -1035,8 +1035,7 @@ const zhCN = {
     loginRegister: '社会学习者注册',
     pendingTitle: '待我确认的考核报名',
     voluntaryTitle: '考核报名完全自愿',
-    voluntaryText:
-      '学校推荐你参加以下考核。是否参加由你本人决定，不同意不会影响你的学业。考核费用由学校承担，不向你收取。',
+    voluntaryText: '学校推荐你参加以下考核。是否参加由你本人决定，不同意不会影响你的学业。考核费用由学校承担，不向你收取。',
     noPending: '没有待确认的考核报名',
     consent: '同意报名',
     decline: '不同意',

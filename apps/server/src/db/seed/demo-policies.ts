@@ -14,18 +14,18 @@ export async function seedDemoPolicies(trx: Kysely<DB>, now: Date): Promise<void
     .innerJoin('schools as s', 's.id', 'f.school_id')
     .select(['f.id', 'f.levels', 'f.submitted_at', 'f.pledge', 's.id as school_id', 's.name as school_name', 's.province_code'])
     .execute();
-  const admins = await trx
-    .selectFrom('users')
-    .select(['id', 'display_name', 'school_id'])
-    .where('role', '=', 'school_admin')
-    .execute();
+  const admins = await trx.selectFrom('users').select(['id', 'display_name', 'school_id']).where('role', '=', 'school_admin').execute();
   for (const f of filings) {
     // 150 元 per level: within every default cap (the lowest, 纸笔, is 200 元).
     const fees = Object.fromEntries(f.levels.map((l) => [l, 15000]));
     const admin = admins.find((a) => a.school_id === f.school_id);
     const set: Record<string, string> = { planned_fees_fen: JSON.stringify(fees) };
     if (f.submitted_at && !f.pledge && admin) {
-      const text = policyTextFor('authenticity_pledge', { provinceCode: f.province_code, schoolId: f.school_id, schoolName: f.school_name });
+      const text = policyTextFor('authenticity_pledge', {
+        provinceCode: f.province_code,
+        schoolId: f.school_id,
+        schoolName: f.school_name,
+      });
       set.pledge = JSON.stringify({
         userId: admin.id,
         name: admin.display_name,
@@ -35,7 +35,12 @@ export async function seedDemoPolicies(trx: Kysely<DB>, now: Date): Promise<void
         source: text.source,
       });
     }
-    await trx.updateTable('filings').set(set).where('id', '=', f.id).where('planned_fees_fen', '=', JSON.stringify({}) as never).execute();
+    await trx
+      .updateTable('filings')
+      .set(set)
+      .where('id', '=', f.id)
+      .where('planned_fees_fen', '=', JSON.stringify({}) as never)
+      .execute();
   }
   const gzcp = await trx.selectFrom('schools').select(['id', 'province_code']).where('name', '=', '广州城市职业学院').executeTakeFirst();
   const gzcpAdmin = admins.find((a) => a.school_id === gzcp?.id);

@@ -12,15 +12,7 @@ import {
   jurisdictionCovers,
 } from '@onex/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoCourseSupport,
-  demoFeasibility,
-  demoLeader,
-  demoOpinions,
-  demoOverview,
-  demoTeam,
-  tinyPdf,
-} from '../../db/seed/demo-filings';
+import { demoCourseSupport, demoFeasibility, demoLeader, demoOpinions, demoOverview, demoTeam, tinyPdf } from '../../db/seed/demo-filings';
 import { DAY } from '../../lib/clock';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
 
@@ -70,7 +62,12 @@ afterAll(async () => t.close());
 
 describe('issue 18 #0: every rule and text a school is shown cites its province, itself or the nation', () => {
   it('walks the policies, filing rules, texts and rule reports of every demo school (and a learner’s view of each)', async () => {
-    const agents: Record<string, Agent> = { 广东生态工程职业学院: gdst, 广州城市职业学院: gzcp, 广州市轻工职业学校: zz, 武汉职业技术学院: hb };
+    const agents: Record<string, Agent> = {
+      广东生态工程职业学院: gdst,
+      广州城市职业学院: gzcp,
+      广州市轻工职业学校: zz,
+      武汉职业技术学院: hb,
+    };
     for (const name of DEMO_SCHOOLS) {
       const s = await school(name);
       const subject: PolicySubject = { provinceCode: s.province_code, schoolId: s.id, schoolName: s.name };
@@ -105,7 +102,11 @@ describe('issue 18 #0: every rule and text a school is shown cites its province,
       const s = await school(name);
       return (await national.get(`/api/v1/policies/effective?schoolId=${s.id}`)).json<EffectivePoliciesDto>();
     };
-    const [gdstP, gzcpP, whvcP] = [await byName('广东生态工程职业学院'), await byName('广州城市职业学院'), await byName('武汉职业技术学院')];
+    const [gdstP, gzcpP, whvcP] = [
+      await byName('广东生态工程职业学院'),
+      await byName('广州城市职业学院'),
+      await byName('武汉职业技术学院'),
+    ];
     const rule = (p: EffectivePoliciesDto, id: string) => p.filingRules.find((r) => r.id === id);
     expect(rule(gdstP, 'min_candidates')?.source).toBe('粤生态职院〔2023〕18号 第八条（三）');
     expect(rule(gzcpP, 'min_candidates')).toBeUndefined();
@@ -125,10 +126,18 @@ describe('issue 18 #0: a province or a school adds its own documents and rules, 
     const gdstSchool = await school('广东生态工程职业学院');
     const gzcpSchool = await school('广州城市职业学院');
     const doc = { number: '粤教职函〔2027〕1号', title: '测试省级文件', issuer: '广东省教育厅' };
-    expect((await hb.post('/api/v1/policies/documents', { ...doc, jurisdiction: { level: 'province', provinceCode: '440000' } })).statusCode).toBe(404);
-    expect((await hb.post('/api/v1/policies/documents', { ...doc, jurisdiction: { level: 'school', schoolId: gdstSchool.id } })).statusCode).toBe(404);
-    expect((await gzcp.post('/api/v1/policies/documents', { ...doc, jurisdiction: { level: 'school', schoolId: gdstSchool.id } })).statusCode).toBe(404);
-    expect((await gzcp.post('/api/v1/policies/documents', { ...doc, jurisdiction: { level: 'province', provinceCode: '440000' } })).statusCode).toBe(403);
+    expect(
+      (await hb.post('/api/v1/policies/documents', { ...doc, jurisdiction: { level: 'province', provinceCode: '440000' } })).statusCode,
+    ).toBe(404);
+    expect(
+      (await hb.post('/api/v1/policies/documents', { ...doc, jurisdiction: { level: 'school', schoolId: gdstSchool.id } })).statusCode,
+    ).toBe(404);
+    expect(
+      (await gzcp.post('/api/v1/policies/documents', { ...doc, jurisdiction: { level: 'school', schoolId: gdstSchool.id } })).statusCode,
+    ).toBe(404);
+    expect(
+      (await gzcp.post('/api/v1/policies/documents', { ...doc, jurisdiction: { level: 'province', provinceCode: '440000' } })).statusCode,
+    ).toBe(403);
     expect((await gd.post('/api/v1/policies/documents', { ...doc, jurisdiction: { level: 'national' } })).statusCode).toBe(403);
 
     const own = await gzcp.post('/api/v1/policies/documents', {
@@ -145,7 +154,9 @@ describe('issue 18 #0: a province or a school adds its own documents and rules, 
     const refused = await gzcp.post(`/api/v1/policies/documents/${ownDoc.key}/rules`, { kind: 'fee_caps', clause: '第三条', params: caps });
     expect(refused.json().error.code).toBe('POLICY_RULE_INVALID');
     // another school cannot add to it
-    expect((await gdst.post(`/api/v1/policies/documents/${ownDoc.key}/rules`, { kind: 'min_candidates', clause: '第二条' })).statusCode).toBe(404);
+    expect(
+      (await gdst.post(`/api/v1/policies/documents/${ownDoc.key}/rules`, { kind: 'min_candidates', clause: '第二条' })).statusCode,
+    ).toBe(404);
     const added = await gzcp.post(`/api/v1/policies/documents/${ownDoc.key}/rules`, {
       kind: 'min_candidates',
       clause: '第二条',
@@ -193,7 +204,9 @@ function multipart(kind: string) {
   const boundary = `----onex${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${kind}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${kind}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     tinyPdf(kind),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -219,7 +232,11 @@ async function completeFiling(agent: Agent, schoolName: string, roundId: string,
   expect(created.statusCode, created.body).toBe(201);
   const filing = created.json<FilingDetailDto>();
   const put = (section: string, body: unknown) => agent.request('PUT', `/api/v1/filings/${filing.id}/sections/${section}`, body);
-  const basics = await put('basics', { levels: ['intermediate'], departmentId: majors[0]!.department_id, plannedFeesFen: { intermediate: feeFen } });
+  const basics = await put('basics', {
+    levels: ['intermediate'],
+    departmentId: majors[0]!.department_id,
+    plannedFeesFen: { intermediate: feeFen },
+  });
   expect(basics.statusCode, basics.body).toBe(200);
   expect(basics.json<FilingDetailDto>().plannedFeesFen).toEqual({ intermediate: feeFen });
   for (const [section, body] of [
@@ -229,7 +246,14 @@ async function completeFiling(agent: Agent, schoolName: string, roundId: string,
     ['overview', demoOverview()],
     ['opinions', demoOpinions('2026-09-01')],
     ['courseSupport', demoCourseSupport()],
-    ['feasibility', demoFeasibility('陈志刚', majors.map((m) => ({ name: m.name, headcount: 40 })), '2026-09-01')],
+    [
+      'feasibility',
+      demoFeasibility(
+        '陈志刚',
+        majors.map((m) => ({ name: m.name, headcount: 40 })),
+        '2026-09-01',
+      ),
+    ],
   ] as const) {
     const res = await put(section, body);
     expect(res.statusCode, `${section}: ${res.body}`).toBe(200);

@@ -16,7 +16,17 @@ export function documentsOfProvince(db: Db, provinceCode: string | null) {
   let q = db
     .selectFrom('policy_documents as d')
     .leftJoin('schools as s', 's.id', 'd.school_id')
-    .select(['d.id', 'd.level', 'd.province_code', 'd.school_id', 's.name as school_name', 'd.number', 'd.title', 'd.issuer', 'd.created_at']);
+    .select([
+      'd.id',
+      'd.level',
+      'd.province_code',
+      'd.school_id',
+      's.name as school_name',
+      'd.number',
+      'd.title',
+      'd.issuer',
+      'd.created_at',
+    ]);
   if (provinceCode !== null) q = q.where((eb) => eb.or([eb('d.level', '=', 'national'), eb('d.province_code', '=', provinceCode)]));
   return q.orderBy('d.created_at').execute();
 }
@@ -33,7 +43,14 @@ export function rulesOfDocuments(db: Db, documentIds: readonly string[]) {
 
 export async function insertDocument(
   db: Db,
-  v: { level: 'national' | 'province' | 'school'; provinceCode: string | null; schoolId: string | null; number: string; title: string; issuer: string },
+  v: {
+    level: 'national' | 'province' | 'school';
+    provinceCode: string | null;
+    schoolId: string | null;
+    number: string;
+    title: string;
+    issuer: string;
+  },
   by: string,
   at: Date,
 ): Promise<string> {

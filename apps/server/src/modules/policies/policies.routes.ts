@@ -17,7 +17,13 @@ export const registerPolicyRoutes: RouteModule = (app, deps) => {
         description:
           '规则、提示文字和默认值只在其来源文件的适用范围内生效并引用该文件：国家（003）、省级（000 广东、002 湖北）、学校（001 广东生态工程职业学院、004 广州城市职业学院），' +
           '以及省级、学校在平台上添加的文件。收费上限默认为“试点期间成本上限（据 001 第十七条）”，省级文件可规定本省上限替代。院校账号只能查看本校。',
-        querystring: z.object({ schoolId: z.string().uuid().optional(), provinceCode: z.string().regex(/^\d{6}$/).optional() }),
+        querystring: z.object({
+          schoolId: z.string().uuid().optional(),
+          provinceCode: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
         response: { 200: effectivePoliciesDtoSchema, ...errorResponses(400, 401, 404) },
       },
     },

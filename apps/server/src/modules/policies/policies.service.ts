@@ -54,16 +54,14 @@ async function platformPolicies(db: Db, provinceCode: string | null): Promise<{ 
     rows,
     set: {
       documents: rows.map(toDocument),
-      rules: rules.map(
-        (r): CustomPolicyRule => ({
-          id: r.id,
-          documentId: r.document_id,
-          kind: r.kind as PolicyRuleKind,
-          clause: r.clause,
-          severity: r.severity,
-          params: r.params,
-        }),
-      ),
+      rules: rules.map((r): CustomPolicyRule => ({
+        id: r.id,
+        documentId: r.document_id,
+        kind: r.kind as PolicyRuleKind,
+        clause: r.clause,
+        severity: r.severity,
+        params: r.params,
+      })),
     },
   };
 }
@@ -168,7 +166,9 @@ export async function listPolicyDocuments(deps: Deps, ctx: RequestContext): Prom
   }
   const province = actor.role === 'national_admin' ? null : (actor.provinceCode ?? null);
   if (actor.role !== 'national_admin' && province === null)
-    return SEED_POLICY_DOCUMENTS.filter((d) => d.jurisdiction.level === 'national').map((d) => documentDto(d, { documents: [], rules: [] }));
+    return SEED_POLICY_DOCUMENTS.filter((d) => d.jurisdiction.level === 'national').map((d) =>
+      documentDto(d, { documents: [], rules: [] }),
+    );
   const { set } = await platformPolicies(deps.db, province);
   return [...SEED_POLICY_DOCUMENTS, ...set.documents]
     .filter((d) => province === null || d.jurisdiction.level === 'national' || d.jurisdiction.provinceCode === province)
@@ -221,7 +221,12 @@ export async function createPolicyDocument(deps: Deps, ctx: RequestContext, b: C
 }
 
 /** POST /policies/documents/{id}/rules: a rule of one of the actor's own documents (audited). */
-export async function addPolicyRule(deps: Deps, ctx: RequestContext, documentId: string, b: CreatePolicyRuleRequest): Promise<PolicyDocumentDto> {
+export async function addPolicyRule(
+  deps: Deps,
+  ctx: RequestContext,
+  documentId: string,
+  b: CreatePolicyRuleRequest,
+): Promise<PolicyDocumentDto> {
   const actor = requireActor(ctx, MANAGERS);
   return auditedTransaction(deps, ctx, async (trx, now) => {
     const d = await q.findDocument(trx, documentId);
@@ -230,10 +235,18 @@ export async function addPolicyRule(deps: Deps, ctx: RequestContext, documentId:
     // Fee caps replace the default caps for a whole province: a provincial (or national) document only.
     if (b.kind === 'fee_caps' && (d.level === 'school' || !feeCapsParamsSchema.safeParse(params).success))
       throw new AppError('POLICY_RULE_INVALID', { kind: b.kind });
-    const id = await q.insertRule(trx, { documentId, kind: b.kind, clause: b.clause, severity: b.severity ?? null, params }, actor.userId, now);
+    const id = await q.insertRule(
+      trx,
+      { documentId, kind: b.kind, clause: b.clause, severity: b.severity ?? null, params },
+      actor.userId,
+      now,
+    );
     const { set } = await platformPolicies(trx, d.province_code);
     return {
-      result: documentDto(set.documents.find((x) => x.key === documentId)!, set),
+      result: documentDto(
+        set.documents.find((x) => x.key === documentId)!,
+        set,
+      ),
       audit: {
         action: 'policy.rule_add',
         targetType: 'policy_document',

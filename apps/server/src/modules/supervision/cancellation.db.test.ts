@@ -64,7 +64,10 @@ describe('R8.3 cancellation of a pilot', () => {
     });
     expect(done.statusCode, done.body).toBe(201);
     // issue 18 #0: 001 第十九条 binds 广东生态工程职业学院 only; a 广州城市职业学院 pilot is cancelled on the national basis
-    expect(done.json()).toMatchObject({ clause: '教职成〔2019〕6号 二（七）（建立健全监督、管理与服务机制）', ground: 'forced_participation' });
+    expect(done.json()).toMatchObject({
+      clause: '教职成〔2019〕6号 二（七）（建立健全监督、管理与服务机制）',
+      ground: 'forced_participation',
+    });
     expect(
       (await gd.post(`/api/v1/filings/${filing.id}/cancellation`, { ground: 'funds_misuse', reason: '再次取消', evidence: [] })).statusCode,
     ).toBe(409);

@@ -48,8 +48,7 @@ const en: typeof zh = {
     rate: 'Pass rate',
     total: 'Total',
     below: 'Below {{threshold}}',
-    legend:
-      'Pilots with a pass rate below {{threshold}} are in red (where the school’s province or its own rules set a pass-rate rule).',
+    legend: 'Pilots with a pass rate below {{threshold}} are in red (where the school’s province or its own rules set a pass-rate rule).',
     restrictionsTitle: 'Pass-rate restrictions and overrides',
     restrictionsHint:
       'A school whose pass rate of a certificate was below the round’s threshold the year before needs the province’s override (with a reason) to file that certificate this year.',

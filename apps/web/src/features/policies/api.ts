@@ -3,7 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
 export function usePolicyDocuments() {
-  return useQuery({ queryKey: ['policies', 'documents'], queryFn: ({ signal }) => api.get<PolicyDocumentDto[]>('/policies/documents', {}, signal) });
+  return useQuery({
+    queryKey: ['policies', 'documents'],
+    queryFn: ({ signal }) => api.get<PolicyDocumentDto[]>('/policies/documents', {}, signal),
+  });
 }
 
 export function useCreatePolicyDocument() {

@@ -7,7 +7,24 @@ import {
   type FilingSection,
 } from '@onex/shared';
 import { ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Spin, Steps, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Steps,
+  Typography,
+} from 'antd';
 import type { StepsProps } from 'antd';
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -360,7 +377,14 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
                               label={t('filingPolicy.plannedFee', { level: levelLabel(l, lang) })}
                               extra={policies.data ? t('filingPolicy.plannedFeeCap', { label: policies.data.feeCaps.label }) : undefined}
                             >
-                              <InputNumber min={0} max={100000} precision={2} addonAfter="元" style={{ width: '100%' }} data-testid={`planned-fee-${l}`} />
+                              <InputNumber
+                                min={0}
+                                max={100000}
+                                precision={2}
+                                addonAfter="元"
+                                style={{ width: '100%' }}
+                                data-testid={`planned-fee-${l}`}
+                              />
                             </Form.Item>
                           </Col>
                         ))}

@@ -119,8 +119,8 @@ export function PoliciesPage() {
           />
           <Typography.Paragraph style={{ marginTop: 12 }}>
             {t('policies.feeCaps')}：
-            {EXAM_FORMS.map((f) => `${pickLabel(EXAM_FORM_LABELS, f, lang)} ≤ ${formatFen(effective.data.feeCaps.capsFen[f])}`).join('；')}（
-            {effective.data.feeCaps.label}）
+            {EXAM_FORMS.map((f) => `${pickLabel(EXAM_FORM_LABELS, f, lang)} ≤ ${formatFen(effective.data.feeCaps.capsFen[f])}`).join('；')}
+            （{effective.data.feeCaps.label}）
           </Typography.Paragraph>
         </Card>
       )}
@@ -189,7 +189,13 @@ function AddRuleModal({ doc, onClose }: { doc: PolicyDocumentDto; onClose: () =>
   const { message } = App.useApp();
   const errorText = useErrorText();
   const add = useAddPolicyRule(doc.key);
-  const [form] = Form.useForm<{ kind: string; clause: string; severity?: 'block' | 'warn'; params?: string; caps?: Record<string, number> }>();
+  const [form] = Form.useForm<{
+    kind: string;
+    clause: string;
+    severity?: 'block' | 'warn';
+    params?: string;
+    caps?: Record<string, number>;
+  }>();
   const kind = Form.useWatch('kind', form);
   const kinds = POLICY_RULE_KINDS.filter((k) => k !== 'fee_caps' || doc.level !== 'school');
   const finish = (v: { kind: string; clause: string; severity?: 'block' | 'warn'; params?: string; caps?: Record<string, number> }) => {
@@ -203,7 +209,12 @@ function AddRuleModal({ doc, onClose }: { doc: PolicyDocumentDto; onClose: () =>
         return;
       }
     }
-    const body: CreatePolicyRuleRequest = { kind: v.kind as CreatePolicyRuleRequest['kind'], clause: v.clause, severity: v.severity ?? null, params };
+    const body: CreatePolicyRuleRequest = {
+      kind: v.kind as CreatePolicyRuleRequest['kind'],
+      clause: v.clause,
+      severity: v.severity ?? null,
+      params,
+    };
     add.mutate(body, {
       onSuccess: () => {
         void message.success(t('policies.created'));
@@ -213,7 +224,13 @@ function AddRuleModal({ doc, onClose }: { doc: PolicyDocumentDto; onClose: () =>
     });
   };
   return (
-    <Modal open title={`${t('policies.addRule')}：${doc.number}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending}>
+    <Modal
+      open
+      title={`${t('policies.addRule')}：${doc.number}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={add.isPending}
+    >
       <Form form={form} layout="vertical" onFinish={finish}>
         <Form.Item name="kind" label={t('policies.kind')} rules={[{ required: true }]}>
           <Select options={kinds.map((k) => ({ value: k, label: ruleLabel(k) }))} data-testid="policy-rule-kind" />
