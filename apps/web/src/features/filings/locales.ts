@@ -17,7 +17,7 @@ const zh = {
     plannedFeeCap: '提交时按该等级收费上限检查：{{label}}',
     pledgeTitle: '真实性承诺',
     pledgedBy: '{{name}} 于 {{at}} 承诺',
-    notPledged: '尚未提交',
+    notPledged: '未记录承诺',
     plannedFees: '拟收取考核费用',
   },
   roundPolicy: {
@@ -41,7 +41,7 @@ const en: typeof zh = {
     plannedFeeCap: 'Checked against the level’s cap at submission: {{label}}',
     pledgeTitle: 'Authenticity pledge',
     pledgedBy: 'Pledged by {{name}} at {{at}}',
-    notPledged: 'Not submitted yet',
+    notPledged: 'No pledge recorded',
     plannedFees: 'Planned exam fees',
   },
   roundPolicy: {
