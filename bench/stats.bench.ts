@@ -71,7 +71,7 @@ function drive(input: LoadInput, dir: string): { rps: number; p99: number; non2x
 const argOf = (args: string[], name: string, d: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? d);
 
 /** Generates the data set server side; returns the session tokens of the three actors and the baseline time. */
-async function loadData(url: string, scale: number, secretKey: Buffer) {
+export async function loadData(url: string, scale: number, secretKey: Buffer) {
   const first17 = '44010619990101123';
   const enc = encryptIdNumber(secretKey, first17 + idCardCheckChar(first17));
   const n = (x: number) => Math.max(1, Math.round(x * scale));

@@ -42,6 +42,7 @@ import { registerAnnualPlanRoutes } from './modules/annual-plans/annual-plans.ro
 import { registerFilingChangeRoutes } from './modules/filing-changes/filing-changes.routes';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerPassRateRoutes } from './modules/pass-rates/pass-rates.routes';
+import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerResultImportRoutes } from './modules/results-import/results-import.routes';
 import { registerLearnerRoutes } from './modules/learners/learners.routes';
 import { registerAgreementRoutes } from './modules/agreements/agreements.routes';
@@ -76,6 +77,7 @@ const MODULES: RouteModule[] = [
   registerSchoolRoutes,
   registerFilingRoutes,
   registerPassRateRoutes,
+  registerPolicyRoutes,
   registerFilingChangeRoutes,
   registerAnnualPlanRoutes,
   registerFilingExportRoutes,

@@ -103,7 +103,7 @@ export const ERRORS = {
   // ---- Filing of pilot projects (R3) ----
   ROUND_CLOSED: {
     status: 409,
-    zh: '本轮备案已截止或未开放，不能再提交（粤教职函〔2023〕12号 三（二））',
+    zh: '本轮备案已截止或未开放，不能再提交',
     en: 'This filing round is closed or not open; submissions are refused',
   },
   FILING_EXISTS: {
@@ -113,7 +113,7 @@ export const ERRORS = {
   },
   FILING_LOCKED: {
     status: 409,
-    zh: '备案已提交或已审核，内容不能修改（审核通过后如确需调整，须提交书面变更申请，粤生态职院〔2023〕18号 第七条）',
+    zh: '备案已提交或已审核，内容不能修改（审核通过后如确需调整，须提交书面变更申请）',
     en: 'The filing is submitted or decided and cannot be edited; after approval, changes need a written change request',
   },
   FILING_RULES_FAILED: {
@@ -146,7 +146,7 @@ export const ERRORS = {
   // ---- After approval (R3.7–R3.9) ----
   CHANGE_REQUEST_NOT_ALLOWED: {
     status: 409,
-    zh: '只有审核通过并已公布的备案才能提交变更申请（粤生态职院〔2023〕18号 第七条）',
+    zh: '只有审核通过并已公布的备案才能提交变更申请',
     en: 'Only an approved and published filing takes change requests',
   },
   CHANGE_REQUEST_PENDING: {
@@ -157,7 +157,7 @@ export const ERRORS = {
   CHANGE_REQUEST_DECIDED: { status: 409, zh: '该变更申请已处理', en: 'This change request is already decided' },
   ANNUAL_PLAN_NOT_ALLOWED: {
     status: 409,
-    zh: '只有在之前年度审核通过的试点才能填报本年度计划（鄂教职成办函〔2021〕7号 四.4）',
+    zh: '只有在之前年度审核通过的试点才能填报本年度计划',
     en: 'Only a pilot approved in an earlier year files this year’s plan',
   },
   ANNUAL_PLAN_NOTHING_TO_CARRY: {
@@ -168,7 +168,7 @@ export const ERRORS = {
   PILOT_ENDED: { status: 409, zh: '该证书试点已终止，不能再填报年度计划', en: 'This pilot has ended' },
   PASS_RATE_NOT_RESTRICTED: {
     status: 409,
-    zh: '该备案不受通过率限制，无需特批（粤生态职院〔2023〕18号 第十二条）',
+    zh: '该备案不受通过率限制，无需特批',
     en: 'The filing is not restricted by the pass rate',
   },
   PASS_RATE_ALREADY_OVERRIDDEN: { status: 409, zh: '已对该校该证书本年度申报予以特批', en: 'Already overridden' },
@@ -193,12 +193,12 @@ export const ERRORS = {
   AGREEMENT_EXISTS: { status: 409, zh: '该试点项目已登记试点合作协议', en: 'This pilot already has a cooperation agreement' },
   AGREEMENT_REQUIRED: {
     status: 409,
-    zh: '尚未登记与培训评价组织的试点合作协议，不能报名考核（鄂教职成办函〔2021〕7号 三.6：签署试点合作协议前，不得开展试点）',
+    zh: '尚未登记与培训评价组织的试点合作协议，不能报名考核（签署试点合作协议前，不得开展试点）',
     en: 'No cooperation agreement with the organization is recorded; students cannot be registered for exams',
   },
   FEE_ABOVE_CAP: {
     status: 422,
-    zh: '考核费用超过该等级的收费上限（鄂教职成办函〔2021〕7号 三.5）',
+    zh: '考核费用超过该等级的收费上限',
     en: "The exam fee exceeds the level's cap",
   },
   FEE_LEVEL_INVALID: {
@@ -376,7 +376,7 @@ export const ERRORS = {
   },
   PILOT_CANCELLED: {
     status: 409,
-    zh: '该试点已被取消（粤生态职院〔2023〕18号 第十九条），不能再报名或填报年度计划',
+    zh: '该试点已被取消，不能再报名或填报年度计划',
     en: 'This pilot has been cancelled; it can no longer register candidates or file its plan',
   },
   // ---- Special funds (issue 15; R4.5–R4.6) ----
@@ -393,7 +393,7 @@ export const ERRORS = {
   },
   FUND_BUDGET_NOT_APPROVED: {
     status: 409,
-    zh: '预算尚未经二级学院、教务部审核和校领导审批，不能记账（粤生态职院〔2023〕18号 第十三条）',
+    zh: '预算尚未经二级学院、教务部审核和校领导审批，不能记账',
     en: 'The budget has not been approved through the chain yet',
   },
   FUND_TRANSITION_INVALID: {
@@ -404,12 +404,12 @@ export const ERRORS = {
   FUND_PROHIBITED_USE: { status: 422, zh: '专项资金不得用于该用途', en: 'Special funds may not be used for this' },
   FUND_LINE_OVERSPENT: {
     status: 409,
-    zh: '支出超过该类别的预算余额：须先提出预算调整，报二级学院（部）及教务部审核、主管校领导审批后方可支出（粤生态职院〔2023〕18号 第十三条）',
+    zh: '支出超过该类别的预算余额：须先提出预算调整，报二级学院（部）及教务部审核、主管校领导审批后方可支出',
     en: "The spending exceeds the category's remaining budget",
   },
   FUND_STUDENT_TRAINING_FEE: {
     status: 422,
-    zh: '不得向试点专业学生收取培训费，不能记录此项收入（鄂教职成办函〔2021〕7号 三.5）',
+    zh: '不得向试点专业学生收取培训费，不能记录此项收入',
     en: 'Training fees may not be charged to pilot students',
   },
   FUND_ENTRY_ALREADY_REVERSED: {
@@ -438,6 +438,17 @@ export const ERRORS = {
     status: 400,
     zh: '凭证须为 PDF、PNG 或 JPEG 文件（按文件内容检查，不看文件名）',
     en: 'Evidence must be a PDF, PNG or JPEG file (checked by its content)',
+  },
+  // ---- Policies with a jurisdiction (issue 18) ----
+  POLICY_RULE_INVALID: {
+    status: 400,
+    zh: '规则参数有误：收费上限须为四类考核形式（纸笔、机考、一般实操、特殊实操）各自的上限（分，非负整数），且只能由省级或国家级文件规定',
+    en: 'Invalid rule: fee caps need all four exam forms (fen, non-negative integers) and come from a provincial or national document only',
+  },
+  FILING_PLEDGE_REQUIRED: {
+    status: 422,
+    zh: '提交备案前须勾选真实性承诺：申报单位对所填报材料的真实性负责',
+    en: 'Tick the authenticity pledge before submitting: the school answers for the truth of the materials',
   },
   FUND_EVIDENCE_INVALID: { status: 400, zh: '凭证文件不存在或不属于本校', en: "The evidence file does not exist or is not this school's" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

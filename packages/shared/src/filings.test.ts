@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { filingRulesFor } from './policies';
 import {
   FILING_ACTIONS,
   FILING_STATUSES,
@@ -112,8 +113,9 @@ describe('R3.5 filing rules (data with sources)', () => {
     expect(failed({ majorsWithOtherPilots: [{ majorName: '机电一体化技术', otherPilots: 1 }] })).toEqual(['one_pilot_per_major:warn']);
   });
 
-  it('a failure message cites its clause', () => {
-    const r = evaluateFilingRules({ ...FACTS, plannedTrainees: 12 }).find((x) => x.ruleId === 'min_candidates')!;
+  it('a failure message cites its clause (the rules of 广东生态工程职业学院, where 001 第八条 applies)', () => {
+    const rules = filingRulesFor({ provinceCode: '440000', schoolId: null, schoolName: '广东生态工程职业学院' });
+    const r = evaluateFilingRules({ ...FACTS, plannedTrainees: 12 }, rules).find((x) => x.ruleId === 'min_candidates')!;
     expect(r.message).toContain('12 人');
     expect(r.message).toContain('粤生态职院〔2023〕18号 第八条（三）');
   });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { text as inputText, calendarDate } from './input';
-import { CERTIFICATE_LEVELS, type CertificateLevel, type CertificateTypeStatus, type WorkflowTransition } from './catalog';
+import {
+  CERTIFICATE_LEVELS,
+  CERTIFICATE_LEVEL_LABELS,
+  type CertificateLevel,
+  type CertificateTypeStatus,
+  type WorkflowTransition,
+} from './catalog';
 import type { Role } from './roles';
 import { passRateFlagSchema } from './pass-rates';
 import { MAX_OFF_CAMPUS_BASES, type SchoolType, offCampusBaseSchema, trainingRoomSchema } from './schools';
@@ -97,6 +103,8 @@ export const basicsSectionSchema = z.object({
   departmentId: z.string().uuid(),
   /** The account of the project leader (试点负责人), optional: it gives that account access. */
   projectLeaderUserId: z.string().uuid().nullable().optional(),
+  /** R3.5: the exam fee the school plans to charge per level (fen), checked against the level's cap at submission. */
+  plannedFeesFen: z.partialRecord(z.enum(CERTIFICATE_LEVELS), z.number().int().min(0).max(10_000_000)).optional(),
 });
 
 /** 一、申报计划: one row per major; figures prefilled from the school's major figures of the year. */
@@ -267,13 +275,14 @@ export const FILING_RULE_IDS = [
   'pass_rate',
   'sections_complete',
   'attachments_present',
+  'fee_cap',
 ] as const;
 export type FilingRuleId = (typeof FILING_RULE_IDS)[number];
 
 const ALL_LEVELS: readonly CertificateLevel[] = CERTIFICATE_LEVELS;
 
 /**
- * The rules, with defaults. 原则上 rules are warnings (a reason from the school, a decision by the reviewer);
+ * The rules, with defaults; where they apply and what they cite is `filingRulesFor` (policies.ts). 原则上 rules are warnings (a reason from the school, a decision by the reviewer);
  * the others block. A province overrides severity or parameters per round (`FilingRound.ruleOverrides`).
  * Level by school type: 教职成〔2019〕6号 lets 中职 and 高职 choose 初级/中级/高级 and 本科层次/应用型本科/开放大学
  * "根据专业实际情况选择", so by default every type may file every level; a province narrows it as a parameter.
@@ -283,42 +292,42 @@ export const FILING_RULES: readonly FilingRuleDef[] = [
     id: 'certificate_published',
     severity: 'block',
     params: {},
-    source: '粤教职函〔2023〕12号 一、证书范围；教职成〔2019〕6号（已取消的证书不得再引入）',
+    source: '',
     description: '证书须在已发布的职业技能等级证书目录中',
   },
   {
     id: 'batch_admitted',
     severity: 'block',
     params: {},
-    source: '鄂教职成办函〔2021〕7号 四.4（本批次以第三批、第四批证书为主）',
+    source: '',
     description: '证书所属批次须为本轮备案接受的批次',
   },
   {
     id: 'round_open',
     severity: 'block',
     params: {},
-    source: '粤教职函〔2023〕12号 三（二）（集中备案截止时间）',
+    source: '',
     description: '本轮备案须处于开放状态且未过学校提交截止时间',
   },
   {
     id: 'one_pilot_per_major',
     severity: 'warn',
     params: { maxPerMajorPerYear: 1 },
-    source: '粤生态职院〔2023〕18号 第八条（二）',
+    source: '',
     description: '原则上每个专业每年限申报 1 个证书试点',
   },
   {
     id: 'min_candidates',
     severity: 'warn',
     params: { minCandidates: 30 },
-    source: '粤生态职院〔2023〕18号 第八条（三）',
+    source: '',
     description: '证书试点申报的考证人数原则上不低于 30 人',
   },
   {
     id: 'course_support',
     severity: 'block',
     params: {},
-    source: '粤生态职院〔2023〕18号 第八条（四）',
+    source: '',
     description: '证书试点申报需有与职业技能等级标准相关的课程支撑',
   },
   {
@@ -333,29 +342,36 @@ export const FILING_RULES: readonly FilingRuleDef[] = [
         open_university: ALL_LEVELS,
       } satisfies Record<SchoolType, readonly CertificateLevel[]>,
     },
-    source: '教职成〔2019〕6号 三（院校可结合初级、中级、高级职业技能等级开展培训评价）',
+    source: '',
     description: '申报等级须为本类院校可申报的等级',
   },
   {
     id: 'pass_rate',
     severity: 'block',
     params: { minPassRate: 0.9 },
-    source: '粤生态职院〔2023〕18号 第十二条',
+    source: '',
     description: '上一年度证书通过率低于 90% 的试点，限制下一年度试点申报（省级可予以特批）',
   },
   {
     id: 'sections_complete',
     severity: 'block',
     params: {},
-    source: '粤教职函〔2023〕12号 附件1、附件2',
+    source: '',
     description: '备案表与论证报告各栏须填写完整',
   },
   {
     id: 'attachments_present',
     severity: 'block',
     params: {},
-    source: '粤教职函〔2023〕12号 二（二）；鄂教职成办函〔2021〕7号 三.6、四.3',
+    source: '',
     description: '须上传盖章备案表、盖章论证报告、试点工作方案及试点合作协议',
+  },
+  {
+    id: 'fee_cap',
+    severity: 'block',
+    params: {},
+    source: '',
+    description: '各等级拟收取的考核费用不得超过该等级的收费上限',
   },
 ];
 
@@ -367,9 +383,15 @@ export const ruleOverrideSchema = z.object({
 export const ruleOverridesSchema = z.partialRecord(z.enum(FILING_RULE_IDS), ruleOverrideSchema);
 export type RuleOverrides = z.infer<typeof ruleOverridesSchema>;
 
-/** The rules in force for a round: defaults with the province's overrides applied. */
-export function effectiveRules(overrides: RuleOverrides = {}): FilingRuleDef[] {
-  return FILING_RULES.map((r) => {
+/**
+ * The rules in force for a round: the rules of the school (`filingRulesFor` in policies.ts: only those its province,
+ * itself or the nation gives, each citing its own document) with the province's overrides of the round applied.
+ */
+export function effectiveRules<R extends FilingRuleDef>(
+  overrides: RuleOverrides = {},
+  base: readonly R[] = FILING_RULES as readonly R[],
+): R[] {
+  return base.map((r) => {
     const o = overrides[r.id];
     return o ? { ...r, severity: o.severity ?? r.severity, params: { ...r.params, ...o.params } } : r;
   });
@@ -396,6 +418,8 @@ export interface FilingFacts {
   passRateOverridden: boolean;
   sectionProblems: readonly string[];
   missingAttachments: readonly FilingAttachmentKind[];
+  /** R3.5: the planned fee of each level of the filing (null: not given) and its cap (fen). */
+  plannedFees?: readonly { level: CertificateLevel; feeFen: number | null; capFen: number }[];
 }
 
 export interface RuleResult {
@@ -473,6 +497,18 @@ const CHECKS: Record<FilingRuleId, Check> = {
     why: `备案表或论证报告尚未填写完整（${f.sectionProblems.length} 处）`,
     details: { problems: f.sectionProblems },
   }),
+  fee_cap: (f) => {
+    // A level without a planned fee is not checked here; its cap still binds the agreement (R4.2).
+    const over = (f.plannedFees ?? []).filter((x) => x.feeFen !== null && x.feeFen > x.capFen);
+    const yuan = (fen: number) => (fen / 100).toFixed(2);
+    return {
+      passed: over.length === 0,
+      why: over
+        .map((x) => `${CERTIFICATE_LEVEL_LABELS[x.level].zh}拟收取考核费用 ${yuan(x.feeFen!)} 元超过该等级上限 ${yuan(x.capFen)} 元`)
+        .join('；'),
+      details: { over },
+    };
+  },
   attachments_present: (f) => ({
     passed: f.missingAttachments.length === 0,
     why: `缺少附件：${f.missingAttachments.map((k) => FILING_ATTACHMENT_LABELS[k].zh).join('、')}`,
@@ -814,8 +850,22 @@ export const filingSummarySchema = z.object({
 export type FilingSummaryDto = z.infer<typeof filingSummarySchema>;
 
 const sectionValue = z.record(z.string(), z.unknown()).nullable();
+/** The authenticity pledge of the last submission: who, when, the words pledged and their basis for the school. */
+export const filingPledgeSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  at: z.string(),
+  text: z.string(),
+  source: z.string(),
+});
+export type FilingPledgeDto = z.infer<typeof filingPledgeSchema>;
+
 export const filingDetailSchema = filingSummarySchema.extend({
   projectLeaderUserId: z.string().nullable(),
+  /** R3.5: the exam fee planned per level (fen), checked against the level's cap at submission. */
+  plannedFeesFen: z.partialRecord(z.enum(CERTIFICATE_LEVELS), z.number()).optional(),
+  pledge: filingPledgeSchema.nullable().optional(),
   decisionComment: z.string().nullable(),
   sections: z.object({
     plan: z.object({ rows: z.array(planRowDtoSchema) }),
@@ -871,5 +921,7 @@ export const filingTransitionRequestSchema = z.object({
   expertIds: z.array(z.string().uuid()).min(1).max(20).optional(),
   /** expert_score: 0–100 per criterion key of the round. */
   scores: z.record(z.string(), z.number().min(0).max(100)).optional(),
+  /** submit: the submitter's authenticity pledge (对材料真实性负责), required to submit; recorded with who and when. */
+  pledge: z.boolean().optional(),
 });
 export type FilingTransitionRequest = z.infer<typeof filingTransitionRequestSchema>;

@@ -382,6 +382,43 @@ export interface FilingsTable {
   pilot_ended_at: NullableTimestamp;
   // 0018_supervision (R8.3)
   cancelled_at: NullableTimestamp;
+  // 0027_policies (R3.5, 001 第五条（二）)
+  planned_fees_fen: DefaultJson<Partial<Record<CertificateLevel, number>>>;
+  pledge: NullableJson<FilingPledge>;
+}
+
+/** The authenticity pledge of the last submission (0027_policies). */
+export interface FilingPledge {
+  userId: string;
+  name: string;
+  role: string;
+  at: string;
+  text: string;
+  source: string;
+}
+
+/** 0027_policies: documents added on the platform, with a jurisdiction. */
+export interface PolicyDocumentsTable {
+  id: Generated<string>;
+  level: 'national' | 'province' | 'school';
+  province_code: string | null;
+  school_id: string | null;
+  number: string;
+  title: string;
+  issuer: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface PolicyRulesTable {
+  id: Generated<string>;
+  document_id: string;
+  kind: string;
+  clause: string;
+  severity: 'block' | 'warn' | null;
+  params: DefaultJson<Record<string, unknown>>;
+  created_by: string | null;
+  created_at: Timestamp;
 }
 
 /** 一、申报计划: one row per major. */
@@ -1211,6 +1248,9 @@ export interface FundAllocationSharesTable {
 }
 
 export interface DB {
+  // 0027_policies
+  policy_documents: PolicyDocumentsTable;
+  policy_rules: PolicyRulesTable;
   // 0026_export_jobs
   export_jobs: ExportJobsTable;
   fund_budgets: FundBudgetsTable;

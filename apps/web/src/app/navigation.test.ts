@@ -181,13 +181,15 @@ describe('menuFor', () => {
     expect(withItem('filingRounds')).toEqual(['province_admin']);
     expect(withItem('filingReview')).toEqual(['province_admin']);
     expect(withItem('filingQuery')).toEqual(['national_admin']);
-    expect(base('province_admin').slice(-4)).toEqual(['filingRounds', 'filingReview', 'changeRequests', 'annualPlans']);
+    expect(base('province_admin').slice(-5)).toEqual(['filingRounds', 'policies', 'filingReview', 'changeRequests', 'annualPlans']);
+    // issue 18 #0: the documents in force and a province's or school's own rules
+    expect(withItem('policies')).toEqual(['national_admin', 'province_admin', 'school_admin']);
   });
 
   it('shows change requests to the province and annual plans to school and province administrators (R3.7, R3.8)', () => {
     expect(withItem('changeRequests')).toEqual(['province_admin']);
     expect(withItem('annualPlans')).toEqual(['province_admin', 'school_admin']);
-    expect(base('school_admin').slice(-8, -6)).toEqual(['filings', 'annualPlans']);
+    expect(base('school_admin').slice(-9, -6)).toEqual(['filings', 'policies', 'annualPlans']);
     expect(keys('department_admin')).not.toContain('annualPlans');
   });
 
@@ -268,7 +270,12 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
     expect(labels).toEqual(['首页', '院校与专业', '试点备案', '考核', '证书', '学分银行', '监督', '统计与经费', '系统管理']);
     const groups = menuGroupsFor('school_admin');
     expect(groups[0]!.items.map((i) => i.key)).toEqual(['home']);
-    expect(groups.find((g) => g.group === 'filings')!.items.map((i) => i.key)).toEqual(['filings', 'annualPlans', 'agreements']);
+    expect(groups.find((g) => g.group === 'filings')!.items.map((i) => i.key)).toEqual([
+      'filings',
+      'policies',
+      'annualPlans',
+      'agreements',
+    ]);
     expect(groups.find((g) => g.group === 'exams')!.items.map((i) => i.key)).toEqual(['feeSettlements', 'examSites', 'examRegistrations']);
   });
 

@@ -16,6 +16,7 @@ export type NavKey =
   | 'municipalReview'
   | 'expertReviews'
   | 'filingRounds'
+  | 'policies'
   | 'filingReview'
   | 'filingQuery'
   | 'changeRequests'
@@ -172,6 +173,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     alsoMatches: ['/filings'],
   },
   { key: 'filingRounds', group: 'filings', path: '/filing-rounds', labelKey: 'menu.filingRounds', roles: ['province_admin'] },
+  // Policies with a jurisdiction (issue 18 #0): the documents in force and the province's or school's own rules.
+  {
+    key: 'policies',
+    group: 'filings',
+    path: '/policies',
+    labelKey: 'menu.policies',
+    roles: ['national_admin', 'province_admin', 'school_admin'],
+  },
   {
     key: 'filingReview',
     group: 'filings',

@@ -15,6 +15,7 @@ export const PATHS = {
   audit: navItem('audit').path,
   statistics: navItem('statistics').path,
   passRates: navItem('passRates').path,
+  policies: navItem('policies').path,
   securityEvents: navItem('securityEvents').path,
   funds: navItem('funds').path,
   fundAllocations: navItem('fundAllocations').path,
@@ -223,6 +224,10 @@ export const router = createBrowserRouter([
           {
             path: PATHS.statistics,
             ...guarded('statistics', () => import('../features/statistics/components/StatisticsPage').then((m) => <m.StatisticsPage />)),
+          },
+          {
+            path: PATHS.policies,
+            ...guarded('policies', () => import('../features/policies/components/PoliciesPage').then((m) => <m.PoliciesPage />)),
           },
           {
             path: PATHS.passRates,

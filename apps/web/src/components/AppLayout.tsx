@@ -77,6 +77,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   municipalReview: <FileSearchOutlined />,
   expertReviews: <FormOutlined />,
   filingRounds: <CalendarOutlined />,
+  policies: <FileProtectOutlined />,
   filingReview: <FileDoneOutlined />,
   filingQuery: <FileSearchOutlined />,
   changeRequests: <DiffOutlined />,

@@ -18,6 +18,7 @@ const enUS: Messages = {
   menu: {
     statistics: 'Statistics',
     passRates: 'Pass rates',
+    policies: 'Policies and rules',
     funds: 'Special funds',
     fundAllocations: 'Fund allocation',
     reportDuties: 'Reports',
@@ -796,7 +797,7 @@ const enUS: Messages = {
   changes: {
     cardTitle: 'Change requests',
     frozenHint:
-      'After approval the content, schedule and project leader of the filing are frozen; a change needs a written request that the province accepts (粤生态职院〔2023〕18号 art. 7).',
+      'After approval the content, schedule and project leader of the filing are frozen; a change needs a written request that the province accepts.',
     request: 'Request a change',
     pendingExists: 'A change request is already awaiting the province',
     none: 'No change requests',
@@ -847,7 +848,7 @@ const enUS: Messages = {
   },
   annualPlans: {
     title: 'Annual plans',
-    hint: 'Pilots approved in an earlier year file this year’s planned candidates or carry last year’s plan forward; a certificate not continued is discontinued and its pilot ends (鄂教职成办函〔2021〕7号 4.4).',
+    hint: 'Pilots approved in an earlier year file this year’s planned candidates or carry last year’s plan forward; a certificate not continued is discontinued and its pilot ends.',
     readOnlyHint: 'Read-only overview of the schools’ annual plans; the schools file them.',
     year: 'Year',
     yearOption: '{{year}}',
@@ -1059,7 +1060,7 @@ const enUS: Messages = {
     pendingTitle: 'Registrations awaiting my consent',
     voluntaryTitle: 'Taking an exam is voluntary',
     voluntaryText:
-      'Your school proposes you for these exams. Whether you take part is your own choice and declining has no consequence (粤生态职院〔2023〕18号 art. 19 (3): students take exams voluntarily). The school pays the fee; you are never charged.',
+      'Your school proposes you for these exams. Whether you take part is your own choice and declining has no consequence. The school pays the fee; you are never charged.',
     noPending: 'Nothing awaits your consent',
     consent: 'I agree',
     decline: 'Decline',

@@ -14,13 +14,14 @@ import { sql as keyCheckAuditAnchor } from './0014_key_check_audit_anchor';
 import { sql as securityEvents } from './0015_security_events';
 import { sql as jobAttempts } from './0016_job_attempts';
 import { sql as supervision } from './0018_supervision';
-import { sql as funds } from './0020_funds';
 import { sql as drawExclusions } from './0019_draw_exclusions';
+import { sql as funds } from './0020_funds';
 import { sql as sessionPublicity } from './0021_session_publicity';
 import { sql as statistics } from './0022_statistics';
 import { sql as complaintVerdicts } from './0023_complaint_verdicts';
 import { sql as fundAdjustments } from './0024_fund_adjustments';
 import { sql as exportJobs } from './0026_export_jobs';
+import { sql as policies } from './0027_policies';
 import { sql as statisticsRegions } from './0038_statistics_regions';
 
 export interface Migration {
@@ -53,5 +54,6 @@ export const migrations: Migration[] = [
   { name: '0023_complaint_verdicts', sql: complaintVerdicts },
   { name: '0024_fund_adjustments', sql: fundAdjustments },
   { name: '0026_export_jobs', sql: exportJobs },
+  { name: '0027_policies', sql: policies },
   { name: '0038_statistics_regions', sql: statisticsRegions },
 ];

@@ -1,4 +1,4 @@
-import { CERTIFICATE_LEVEL_LABELS, type CertificateLevel, formatYuan } from '@onex/shared';
+import { CERTIFICATE_LEVEL_LABELS, type CertificateLevel, DEFAULT_FEE_CAP_LABEL, formatYuan } from '@onex/shared';
 
 /** Filing statuses of an approved pilot: approved, and approved then published (R3). */
 export const APPROVED_FILING_STATUSES = ['approved', 'published'] as const;
@@ -12,14 +12,16 @@ export type FeeProblem =
   | { code: 'FEE_ABOVE_CAP'; level: CertificateLevel; feeFen: number; capFen: number; message: string };
 
 /**
- * R4.2 (鄂教职成办函〔2021〕7号 三.5; R1.2): one fee per level of the filing (a filing without levels: any level
+ * R4.2 (R1.2): one fee per level of the filing (a filing without levels: any level
  * of the certificate), each at most the level's cap — the score-share-weighted cap of its exam forms.
- * `caps` holds the cap of every level of the certificate that has exam forms.
+ * `caps` holds the cap of every level of the certificate that has exam forms; `citation` is the caps' basis for the
+ * school (`feeCapCitation`: its province's clause and the caps' label, never another jurisdiction's document).
  */
 export function agreementFeeProblems(
   filingLevels: readonly CertificateLevel[],
   fees: readonly { level: CertificateLevel; feeFen: number }[],
   caps: Readonly<Partial<Record<CertificateLevel, number>>>,
+  citation: string = DEFAULT_FEE_CAP_LABEL,
 ): FeeProblem[] {
   const problems: FeeProblem[] = [];
   const allowed = filingLevels.length ? filingLevels : (Object.keys(caps) as CertificateLevel[]);
@@ -43,7 +45,7 @@ export function agreementFeeProblems(
         level: f.level,
         feeFen: f.feeFen,
         capFen: cap,
-        message: `${label}考核费用 ${formatYuan(f.feeFen)} 元超过该等级上限 ${formatYuan(cap)} 元（鄂教职成办函〔2021〕7号 三.5）`,
+        message: `${label}考核费用 ${formatYuan(f.feeFen)} 元超过该等级上限 ${formatYuan(cap)} 元（${citation}）`,
       });
   }
   for (const l of filingLevels)

@@ -4,7 +4,11 @@ import {
   type Page,
   type agreementCreateSchema,
   type agreementQuerySchema,
+  type ExamForm,
+  NATIONAL_FEE_CAPS_FEN,
+  feeCapCitation,
   feeCapFen,
+  feeCapsFor,
 } from '@onex/shared';
 import type { z } from 'zod';
 import { type RequestContext, requireActor } from '../../auth/actor';
@@ -17,6 +21,7 @@ import { recordAudit } from '../audit/audit.service';
 import { storePdf } from '../files/files.service';
 import { AGREEMENT_READ_ROLES, mayReadAgreement, mayRecordAgreement } from './agreements.policy';
 import * as q from './agreements.queries';
+import { policySetOf, subjectOfSchool } from '../policies/policies.service';
 import { agreementFeeProblems, filingIsApproved } from './agreements.rules';
 
 /**
@@ -52,10 +57,14 @@ const facts = (r: { province_code: string; city_code: string; school_id: string;
   orgId: r.org_id,
 });
 
-/** The fee caps (fen) of a certificate's levels that have exam forms (R1.2). */
-export async function levelCaps(db: Db, certificateTypeId: string): Promise<Partial<Record<CertificateLevel, number>>> {
+/** The fee caps (fen) of a certificate's levels that have exam forms (R1.2), under the caps in force for the school. */
+export async function levelCaps(
+  db: Db,
+  certificateTypeId: string,
+  caps: Readonly<Record<ExamForm, number>> = NATIONAL_FEE_CAPS_FEN,
+): Promise<Partial<Record<CertificateLevel, number>>> {
   const forms = await q.levelForms(db, certificateTypeId);
-  return Object.fromEntries([...forms].map(([level, f]) => [level, feeCapFen(f)]));
+  return Object.fromEntries([...forms].map(([level, f]) => [level, feeCapFen(f, caps)]));
 }
 
 export async function createAgreement(
@@ -70,8 +79,10 @@ export async function createAgreement(
     throw notFound();
   if (!mayRecordAgreement(actor, filing.school_id)) throw new AppError('FORBIDDEN');
   if (!filingIsApproved(filing)) throw new AppError('FILING_NOT_APPROVED');
-  const caps = await levelCaps(deps.db, filing.certificate_type_id);
-  const problems = agreementFeeProblems(filing.levels, input.fees, caps);
+  const subject = await subjectOfSchool(deps.db, filing.school_id);
+  const set = await policySetOf(deps.db, subject);
+  const caps = await levelCaps(deps.db, filing.certificate_type_id, feeCapsFor(subject, set).capsFen);
+  const problems = agreementFeeProblems(filing.levels, input.fees, caps, feeCapCitation(subject, set));
   const above = problems.find((p) => p.code === 'FEE_ABOVE_CAP');
   if (above) throw new AppError('FEE_ABOVE_CAP', { problems }, above.message);
   if (problems.length) throw new AppError('FEE_LEVEL_INVALID', { problems }, problems.map((p) => p.message).join('；'));
@@ -163,7 +174,7 @@ export interface RequiredAgreement {
 
 /**
  * The agreement of a pilot — by filing id, or the school's for a certificate — or `AGREEMENT_REQUIRED`
- * (鄂教职成办函〔2021〕7号 三.6: 签署试点合作协议前，不得开展试点). With `level`, the agreement must also
+ * (002 三.6 for Hubei: 签署试点合作协议前，不得开展试点; the platform requires it of every pilot). With `level`, the agreement must also
  * carry a fee for that level.
  */
 export async function requireAgreement(

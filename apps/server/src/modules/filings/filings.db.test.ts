@@ -168,7 +168,7 @@ describe('R3.1 filing rounds', () => {
     const saved = t.clock.now();
     t.clock.advance(31 * MINUTE);
     try {
-      const res = await act(gzcp, id, { action: 'submit' });
+      const res = await act(gzcp, id, { action: 'submit', pledge: true });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('ROUND_CLOSED');
       expect(res.json().error.details.deadline).toBe(r.schoolSubmissionDeadline);
@@ -177,7 +177,7 @@ describe('R3.1 filing rounds', () => {
     } finally {
       t.clock.set(saved);
     }
-    expect((await act(gzcp, id, { action: 'submit' })).statusCode).toBe(200);
+    expect((await act(gzcp, id, { action: 'submit', pledge: true })).statusCode).toBe(200);
   });
 });
 
@@ -194,7 +194,7 @@ describe('R3.6 the 高职 path: province review, experts, decision, publication'
     });
     const report = (await gzcp.get(`/api/v1/filings/${id}/rule-report`)).json();
     expect(report.blocking).toBe(0);
-    let res = await act(gzcp, id, { action: 'submit' });
+    let res = await act(gzcp, id, { action: 'submit', pledge: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('submitted');
     expect((await act(gz, id, { action: 'accept_for_review' })).statusCode).toBe(404); // not a 中职 filing
@@ -266,7 +266,7 @@ describe('R3.6 the 高职 path: province review, experts, decision, publication'
 describe('R3.6 the 中职 path goes through the city', () => {
   it('zz submits; the province cannot accept it; gz-admin accepts and approves; then it is the province’s', async () => {
     const id = await completeFiling({ agent: zz, school: '广州市轻工职业学校', cert: 'WEB-FE', majors: ['710202'], levels: ['junior'] });
-    expect((await act(zz, id, { action: 'submit' })).statusCode).toBe(200);
+    expect((await act(zz, id, { action: 'submit', pledge: true })).statusCode).toBe(200);
     expect((await act(gd, id, { action: 'accept_for_review' })).statusCode).toBe(409);
     expect((await act(gd, id, { action: 'municipal_approve' })).statusCode).toBe(403);
     const listed = (await gz.get('/api/v1/filings?pageSize=200')).json();
@@ -284,7 +284,7 @@ describe('R3.6 the 中职 path goes through the city', () => {
 
   it('a return by the city needs a comment and sends the filing back with comments per section', async () => {
     const id = await completeFiling({ agent: zz, school: '广州市轻工职业学校', cert: 'CLOUD-OPS', majors: ['710205'] });
-    await act(zz, id, { action: 'submit' });
+    await act(zz, id, { action: 'submit', pledge: true });
     expect((await act(gz, id, { action: 'municipal_return' })).json().error.code).toBe('COMMENT_REQUIRED');
     const res = await act(gz, id, {
       action: 'municipal_return',
@@ -296,7 +296,7 @@ describe('R3.6 the 中职 path goes through the city', () => {
     expect(school.returnComments).toEqual({ overview: '补充实训室工位数' });
     expect(school.allowedActions).toContain('edit');
     expect((await zz.request('PUT', `/api/v1/filings/${id}/sections/leader`, demoLeader('李四'))).statusCode).toBe(200);
-    expect((await act(zz, id, { action: 'submit' })).json().status).toBe('submitted');
+    expect((await act(zz, id, { action: 'submit', pledge: true })).json().status).toBe('submitted');
   });
 });
 
@@ -309,7 +309,7 @@ describe('R3.5 rules at submission', () => {
       majors: ['610119'],
       courses: false,
     });
-    const res = await act(gdst, id, { action: 'submit' });
+    const res = await act(gdst, id, { action: 'submit', pledge: true });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('FILING_RULES_FAILED');
     const failed = res.json().error.details.report.results.filter((r: { passed: boolean }) => !r.passed);
@@ -322,7 +322,7 @@ describe('R3.5 rules at submission', () => {
     const id = await completeFiling({ agent: gdst, school: '广东生态工程职业学院', cert: 'BIM', majors: ['540301'], roundId: r.id });
     const report = (await gdst.get(`/api/v1/filings/${id}/rule-report`)).json();
     expect(report.results.find((x: { ruleId: string }) => x.ruleId === 'batch_admitted').passed).toBe(false);
-    expect((await act(gdst, id, { action: 'submit' })).json().error.code).toBe('FILING_RULES_FAILED');
+    expect((await act(gdst, id, { action: 'submit', pledge: true })).json().error.code).toBe('FILING_RULES_FAILED');
   });
 
   it('a province narrows the levels of a school type for its round (block)', async () => {
@@ -337,7 +337,7 @@ describe('R3.5 rules at submission', () => {
       levels: ['senior'],
       roundId: r.id,
     });
-    const res = await act(zz, id, { action: 'submit' });
+    const res = await act(zz, id, { action: 'submit', pledge: true });
     expect(res.json().error.code).toBe('FILING_RULES_FAILED');
     expect(res.json().error.details.report.results.find((x: { ruleId: string }) => x.ruleId === 'level_for_school_type').passed).toBe(
       false,
@@ -353,16 +353,17 @@ describe('R3.5 rules at submission', () => {
       majors: ['610205'],
       trainees: 40,
     });
-    expect((await act(gdst, first, { action: 'submit' })).statusCode).toBe(200);
+    expect((await act(gdst, first, { action: 'submit', pledge: true })).statusCode).toBe(200);
     const id = await completeFiling({ agent: gdst, school: '广东生态工程职业学院', cert: 'EC-DATA', majors: ['610205'], trainees: 12 });
-    let res = await act(gdst, id, { action: 'submit' });
+    let res = await act(gdst, id, { action: 'submit', pledge: true });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('FILING_WARNING_REASON_REQUIRED');
     expect(res.json().error.details.ruleIds.sort()).toEqual(['min_candidates', 'one_pilot_per_major']);
-    res = await act(gdst, id, { action: 'submit', warningReasons: { min_candidates: '首届试点，逐年扩大' } });
+    res = await act(gdst, id, { action: 'submit', pledge: true, warningReasons: { min_candidates: '首届试点，逐年扩大' } });
     expect(res.json().error.details.ruleIds).toEqual(['one_pilot_per_major']);
     res = await act(gdst, id, {
       action: 'submit',
+      pledge: true,
       warningReasons: { min_candidates: '首届试点，逐年扩大', one_pilot_per_major: '两证书面向不同岗位方向' },
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -427,7 +428,7 @@ describe('scope', () => {
 describe('R3.6 two reviewers at once', () => {
   it('exactly one decision succeeds, the other gets 409 CONFLICT', async () => {
     const id = await completeFiling({ agent: gzcp, school: '广州城市职业学院', cert: 'MATERNAL-CARE', majors: ['690102'], trainees: 50 });
-    expect((await act(gzcp, id, { action: 'submit' })).statusCode).toBe(200);
+    expect((await act(gzcp, id, { action: 'submit', pledge: true })).statusCode).toBe(200);
     expect((await act(gd, id, { action: 'accept_for_review' })).statusCode).toBe(200);
     const other = await t.loginAs('gd-admin');
     const results = await Promise.all([

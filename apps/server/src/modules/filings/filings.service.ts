@@ -22,6 +22,7 @@ import {
   draftSectionSchema,
   effectiveRules,
   evaluateFilingRules,
+  policyTextFor,
   filingTransition,
   roleMayTake,
   visibleStatus,
@@ -30,6 +31,7 @@ import {
   weightedTotal,
 } from '@onex/shared';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
+import type { FilingPledge } from '../../db/schema';
 import type { Db, Tx } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
@@ -39,6 +41,8 @@ import { type FileAccessCheck, storePdf } from '../files/files.service';
 import type { UploadedForm } from '../files/files.upload';
 import { notifyFilingStep } from '../notifications/notifications.service';
 import { passRateFlagOf } from '../pass-rates/pass-rates.service';
+import { levelCaps } from '../agreements/agreements.service';
+import { filingRulesOfSchool, policySetOf, subjectOfSchool } from '../policies/policies.service';
 import { FILING_CREATOR_ROLES, filingAllowedActions, isSchoolSide, seesUnpublishedDecision } from './filings.policy';
 import * as q from './filings.queries';
 import { buildFacts, roundAcceptsSubmissions } from './filings.rules';
@@ -152,6 +156,8 @@ export async function getFiling(deps: Deps, ctx: RequestContext, id: string): Pr
       assignments.some((a) => a.expert_id === actor.userId),
     ),
     projectLeaderUserId: r.project_leader_user_id,
+    plannedFeesFen: r.planned_fees_fen,
+    pledge: r.pledge,
     decisionComment: seesReview ? r.decision_comment : null,
     sections: {
       plan: {
@@ -223,6 +229,8 @@ async function ruleReport(db: Db, r: q.FilingRow, now: Date): Promise<RuleReport
     plan.map((p) => p.school_major_id),
     r.year,
   );
+  const policies = await filingRulesOfSchool(db, r.school_id);
+  const caps = await levelCaps(db, r.certificate_type_id, policies.feeCaps.capsFen);
   const facts = buildFacts({
     now,
     round: round!,
@@ -243,7 +251,11 @@ async function ruleReport(db: Db, r: q.FilingRow, now: Date): Promise<RuleReport
     previousPassRate: passRate,
     passRateOverridden: overridden,
   });
-  const results = evaluateFilingRules(facts, effectiveRules(round!.rule_overrides));
+  // R3.5: the planned fee of each level against the level's cap under the caps in force for the school.
+  facts.plannedFees = r.levels.map((level) => ({ level, feeFen: r.planned_fees_fen[level] ?? null, capFen: caps[level] ?? Infinity }));
+  // Only the rules in force for the school (its province, itself, the nation), each citing its own document;
+  // the fee-cap rule cites the caps' basis for the school (the default caps of 001 第十七条 unless the province has its own).
+  const results = evaluateFilingRules(facts, effectiveRules(round!.rule_overrides, policies.rules));
   return { results, blocking: blockingFailures(results).length, warnings: warningFailures(results).length, at: now.toISOString() };
 }
 
@@ -425,6 +437,7 @@ export async function saveSection(deps: Deps, ctx: RequestContext, id: string, s
         levels: v.levels,
         department_id: v.departmentId,
         ...(v.projectLeaderUserId !== undefined && { project_leader_user_id: v.projectLeaderUserId }),
+        ...(v.plannedFeesFen !== undefined && { planned_fees_fen: json(v.plannedFeesFen) }),
         updated_at: now,
       });
     } else if (parsed.section === 'plan') {
@@ -591,28 +604,46 @@ type Step = (trx: Tx, i: StepInput) => Promise<StepResult>;
 
 const noop: Step = async () => ({ set: {}, details: {} });
 
+/** The deadline's basis for the school (its province's document), or nothing where none applies. */
+async function roundOpenCitation(db: Db, schoolId: string): Promise<string> {
+  const source = (await filingRulesOfSchool(db, schoolId)).rules.find((x) => x.id === 'round_open')?.source;
+  return source ? `（${source}）` : '';
+}
+
 const returnStep: Step = async (_trx, { b }) => ({
   set: { return_comments: json(b.sectionComments ?? {}) },
   details: { sectionComments: b.sectionComments ?? {} },
 });
 
 /** submit: the round takes submissions (409 ROUND_CLOSED citing the deadline), no blocking rule, a reason per warning. */
-const submitStep: Step = async (trx, { r, b, now }) => {
+const submitStep: Step = async (trx, { r, b, now, actor }) => {
   const round = (await q.findRound(trx, r.round_id))!;
   if (!roundAcceptsSubmissions(round, now))
     throw new AppError(
       'ROUND_CLOSED',
       { roundId: round.id, deadline: iso(round.school_submission_deadline), status: round.status },
       round.school_submission_deadline && round.status === 'open'
-        ? `本轮备案的学校提交截止时间（${round.school_submission_deadline.toISOString()}）已过，不能再提交（粤教职函〔2023〕12号 三（二））`
+        ? `本轮备案的学校提交截止时间（${round.school_submission_deadline.toISOString()}）已过，不能再提交${await roundOpenCitation(trx, r.school_id)}`
         : undefined,
     );
+  // 001 第五条（二）对材料真实性负责: the submitter's pledge is recorded with the submission.
+  if (b.pledge !== true) throw new AppError('FILING_PLEDGE_REQUIRED');
   const report = await ruleReport(trx, r, now);
   if (report.blocking > 0) throw new AppError('FILING_RULES_FAILED', { report });
   const reasons = b.warningReasons ?? {};
   const missing = warningsWithoutReason(report.results, reasons);
   if (missing.length) throw new AppError('FILING_WARNING_REASON_REQUIRED', { ruleIds: missing, report });
   const kept = Object.fromEntries(warningFailures(report.results).map((w) => [w.ruleId, reasons[w.ruleId]!.trim()]));
+  const subject = await subjectOfSchool(trx, r.school_id);
+  const pledgeText = policyTextFor('authenticity_pledge', subject, (await policySetOf(trx, subject)).documents);
+  const pledge: FilingPledge = {
+    userId: actor.userId,
+    name: actor.displayName,
+    role: actor.role,
+    at: now.toISOString(),
+    text: pledgeText.zh,
+    source: pledgeText.source,
+  };
   return {
     set: {
       rule_report: json(report),
@@ -620,8 +651,9 @@ const submitStep: Step = async (trx, { r, b, now }) => {
       warning_decisions: json({}),
       return_comments: json({}),
       submitted_at: now,
+      pledge: json(pledge),
     },
-    details: { warnings: Object.keys(kept), warningReasons: kept },
+    details: { warnings: Object.keys(kept), warningReasons: kept, pledge },
   };
 };
 

@@ -503,7 +503,9 @@ describe('special fund budgets (R4.5)', () => {
     });
     expect(fee.statusCode).toBe(422);
     expect(fee.json().error.code).toBe('FUND_STUDENT_TRAINING_FEE');
-    expect(fee.json().error.message).toContain('鄂教职成办函〔2021〕7号 三.5');
+    // issue 18 #0: a Guangdong school is not cited Hubei's 002 三.5
+    expect(fee.json().error.message).toContain('不得记录向试点学生收取的培训费');
+    expect(fee.json().error.message).not.toContain('鄂教职成办函');
     expect((await gdst.get(`/api/v1/fund-budgets/${b.id}/entries`)).json<{ items: FundEntryDto[] }>().items).toHaveLength(before);
     expect(COMPLAINT_CATEGORIES).toContain('training_fee_charged');
     expect(COMPLAINT_CATEGORY_LABELS.training_fee_charged.zh).toBe('向学生收取培训费');

@@ -527,9 +527,7 @@ export async function recordIncome(
     throw new AppError(
       'FUND_STUDENT_TRAINING_FEE',
       { clause: STUDENT_TRAINING_FEE_RULE.clause, binding },
-      binding
-        ? undefined
-        : '专项经费收入只记录培训评价组织支付的考务服务费和省级奖补资金，不得记录向试点学生收取的培训费（参照鄂教职成办函〔2021〕7号 三.5）',
+      binding ? undefined : '专项经费收入只记录培训评价组织支付的考务服务费和省级奖补资金，不得记录向试点学生收取的培训费',
     );
   }
   const source = input.source;

@@ -72,7 +72,7 @@ describe('R3.11 notifications from the filing workflow', () => {
     const warningReasons = Object.fromEntries(
       report.results.filter((r) => !r.passed && r.severity === 'warn').map((r) => [r.ruleId, '已说明']),
     );
-    await act(gdst, id, { action: 'submit', warningReasons });
+    await act(gdst, id, { action: 'submit', pledge: true, warningReasons });
     const province = await notificationsOf(t.db, 'gd-admin');
     expect(province[0]).toMatchObject({ kind: 'filing_awaits_province', link: `/filings/${id}` });
     expect(province[0]!.title).toContain('待省级受理');

@@ -61,7 +61,7 @@ export function deadlineNotice(roundName: string, deadline: Date): { title: stri
   const shown = deadline.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   return {
     title: `“${roundName}”将于 ${shown} 截止学校提交`,
-    body: '请在截止时间前完成备案表、论证报告及附件并提交（粤教职函〔2023〕12号 三（二））。',
+    body: '请在截止时间前完成备案表、论证报告及附件并提交。',
   };
 }
 

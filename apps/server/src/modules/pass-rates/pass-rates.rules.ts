@@ -1,8 +1,11 @@
-import { type PassRateFlagDto, type RuleOverrides, type YearPassRateDto, effectiveRules, passRate } from '@onex/shared';
+import { type FilingRuleDef, type PassRateFlagDto, type RuleOverrides, type YearPassRateDto, effectiveRules, passRate } from '@onex/shared';
 
-/** The threshold (0–1) of the pass_rate rule in force for a round (default 0.9, 粤生态职院〔2023〕18号 第十二条). */
-export function passRateThreshold(overrides: RuleOverrides): number {
-  const v = effectiveRules(overrides).find((r) => r.id === 'pass_rate')?.params.minPassRate;
+/**
+ * The threshold (0–1) of the pass_rate rule in force for a round (default 0.9, from 001 第十二条 where it applies);
+ * `rules`: the school's rules (`filingRulesFor`), whose own threshold the round's overrides then adjust.
+ */
+export function passRateThreshold(overrides: RuleOverrides, rules?: readonly FilingRuleDef[]): number {
+  const v = effectiveRules(overrides, rules).find((r) => r.id === 'pass_rate')?.params.minPassRate;
   return typeof v === 'number' && Number.isFinite(v) ? v : 0.9;
 }
 

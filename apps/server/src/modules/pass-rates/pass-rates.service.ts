@@ -6,6 +6,7 @@ import {
   type PassRateRestrictionDto,
   type PassRateRestrictionQuery,
   type RuleOverrides,
+  effectiveRules,
   passRate,
 } from '@onex/shared';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
@@ -13,6 +14,7 @@ import { scopeOf } from '../../auth/scope';
 import { scopeWhere } from '../../db/scope-filter';
 import type { Db, Tx } from '../../db/types';
 import type { Deps } from '../../lib/deps';
+import { filingRulesOfSchool } from '../policies/policies.service';
 import * as q from './pass-rates.queries';
 import { passRateFlag, passRateThreshold, yearPassRate } from './pass-rates.rules';
 
@@ -24,17 +26,22 @@ interface FilingKey {
 
 /** R3.9: the pass-rate flag of a filing as the actor sees it (the filing core shows it in the filing's detail). */
 export async function passRateFlagOf(db: Db, actor: Actor, f: FilingKey, ruleOverrides: RuleOverrides): Promise<PassRateFlagDto> {
-  const [rows, override] = await Promise.all([
+  const [rows, override, policies] = await Promise.all([
     q.passRatesOf(db, f.school_id, f.certificate_type_id, [f.year - 1, f.year]),
     q.passRateOverrideOf(db, f.school_id, f.certificate_type_id, f.year),
+    filingRulesOfSchool(db, f.school_id),
   ]);
-  return passRateFlag({
+  // The pass_rate rule applies only where a document in force for the school gives it (001 第十二条 at its school,
+  // or a province's or school's own rule); elsewhere a low rate is shown but restricts nothing.
+  const rule = effectiveRules(ruleOverrides, policies.rules).find((r) => r.id === 'pass_rate');
+  const flag = passRateFlag({
     year: f.year,
-    threshold: passRateThreshold(ruleOverrides),
+    threshold: rule ? passRateThreshold(ruleOverrides, policies.rules) : passRateThreshold(ruleOverrides),
     rows,
     override: override ? { reason: override.reason, at: override.created_at, by: override.display_name } : null,
     mayOverride: actor.role === 'province_admin',
   });
+  return rule ? flag : { ...flag, restricted: false, mayOverride: false };
 }
 
 /** R3.9 ← R5.5: a results import refreshes the pass rates the filing rule reads (inside the import's transaction). */

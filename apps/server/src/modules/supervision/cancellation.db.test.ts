@@ -63,7 +63,11 @@ describe('R8.3 cancellation of a pilot', () => {
       evidence: [],
     });
     expect(done.statusCode, done.body).toBe(201);
-    expect(done.json()).toMatchObject({ clause: '粤生态职院〔2023〕18号 第十九条（三）', ground: 'forced_participation' });
+    // issue 18 #0: 001 第十九条 binds 广东生态工程职业学院 only; a 广州城市职业学院 pilot is cancelled on the national basis
+    expect(done.json()).toMatchObject({
+      clause: '教职成〔2019〕6号 二（七）（建立健全监督、管理与服务机制）',
+      ground: 'forced_participation',
+    });
     expect(
       (await gd.post(`/api/v1/filings/${filing.id}/cancellation`, { ground: 'funds_misuse', reason: '再次取消', evidence: [] })).statusCode,
     ).toBe(409);

@@ -1,4 +1,4 @@
-import { CANCELLATION_GROUNDS, type CancelPilotRequest, type PilotCancellationDto } from '@onex/shared';
+import { CANCELLATION_GROUNDS, type CancelPilotRequest, type PilotCancellationDto, cancellationClauseFor } from '@onex/shared';
 import { type RequestContext, requireActor } from '../../auth/actor';
 import { scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
@@ -40,7 +40,7 @@ export async function cancelPilot(deps: Deps, ctx: RequestContext, filingId: str
       city_code: f.city_code,
       school_id: f.school_id,
       ground: ground.id,
-      clause: ground.clause,
+      clause: cancellationClauseFor(ground.clause, { provinceCode: f.province_code, schoolId: f.school_id, schoolName: f.school_name }),
       reason: b.reason,
       evidence: JSON.stringify(b.evidence),
       cancelled_at: now,

@@ -10,6 +10,8 @@ export interface MyRegistration {
   consentAt: string | null;
   feeExempt: boolean;
   payer: 'school';
+  /** The proposing school (its consent notice cites its own rules). */
+  school?: { id: string; name: string } | null;
   allowedActions: ('consent' | 'decline' | 'paper_consent' | 'withdraw')[];
   session: {
     id: string;

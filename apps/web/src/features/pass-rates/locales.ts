@@ -13,7 +13,7 @@ const zh = {
     rate: '通过率',
     total: '合计',
     below: '低于 {{threshold}}',
-    legend: '通过率低于 {{threshold}} 的试点标红（粤生态职院〔2023〕18号 第十二条：限制下一年度试点申报）。',
+    legend: '通过率低于 {{threshold}} 的试点标红（适用该校所在省份或本校规定的通过率规则）。',
     restrictionsTitle: '通过率限制与特批',
     restrictionsHint: '上一年度证书通过率低于本轮阈值的学校，本年度该证书的备案须经省级特批（须填写理由）。',
     stateAll: '全部',
@@ -48,8 +48,7 @@ const en: typeof zh = {
     rate: 'Pass rate',
     total: 'Total',
     below: 'Below {{threshold}}',
-    legend:
-      'Pilots with a pass rate below {{threshold}} are in red (粤生态职院〔2023〕18号 art. 12: the next year’s filing is restricted).',
+    legend: 'Pilots with a pass rate below {{threshold}} are in red (where the school’s province or its own rules set a pass-rate rule).',
     restrictionsTitle: 'Pass-rate restrictions and overrides',
     restrictionsHint:
       'A school whose pass rate of a certificate was below the round’s threshold the year before needs the province’s override (with a reason) to file that certificate this year.',

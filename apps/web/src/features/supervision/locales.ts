@@ -79,7 +79,7 @@ const zh = {
     // Cancellation (R8.3)
     cancelTitle: '取消试点',
     cancelHint:
-      '依据粤生态职院〔2023〕18号 第十九条所列情形取消试点资格，须选择依据、填写理由并附证据。取消后该试点不能再报名考生或填报年度计划，备案及历史记录保留。',
+      '依据所列情形（每项注明其来源条款）取消试点资格，须选择依据、填写理由并附证据。取消后该试点不能再报名考生或填报年度计划，备案及历史记录保留。',
     cancelPilot: '取消试点',
     filingId: '备案编号',
     ground: '取消依据',
@@ -218,7 +218,7 @@ const en: typeof zh = {
     no: 'No',
     cancelTitle: 'Pilot cancellation',
     cancelHint:
-      'Cancel a pilot on a ground of 粤生态职院〔2023〕18号 §19, with a reason and evidence. A cancelled pilot registers no candidates and files no plan; its filing and history stay.',
+      'Cancel a pilot on one of the listed grounds (each citing its clause), with a reason and evidence. A cancelled pilot registers no candidates and files no plan; its filing and history stay.',
     cancelPilot: 'Cancel pilot',
     filingId: 'Filing id',
     ground: 'Ground',

@@ -25,6 +25,7 @@ import { levelLabel } from '../../catalog/components/bits';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
+import { usePolicyText } from '../../../lib/policies';
 import { useAnnualPlans, useFiling, usePutAnnualPlan } from '../api';
 import {
   PLAN_STATE_COLORS,
@@ -250,6 +251,7 @@ export function AnnualPlansPage() {
   const put = usePutAnnualPlan();
   const [filing, setFiling] = useState<{ entry: AnnualPlanEntryDto; seed: AnnualPlanDto['rows'] } | null>(null);
   const school = user.role === 'school_admin';
+  const planHint = usePolicyText('annual_plan_hint', t('annualPlans.hint'), { own: school });
   const items = plans.data?.items ?? [];
   const prevOf = (e: AnnualPlanEntryDto) => previousPlanOf(e, lastYear.data?.items);
   const currentYear = new Date().getFullYear();
@@ -384,7 +386,7 @@ export function AnnualPlansPage() {
           <ExportButton path="/annual-plans" query={{ year }} />
         </Space>
       </Space>
-      <Alert type="info" showIcon title={school ? t('annualPlans.hint') : t('annualPlans.readOnlyHint')} />
+      <Alert type="info" showIcon title={school ? planHint : t('annualPlans.readOnlyHint')} />
       {plans.error ? <Alert type="error" showIcon title={errorText(plans.error)} /> : null}
       <Table<AnnualPlanEntryDto>
         rowKey="filingId"

@@ -18,6 +18,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
+import { usePolicyText } from '../../../lib/policies';
 import { useCreateChangeRequest, useDecideChangeRequest, useFilingChangeRequests } from '../api';
 import {
   CHANGE_STATUS_COLORS,
@@ -41,6 +42,12 @@ const txt = (v: unknown): ReactNode =>
   ) : (
     <span style={{ whiteSpace: 'pre-wrap' }}>{String(v)}</span>
   );
+
+/** The change-request rule in the words of the school's own documents (001 第七条 only at its school). */
+function useFrozenHint(schoolId: string): string {
+  const { t } = useTranslation();
+  return usePolicyText('change_request_hint', t('changes.frozenHint'), { schoolId });
+}
 
 export function ChangeStatusTag({ status }: { status: ChangeRequestDto['status'] }) {
   const { lang } = useLang();
@@ -308,6 +315,7 @@ function ProblemList({ problems }: { problems: readonly ChangeProblem[] }) {
 
 /** 申请变更: the sections to change, their complete new content (the filing form's editors) and the reason. */
 function ChangeRequestModal({ filing, open, onClose }: { filing: FilingDetailDto; open: boolean; onClose: () => void }) {
+  const frozenHint = useFrozenHint(filing.schoolId);
   const { t } = useTranslation();
   const { lang } = useLang();
   const { message } = App.useApp();
@@ -370,7 +378,7 @@ function ChangeRequestModal({ filing, open, onClose }: { filing: FilingDetailDto
     >
       <Form form={form} layout="vertical" initialValues={init} data-testid="change-form">
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Alert type="info" showIcon title={t('changes.frozenHint')} />
+          <Alert type="info" showIcon title={frozenHint} />
           <Form.Item
             name="chosen"
             label={t('changes.chooseSections')}
@@ -413,6 +421,7 @@ function ChangeRequestModal({ filing, open, onClose }: { filing: FilingDetailDto
  * school administrator, 同意 / 拒绝 for the province on pending requests.
  */
 export function ChangeRequestsCard({ filing }: { filing: FilingDetailDto }) {
+  const frozenHint = useFrozenHint(filing.schoolId);
   const { t } = useTranslation();
   const user = useUser();
   const requests = useFilingChangeRequests(filing.id);
@@ -447,7 +456,7 @@ export function ChangeRequestsCard({ filing }: { filing: FilingDetailDto }) {
       }
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        {school && <Alert type="info" showIcon title={t('changes.frozenHint')} />}
+        {school && <Alert type="info" showIcon title={frozenHint} />}
         {requests.error ? <Alert type="error" showIcon title={errorText(requests.error)} /> : null}
         <Table<ChangeRequestDto>
           size="small"

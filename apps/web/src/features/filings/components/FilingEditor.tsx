@@ -7,7 +7,24 @@ import {
   type FilingSection,
 } from '@onex/shared';
 import { ReloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Space, Spin, Steps, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Steps,
+  Typography,
+} from 'antd';
 import type { StepsProps } from 'antd';
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +35,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
+import { useEffectivePolicies } from '../../../lib/policies';
 import { ApiError } from '../../../lib/api';
 import { useFilingTransition, useRuleReport, useSaveSection } from '../api';
 import { FILING_STEPS, cleanDraft, missingByStep, numberedStep, savedAt, sectionsOfStep, type MissingEntry } from '../filing-helpers';
@@ -28,7 +46,11 @@ import { CourseFields, FeasibilityFields, LeaderFields, OpinionsFields, Overview
 
 function initialValues(f: FilingDetailDto) {
   return {
-    basics: { levels: f.levels, departmentId: f.departmentId },
+    basics: {
+      levels: f.levels,
+      departmentId: f.departmentId,
+      plannedFeesYuan: Object.fromEntries(Object.entries(f.plannedFeesFen ?? {}).map(([l, fen]) => [l, fen / 100])),
+    },
     leader: f.sections.leader ?? {},
     team: f.sections.team ?? { members: [{}] },
     plan: { rows: f.sections.plan.rows },
@@ -55,7 +77,15 @@ const MISSING_ICON: CSSProperties = {
 /** The body of one section as the server takes it. */
 function sectionBody(section: FilingSection, values: Record<string, unknown>): unknown {
   const v = values[section] as Record<string, unknown> | undefined;
-  if (section === 'basics') return { levels: v?.levels ?? [], departmentId: v?.departmentId };
+  if (section === 'basics') {
+    const levels = (v?.levels as string[] | undefined) ?? [];
+    const yuan = (v?.plannedFeesYuan ?? {}) as Record<string, number | null | undefined>;
+    // R3.5: the planned fee per level, in fen; a level without one is left out.
+    const plannedFeesFen = Object.fromEntries(
+      levels.filter((l) => typeof yuan[l] === 'number').map((l) => [l, Math.round(yuan[l]! * 100)]),
+    );
+    return { levels, departmentId: v?.departmentId, plannedFeesFen };
+  }
   if (section === 'plan')
     return {
       rows: ((v?.rows as PlanRow[] | undefined) ?? []).map((r) => ({
@@ -92,6 +122,9 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
   const [lastSaved, setLastSaved] = useState<Date | null>(null);
   const [saving, setSaving] = useState(false);
   const [reasons, setReasons] = useState<Record<string, string>>(filing.warningReasons);
+  const [pledged, setPledged] = useState(false);
+  const policies = useEffectivePolicies({ schoolId: filing.schoolId });
+  const pledgeText = policies.data?.texts.authenticity_pledge?.zh ?? t('filingPolicy.pledgeFallback');
   const save = useSaveSection(filing.id);
   const submit = useFilingTransition(filing.id);
   const step = FILING_STEPS[current]!;
@@ -227,6 +260,7 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
     submit.mutate(
       {
         action: 'submit',
+        pledge: pledged,
         warningReasons: Object.fromEntries(failedWarnings.map((w) => [w.ruleId, reasons[w.ruleId]!.trim()])),
       },
       {
@@ -336,6 +370,24 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
                             />
                           </Form.Item>
                         </Col>
+                        {levels.map((l) => (
+                          <Col xs={24} md={8} key={l}>
+                            <Form.Item
+                              name={['basics', 'plannedFeesYuan', l]}
+                              label={t('filingPolicy.plannedFee', { level: levelLabel(l, lang) })}
+                              extra={policies.data ? t('filingPolicy.plannedFeeCap', { label: policies.data.feeCaps.label }) : undefined}
+                            >
+                              <InputNumber
+                                min={0}
+                                max={100000}
+                                precision={2}
+                                addonAfter="元"
+                                style={{ width: '100%' }}
+                                data-testid={`planned-fee-${l}`}
+                              />
+                            </Form.Item>
+                          </Col>
+                        ))}
                       </Row>
                     </Card>
                   </>
@@ -388,15 +440,20 @@ export function FilingEditor({ filing, round }: { filing: FilingDetailDto; round
                     )}
                     {rep.blocking === 0 && missingReasons.length > 0 && <Alert type="warning" showIcon title={t('filings.reasonsHint')} />}
                     {!canSubmit && <Alert type="info" showIcon title={t('filings.onlySchoolSubmits')} />}
+                    {canSubmit && (
+                      <Checkbox checked={pledged} onChange={(e) => setPledged(e.target.checked)} data-testid="pledge-checkbox">
+                        {pledgeText}
+                      </Checkbox>
+                    )}
                     <Popconfirm
                       title={t('filings.submitConfirm')}
                       onConfirm={doSubmit}
-                      disabled={!canSubmit || rep.blocking > 0 || missingReasons.length > 0}
+                      disabled={!canSubmit || !pledged || rep.blocking > 0 || missingReasons.length > 0}
                     >
                       <Button
                         type="primary"
                         icon={<SendOutlined />}
-                        disabled={!canSubmit || rep.blocking > 0 || missingReasons.length > 0}
+                        disabled={!canSubmit || !pledged || rep.blocking > 0 || missingReasons.length > 0}
                         loading={submit.isPending}
                         data-testid="submit-filing"
                       >

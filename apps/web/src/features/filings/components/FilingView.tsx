@@ -3,7 +3,10 @@ import { Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { levelLabel } from '../../catalog/components/bits';
+import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
+import { formatFen } from '../../../lib/money';
+import '../locales';
 import { FILING_STEPS, numberedStep, type FilingStep } from '../filing-helpers';
 
 type Obj = Record<string, unknown>;
@@ -40,6 +43,22 @@ export function FilingView({ filing }: { filing: FilingDetailDto }) {
           <Descriptions.Item label={t('filings.levels')}>{levels}</Descriptions.Item>
           <Descriptions.Item label={t('filings.declaringUnit')}>{filing.schoolName}</Descriptions.Item>
           <Descriptions.Item label={t('filings.department')}>{filing.departmentName}</Descriptions.Item>
+          <Descriptions.Item label={t('filingPolicy.plannedFees')}>
+            {filing.levels
+              .filter((l) => filing.plannedFeesFen?.[l] !== undefined)
+              .map((l) => `${levelLabel(l, lang)} ${formatFen(filing.plannedFeesFen![l])}`)
+              .join('；') || txt(undefined)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('filingPolicy.pledgeTitle')} span={2}>
+            {filing.pledge ? (
+              <Space orientation="vertical" size={0} data-testid="filing-pledge">
+                <span>{t('filingPolicy.pledgedBy', { name: filing.pledge.name, at: formatDateTime(filing.pledge.at) })}</span>
+                <Typography.Text type="secondary">{filing.pledge.text}</Typography.Text>
+              </Space>
+            ) : (
+              <Typography.Text type="secondary">{t('filingPolicy.notPledged')}</Typography.Text>
+            )}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card size="small" title={step('plan')}>

@@ -40,6 +40,9 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
+import { useEffectivePolicies } from '../../../lib/policies';
+import { useUser } from '../../auth/session';
+import '../locales';
 import { useCreateRound, usePublishRound, useRoundTransition, useRounds, useUpdateRound } from '../api';
 import { weightSum } from '../filing-helpers';
 import { RoundStatusTag, roundTypeLabel } from './bits';
@@ -116,6 +119,11 @@ function DateTimeField({ name, label }: { name: keyof RoundFormValues; label: st
 }
 
 function RoundDrawer({ round, open, onClose }: { round?: FilingRoundDto; open: boolean; onClose: () => void }) {
+  // The rules of the province's own documents and the nation's, each with its citation (issue 18 #0); a rule only a
+  // school's own document gives applies to that school only.
+  const user = useUser();
+  const provinceRules = useEffectivePolicies({ provinceCode: round?.provinceCode ?? user.scope.provinceCode }, open);
+  const sourceOf = (id: string) => provinceRules.data?.filingRules.find((r) => r.id === id)?.source;
   const { t } = useTranslation();
   const { lang } = useLang();
   const { message } = App.useApp();
@@ -268,7 +276,7 @@ function RoundDrawer({ round, open, onClose }: { round?: FilingRoundDto; open: b
                 <Space orientation="vertical" size={0}>
                   <span>{r.description}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.source}
+                    {sourceOf(r.id) ?? t('roundPolicy.schoolOnly')}
                   </Typography.Text>
                 </Space>
               ),

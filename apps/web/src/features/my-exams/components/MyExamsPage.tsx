@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
+import { usePolicyText } from '../../../lib/policies';
 import { useConsent, useMyRegistrations, useMySessions, type MyExamSession, type MyRegistration } from '../api';
 import { ExportButton } from '../../../components/ExportButton';
 
@@ -22,6 +23,8 @@ export function MyExamsPage() {
   const consent = useConsent();
   const pending = (regs.data ?? []).filter((r) => r.allowedActions.includes('consent') || r.allowedActions.includes('decline'));
   const level = (l: MyRegistration['session']['level']) => pickLabel(CERTIFICATE_LEVEL_LABELS, l, lang);
+  // The notice in the words of the proposing school's own rules (its province's, its own or the nation's).
+  const notice = usePolicyText('consent_notice', t('exams.voluntaryText'), { schoolId: pending[0]?.school?.id });
 
   const decide = (r: MyRegistration, decision: 'consent' | 'decline') =>
     consent.mutate(
@@ -35,7 +38,7 @@ export function MyExamsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('exams.pendingTitle')} data-testid="pending-consents">
-        <Alert type="info" showIcon title={t('exams.voluntaryTitle')} description={t('exams.voluntaryText')} style={{ marginBottom: 16 }} />
+        <Alert type="info" showIcon title={t('exams.voluntaryTitle')} description={notice} style={{ marginBottom: 16 }} />
         {regs.isError && <Alert type="error" showIcon title={errorText(regs.error)} />}
         {pending.length === 0 ? (
           <Empty description={t('exams.noPending')} />

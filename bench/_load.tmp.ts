@@ -1,0 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { loadData } from '/work/main/bench/stats.bench';
+import { admin } from '/work/main/bench/fixtures';
+const base = 'postgres://postgres@127.0.0.1:5432/postgres';
+await admin(base, 'DROP DATABASE IF EXISTS onex_stats_dev WITH (FORCE)');
+await admin(base, 'CREATE DATABASE onex_stats_dev');
+const key = randomBytes(32);
+const t0 = performance.now();
+const d = await loadData('postgres://postgres@127.0.0.1:5432/onex_stats_dev', Number(process.argv[2] ?? 0.2), key);
+writeFileSync('/tmp/stats-dev.json', JSON.stringify({ key: key.toString('base64'), requests: d.requests, counts: d.counts, baselineMs: d.baselineMs }));
+console.log('loaded', d.counts, Math.round(performance.now() - t0), 'ms');
