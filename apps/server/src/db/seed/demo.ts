@@ -11,6 +11,7 @@ import { seedDemoExams } from './demo-exams';
 import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoCreditBank } from './demo-credit-bank';
 import { seedDemoSupervision } from './demo-supervision';
+import { seedDemoSocialLearners } from './demo-social-learners';
 import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
 
 export { DEMO_PASSWORD };
@@ -135,6 +136,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     await seedDemoSupervision(trx, now, secretKey);
     // Special funds (issue 15): a budget through the approval chain, ledger, income, a refusal, an allocation.
     await seedDemoFunds(trx, now);
+    await seedDemoSocialLearners(trx, now, secretKey, publicUrl); // issue 17 item 1: social learners' channel
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',
