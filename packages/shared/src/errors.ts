@@ -451,7 +451,11 @@ export const ERRORS = {
     zh: '培训评价组织尚未公布该证书等级面向社会考生的考核费用',
     en: 'The organization has not published its fee for social candidates of this level',
   },
-  SOCIAL_DOCUMENTS_MISSING: { status: 409, zh: '请先上传培训评价组织要求的全部报名材料', en: 'Upload every document the organization asks for first' },
+  SOCIAL_DOCUMENTS_MISSING: {
+    status: 409,
+    zh: '请先上传培训评价组织要求的全部报名材料',
+    en: 'Upload every document the organization asks for first',
+  },
   SOCIAL_APPLICATION_EXISTS: { status: 409, zh: '您已申请过本场考核', en: 'You have already applied for this session' },
   SOCIAL_DOCUMENT_INVALID: {
     status: 400,

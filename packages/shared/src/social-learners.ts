@@ -104,7 +104,13 @@ export const socialApplicationSchema = z.object({
   paidAt: z.string().nullable(),
   paymentRef: z.string().nullable(),
   documents: z.array(
-    z.object({ kind: z.enum(SOCIAL_DOCUMENT_KINDS), fileName: z.string(), mime: z.string(), size: z.number().int(), uploadedAt: z.string() }),
+    z.object({
+      kind: z.enum(SOCIAL_DOCUMENT_KINDS),
+      fileName: z.string(),
+      mime: z.string(),
+      size: z.number().int(),
+      uploadedAt: z.string(),
+    }),
   ),
   registrationId: z.string().nullable(),
   reason: z.string().nullable(),

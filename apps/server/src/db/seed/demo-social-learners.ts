@@ -223,7 +223,15 @@ export async function seedDemoSocialLearners(trx: Trx, now: Date, secretKey: Buf
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('exam_results')
-    .values({ registration_id: reg.id, session_id: pastSession, province_code: site.province_code, score: '82.0', passed: true, import_id: imp.id, created_at: enteredAt })
+    .values({
+      registration_id: reg.id,
+      session_id: pastSession,
+      province_code: site.province_code,
+      score: '82.0',
+      passed: true,
+      import_id: imp.id,
+      created_at: enteredAt,
+    })
     .execute();
   const s = await sessionForIssuance(trx, pastSession, true);
   if (s) await issueInTransaction(trx, { secretKey, publicUrl }, s, new Date(examAt.getTime() + 20 * DAY), by);

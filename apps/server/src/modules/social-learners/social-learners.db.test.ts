@@ -105,19 +105,27 @@ describe('social learners channel (issue 17 item 1; 003 6号 二(四) 社会成�
     const level = fees.find((f) => f.certificateTypeId === irProg && f.level === 'intermediate')!;
     expect(level.capFen).toBeGreaterThan(0);
     capFen = level.capFen;
-    const above = await org.request('PUT', '/api/v1/social-exam-fees', { certificateTypeId: irProg, level: 'intermediate', feeFen: capFen + 1 });
+    const above = await org.request('PUT', '/api/v1/social-exam-fees', {
+      certificateTypeId: irProg,
+      level: 'intermediate',
+      feeFen: capFen + 1,
+    });
     expect(above.statusCode).toBe(422);
     expect(above.json().error.code).toBe('FEE_ABOVE_CAP');
     // another organization's certificate is not found
     const bim = await t.loginAs('org-bim');
-    expect((await bim.request('PUT', '/api/v1/social-exam-fees', { certificateTypeId: irProg, level: 'intermediate', feeFen: 100 })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await bim.request('PUT', '/api/v1/social-exam-fees', { certificateTypeId: irProg, level: 'intermediate', feeFen: 100 })).statusCode,
+    ).toBe(404);
     const ok = await org.request('PUT', '/api/v1/social-exam-fees', { certificateTypeId: irProg, level: 'intermediate', feeFen: capFen });
     expect(ok.statusCode, ok.body).toBe(200);
     // the database refuses a fee above its recorded cap too
     await expect(
-      t.db.updateTable('social_exam_fees').set({ fee_fen: capFen + 1 }).where('certificate_type_id', '=', irProg).execute(),
+      t.db
+        .updateTable('social_exam_fees')
+        .set({ fee_fen: capFen + 1 })
+        .where('certificate_type_id', '=', irProg)
+        .execute(),
     ).rejects.toThrow();
   });
 
@@ -148,17 +156,32 @@ describe('social learners channel (issue 17 item 1; 003 6号 二(四) 社会成�
     const early = await me.post(`/api/v1/me/social-applications/${app.id}/payment`, { paymentRef: 'WX20261206001' });
     expect(early.json().error.code).toBe('SOCIAL_DOCUMENTS_MISSING');
 
-    const bad = await postMultipart(me, `/api/v1/me/social-applications/${app.id}/documents`, { kind: 'photo' }, { name: 'a.png', bytes: Buffer.from('not an image') });
+    const bad = await postMultipart(
+      me,
+      `/api/v1/me/social-applications/${app.id}/documents`,
+      { kind: 'photo' },
+      { name: 'a.png', bytes: Buffer.from('not an image') },
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('SOCIAL_DOCUMENT_INVALID');
     expect(
-      (await postMultipart(me, `/api/v1/me/social-applications/${app.id}/documents`, { kind: 'photo' }, { name: '照片.png', bytes: PNG })).statusCode,
+      (await postMultipart(me, `/api/v1/me/social-applications/${app.id}/documents`, { kind: 'photo' }, { name: '照片.png', bytes: PNG }))
+        .statusCode,
     ).toBe(200);
-    const up = await postMultipart(me, `/api/v1/me/social-applications/${app.id}/documents`, { kind: 'id_scan' }, { name: '身份证.pdf', bytes: PDF });
+    const up = await postMultipart(
+      me,
+      `/api/v1/me/social-applications/${app.id}/documents`,
+      { kind: 'id_scan' },
+      { name: '身份证.pdf', bytes: PDF },
+    );
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json().allowedActions).toContain('pay');
 
-    const stored = await t.db.selectFrom('social_application_documents').select(['content_sealed', 'mime']).where('kind', '=', 'id_scan').executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('social_application_documents')
+      .select(['content_sealed', 'mime'])
+      .where('kind', '=', 'id_scan')
+      .executeTakeFirstOrThrow();
     expect(stored.mime).toBe('application/pdf');
     expect(Buffer.from(stored.content_sealed, 'base64').includes(Buffer.from('SECRET-SCAN-MARKER'))).toBe(false);
 
@@ -197,17 +220,15 @@ describe('social learners channel (issue 17 item 1; 003 6号 二(四) 社会成�
     const c = await org.post(`/api/v1/social-applications/${app.id}/confirm`);
     expect(c.statusCode, c.body).toBe(200);
     expect(c.json().status).toBe('confirmed');
-    const reg = await t.db
-      .selectFrom('exam_registrations')
-      .selectAll()
-      .where('id', '=', c.json().registrationId)
-      .executeTakeFirstOrThrow();
+    const reg = await t.db.selectFrom('exam_registrations').selectAll().where('id', '=', c.json().registrationId).executeTakeFirstOrThrow();
     expect(reg).toMatchObject({ status: 'registered', school_id: null, payer: 'learner', fee_fen: capFen, consent_via: 'learner' });
     const regs = (await org.get(`/api/v1/exam-sessions/${sessionId}/registrations`)).json();
     expect(regs.items[0]).toMatchObject({ payer: 'learner', school: null });
 
     // the only seat is taken: no more offers for this session
-    const offers = (await t.app.inject({ method: 'GET', url: '/api/v1/public/social-exam-offers?pageSize=200' })).json<{ items: SocialOfferDto[] }>();
+    const offers = (await t.app.inject({ method: 'GET', url: '/api/v1/public/social-exam-offers?pageSize=200' })).json<{
+      items: SocialOfferDto[];
+    }>();
     expect(offers.items.some((o) => o.sessionId === sessionId)).toBe(false);
   });
 
@@ -222,7 +243,10 @@ describe('social learners channel (issue 17 item 1; 003 6号 二(四) 社会成�
     expect(issued.json()).toEqual({ issued: 1, alreadyIssued: 0 });
 
     const mine = (await me.get('/api/v1/me/registrations')).json().items;
-    expect(mine.find((r: { sessionId: string }) => r.sessionId === sessionId)).toMatchObject({ result: { score: 86, passed: true }, payer: 'learner' });
+    expect(mine.find((r: { sessionId: string }) => r.sessionId === sessionId)).toMatchObject({
+      result: { score: 86, passed: true },
+      payer: 'learner',
+    });
     const certs = await me.get('/api/v1/certificates');
     expect(certs.statusCode).toBe(200);
     expect(certs.json().items).toHaveLength(1);

@@ -40,7 +40,9 @@ export async function upsertFee(
       published_by: v.by,
     })
     .onConflict((oc) =>
-      oc.columns(['certificate_type_id', 'level']).doUpdateSet({ fee_fen: v.feeFen, cap_fen: v.capFen, published_at: v.at, published_by: v.by }),
+      oc
+        .columns(['certificate_type_id', 'level'])
+        .doUpdateSet({ fee_fen: v.feeFen, cap_fen: v.capFen, published_at: v.at, published_by: v.by }),
     )
     .execute();
 }
@@ -71,7 +73,9 @@ export async function listOffers(
     .innerJoin('certificate_types as ct', 'ct.id', 's.certificate_type_id')
     .innerJoin('evaluation_orgs as o', 'o.id', 's.org_id')
     .innerJoin('exam_sites as site', 'site.id', 's.exam_site_id')
-    .innerJoin('social_exam_fees as f', (j) => j.onRef('f.certificate_type_id', '=', 's.certificate_type_id').onRef('f.level', '=', 's.level'))
+    .innerJoin('social_exam_fees as f', (j) =>
+      j.onRef('f.certificate_type_id', '=', 's.certificate_type_id').onRef('f.level', '=', 's.level'),
+    )
     .where('s.status', '=', 'registration_open')
     .where('s.registration_opens_at', '<=', now)
     .where('s.registration_closes_at', '>', now)
@@ -160,7 +164,12 @@ export async function listOrgApplications(
   if (f.sessionId) q = q.where('a.session_id', '=', f.sessionId);
   if (f.status) q = q.where('a.status', '=', f.status);
   const [items, total] = await Promise.all([
-    q.orderBy('a.created_at', 'desc').orderBy('a.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q
+      .orderBy('a.created_at', 'desc')
+      .orderBy('a.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     q
       .clearSelect()
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -180,7 +189,16 @@ export async function existingApplication(db: Kysely<DB>, sessionId: string, lea
 
 export async function insertApplication(
   db: Kysely<DB>,
-  v: { learnerId: string; sessionId: string; orgId: string; provinceCode: string; cityCode: string; feeFen: number; capFen: number; at: Date },
+  v: {
+    learnerId: string;
+    sessionId: string;
+    orgId: string;
+    provinceCode: string;
+    cityCode: string;
+    feeFen: number;
+    capFen: number;
+    at: Date;
+  },
 ): Promise<string> {
   const r = await db
     .insertInto('social_applications')
@@ -200,7 +218,12 @@ export async function insertApplication(
 }
 
 /** A withdrawn or rejected application applied for again: back to draft, payment and decision cleared. */
-export async function reopenApplication(db: Kysely<DB>, id: string, from: SocialApplicationStatus, v: { feeFen: number; capFen: number; at: Date }) {
+export async function reopenApplication(
+  db: Kysely<DB>,
+  id: string,
+  from: SocialApplicationStatus,
+  v: { feeFen: number; capFen: number; at: Date },
+) {
   const r = await db
     .updateTable('social_applications')
     .set({
@@ -263,7 +286,16 @@ export function documentContent(db: Kysely<DB>, applicationId: string, kind: Soc
 
 export async function upsertDocument(
   db: Kysely<DB>,
-  v: { applicationId: string; kind: SocialDocumentKind; fileName: string; mime: string; size: number; sha256: string; sealed: string; at: Date },
+  v: {
+    applicationId: string;
+    kind: SocialDocumentKind;
+    fileName: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    sealed: string;
+    at: Date;
+  },
 ) {
   const row = {
     file_name: v.fileName,

@@ -170,7 +170,8 @@ export const registerSocialLearnerRoutes: RouteModule = (app, deps) => {
     async (req) => {
       const { fields, file } = await readUploadForm(req);
       const kind = z.enum(SOCIAL_DOCUMENT_KINDS).safeParse(fields.kind);
-      if (!kind.success) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'kind', message: '请选择材料类型（photo 或 id_scan）' }] });
+      if (!kind.success)
+        throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'kind', message: '请选择材料类型（photo 或 id_scan）' }] });
       return svc.uploadDocument(deps, ctxOf(req), req.params.id, kind.data, file);
     },
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { missingDocuments, mayUseSocialChannel, sessionConfirmable, socialApplicationActions, socialFeeProblem } from './social-learners.rules';
+import {
+  missingDocuments,
+  mayUseSocialChannel,
+  sessionConfirmable,
+  socialApplicationActions,
+  socialFeeProblem,
+} from './social-learners.rules';
 
 describe('social learners channel rules (issue 17 item 1)', () => {
   it('003 6号 二(四) / R4.3: only social learners use the channel; pilot students are proposed by their school and never pay', () => {

@@ -84,7 +84,11 @@ export async function publishFee(deps: Deps, ctx: RequestContext, input: SocialF
   const cap = await socialFeeCap(deps.db, ct.id, input.level);
   const problem = socialFeeProblem(input.level, input.feeFen, cap);
   if (problem)
-    throw new AppError(cap === undefined ? 'FEE_LEVEL_INVALID' : 'FEE_ABOVE_CAP', { level: input.level, feeFen: input.feeFen, capFen: cap }, problem);
+    throw new AppError(
+      cap === undefined ? 'FEE_LEVEL_INVALID' : 'FEE_ABOVE_CAP',
+      { level: input.level, feeFen: input.feeFen, capFen: cap },
+      problem,
+    );
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await q.upsertFee(trx, { ...input, orgId: ct.org_id, capFen: cap!, at: now, by: actor.userId });
@@ -176,7 +180,13 @@ async function toDtos(deps: Deps, actor: Actor, rows: q.ApplicationRow[]): Promi
       paidFen: r.paid_fen,
       paidAt: r.paid_at ? r.paid_at.toISOString() : null,
       paymentRef: r.payment_ref,
-      documents: mine.map((d) => ({ kind: d.kind, fileName: d.file_name, mime: d.mime, size: d.size, uploadedAt: d.created_at.toISOString() })),
+      documents: mine.map((d) => ({
+        kind: d.kind,
+        fileName: d.file_name,
+        mime: d.mime,
+        size: d.size,
+        uploadedAt: d.created_at.toISOString(),
+      })),
       registrationId: r.registration_id,
       reason: r.reason,
       createdAt: r.created_at.toISOString(),
@@ -308,7 +318,8 @@ export async function uploadDocument(
 ): Promise<SocialApplicationDto> {
   const actor = requireActor(ctx, ['learner']);
   const mime = evidenceType(file.bytes);
-  if (!mime || file.bytes.length > SOCIAL_DOCUMENT_MAX_BYTES) throw new AppError('SOCIAL_DOCUMENT_INVALID', { maxBytes: SOCIAL_DOCUMENT_MAX_BYTES });
+  if (!mime || file.bytes.length > SOCIAL_DOCUMENT_MAX_BYTES)
+    throw new AppError('SOCIAL_DOCUMENT_INVALID', { maxBytes: SOCIAL_DOCUMENT_MAX_BYTES });
   const now = deps.clock.now();
   await deps.db.transaction().execute((trx) =>
     withApplication(trx, actor, id, 'learner', async (a, s) => {
@@ -382,7 +393,15 @@ export async function pay(deps: Deps, ctx: RequestContext, id: string, paymentRe
       const cap = await socialFeeCap(trx, s.certificate_type_id, s.level);
       const problem = socialFeeProblem(s.level, a.fee_fen, cap);
       if (problem) throw new AppError('FEE_ABOVE_CAP', { feeFen: a.fee_fen, capFen: cap }, problem);
-      if (!(await q.updateApplication(trx, a.id, 'draft', { status: 'submitted', paid_fen: a.fee_fen, paid_at: now, payment_ref: paymentRef, updated_at: now })))
+      if (
+        !(await q.updateApplication(trx, a.id, 'draft', {
+          status: 'submitted',
+          paid_fen: a.fee_fen,
+          paid_at: now,
+          payment_ref: paymentRef,
+          updated_at: now,
+        }))
+      )
         throw new AppError('CONFLICT', { status: a.status });
       await recordAudit(trx, ctx, now, {
         action: 'social_application.pay',
@@ -401,7 +420,8 @@ export async function withdrawApplication(deps: Deps, ctx: RequestContext, id: s
   const now = deps.clock.now();
   await deps.db.transaction().execute((trx) =>
     withApplication(trx, actor, id, 'learner', async (a) => {
-      if (!(await q.updateApplication(trx, a.id, 'draft', { status: 'withdrawn', updated_at: now }))) throw new AppError('CONFLICT', { status: a.status });
+      if (!(await q.updateApplication(trx, a.id, 'draft', { status: 'withdrawn', updated_at: now })))
+        throw new AppError('CONFLICT', { status: a.status });
       await recordAudit(trx, ctx, now, {
         action: 'social_application.withdraw',
         targetType: 'social_application',
@@ -441,7 +461,15 @@ export async function confirm(deps: Deps, ctx: RequestContext, id: string): Prom
         await q.reRegister(trx, ex.id, { feeFen: a.fee_fen, consentAt, at: now });
         registrationId = ex.id;
       } else throw new AppError('CONFLICT', { registrationStatus: ex.status });
-      if (!(await q.updateApplication(trx, a.id, 'submitted', { status: 'confirmed', registration_id: registrationId, decided_at: now, decided_by: actor.userId, updated_at: now })))
+      if (
+        !(await q.updateApplication(trx, a.id, 'submitted', {
+          status: 'confirmed',
+          registration_id: registrationId,
+          decided_at: now,
+          decided_by: actor.userId,
+          updated_at: now,
+        }))
+      )
         throw new AppError('CONFLICT', { status: a.status });
       await recordAudit(trx, ctx, now, {
         action: 'social_application.confirm',
@@ -460,7 +488,15 @@ export async function reject(deps: Deps, ctx: RequestContext, id: string, reason
   const now = deps.clock.now();
   await deps.db.transaction().execute((trx) =>
     withApplication(trx, actor, id, 'org', async (a) => {
-      if (!(await q.updateApplication(trx, a.id, 'submitted', { status: 'rejected', reason, decided_at: now, decided_by: actor.userId, updated_at: now })))
+      if (
+        !(await q.updateApplication(trx, a.id, 'submitted', {
+          status: 'rejected',
+          reason,
+          decided_at: now,
+          decided_by: actor.userId,
+          updated_at: now,
+        }))
+      )
         throw new AppError('CONFLICT', { status: a.status });
       await recordAudit(trx, ctx, now, {
         action: 'social_application.reject',

@@ -56,7 +56,8 @@ function useSocialMutation<V, R>(fn: (v: V) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: keys.all }) });
 }
 
-export const useApply = () => useSocialMutation((sessionId: string) => api.post<SocialApplicationDto>('/me/social-applications', { sessionId }));
+export const useApply = () =>
+  useSocialMutation((sessionId: string) => api.post<SocialApplicationDto>('/me/social-applications', { sessionId }));
 export const useUpload = () =>
   useSocialMutation((v: { id: string; kind: SocialDocumentKind; file: File }) => {
     const form = new FormData();
@@ -68,9 +69,14 @@ export const usePay = () =>
   useSocialMutation((v: { id: string; paymentRef: string }) =>
     api.post<SocialApplicationDto>(`/me/social-applications/${v.id}/payment`, { paymentRef: v.paymentRef }),
   );
-export const useWithdraw = () => useSocialMutation((id: string) => api.post<SocialApplicationDto>(`/me/social-applications/${id}/withdrawal`));
+export const useWithdraw = () =>
+  useSocialMutation((id: string) => api.post<SocialApplicationDto>(`/me/social-applications/${id}/withdrawal`));
 export const useConfirm = () => useSocialMutation((id: string) => api.post<SocialApplicationDto>(`/social-applications/${id}/confirm`));
 export const useReject = () =>
-  useSocialMutation((v: { id: string; reason: string }) => api.post<SocialApplicationDto>(`/social-applications/${v.id}/reject`, { reason: v.reason }));
+  useSocialMutation((v: { id: string; reason: string }) =>
+    api.post<SocialApplicationDto>(`/social-applications/${v.id}/reject`, { reason: v.reason }),
+  );
 export const usePublishFee = () =>
-  useSocialMutation((v: { certificateTypeId: string; level: string; feeFen: number }) => api.put<{ items: SocialFeeDto[] }>('/social-exam-fees', v));
+  useSocialMutation((v: { certificateTypeId: string; level: string; feeFen: number }) =>
+    api.put<{ items: SocialFeeDto[] }>('/social-exam-fees', v),
+  );

@@ -39,7 +39,9 @@ export function MySocialExamsPage() {
   const upload = useUpload();
   const withdraw = useWithdraw();
   const [paying, setPaying] = useState<SocialApplicationDto | null>(null);
-  const appliedSessions = new Set((mine.data ?? []).filter((a) => a.status !== 'withdrawn' && a.status !== 'rejected').map((a) => a.session.id));
+  const appliedSessions = new Set(
+    (mine.data ?? []).filter((a) => a.status !== 'withdrawn' && a.status !== 'rejected').map((a) => a.session.id),
+  );
   const onError = (err: unknown) => void message.error(errorText(err));
 
   const offerColumns: TableProps<SocialOfferDto>['columns'] = [
@@ -74,7 +76,13 @@ export function MySocialExamsPage() {
         </Space>
       ),
     },
-    { title: t('social.closesAt'), key: 'closes', width: 170, className: 'col-nowrap', render: (_, o) => formatDateTime(o.registrationClosesAt) },
+    {
+      title: t('social.closesAt'),
+      key: 'closes',
+      width: 170,
+      className: 'col-nowrap',
+      render: (_, o) => formatDateTime(o.registrationClosesAt),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -154,7 +162,11 @@ export function MySocialExamsPage() {
         </Space>
       ),
     },
-    { title: t('social.documents'), key: 'docs', render: (_, a) => <Space orientation="vertical">{SOCIAL_DOCUMENT_KINDS.map((k) => uploadButton(a, k))}</Space> },
+    {
+      title: t('social.documents'),
+      key: 'docs',
+      render: (_, a) => <Space orientation="vertical">{SOCIAL_DOCUMENT_KINDS.map((k) => uploadButton(a, k))}</Space>,
+    },
     {
       title: t('social.fee'),
       key: 'fee',
@@ -265,7 +277,12 @@ function PayModal({ application, onClose }: { application: SocialApplicationDto;
           )
         }
       >
-        <Form.Item name="paymentRef" label={t('social.payRef')} extra={t('social.payRefHint')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          name="paymentRef"
+          label={t('social.payRef')}
+          extra={t('social.payRefHint')}
+          rules={[{ required: true, whitespace: true }]}
+        >
           <Input maxLength={64} data-testid="social-pay-ref" />
         </Form.Item>
       </Form>

@@ -8,7 +8,23 @@ import {
   type SocialApplicationStatus,
   type SocialFeeDto,
 } from '@onex/shared';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../../components/ExportButton';
@@ -236,7 +252,8 @@ function FeesCard() {
       key: 'fee',
       width: 150,
       align: 'right',
-      render: (_, f) => (f.feeFen === null ? <Typography.Text type="secondary">{t('social.notPublished')}</Typography.Text> : formatFen(f.feeFen)),
+      render: (_, f) =>
+        f.feeFen === null ? <Typography.Text type="secondary">{t('social.notPublished')}</Typography.Text> : formatFen(f.feeFen),
     },
     {
       title: t('common.actions'),
@@ -259,7 +276,9 @@ function FeesCard() {
             <Button
               size="small"
               disabled={yuan === null}
-              loading={publish.isPending && publish.variables?.certificateTypeId === f.certificateTypeId && publish.variables.level === f.level}
+              loading={
+                publish.isPending && publish.variables?.certificateTypeId === f.certificateTypeId && publish.variables.level === f.level
+              }
               onClick={() =>
                 publish.mutate(
                   { certificateTypeId: f.certificateTypeId, level: f.level, feeFen: Math.round((yuan ?? 0) * 100) },
