@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SocialApplicationDto, SocialFeeDto, SocialOfferDto } from '@onex/shared';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postMultipart, validIdNumber } from '../../test/exams';
 import { csvFile } from '../../test/results-import';
@@ -224,6 +225,15 @@ describe('social learners channel (issue 17 item 1; 003 6号 二(四) 社会成�
     expect(reg).toMatchObject({ status: 'registered', school_id: null, payer: 'learner', fee_fen: capFen, consent_via: 'learner' });
     const regs = (await org.get(`/api/v1/exam-sessions/${sessionId}/registrations`)).json();
     expect(regs.items[0]).toMatchObject({ payer: 'learner', school: null });
+
+    // R10.2: the list exports to .xlsx with Chinese headers
+    const xlsx = await org.get(`/api/v1/social-applications?sessionId=${sessionId}&format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const header = (wb.worksheets[0]!.getRow(1).values as unknown[]).map(String);
+    expect(header).toEqual(expect.arrayContaining(['考生', '缴费流水号', '考核费用（元）']));
+    expect(String(wb.worksheets[0]!.getRow(2).values)).toContain(registration.name);
 
     // the only seat is taken: no more offers for this session
     const offers = (await t.app.inject({ method: 'GET', url: '/api/v1/public/social-exam-offers?pageSize=200' })).json<{
