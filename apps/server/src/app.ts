@@ -51,6 +51,7 @@ import { registerFundRoutes, registerFundViewRoutes } from './modules/funds/fund
 import { registerExamSiteRoutes } from './modules/exam-sites/exam-sites.routes';
 import { registerExamSessionRoutes } from './modules/exam-sessions/exam-sessions.routes';
 import { registerRegistrationRoutes } from './modules/registrations/registrations.routes';
+import { registerSocialLearnerRoutes } from './modules/social-learners/social-learners.routes';
 import { registerInvigilationRoutes } from './modules/invigilation/invigilation.routes';
 import { registerCreditBankRoutes } from './modules/credit-bank/credit-bank.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
@@ -90,6 +91,7 @@ const MODULES: RouteModule[] = [
   registerExamSiteRoutes,
   registerExamSessionRoutes,
   registerRegistrationRoutes,
+  registerSocialLearnerRoutes,
   registerInvigilationRoutes,
   registerResultImportRoutes,
   registerCreditBankRoutes,

@@ -451,6 +451,28 @@ export const ERRORS = {
     en: 'Tick the authenticity pledge before submitting: the school answers for the truth of the materials',
   },
   FUND_EVIDENCE_INVALID: { status: 400, zh: '凭证文件不存在或不属于本校', en: "The evidence file does not exist or is not this school's" },
+  // issue 17 item 1: social learners' channel
+  SOCIAL_CHANNEL_ONLY: {
+    status: 403,
+    zh: '社会考生通道仅供社会学习者使用；试点学生由学校提出报名，考核费用由学校支付',
+    en: 'The social candidates’ channel is for social learners; pilot students are proposed by their school, which pays',
+  },
+  SOCIAL_FEE_NOT_PUBLISHED: {
+    status: 409,
+    zh: '培训评价组织尚未公布该证书等级面向社会考生的考核费用',
+    en: 'The organization has not published its fee for social candidates of this level',
+  },
+  SOCIAL_DOCUMENTS_MISSING: {
+    status: 409,
+    zh: '请先上传培训评价组织要求的全部报名材料',
+    en: 'Upload every document the organization asks for first',
+  },
+  SOCIAL_APPLICATION_EXISTS: { status: 409, zh: '您已申请过本场考核', en: 'You have already applied for this session' },
+  SOCIAL_DOCUMENT_INVALID: {
+    status: 400,
+    zh: '报名材料须为 PDF、PNG 或 JPEG 文件（按文件内容检查），且不超过 5 MB',
+    en: 'A document must be a PDF, PNG or JPEG file (checked by its content) of at most 5 MB',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -177,11 +177,12 @@ export const registrationSchema = z.object({
   consentVia: z.enum(CONSENT_VIA).nullable(),
   consentAt: z.string().nullable(),
   consentFileId: z.string().nullable(),
-  /** The negotiated fee of the level (fen); always paid by the school (payer), never by the learner. */
+  /** The negotiated fee of the level (fen); a pilot student's is always paid by the school (payer), never by the learner. */
   feeFen: z.number().int(),
   /** 建档立卡: the fee is covered (shown as 免缴 / covered). */
   feeExempt: z.boolean(),
-  payer: z.literal('school'),
+  /** 'learner' only for a social candidate (no school; issue 17 item 1), who paid the organization's published fee. */
+  payer: z.enum(['school', 'learner']),
   createdAt: z.string(),
   allowedActions: z.array(z.enum(REGISTRATION_ENDPOINT_ACTIONS)),
 });

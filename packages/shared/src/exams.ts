@@ -142,6 +142,12 @@ export const learnerActivationSchema = z.object({
   password: z.string().min(8, '密码至少 8 位').max(128),
 });
 
+/** A mainland mobile number: 11 digits starting with 1. */
+export const mobilePhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9][0-9]{9}$/, '请填写 11 位手机号码');
+
 export const learnerRegistrationSchema = z
   .object({
     username: learnerActivationSchema.shape.username,
@@ -153,6 +159,10 @@ export const learnerRegistrationSchema = z
       .string()
       .regex(/^[0-9]{6}$/)
       .optional(),
+    /** Mobile phone (issue 17 item 1), stored sealed. */
+    phone: mobilePhoneSchema,
+    /** The person agrees to the processing of its personal information (个人信息处理同意). */
+    consent: z.literal(true, { error: '请阅读并同意个人信息处理说明' }),
   })
   .superRefine((v, ctx) => {
     const p = idNumberProblem(v.idType, v.idNumber);

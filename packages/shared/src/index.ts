@@ -22,3 +22,4 @@ export * from './exports';
 export * from './audit-labels';
 export * from './todos';
 export * from './policies';
+export * from './social-learners';

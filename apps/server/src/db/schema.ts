@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { ApplicationStatus, ConversionRefusal, CourseCategory, RuleStatus } from '@onex/shared';
 import type { CertificateLevel, CertificateTypeStatus, EducationLevel, ExamForm } from '@onex/shared';
 import type { Role, SchoolFlag, SchoolStatus, SchoolType } from '@onex/shared';
+import type { SocialApplicationStatus, SocialDocumentKind } from '@onex/shared';
 import type { ComplaintCategory, ComplaintLevel, ComplaintStatus, ComplaintSubjectType, ComplaintVerdict } from '@onex/shared';
 import type {
   CancellationGround,
@@ -576,6 +577,10 @@ export interface LearnersTable {
   created_at: Timestamp;
   created_by: string | null;
   updated_at: NullableTimestamp;
+  // 0031_social_learners
+  phone_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  phone_last4: ColumnType<string | null, string | null | undefined, string | null>;
+  privacy_consent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PilotAgreementsTable {
@@ -673,7 +678,7 @@ export interface ExamRegistrationsTable {
   consent_file_id: string | null;
   fee_fen: Generated<number>;
   fee_exempt: Generated<boolean>;
-  payer: Generated<typeof FEE_PAYER>;
+  payer: Generated<typeof FEE_PAYER | 'learner'>;
   created_at: Timestamp;
   updated_at: NullableTimestamp;
 }
@@ -1247,10 +1252,56 @@ export interface FundAllocationSharesTable {
   adjust_reason: string | null;
 }
 
+// 0031_social_learners
+export interface SocialExamFeesTable {
+  certificate_type_id: string;
+  level: CertificateLevel;
+  org_id: string;
+  fee_fen: number;
+  cap_fen: number;
+  published_at: Timestamp;
+  published_by: string | null;
+}
+export interface SocialApplicationsTable {
+  id: Generated<string>;
+  learner_id: string;
+  session_id: string;
+  org_id: string;
+  province_code: string;
+  city_code: string;
+  status: Generated<SocialApplicationStatus>;
+  fee_fen: number;
+  cap_fen: number;
+  paid_fen: number | null;
+  paid_at: NullableTimestamp;
+  payment_ref: string | null;
+  registration_id: string | null;
+  reason: string | null;
+  created_at: Timestamp;
+  updated_at: NullableTimestamp;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+}
+export interface SocialApplicationDocumentsTable {
+  id: Generated<string>;
+  application_id: string;
+  kind: SocialDocumentKind;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content_sealed: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   // 0027_policies
   policy_documents: PolicyDocumentsTable;
   policy_rules: PolicyRulesTable;
+  // 0031_social_learners
+  social_exam_fees: SocialExamFeesTable;
+  social_applications: SocialApplicationsTable;
+  social_application_documents: SocialApplicationDocumentsTable;
   // 0026_export_jobs
   export_jobs: ExportJobsTable;
   fund_budgets: FundBudgetsTable;

@@ -41,6 +41,19 @@ const HEADERS: Record<string, string> = {
   cityName: '地市',
   examDate: '考核日期',
   examSiteName: '考核站点',
+  // Social candidates' applications (issue 17 item 1)
+  'learner.name': '考生',
+  'learner.idNumberMasked': '证件号码（脱敏）',
+  'learner.phoneMasked': '手机（脱敏）',
+  'session.certificateTypeName': '证书',
+  'session.level': '等级',
+  'session.examDate': '考核日期',
+  'session.examSiteName': '考核站点',
+  fee: '考核费用',
+  cap: '收费上限',
+  paid: '已缴费用',
+  paidAt: '缴费时间',
+  paymentRef: '缴费流水号',
   candidateCount: '考生人数',
   issuedOn: '发证日期',
   revokedOn: '撤销日期',
@@ -144,7 +157,7 @@ export function exportValue(key: string, v: unknown): string | number | boolean 
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(exportValue(key, x)))).join('、');
   if (typeof v === 'object') return JSON.stringify(v);
   if (typeof v === 'string') {
-    if ((key === 'level' || key === 'levels') && v in CERTIFICATE_LEVEL_LABELS)
+    if ((key === 'level' || key === 'levels' || key.endsWith('.level')) && v in CERTIFICATE_LEVEL_LABELS)
       return CERTIFICATE_LEVEL_LABELS[v as keyof typeof CERTIFICATE_LEVEL_LABELS].zh;
     if ((key === 'role' || key === 'actorRole') && v in ROLE_LABELS) return ROLE_LABELS[v as keyof typeof ROLE_LABELS].zh;
     // The audit log's actions and object types read as on the audit page (packages/shared/src/audit-labels.ts).

@@ -85,6 +85,7 @@ describe('menuFor', () => {
       'passRates',
       'apiTokens',
       'feeSettlements',
+      'socialApplications',
       'examSiteReview',
       'examSessions',
       'certificateIssuance',
@@ -94,7 +95,7 @@ describe('menuFor', () => {
   });
 
   it('gives the other roles the home page, the catalog and their filing pages', () => {
-    expect(keys('learner')).toEqual(['home', 'catalog', 'verify', 'myExams', 'myCertificates', 'myLearningAccount']);
+    expect(keys('learner')).toEqual(['home', 'catalog', 'verify', 'myExams', 'socialExams', 'myCertificates', 'myLearningAccount']);
     expect(keys('expert')).toEqual(['home', 'catalog', 'verify', 'expertReviews']);
     expect(keys('project_leader')).toEqual(['home', 'catalog', 'verify', 'statistics', 'filings', 'schoolCertificates']);
     expect(keys('department_admin')).toEqual([

@@ -25,6 +25,8 @@ export type NavKey =
   | 'agreements'
   | 'feeSettlements'
   | 'myExams'
+  | 'socialExams'
+  | 'socialApplications'
   | 'examSessions'
   | 'examRegistrations'
   | 'examSites'
@@ -211,6 +213,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['school_admin', 'org_admin'],
   },
   { key: 'myExams', group: 'exams', path: '/my-exams', labelKey: 'menu.myExams', roles: ['learner'] },
+  // Social learners' channel (issue 17 item 1): the social learner applies and pays; the organization confirms.
+  { key: 'socialExams', group: 'exams', path: '/social-exams', labelKey: 'menu.socialExams', roles: ['learner'] },
+  { key: 'socialApplications', group: 'exams', path: '/social-applications', labelKey: 'menu.socialApplications', roles: ['org_admin'] },
   // One list and detail `/exam-sessions/<id>`: the organization schedules and scores, the school proposes candidates.
   { key: 'examSites', group: 'exams', path: '/exam-sites', labelKey: 'menu.examSites', roles: ['school_admin'] },
   { key: 'examSiteReview', group: 'exams', path: '/exam-site-review', labelKey: 'menu.examSiteReview', roles: ['org_admin'] },

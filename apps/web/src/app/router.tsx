@@ -38,6 +38,8 @@ export const PATHS = {
   agreements: navItem('agreements').path,
   feeSettlements: navItem('feeSettlements').path,
   myExams: navItem('myExams').path,
+  socialExams: navItem('socialExams').path,
+  socialApplications: navItem('socialApplications').path,
   examSessions: navItem('examSessions').path,
   examRegistrations: navItem('examRegistrations').path,
   examSites: navItem('examSites').path,
@@ -359,6 +361,18 @@ export const router = createBrowserRouter([
           {
             path: PATHS.myExams,
             ...guarded('myExams', () => import('../features/my-exams/components/MyExamsPage').then((m) => <m.MyExamsPage />)),
+          },
+          {
+            path: PATHS.socialExams,
+            ...guarded('socialExams', () =>
+              import('../features/social-learners/components/MySocialExamsPage').then((m) => <m.MySocialExamsPage />),
+            ),
+          },
+          {
+            path: PATHS.socialApplications,
+            ...guarded('socialApplications', () =>
+              import('../features/social-learners/components/SocialApplicationsPage').then((m) => <m.SocialApplicationsPage />),
+            ),
           },
           {
             path: PATHS.examSessions,

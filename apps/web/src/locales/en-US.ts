@@ -46,6 +46,8 @@ const enUS: Messages = {
     annualPlans: 'Annual plans',
     learners: 'Students',
     agreements: 'Pilot agreements',
+    socialExams: 'Social candidate exams',
+    socialApplications: 'Social applications',
     feeSettlements: 'Exam fees',
     examSessions: 'Exam sessions',
     examRegistrations: 'Exam registrations',

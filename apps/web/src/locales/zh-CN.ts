@@ -44,6 +44,8 @@ const zhCN = {
     annualPlans: '年度计划',
     learners: '学生管理',
     agreements: '试点合作协议',
+    socialExams: '社会考生报名',
+    socialApplications: '社会考生报名审核',
     feeSettlements: '考核费用',
     examSessions: '考核场次',
     examRegistrations: '考核报名',

@@ -12,6 +12,7 @@ import { seedDemoExams } from './demo-exams';
 import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoCreditBank } from './demo-credit-bank';
 import { seedDemoSupervision } from './demo-supervision';
+import { seedDemoSocialLearners } from './demo-social-learners';
 import { demoDepartments, seedDemoSchoolDetails } from './demo-schools';
 
 export { DEMO_PASSWORD };
@@ -137,6 +138,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     // Special funds (issue 15): a budget through the approval chain, ledger, income, a refusal, an allocation.
     await seedDemoFunds(trx, now);
     await seedDemoPolicies(trx, now); // issue 18: pledges, planned fees, a school's own document
+    await seedDemoSocialLearners(trx, now, secretKey, publicUrl); // issue 17 item 1: social learners' channel
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',

@@ -698,7 +698,15 @@ describe('recognition rules (R7.2) and conversion (R7.4)', () => {
     const social = await t.app.inject({
       method: 'POST',
       url: '/api/v1/public/learner-registration',
-      payload: { username: 'cb-social', password: 'Passw0rd!x', name: '社会学员', idType: 'id_card', idNumber: creditBankIdNumber(741) },
+      payload: {
+        username: 'cb-social',
+        password: 'Passw0rd!x',
+        name: '社会学员',
+        idType: 'id_card',
+        idNumber: creditBankIdNumber(741),
+        phone: '13800138001',
+        consent: true,
+      },
     });
     expect(social.statusCode).toBe(201);
     const s = await t.loginAs('cb-social', 'Passw0rd!x');

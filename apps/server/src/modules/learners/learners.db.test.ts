@@ -191,7 +191,15 @@ describe('learners: enrolment, ID numbers, activation, scope', () => {
 
   it('social learners register themselves; the same ID number again is 409', async () => {
     const idNumber = validIdNumber(940, '19900101');
-    const payload = { username: 'shehui1', password: 'Learn2026x', name: '社会学员', idType: 'id_card', idNumber };
+    const payload = {
+      username: 'shehui1',
+      password: 'Learn2026x',
+      name: '社会学员',
+      idType: 'id_card',
+      idNumber,
+      phone: '13800138000',
+      consent: true,
+    };
     const r = await t.app.inject({ method: 'POST', url: '/api/v1/public/learner-registration', payload });
     expect(r.statusCode).toBe(201);
     const me = (await (await t.loginAs('shehui1', 'Learn2026x')).get('/api/v1/me/learner')).json();

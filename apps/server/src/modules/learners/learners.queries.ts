@@ -158,6 +158,15 @@ export async function insertLearner(db: Kysely<DB>, l: NewLearner): Promise<stri
   return r.id;
 }
 
+/** A social learner's sealed phone and the moment it consented to the processing of its data (issue 17 item 1). */
+export async function setSocialContact(db: Kysely<DB>, id: string, c: { phoneSealed: string; phoneLast4: string; consentAt: Date }) {
+  await db
+    .updateTable('learners')
+    .set({ phone_sealed: c.phoneSealed, phone_last4: c.phoneLast4, privacy_consent_at: c.consentAt })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function setActivationCode(db: Kysely<DB>, id: string, hash: string, expiresAt: Date, now: Date): Promise<void> {
   await db
     .updateTable('learners')

@@ -19,6 +19,7 @@ import { isUniqueViolation } from '../../db/errors';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber, idNumberHash, presentIdNumber, protectIdNumber } from '../../lib/personal-id';
+import { seal } from '../../lib/secret-box';
 import { auditedTransaction } from '../audit/audit.service';
 import { accountsForLearners } from '../learning-accounts/ledger';
 import { buildLearnersTemplate, parseLearnersFile } from './learners.import';
@@ -281,6 +282,9 @@ export async function activateLearner(
   });
 }
 
+/** The secret-box purpose of a social learner's sealed phone number. */
+export const LEARNER_PHONE_PURPOSE = 'learner-phone';
+
 /** A social learner (社会学习者) registers itself: a learner account and its learner record at once. */
 export async function registerSocialLearner(
   deps: Deps,
@@ -320,6 +324,11 @@ export async function registerSocialLearner(
         createdBy: null,
       }),
     );
+    await q.setSocialContact(trx, id, {
+      phoneSealed: seal(deps.config.secretKey, LEARNER_PHONE_PURPOSE, Buffer.from(input.phone)),
+      phoneLast4: input.phone.slice(-4),
+      consentAt: now,
+    });
     await accountsForLearners(trx, [id], 'learner', now, null);
     return {
       result: { learnerId: id, username: input.username },
@@ -327,7 +336,7 @@ export async function registerSocialLearner(
         action: 'learner.register',
         targetType: 'learner',
         targetId: id,
-        summary: { username: input.username, userId, idType: input.idType },
+        summary: { username: input.username, userId, idType: input.idType, privacyConsent: true },
         scope: { provinceCode },
       },
     };

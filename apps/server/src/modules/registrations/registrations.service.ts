@@ -52,7 +52,7 @@ function toDto(actor: Actor, r: q.RegistrationRow, windowOpen: boolean): Registr
     consentFileId: r.consent_file_id,
     feeFen: r.fee_fen,
     feeExempt: r.fee_exempt,
-    payer: 'school',
+    payer: r.school_id ? 'school' : 'learner',
     createdAt: r.created_at.toISOString(),
     allowedActions: registrationActions(viewerOf(actor, r), actor.role, r.status, windowOpen),
   };

@@ -82,6 +82,8 @@ export interface RegistrationBody {
   name: string;
   idType: IdType;
   idNumber: string;
+  phone: string;
+  consent: true;
 }
 
 export const useActivateLearner = () =>

@@ -1,5 +1,5 @@
 import { ID_TYPE_LABELS, ID_TYPES, PASSWORD_RULE, type IdType } from '@onex/shared';
-import { Alert, Button, Card, Form, Input, Result, Select, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Result, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLang } from '../../../lib/i18n';
@@ -7,6 +7,7 @@ import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useActivateLearner, useRegisterLearner } from '../api';
 import { idNumberMessage } from '../learner-helpers';
+import '../locales';
 
 const USERNAME_RULE = /^[A-Za-z0-9_.-]{3,32}$/;
 
@@ -158,6 +159,8 @@ interface RegisterValues {
   name: string;
   idType: IdType;
   idNumber: string;
+  phone: string;
+  consent: boolean;
   username: string;
   password: string;
 }
@@ -187,12 +190,22 @@ export function RegisterPage() {
             initialValues={{ idType: 'id_card' }}
             onFinish={(v) =>
               register.mutate(
-                { name: v.name.trim(), idType: v.idType, idNumber: v.idNumber, username: v.username.trim(), password: v.password },
+                {
+                  name: v.name.trim(),
+                  idType: v.idType,
+                  idNumber: v.idNumber,
+                  phone: v.phone.trim(),
+                  consent: true,
+                  username: v.username.trim(),
+                  password: v.password,
+                },
                 {
                   onError: (err) =>
                     showFieldErrors(form, err, { USERNAME_TAKEN: 'username', ID_NUMBER_TAKEN: 'idNumber' }, [
                       'name',
                       'idNumber',
+                      'phone',
+                      'consent',
                       'username',
                       'password',
                     ]),
@@ -222,8 +235,28 @@ export function RegisterPage() {
             >
               <Input maxLength={32} autoComplete="off" style={{ fontFamily: 'monospace' }} data-testid="pub-id-number" />
             </Form.Item>
+            <Form.Item
+              name="phone"
+              label={t('socialRegister.phone')}
+              rules={[{ required: true, pattern: /^\s*1[3-9][0-9]{9}\s*$/, message: t('socialRegister.phoneInvalid') }]}
+            >
+              <Input maxLength={20} inputMode="tel" autoComplete="tel" data-testid="pub-phone" />
+            </Form.Item>
             <UsernameField />
             <PasswordFields />
+            <Form.Item
+              name="consent"
+              valuePropName="checked"
+              rules={[
+                {
+                  validator: async (_, v: boolean | undefined) => {
+                    if (!v) throw new Error(t('socialRegister.consentRequired'));
+                  },
+                },
+              ]}
+            >
+              <Checkbox data-testid="pub-consent">{t('socialRegister.consent')}</Checkbox>
+            </Form.Item>
             <Button type="primary" htmlType="submit" block loading={register.isPending} data-testid="pub-submit">
               {t('exams.registerSubmit')}
             </Button>
