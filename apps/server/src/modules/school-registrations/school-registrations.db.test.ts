@@ -48,8 +48,10 @@ function form(data: unknown, proof: { name: string; bytes: Buffer } | null = { n
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+let client = 0;
+/** Each submission from its own client address: the public form is rate-limited per address. */
 const submit = (data: unknown, proof?: { name: string; bytes: Buffer } | null) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/public/school-registrations', ...form(data, proof) });
+  t.app.inject({ method: 'POST', url: '/api/v1/public/school-registrations', remoteAddress: `10.28.0.${++client}`, ...form(data, proof) });
 const status = (trackingCode: string) => t.app.inject({ method: 'GET', url: `/api/v1/public/school-registrations/${trackingCode}` });
 const login = (username: string, password: string) =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
