@@ -157,6 +157,7 @@ const enUS: Messages = {
   },
   auth: {
     catalogLink: 'Browse the certificate catalog',
+    schoolRegistrationLink: 'Register a school',
     verifyLink: 'Verify a certificate',
     loginTitle: 'Log in',
     username: 'Username',

@@ -111,6 +111,9 @@ export function LoginPage() {
             <Link to="/register" data-testid="login-register-link">
               {t('exams.loginRegister')}
             </Link>
+            <Link to="/school-registration" data-testid="login-school-registration-link">
+              {t('auth.schoolRegistrationLink')}
+            </Link>
           </div>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
             {t('auth.notice')}
