@@ -70,6 +70,8 @@ export async function insertApplicant(
       school_id: u.schoolId,
       status: 'disabled',
       created_at: u.at,
+      // The applicant chose this password itself.
+      password_changed_at: u.at,
       created_by: null,
     })
     .returning('id')

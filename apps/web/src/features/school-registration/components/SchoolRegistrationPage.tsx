@@ -262,6 +262,7 @@ function RegistrationForm({ trackingCode, onDone }: { trackingCode?: string; onD
       )}
       <Divider titlePlacement="start">{t('schoolReg.sectionProof')}</Divider>
       <Form.Item label={t('schoolReg.proof')} required={!trackingCode} validateStatus={proofMissing ? 'error' : undefined} help={proofMissing ? t('schoolReg.proofRequired') : undefined}>
+        <div data-testid="reg-proof">
         <Upload
           accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
           maxCount={1}
@@ -271,10 +272,10 @@ function RegistrationForm({ trackingCode, onDone }: { trackingCode?: string; onD
             return false;
           }}
           onRemove={() => setProof(null)}
-          data-testid="reg-proof"
         >
           <Button>{t('schoolReg.choose')}</Button>
         </Upload>
+        </div>
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="reg-submit">
         {trackingCode ? t('schoolReg.resubmit') : t('schoolReg.submit')}
