@@ -64,7 +64,10 @@ describe('browser journeys: a school registers itself and its province approves 
           mimeType: 'application/pdf',
           buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1'),
         });
-      const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/public/school-registrations') && r.request().method() === 'POST', WAIT);
+      const sent = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/public/school-registrations') && r.request().method() === 'POST',
+        WAIT,
+      );
       await page.getByTestId('reg-submit').click();
       expect((await sent).status()).toBe(201);
       trackingCode = ((await page.getByTestId('reg-code').textContent(WAIT)) ?? '').trim();
@@ -73,7 +76,9 @@ describe('browser journeys: a school registers itself and its province approves 
       await page.screenshot({ path: path.join(SCREENSHOTS, 'school-registration.png'), fullPage: true });
 
       // Not yet approved: the administrator account cannot sign in.
-      const early = await page.request.post(`${platform.baseUrl}/api/v1/auth/login`, { data: { username: 'szw-admin', password: PASSWORD } });
+      const early = await page.request.post(`${platform.baseUrl}/api/v1/auth/login`, {
+        data: { username: 'szw-admin', password: PASSWORD },
+      });
       expect((await early.json()).error.code).toBe('ACCOUNT_DISABLED');
     } finally {
       await anon.close();
@@ -88,7 +93,9 @@ describe('browser journeys: a school registers itself and its province approves 
       await gd.getByLabel('密码').fill(DEMO_PASSWORD);
       await gd.getByRole('button', { name: /登\s*录/ }).click();
       await gd.getByTestId('home-title').waitFor(WAIT);
-      const list = (await (await gd.request.get(`${platform.baseUrl}/api/v1/schools?status=pending&q=${encodeURIComponent(SCHOOL)}`)).json()) as {
+      const list = (await (
+        await gd.request.get(`${platform.baseUrl}/api/v1/schools?status=pending&q=${encodeURIComponent(SCHOOL)}`)
+      ).json()) as {
         items: { id: string }[];
       };
       expect(list.items).toHaveLength(1);
@@ -99,7 +106,10 @@ describe('browser journeys: a school registers itself and its province approves 
       expect(await info.textContent()).toContain('szw-admin');
       expect(await gd.getByTestId('school-proof').getAttribute('href')).toMatch(/^\/api\/v1\/files\//);
       await gd.getByTestId('school-approve').click();
-      await gd.locator('.ant-popconfirm').getByRole('button', { name: /审核通过|通\s*过/ }).click();
+      await gd
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /审核通过|通\s*过/ })
+        .click();
       await gd.getByTestId('school-status').filter({ hasText: '已通过' }).first().waitFor(WAIT);
       await gd.screenshot({ path: path.join(SCREENSHOTS, 'school-registration-approved.png'), fullPage: true });
     } finally {

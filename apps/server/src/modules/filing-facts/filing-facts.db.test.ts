@@ -14,9 +14,21 @@ interface Facts {
     year: number;
     passed: boolean;
     figures: Record<string, number> | null;
-    facts: { id: string; passed: boolean; value: number | null; message: string; years?: { year: number; enrolledStudents: number | null }[] }[];
+    facts: {
+      id: string;
+      passed: boolean;
+      value: number | null;
+      message: string;
+      years?: { year: number; enrolledStudents: number | null }[];
+    }[];
   }[];
-  history: { filingId: string; year: number; passRate: number | null; candidates: number | null; flags: { clause: string; detail: string }[] }[];
+  history: {
+    filingId: string;
+    year: number;
+    passRate: number | null;
+    candidates: number | null;
+    flags: { clause: string; detail: string }[];
+  }[];
 }
 
 beforeAll(async () => {
@@ -37,7 +49,9 @@ beforeAll(async () => {
   await sql`UPDATE r SET id = ${roundId}, year = year - 1, name = name || '（上一年度）'`.execute(t.db);
   await sql`INSERT INTO filing_rounds SELECT * FROM r`.execute(t.db);
   await sql`CREATE TEMP TABLE ef AS SELECT * FROM filings WHERE id = ${f.id}`.execute(t.db);
-  await sql`UPDATE ef SET id = ${earlierId}, round_id = ${roundId}, year = year - 1, status = 'published', decision = 'approved'`.execute(t.db);
+  await sql`UPDATE ef SET id = ${earlierId}, round_id = ${roundId}, year = year - 1, status = 'published', decision = 'approved'`.execute(
+    t.db,
+  );
   await sql`INSERT INTO filings SELECT * FROM ef`.execute(t.db);
   await t.db
     .insertInto('certificate_pass_rates')
@@ -57,7 +71,12 @@ beforeAll(async () => {
       flagged_at: new Date(),
     })
     .execute();
-  [expert, gd, hb, gz] = await Promise.all(['expert1', 'gd-admin', 'hb-admin', 'gz-admin'].map((u) => t.loginAs(u))) as [Agent, Agent, Agent, Agent];
+  [expert, gd, hb, gz] = (await Promise.all(['expert1', 'gd-admin', 'hb-admin', 'gz-admin'].map((u) => t.loginAs(u)))) as [
+    Agent,
+    Agent,
+    Agent,
+    Agent,
+  ];
   const created = await gd.post('/api/v1/users', {
     username: 'expert-unassigned',
     displayName: '未分配专家',
@@ -93,7 +112,9 @@ describe('R2.3 reviewers see the facts of a filing', () => {
     const body = (await gd.get(`/api/v1/filings/${filingId}/review-facts`)).json<Facts>();
     expect(body.history).toHaveLength(1);
     expect(body.history[0]).toMatchObject({ filingId: earlierId, candidates: 40, passRate: 0.75 });
-    expect(body.history[0]!.flags).toEqual([expect.objectContaining({ clause: '001 第二十一条', detail: '连续两次未按时报送试点进展报告' })]);
+    expect(body.history[0]!.flags).toEqual([
+      expect.objectContaining({ clause: '001 第二十一条', detail: '连续两次未按时报送试点进展报告' }),
+    ]);
   });
 
   it('R2.3 an expert not assigned to the filing gets 404; so does another province; the city sees only secondary schools', async () => {

@@ -40,18 +40,12 @@ export function earlierPilots(db: Db, f: { id: string; school_id: string; certif
     .selectFrom('filings as f')
     .innerJoin('filing_rounds as r', 'r.id', 'f.round_id')
     .leftJoin('certificate_pass_rates as pr', (j) =>
-      j.onRef('pr.school_id', '=', 'f.school_id').onRef('pr.certificate_type_id', '=', 'f.certificate_type_id').onRef('pr.year', '=', 'f.year'),
+      j
+        .onRef('pr.school_id', '=', 'f.school_id')
+        .onRef('pr.certificate_type_id', '=', 'f.certificate_type_id')
+        .onRef('pr.year', '=', 'f.year'),
     )
-    .select([
-      'f.id',
-      'f.year',
-      'f.status',
-      'f.decision',
-      'f.cancelled_at',
-      'r.name as round_name',
-      'pr.candidates',
-      'pr.passed',
-    ])
+    .select(['f.id', 'f.year', 'f.status', 'f.decision', 'f.cancelled_at', 'r.name as round_name', 'pr.candidates', 'pr.passed'])
     .where('f.school_id', '=', f.school_id)
     .where('f.certificate_type_id', '=', f.certificate_type_id)
     .where('f.id', '!=', f.id)

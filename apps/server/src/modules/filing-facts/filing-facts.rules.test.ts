@@ -33,7 +33,12 @@ describe('R2.3 eligibility facts shown to reviewers (教职成司函〔2019〕36
 
   it('R2.3 a gap year, 双师型 below half and too few experts each fail with the figures behind them', () => {
     const m = majorFacts(
-      { id: 'm', majorCode: '610201', name: 'x', years: [y(2024), y(2025, { enrolledStudents: 0 }), y(2026, { dualQualifiedTeachers: 4, industryExpertTeachers: 2 })] },
+      {
+        id: 'm',
+        majorCode: '610201',
+        name: 'x',
+        years: [y(2024), y(2025, { enrolledStudents: 0 }), y(2026, { dualQualifiedTeachers: 4, industryExpertTeachers: 2 })],
+      },
       2026,
     );
     expect(m.passed).toBe(false);

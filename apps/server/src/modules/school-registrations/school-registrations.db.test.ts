@@ -84,16 +84,27 @@ describe('R2.1 schools register themselves (002 四.3 自主进行注册申报)'
     const proof = await gd.get(`/api/v1/files/${school.registration.proofFileId}`);
     expect(proof.statusCode).toBe(200);
     expect(proof.rawPayload.equals(PDF)).toBe(true);
-    const user = await t.db.selectFrom('users').select(['role', 'status', 'school_id']).where('username', '=', 'szzz-admin').executeTakeFirstOrThrow();
+    const user = await t.db
+      .selectFrom('users')
+      .select(['role', 'status', 'school_id'])
+      .where('username', '=', 'szzz-admin')
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ role: 'school_admin', status: 'disabled', school_id: id });
     expect((await login('szzz-admin', PASSWORD)).json().error.code).toBe('ACCOUNT_DISABLED');
     const notes = (await gd.get('/api/v1/notifications?pageSize=50')).json().items as { kind: string; title: string; link: string }[];
-    expect(notes.find((n) => n.kind === 'school_registration')).toMatchObject({ title: expect.stringContaining('深圳智造职业技术学院'), link: `/schools/${id}` });
+    expect(notes.find((n) => n.kind === 'school_registration')).toMatchObject({
+      title: expect.stringContaining('深圳智造职业技术学院'),
+      link: `/schools/${id}`,
+    });
     const audit = await t.db.selectFrom('audit_log').select(['action', 'summary', 'province_code']).where('target_id', '=', id).execute();
     expect(audit.map((a) => a.action)).toEqual(['school.self_register']);
     expect(JSON.stringify(audit[0]!.summary)).not.toContain(PASSWORD);
     expect(JSON.stringify(audit[0]!.summary)).not.toContain(trackingCode);
-    expect((await status(trackingCode)).json()).toMatchObject({ status: 'pending', schoolName: '深圳智造职业技术学院', adminUsername: 'szzz-admin' });
+    expect((await status(trackingCode)).json()).toMatchObject({
+      status: 'pending',
+      schoolName: '深圳智造职业技术学院',
+      adminUsername: 'szzz-admin',
+    });
   });
 
   it('R2.1 another province cannot see, approve or return it (404); it is not in its list', async () => {
@@ -111,7 +122,10 @@ describe('R2.1 schools register themselves (002 四.3 自主进行注册申报)'
     expect(ret.statusCode, ret.body).toBe(200);
     expect(ret.json()).toMatchObject({ status: 'returned', allowedActions: ['update'] });
     expect((await gd.post(`/api/v1/schools/${id}/approval`)).json().error.code).toBe('SCHOOL_NOT_PENDING');
-    expect((await status(trackingCode)).json()).toMatchObject({ status: 'returned', returnReason: '证明材料不清晰，请上传盖章的办学许可证' });
+    expect((await status(trackingCode)).json()).toMatchObject({
+      status: 'returned',
+      returnReason: '证明材料不清晰，请上传盖章的办学许可证',
+    });
     const applicant = await t.db.selectFrom('users').select('id').where('username', '=', 'szzz-admin').executeTakeFirstOrThrow();
     const told = await t.db.selectFrom('notifications').select(['body']).where('user_id', '=', applicant.id).execute();
     expect(told[0]!.body).toContain('证明材料不清晰');

@@ -51,7 +51,9 @@ async function readRegistrationForm(req: FastifyRequest): Promise<{ data: unknow
 function parse<T>(schema: z.ZodType<T>, data: unknown): T {
   const r = schema.safeParse(data);
   if (!r.success)
-    throw new AppError('VALIDATION_FAILED', { fields: r.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })) });
+    throw new AppError('VALIDATION_FAILED', {
+      fields: r.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })),
+    });
   return r.data;
 }
 
@@ -98,7 +100,8 @@ export const registerSchoolRegistrationRoutes: RouteModule = (app, deps) => {
       schema: {
         tags,
         summary: '修改被退回的院校注册并重新提交（凭查询码）Resubmit a returned school registration',
-        description: 'multipart/form-data：`registration` 为院校信息 JSON（不含账号），`proof` 可选（替换证明材料）。仅“已退回”的注册可重交。',
+        description:
+          'multipart/form-data：`registration` 为院校信息 JSON（不含账号），`proof` 可选（替换证明材料）。仅“已退回”的注册可重交。',
         params: codeParams,
         consumes: ['multipart/form-data'],
         response: { 200: publicSchoolRegistrationSchema, ...errorResponses(400, 404, 409, 413, 429) },

@@ -205,7 +205,8 @@ export async function returnRegistration(deps: Deps, ctx: RequestContext, id: st
     const facts = row && { id: row.id, provinceCode: row.province_code, cityCode: row.city_code, status: row.status };
     if (!row || !facts || !canSeeSchool(actor, facts)) throw notFound();
     if (!row.self_registered) throw new AppError('FORBIDDEN');
-    if (!mayDecideRegistration(actor, facts)) throw new AppError(row.status === 'approved' ? 'SCHOOL_ALREADY_APPROVED' : 'SCHOOL_NOT_PENDING');
+    if (!mayDecideRegistration(actor, facts))
+      throw new AppError(row.status === 'approved' ? 'SCHOOL_ALREADY_APPROVED' : 'SCHOOL_NOT_PENDING');
     if (!(await q.markReturned(trx, id, reason, actor.userId, now))) throw new AppError('SCHOOL_NOT_PENDING');
     if (row.applicant_user_id) {
       // The applicant's account is still disabled, so this is written for it directly (notify() reaches active accounts).

@@ -61,7 +61,9 @@ export function ReviewFactsCard({ filingId }: { filingId: string }) {
                 render: (_, m) => {
                   const f = fact(m, 'continuous_enrollment');
                   return (
-                    <FactCell fact={f}>{(f?.years ?? []).map((y) => `${y.year}: ${y.enrolledStudents ?? t('reviewFacts.noFigures')}`).join('；')}</FactCell>
+                    <FactCell fact={f}>
+                      {(f?.years ?? []).map((y) => `${y.year}: ${y.enrolledStudents ?? t('reviewFacts.noFigures')}`).join('；')}
+                    </FactCell>
                   );
                 },
               },
@@ -72,7 +74,9 @@ export function ReviewFactsCard({ filingId }: { filingId: string }) {
                   const f = fact(m, 'dual_qualified_ratio');
                   return (
                     <FactCell fact={f}>
-                      {m.figures ? `${m.figures.dualQualifiedTeachers}/${m.figures.fullTimeTeachers} = ${pct(f?.value ?? null)}` : t('reviewFacts.noFigures')}
+                      {m.figures
+                        ? `${m.figures.dualQualifiedTeachers}/${m.figures.fullTimeTeachers} = ${pct(f?.value ?? null)}`
+                        : t('reviewFacts.noFigures')}
                     </FactCell>
                   );
                 },
@@ -120,7 +124,11 @@ export function ReviewFactsCard({ filingId }: { filingId: string }) {
                   key: 'd',
                   render: (_, h) => (
                     <Space wrap>
-                      {h.decision && <Tag color={h.decision === 'approved' ? 'green' : 'red'}>{t(`reviewFacts.${h.decision === 'approved' ? 'approved' : 'rejected'}`)}</Tag>}
+                      {h.decision && (
+                        <Tag color={h.decision === 'approved' ? 'green' : 'red'}>
+                          {t(`reviewFacts.${h.decision === 'approved' ? 'approved' : 'rejected'}`)}
+                        </Tag>
+                      )}
                       {h.cancelledAt && <Tag color="red">{t('reviewFacts.cancelled')}</Tag>}
                     </Space>
                   ),
@@ -129,7 +137,9 @@ export function ReviewFactsCard({ filingId }: { filingId: string }) {
                   title: t('reviewFacts.passRate'),
                   key: 'p',
                   render: (_, h) =>
-                    h.passRate === null ? '—' : `${pct(h.passRate)}（${t('reviewFacts.candidates', { passed: h.passedCandidates, candidates: h.candidates })}）`,
+                    h.passRate === null
+                      ? '—'
+                      : `${pct(h.passRate)}（${t('reviewFacts.candidates', { passed: h.passedCandidates, candidates: h.candidates })}）`,
                 },
                 {
                   title: t('reviewFacts.flags'),

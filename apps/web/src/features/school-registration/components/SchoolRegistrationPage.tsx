@@ -8,7 +8,24 @@ import {
   type SchoolType,
   validateCreditCode,
 } from '@onex/shared';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Divider, Form, Input, Result, Row, Select, Space, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Divider,
+  Form,
+  Input,
+  Result,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -107,12 +124,22 @@ function RegistrationForm({ trackingCode, onDone }: { trackingCode?: string; onD
       return;
     }
     const onError = (err: unknown) =>
-      showFieldErrors(form, err, { USERNAME_TAKEN: 'adminUsername', PASSWORD_WEAK: 'adminPassword', SCHOOL_ALREADY_REGISTERED: 'creditCode' }, FIELDS);
+      showFieldErrors(
+        form,
+        err,
+        { USERNAME_TAKEN: 'adminUsername', PASSWORD_WEAK: 'adminPassword', SCHOOL_ALREADY_REGISTERED: 'creditCode' },
+        FIELDS,
+      );
     if (trackingCode) resubmit.mutate({ data: schoolPart(v), proof }, { onSuccess: () => onDone(trackingCode), onError });
     else
       submit.mutate(
         {
-          data: { ...schoolPart(v), adminUsername: v.adminUsername.trim(), adminDisplayName: v.adminDisplayName.trim(), adminPassword: v.adminPassword },
+          data: {
+            ...schoolPart(v),
+            adminUsername: v.adminUsername.trim(),
+            adminDisplayName: v.adminDisplayName.trim(),
+            adminPassword: v.adminPassword,
+          },
           proof: proof!,
         },
         { onSuccess: (r) => onDone(r.trackingCode), onError },
@@ -121,7 +148,9 @@ function RegistrationForm({ trackingCode, onDone }: { trackingCode?: string; onD
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ flags: [] }}>
-      {mutation.isError && <Alert type="error" showIcon title={errorText(mutation.error)} style={{ marginBottom: 16 }} data-testid="reg-error" />}
+      {mutation.isError && (
+        <Alert type="error" showIcon title={errorText(mutation.error)} style={{ marginBottom: 16 }} data-testid="reg-error" />
+      )}
       <Divider titlePlacement="start">{t('schoolReg.sectionSchool')}</Divider>
       <Form.Item name="name" label={t('schoolReg.name')} rules={req(t('schoolReg.name'))}>
         <Input maxLength={100} data-testid="reg-name" />
@@ -143,12 +172,21 @@ function RegistrationForm({ trackingCode, onDone }: { trackingCode?: string; onD
       >
         <Input maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="reg-credit-code" />
       </Form.Item>
-      <Form.Item name="schoolType" label={t('schoolReg.schoolType')} extra={t('schoolReg.technicalNote')} rules={[{ required: true, message: t('schoolReg.required', { field: t('schoolReg.schoolType') }) }]}>
+      <Form.Item
+        name="schoolType"
+        label={t('schoolReg.schoolType')}
+        extra={t('schoolReg.technicalNote')}
+        rules={[{ required: true, message: t('schoolReg.required', { field: t('schoolReg.schoolType') }) }]}
+      >
         <Select options={SCHOOL_TYPES.map((s) => ({ value: s, label: pickLabel(SCHOOL_TYPE_LABELS, s, lang) }))} data-testid="reg-type" />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="provinceCode" label={t('schoolReg.province')} rules={[{ required: true, message: t('schoolReg.required', { field: t('schoolReg.province') }) }]}>
+          <Form.Item
+            name="provinceCode"
+            label={t('schoolReg.province')}
+            rules={[{ required: true, message: t('schoolReg.required', { field: t('schoolReg.province') }) }]}
+          >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={provinces.isFetching}
@@ -159,7 +197,11 @@ function RegistrationForm({ trackingCode, onDone }: { trackingCode?: string; onD
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="cityCode" label={t('schoolReg.city')} rules={[{ required: true, message: t('schoolReg.required', { field: t('schoolReg.city') }) }]}>
+          <Form.Item
+            name="cityCode"
+            label={t('schoolReg.city')}
+            rules={[{ required: true, message: t('schoolReg.required', { field: t('schoolReg.city') }) }]}
+          >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={cities.isFetching}
@@ -197,7 +239,11 @@ function RegistrationForm({ trackingCode, onDone }: { trackingCode?: string; onD
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="responsibleDepartment" label={t('schoolReg.responsibleDepartment')} rules={req(t('schoolReg.responsibleDepartment'))}>
+          <Form.Item
+            name="responsibleDepartment"
+            label={t('schoolReg.responsibleDepartment')}
+            rules={req(t('schoolReg.responsibleDepartment'))}
+          >
             <Input maxLength={100} placeholder={t('schoolReg.responsibleDepartmentPlaceholder')} data-testid="reg-department" />
           </Form.Item>
         </Col>
@@ -236,7 +282,12 @@ function RegistrationForm({ trackingCode, onDone }: { trackingCode?: string; onD
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="adminPassword" label={t('schoolReg.adminPassword')} extra={t('schoolReg.passwordHelp')} rules={req(t('schoolReg.adminPassword'))}>
+              <Form.Item
+                name="adminPassword"
+                label={t('schoolReg.adminPassword')}
+                extra={t('schoolReg.passwordHelp')}
+                rules={req(t('schoolReg.adminPassword'))}
+              >
                 <Input.Password autoComplete="new-password" data-testid="reg-admin-password" />
               </Form.Item>
             </Col>
@@ -261,20 +312,25 @@ function RegistrationForm({ trackingCode, onDone }: { trackingCode?: string; onD
         </>
       )}
       <Divider titlePlacement="start">{t('schoolReg.sectionProof')}</Divider>
-      <Form.Item label={t('schoolReg.proof')} required={!trackingCode} validateStatus={proofMissing ? 'error' : undefined} help={proofMissing ? t('schoolReg.proofRequired') : undefined}>
+      <Form.Item
+        label={t('schoolReg.proof')}
+        required={!trackingCode}
+        validateStatus={proofMissing ? 'error' : undefined}
+        help={proofMissing ? t('schoolReg.proofRequired') : undefined}
+      >
         <div data-testid="reg-proof">
-        <Upload
-          accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-          maxCount={1}
-          beforeUpload={(file) => {
-            setProof(file);
-            setProofMissing(false);
-            return false;
-          }}
-          onRemove={() => setProof(null)}
-        >
-          <Button>{t('schoolReg.choose')}</Button>
-        </Upload>
+          <Upload
+            accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+            maxCount={1}
+            beforeUpload={(file) => {
+              setProof(file);
+              setProofMissing(false);
+              return false;
+            }}
+            onRemove={() => setProof(null)}
+          >
+            <Button>{t('schoolReg.choose')}</Button>
+          </Upload>
         </div>
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="reg-submit">
@@ -296,7 +352,12 @@ function StatusLookup({ code, onCode }: { code: string | null; onCode: (c: strin
   return (
     <Card title={t('schoolReg.lookupTitle')} style={{ marginTop: 16 }}>
       <Space.Compact style={{ width: '100%' }}>
-        <Input value={input} onChange={(e) => setInput(e.target.value)} placeholder={t('schoolReg.lookupPlaceholder')} data-testid="reg-lookup-code" />
+        <Input
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          placeholder={t('schoolReg.lookupPlaceholder')}
+          data-testid="reg-lookup-code"
+        />
         <Button type="primary" onClick={() => input.trim() && onCode(input.trim())} data-testid="reg-lookup">
           {t('schoolReg.lookup')}
         </Button>

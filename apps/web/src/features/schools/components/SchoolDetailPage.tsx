@@ -177,24 +177,24 @@ export function SchoolDetailPage() {
             <SchoolStatusTag status={s.status} />
           </Space>
           <Space>
-          <ReturnSchoolButton school={s} />
-          {s.allowedActions.includes('approve') && (
-            <Popconfirm
-              title={t('schools.confirmApprove', { name: s.name })}
-              okText={t('schools.approve')}
-              cancelText={t('common.cancel')}
-              onConfirm={() =>
-                approve
-                  .mutateAsync({ id: s.id })
-                  .then(() => void message.success(t('schools.approvedOk', { name: s.name })))
-                  .catch((err: unknown) => void message.error(errorText(err)))
-              }
-            >
-              <Button type="primary" icon={<CheckOutlined />} data-testid="school-approve">
-                {t('schools.approve')}
-              </Button>
-            </Popconfirm>
-          )}
+            <ReturnSchoolButton school={s} />
+            {s.allowedActions.includes('approve') && (
+              <Popconfirm
+                title={t('schools.confirmApprove', { name: s.name })}
+                okText={t('schools.approve')}
+                cancelText={t('common.cancel')}
+                onConfirm={() =>
+                  approve
+                    .mutateAsync({ id: s.id })
+                    .then(() => void message.success(t('schools.approvedOk', { name: s.name })))
+                    .catch((err: unknown) => void message.error(errorText(err)))
+                }
+              >
+                <Button type="primary" icon={<CheckOutlined />} data-testid="school-approve">
+                  {t('schools.approve')}
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
         </div>
         <Tabs
