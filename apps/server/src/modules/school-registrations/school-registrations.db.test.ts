@@ -92,10 +92,12 @@ describe('R2.1 schools register themselves (002 四.3 自主进行注册申报)'
     expect(user).toEqual({ role: 'school_admin', status: 'disabled', school_id: id });
     expect((await login('szzz-admin', PASSWORD)).json().error.code).toBe('ACCOUNT_DISABLED');
     const notes = (await gd.get('/api/v1/notifications?pageSize=50')).json().items as { kind: string; title: string; link: string }[];
-    expect(notes.find((n) => n.kind === 'school_registration')).toMatchObject({
+    expect(notes.find((n) => n.kind === 'school_registration' && n.link === `/schools/${id}`)).toMatchObject({
       title: expect.stringContaining('深圳智造职业技术学院'),
-      link: `/schools/${id}`,
     });
+    // hb-admin is not told of a Guangdong school.
+    const hbNotes = (await hb.get('/api/v1/notifications?pageSize=50')).json().items as { link: string }[];
+    expect(hbNotes.map((n) => n.link)).not.toContain(`/schools/${id}`);
     const audit = await t.db.selectFrom('audit_log').select(['action', 'summary', 'province_code']).where('target_id', '=', id).execute();
     expect(audit.map((a) => a.action)).toEqual(['school.self_register']);
     expect(JSON.stringify(audit[0]!.summary)).not.toContain(PASSWORD);
