@@ -36,6 +36,8 @@ import { MAX_PDF_BYTES as MAX_UPLOAD_BYTES } from './modules/files/files.rules';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
 import { registerSchoolRoutes } from './modules/schools/schools.routes';
+import { registerSchoolRegistrationRoutes } from './modules/school-registrations/school-registrations.routes';
+import { registerFilingFactRoutes } from './modules/filing-facts/filing-facts.routes';
 import { registerFilingRoutes } from './modules/filings/filings.routes';
 import { registerFilingExportRoutes } from './modules/filing-exports/filing-exports.routes';
 import { registerAnnualPlanRoutes } from './modules/annual-plans/annual-plans.routes';
@@ -76,7 +78,9 @@ const MODULES: RouteModule[] = [
   registerFileRoutes,
   registerExportRoutes,
   registerSchoolRoutes,
+  registerSchoolRegistrationRoutes,
   registerFilingRoutes,
+  registerFilingFactRoutes,
   registerPassRateRoutes,
   registerPolicyRoutes,
   registerFilingChangeRoutes,

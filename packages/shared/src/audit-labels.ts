@@ -91,6 +91,9 @@ export const AUDIT_ACTION_LABELS: Record<string, AuditLabel> = {
 
   'school.register': { zh: '登记学校', en: 'Registered school' },
   'school.approve': { zh: '审核通过学校', en: 'Approved school' },
+  'school.self_register': { zh: '院校自主注册申报', en: 'School registered itself' },
+  'school.resubmit': { zh: '院校重新提交注册申报', en: 'School resubmitted its registration' },
+  'school.return': { zh: '退回院校注册申报', en: 'Returned school registration' },
   'school.update': { zh: '修改学校信息', en: 'Updated school' },
   'department.create': { zh: '新增二级学院', en: 'Created department' },
   'department.update': { zh: '修改二级学院', en: 'Updated department' },

@@ -45,6 +45,17 @@ export const ERRORS = {
     en: 'This school is already registered (one registration per school)',
   },
   SCHOOL_ALREADY_APPROVED: { status: 409, zh: '该院校注册已审核通过', en: 'This school registration is already approved' },
+  SCHOOL_NOT_PENDING: { status: 409, zh: '该院校注册不在待审核状态', en: 'This school registration is not awaiting approval' },
+  SCHOOL_REGISTRATION_NOT_RETURNED: {
+    status: 409,
+    zh: '该注册申请未被退回，不能修改后重新提交',
+    en: 'This registration was not returned; it cannot be resubmitted',
+  },
+  SCHOOL_NOT_APPROVED: {
+    status: 409,
+    zh: '本校注册尚未经省级教育行政部门审核通过，暂不能申报试点（002 四.3）',
+    en: 'The school registration is not approved by the province yet; it cannot file',
+  },
   DEPARTMENT_NAME_TAKEN: { status: 409, zh: '本校已有同名的二级学院', en: 'The school already has a department of this name' },
   DEPARTMENT_IN_USE: {
     status: 409,

@@ -23,3 +23,4 @@ export * from './audit-labels';
 export * from './todos';
 export * from './policies';
 export * from './social-learners';
+export * from './school-registrations';

@@ -29,11 +29,13 @@ export const SCHOOL_FLAG_LABELS: Record<SchoolFlag, { zh: string; en: string }> 
   industry_featured: { zh: '行业特色院校', en: 'Industry-featured school' },
 };
 
-export const SCHOOL_STATUSES = ['pending', 'approved'] as const;
+/** `returned`: a self-registration the province sent back with a reason (R2.1, 002 四.3); the applicant resubmits it. */
+export const SCHOOL_STATUSES = ['pending', 'approved', 'returned'] as const;
 export type SchoolStatus = (typeof SCHOOL_STATUSES)[number];
 export const SCHOOL_STATUS_LABELS: Record<SchoolStatus, { zh: string; en: string }> = {
   pending: { zh: '待审核', en: 'Pending approval' },
   approved: { zh: '已通过', en: 'Approved' },
+  returned: { zh: '已退回', en: 'Returned' },
 };
 
 // ── 统一社会信用代码 (GB 32100-2015) ────────────────────────────────────────────
@@ -88,7 +90,7 @@ const phone = z
   .nullable()
   .optional();
 
-export const schoolActionSchema = z.enum(['update', 'approve', 'manageDepartments', 'manageMajors']);
+export const schoolActionSchema = z.enum(['update', 'approve', 'return', 'manageDepartments', 'manageMajors']);
 export type SchoolAction = z.infer<typeof schoolActionSchema>;
 
 /** Fields of a school record and who may change them (see schools.policy on the server). */
@@ -139,6 +141,20 @@ export const schoolSchema = z.object({
   departmentCount: z.number().int(),
   majorCount: z.number().int(),
   allowedActions: z.array(schoolActionSchema),
+  /** Self-registration (R2.1, 002 四.3 自主进行注册申报; 002 三.1): present for schools that registered themselves. */
+  registration: z
+    .object({
+      leadingBody: z.string().nullable(),
+      leadingBodyHead: z.string().nullable(),
+      responsibleDepartment: z.string().nullable(),
+      responsiblePerson: z.string().nullable(),
+      proofFileId: z.string().nullable(),
+      applicantUsername: z.string().nullable(),
+      returnReason: z.string().nullable(),
+      returnedAt: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
   /** The fields this user may change with PATCH. */
   editableFields: z.array(z.string()),
 });

@@ -82,6 +82,19 @@ export interface SchoolsTable {
   registered_by: string | null;
   approved_by: string | null;
   approved_at: NullableTimestamp;
+  // 0028_school_self_registration
+  self_registered: Generated<boolean>;
+  registration_code: string | null;
+  leading_body: string | null;
+  leading_body_head: string | null;
+  responsible_department: string | null;
+  responsible_person: string | null;
+  proof_file_id: string | null;
+  applicant_user_id: string | null;
+  submitted_at: NullableTimestamp;
+  return_reason: string | null;
+  returned_at: NullableTimestamp;
+  returned_by: string | null;
 }
 
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

@@ -61,6 +61,7 @@ export const PATHS = {
   randomInspections: navItem('randomInspections').path,
   activate: '/activate',
   register: '/register',
+  schoolRegistration: '/school-registration',
 } as const;
 
 type LoadPage = () => Promise<ReactNode>;
@@ -162,6 +163,13 @@ export const router = createBrowserRouter([
           {
             path: PATHS.register,
             ...page(() => import('../features/learners/components/PublicLearnerPages').then((m) => <m.RegisterPage />)),
+          },
+          // 院校注册申报 (R2.1, 002 四.3): a school registers itself without an account and follows it by its code.
+          {
+            path: PATHS.schoolRegistration,
+            ...page(() =>
+              import('../features/school-registration/components/SchoolRegistrationPage').then((m) => <m.SchoolRegistrationPage />),
+            ),
           },
         ],
       },

@@ -160,6 +160,7 @@ const enUS: Messages = {
   },
   auth: {
     catalogLink: 'Browse the certificate catalog',
+    schoolRegistrationLink: 'Register a school',
     verifyLink: 'Verify a certificate',
     loginTitle: 'Log in',
     username: 'Username',

@@ -158,6 +158,7 @@ const zhCN = {
   },
   auth: {
     catalogLink: '证书目录查询',
+    schoolRegistrationLink: '院校注册申报',
     verifyLink: '证书查询',
     loginTitle: '账号登录',
     username: '用户名',

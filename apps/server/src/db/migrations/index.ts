@@ -22,6 +22,7 @@ import { sql as complaintVerdicts } from './0023_complaint_verdicts';
 import { sql as fundAdjustments } from './0024_fund_adjustments';
 import { sql as exportJobs } from './0026_export_jobs';
 import { sql as policies } from './0027_policies';
+import { sql as schoolSelfRegistration } from './0028_school_self_registration';
 import { sql as socialLearners } from './0031_social_learners';
 import { sql as statisticsRegions } from './0038_statistics_regions';
 
@@ -56,6 +57,7 @@ export const migrations: Migration[] = [
   { name: '0024_fund_adjustments', sql: fundAdjustments },
   { name: '0026_export_jobs', sql: exportJobs },
   { name: '0027_policies', sql: policies },
+  { name: '0028_school_self_registration', sql: schoolSelfRegistration },
   { name: '0031_social_learners', sql: socialLearners },
   { name: '0038_statistics_regions', sql: statisticsRegions },
 ];

@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, type Role, type SchoolType } from '@onex/shared';
 import { seedDemoFunds } from './demo-funds';
 import { seedDemoPolicies } from './demo-policies';
+import { seedDemoSchoolRegistration } from './demo-school-registration';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
 import { insertUser } from '../../modules/accounts/accounts.queries';
@@ -139,6 +140,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     await seedDemoFunds(trx, now);
     await seedDemoPolicies(trx, now); // issue 18: pledges, planned fees, a school's own document
     await seedDemoSocialLearners(trx, now, secretKey, publicUrl); // issue 17 item 1: social learners' channel
+    // A school that registered itself and waits for 广东's review (R2.1, 002 四.3).
+    await seedDemoSchoolRegistration(trx, now, DEMO_PASSWORD);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',

@@ -400,7 +400,11 @@ export function certificateFacts(db: Db, id: string) {
 }
 
 export function schoolOf(db: Db, id: string) {
-  return db.selectFrom('schools').select(['id', 'school_type', 'province_code', 'city_code']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('schools')
+    .select(['id', 'school_type', 'province_code', 'city_code', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function departmentOf(db: Db, id: string) {

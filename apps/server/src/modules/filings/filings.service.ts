@@ -335,6 +335,8 @@ export async function createFiling(deps: Deps, ctx: RequestContext, b: CreateFil
   const schoolId = actor.schoolId;
   const school = schoolId ? await q.schoolOf(deps.db, schoolId) : undefined;
   if (!school) throw new AppError('FORBIDDEN');
+  // R2.1, 002 四.3: a school files only once the province has approved its registration.
+  if (school.status !== 'approved') throw new AppError('SCHOOL_NOT_APPROVED');
   const round = await visibleRound(deps.db, actor, b.roundId);
   const now = deps.clock.now();
   if (!roundAcceptsSubmissions(round, now))

@@ -29,6 +29,8 @@ export interface SchoolFacts {
   provinceCode: string;
   cityCode: string;
   status: SchoolStatus;
+  /** Registered by the school itself (002 四.3): the province may return it with a reason. */
+  selfRegistered?: boolean;
 }
 export interface DepartmentFacts {
   id: string;
@@ -68,6 +70,7 @@ export function schoolActions(actor: Actor, s: SchoolFacts): SchoolAction[] {
   const out: SchoolAction[] = [];
   if (editableSchoolFields(actor, s).length) out.push('update');
   if (isAdminAbove(actor.role) && s.status === 'pending') out.push('approve');
+  if (isAdminAbove(actor.role) && s.status === 'pending' && s.selfRegistered) out.push('return');
   if (actor.role === 'school_admin') out.push('manageDepartments', 'manageMajors');
   if (actor.role === 'department_admin') out.push('manageMajors');
   return out;

@@ -15,9 +15,11 @@ function schoolsBase(db: Kysely<DB>) {
     .selectFrom('schools')
     .leftJoin('regions as p', 'p.code', 'schools.province_code')
     .leftJoin('regions as c', 'c.code', 'schools.city_code')
+    .leftJoin('users as applicant', 'applicant.id', 'schools.applicant_user_id')
     .selectAll('schools')
     .select((eb) => [
       'p.name as province_name',
+      'applicant.username as applicant_username',
       'c.name as city_name',
       eb
         .selectFrom('departments')

@@ -35,6 +35,7 @@ import {
   schoolReadScope,
 } from './schools.policy';
 import { buildMajorsTemplate, crossCheckRows, parseMajorsFile } from './schools.import';
+import { afterApproval } from '../school-registrations/school-registrations.approval';
 import * as q from './schools.queries';
 import { defaultEligibilityYear, eligibilityFacts } from './schools.rules';
 
@@ -48,11 +49,18 @@ function enforce(visible: boolean, allowed: boolean): void {
   if (d === 'forbidden') throw forbidden();
 }
 
-const schoolFacts = (r: { id: string; province_code: string; city_code: string; status: SchoolFacts['status'] }): SchoolFacts => ({
+const schoolFacts = (r: {
+  id: string;
+  province_code: string;
+  city_code: string;
+  status: SchoolFacts['status'];
+  self_registered?: boolean;
+}): SchoolFacts => ({
   id: r.id,
   provinceCode: r.province_code,
   cityCode: r.city_code,
   status: r.status,
+  selfRegistered: r.self_registered ?? false,
 });
 const deptFacts = (r: { id: string; school_id: string; province_code: string; city_code: string }): DepartmentFacts => ({
   id: r.id,
@@ -100,6 +108,18 @@ function toSchoolDto(actor: Actor, r: q.SchoolRow): SchoolDto {
     departmentCount: Number(r.department_count ?? 0),
     majorCount: Number(r.major_count ?? 0),
     allowedActions: schoolActions(actor, facts),
+    registration: r.self_registered
+      ? {
+          leadingBody: r.leading_body,
+          leadingBodyHead: r.leading_body_head,
+          responsibleDepartment: r.responsible_department,
+          responsiblePerson: r.responsible_person,
+          proofFileId: r.proof_file_id,
+          applicantUsername: r.applicant_username,
+          returnReason: r.return_reason,
+          returnedAt: r.returned_at?.toISOString() ?? null,
+        }
+      : null,
     editableFields: editableSchoolFields(actor, facts),
   };
 }
@@ -111,16 +131,16 @@ async function visibleSchool(db: Db, actor: Actor, id: string): Promise<q.School
   return row;
 }
 
-function refuseTechnicalSchool(type: string | undefined): asserts type is SchoolType | undefined {
+export function refuseTechnicalSchool(type: string | undefined): asserts type is SchoolType | undefined {
   if (type === TECHNICAL_SCHOOL) throw new AppError('SCHOOL_TYPE_NOT_ELIGIBLE');
 }
 
-async function checkCityInProvince(db: Db, cityCode: string, provinceCode: string): Promise<void> {
+export async function checkCityInProvince(db: Db, cityCode: string, provinceCode: string): Promise<void> {
   const city = await q.findRegion(db, cityCode);
   if (!city || city.level !== 'city' || city.parent_code !== provinceCode) throw invalid('cityCode', '所选城市不属于该省份');
 }
 
-async function checkNotRegistered(db: Db, f: { creditCode?: string | undefined; name?: string | undefined }, exceptId?: string) {
+export async function checkNotRegistered(db: Db, f: { creditCode?: string | undefined; name?: string | undefined }, exceptId?: string) {
   const dup = await q.findDuplicateSchool(db, f, exceptId);
   if (dup) throw new AppError('SCHOOL_ALREADY_REGISTERED', { field: dup.credit_code === f.creditCode ? 'creditCode' : 'name' });
 }
@@ -220,14 +240,17 @@ export async function approveSchool(deps: Deps, ctx: RequestContext, id: string,
     const facts = row && schoolFacts(row);
     if (!facts) throw notFound();
     enforce(canSeeSchool(actor, facts), actor.role === 'national_admin' || actor.role === 'province_admin');
+    if (row.status === 'returned') throw new AppError('SCHOOL_NOT_PENDING');
     if (!(await q.approveSchool(trx, id, actor.userId, now))) throw new AppError('SCHOOL_ALREADY_APPROVED');
+    // A self-registered school (002 四.3): its administrator account is enabled now and told.
+    const { applicantActivated } = await afterApproval(trx, now, row);
     return {
       result: null,
       audit: {
         action: 'school.approve',
         targetType: 'school',
         targetId: id,
-        summary: { name: row.name, comment: comment ?? null },
+        summary: { name: row.name, comment: comment ?? null, ...(row.self_registered ? { applicantActivated } : {}) },
         scope: schoolScope(facts),
       },
     };

@@ -88,6 +88,8 @@ export const useApproveSchool = () =>
   useSchoolWrite(({ id, comment }: { id: string; comment?: string }) =>
     api.post<SchoolDto>(`${sp(id)}/approval`, comment ? { comment } : {}),
   );
+export const useReturnSchool = () =>
+  useSchoolWrite(({ id, reason }: { id: string; reason: string }) => api.post<SchoolDto>(`${sp(id)}/return`, { reason }));
 export const useCreateDepartment = () =>
   useSchoolWrite(({ schoolId, name }: { schoolId: string; name: string }) =>
     api.post<DepartmentDto>(`${sp(schoolId)}/departments`, { name }),

@@ -155,6 +155,9 @@ export function LoginPage() {
             <Link to="/register" data-testid="login-register-link">
               {t('exams.loginRegister')}
             </Link>
+            <Link to="/school-registration" data-testid="login-school-registration-link">
+              {t('auth.schoolRegistrationLink')}
+            </Link>
           </div>
           <p className="login-notice">{t('auth.notice')}</p>
         </section>

@@ -16,6 +16,7 @@ import { AttachmentsTable, FilingStatusTag, FilingTimeline, RoundCountdown, Rule
 import { FilingEditor } from './FilingEditor';
 import { FilingView } from './FilingView';
 import { ExpertsCard, ReviewPanel, showsExperts } from './ReviewPanel';
+import { REVIEW_FACT_ROLES, ReviewFactsCard } from './ReviewFactsCard';
 
 const ruleText = (id: string) => FILING_RULES.find((r) => r.id === id)?.description ?? id;
 
@@ -129,6 +130,7 @@ export function FilingDetailPage() {
                 />
               </Card>
             )}
+            {!editing && REVIEW_FACT_ROLES.includes(user.role) && <ReviewFactsCard filingId={f.id} />}
             {!editing && f.ruleReportAtSubmission && (
               <Card size="small" title={t('filings.ruleReportAtSubmission')}>
                 <RuleReportTable report={f.ruleReportAtSubmission} given={f.warningReasons} />

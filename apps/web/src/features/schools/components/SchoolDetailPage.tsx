@@ -15,6 +15,7 @@ import { useApproveSchool, useSchool, useUpdateSchool } from '../api';
 import { DepartmentsTab } from './DepartmentsTab';
 import { ImportTab } from './ImportTab';
 import { MajorsTab } from './MajorsTab';
+import { RegistrationInfo, ReturnSchoolButton } from './RegistrationReview';
 import { SchoolFormFields } from './SchoolFormFields';
 import { SchoolStatusTag } from './SchoolsPage';
 
@@ -123,6 +124,7 @@ function InfoTab({ school }: { school: SchoolDto }) {
           { key: 'approvedAt', label: t('schools.approvedAt'), children: formatDateTime(school.approvedAt) || t('common.none') },
         ]}
       />
+      <RegistrationInfo school={school} />
       {school.allowedActions.includes('update') && school.editableFields.length > 0 && (
         <Button icon={<EditOutlined />} style={{ marginTop: 16 }} onClick={() => setEditing(true)} data-testid="school-edit">
           {t('schools.edit')}
@@ -174,23 +176,26 @@ export function SchoolDetailPage() {
             </Typography.Title>
             <SchoolStatusTag status={s.status} />
           </Space>
-          {s.allowedActions.includes('approve') && (
-            <Popconfirm
-              title={t('schools.confirmApprove', { name: s.name })}
-              okText={t('schools.approve')}
-              cancelText={t('common.cancel')}
-              onConfirm={() =>
-                approve
-                  .mutateAsync({ id: s.id })
-                  .then(() => void message.success(t('schools.approvedOk', { name: s.name })))
-                  .catch((err: unknown) => void message.error(errorText(err)))
-              }
-            >
-              <Button type="primary" icon={<CheckOutlined />} data-testid="school-approve">
-                {t('schools.approve')}
-              </Button>
-            </Popconfirm>
-          )}
+          <Space>
+            <ReturnSchoolButton school={s} />
+            {s.allowedActions.includes('approve') && (
+              <Popconfirm
+                title={t('schools.confirmApprove', { name: s.name })}
+                okText={t('schools.approve')}
+                cancelText={t('common.cancel')}
+                onConfirm={() =>
+                  approve
+                    .mutateAsync({ id: s.id })
+                    .then(() => void message.success(t('schools.approvedOk', { name: s.name })))
+                    .catch((err: unknown) => void message.error(errorText(err)))
+                }
+              >
+                <Button type="primary" icon={<CheckOutlined />} data-testid="school-approve">
+                  {t('schools.approve')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
         </div>
         <Tabs
           activeKey={tab}

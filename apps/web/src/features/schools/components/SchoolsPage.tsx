@@ -42,7 +42,7 @@ import { SchoolFormFields } from './SchoolFormFields';
 export function SchoolStatusTag({ status }: { status: SchoolStatus }) {
   const { lang } = useLang();
   return (
-    <Tag color={status === 'approved' ? 'green' : 'orange'} data-testid="school-status">
+    <Tag color={status === 'approved' ? 'green' : status === 'returned' ? 'red' : 'orange'} data-testid="school-status">
       {pickLabel(SCHOOL_STATUS_LABELS, status, lang)}
     </Tag>
   );
