@@ -21,3 +21,6 @@ export * from './funds';
 export * from './exports';
 export * from './audit-labels';
 export * from './todos';
+export * from './typical-cases';
+export * from './training';
+export * from './consultations';

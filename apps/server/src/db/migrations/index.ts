@@ -21,6 +21,8 @@ import { sql as statistics } from './0022_statistics';
 import { sql as complaintVerdicts } from './0023_complaint_verdicts';
 import { sql as fundAdjustments } from './0024_fund_adjustments';
 import { sql as exportJobs } from './0026_export_jobs';
+import { sql as typicalCases } from './0035_typical_cases';
+import { sql as training } from './0036_training';
 
 export interface Migration {
   name: string;
@@ -52,4 +54,6 @@ export const migrations: Migration[] = [
   { name: '0023_complaint_verdicts', sql: complaintVerdicts },
   { name: '0024_fund_adjustments', sql: fundAdjustments },
   { name: '0026_export_jobs', sql: exportJobs },
+  { name: '0035_typical_cases', sql: typicalCases },
+  { name: '0036_training', sql: training },
 ];
