@@ -1582,6 +1582,7 @@ export interface TrainingPlansTable {
 }
 export interface TrainingPlanEventsTable {
   id: Generated<string>;
+  seq: Generated<string>;
   plan_id: string;
   action: string;
   from_status: string;

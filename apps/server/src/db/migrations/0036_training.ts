@@ -28,6 +28,7 @@ CREATE INDEX training_plans_province_idx ON training_plans (province_code, year)
 
 CREATE TABLE training_plan_events (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  seq bigserial NOT NULL, -- the order of steps taken within the same instant
   plan_id uuid NOT NULL REFERENCES training_plans (id),
   action text NOT NULL,
   from_status text NOT NULL,
@@ -37,7 +38,7 @@ CREATE TABLE training_plan_events (
   comment text,
   at timestamptz NOT NULL
 );
-CREATE INDEX training_plan_events_plan_idx ON training_plan_events (plan_id, at);
+CREATE INDEX training_plan_events_plan_idx ON training_plan_events (plan_id, seq);
 
 CREATE TABLE training_records (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

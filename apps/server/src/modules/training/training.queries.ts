@@ -136,7 +136,7 @@ export function insertPlanEvent(
 }
 export function eventsOf(db: Db, planIds: readonly string[]) {
   if (planIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('training_plan_events').selectAll().where('plan_id', 'in', [...planIds]).orderBy('at').orderBy('id').execute();
+  return db.selectFrom('training_plan_events').selectAll().where('plan_id', 'in', [...planIds]).orderBy('seq').execute();
 }
 
 // ---- records ----
