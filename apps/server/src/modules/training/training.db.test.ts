@@ -110,7 +110,7 @@ describe('teacher and assessor training (R9.3)', () => {
 
   it('R9.3 a teacher’s X certificate and 考评员 qualification with evidence checked by content; coverage counts them', async () => {
     const before = (await school.get('/api/v1/training-coverage')).json<{ items: CoverageRowDto[] }>().items.find((r) => r.filingId === pilot.id)!;
-    expect(before.trainedTeachers).toBe(2); // 陈老师, 黄老师
+    expect(before.trainedTeachers).toBeGreaterThanOrEqual(2); // 陈老师, 黄老师 and the demo's
     const fields = { teacherName: '周老师', kind: 'assessor', certificateTypeId: pilot.certificate_type_id, number: 'KPY-2026-001', issuedOn: '2026-05-01' };
     const bad = await postMultipart(school, '/api/v1/teacher-qualifications', fields, { name: 'x.pdf', bytes: Buffer.from('not a pdf') });
     expect(bad.json().error.code).toBe('FILE_NOT_EVIDENCE');
@@ -120,8 +120,8 @@ describe('teacher and assessor training (R9.3)', () => {
     const x = await postMultipart(school, '/api/v1/teacher-qualifications', { ...fields, teacherName: '吴老师', kind: 'x_certificate', level: 'intermediate', number: 'X-1' }, { name: 'x.pdf', bytes: tinyPdf('x') });
     expect(x.statusCode, x.body).toBe(201);
     const after = (await gd.get('/api/v1/training-coverage')).json<{ items: CoverageRowDto[] }>().items.find((r) => r.filingId === pilot.id)!;
-    expect(after.trainedTeachers).toBe(3);
-    expect(after.qualifiedAssessors).toBe(1);
+    expect(after.trainedTeachers).toBe(before.trainedTeachers + 1);
+    expect(after.qualifiedAssessors).toBe(before.qualifiedAssessors + 1);
     expect(after.short).toBe(after.trainedTeachers < after.requiredTeachers || after.qualifiedAssessors < after.requiredAssessors);
     const shortOnly = (await gd.get('/api/v1/training-coverage?shortOnly=true')).json<{ items: CoverageRowDto[] }>().items;
     expect(shortOnly.every((r) => r.short)).toBe(true);

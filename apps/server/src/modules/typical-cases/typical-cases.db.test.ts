@@ -197,3 +197,14 @@ describe('typical cases (R9.2; 粤教职函〔2023〕12号 三（三）, 附件3
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['typical_case.submit', 'typical_case.review', 'typical_case.select']));
   });
 });
+
+describe('typical-case demo data (issue 14 item 7)', () => {
+  it('R9.2 广东 has an open collection with a submitted and a selected case with pictures, and a published collection', async () => {
+    const cases = (await gd.get('/api/v1/typical-cases?pageSize=100')).json<{ items: { status: string; imageCount: number; collectionTitle: string }[] }>().items;
+    const demo = cases.filter((c) => c.collectionTitle === '2026 年广东省 1+X 证书制度试点典型案例征集');
+    expect(demo.map((c) => c.status).sort()).toEqual(['selected', 'submitted']);
+    expect(demo.every((c) => c.imageCount >= 2)).toBe(true);
+    const pub = (await t.app.inject({ method: 'GET', url: '/api/v1/public/typical-case-collections' })).json<{ items: { caseCount: number }[] }>();
+    expect(pub.items.some((c) => c.caseCount >= 1)).toBe(true);
+  });
+});
