@@ -482,11 +482,15 @@ export const ERRORS = {
     en: 'This collection does not offer that category',
   },
   CASE_NOT_EDITABLE: { status: 409, zh: '案例已报送，不能修改', en: 'The case has been submitted and cannot be changed' },
-  CASE_NOT_REVIEWABLE: { status: 409, zh: '只能评审已报送的案例，且征集尚未发布', en: 'Only submitted cases of an unpublished collection can be reviewed' },
+  CASE_NOT_REVIEWABLE: {
+    status: 409,
+    zh: '只能评审已报送的案例，且征集尚未发布',
+    en: 'Only submitted cases of an unpublished collection can be reviewed',
+  },
   CASE_SCORES_INVALID: {
     status: 400,
     zh: '评分须覆盖征集的全部评分项，且每项不超过该项满分',
-    en: "Scores must cover every criterion of the collection, each within its maximum",
+    en: 'Scores must cover every criterion of the collection, each within its maximum',
   },
   CASE_NOT_SCORED: { status: 409, zh: '案例须先评分，再决定是否入选', en: 'Score the case before selecting it' },
   CASE_COLLECTION_PUBLISHED: { status: 409, zh: '征集已发布，不能再修改', en: 'The collection has been published' },

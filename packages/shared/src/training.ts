@@ -23,7 +23,10 @@ export const TRAINING_CLAUSES = {
  * (财行〔2016〕540号 第十条; 二类培训 450 元/人·天, which covers 住宿、伙食、场地、资料、交通). The seeds do not state the
  * figure; this one object is where it is set. A record's fee above days × this is flagged, never hidden or refused.
  */
-export const TRAINING_FEE_STANDARD = { perPersonDayFen: 45_000, source: '财行〔2016〕540号 第十条（二类培训综合定额 450 元/人·天）' } as const;
+export const TRAINING_FEE_STANDARD = {
+  perPersonDayFen: 45_000,
+  source: '财行〔2016〕540号 第十条（二类培训综合定额 450 元/人·天）',
+} as const;
 
 export function trainingFeeStandardFen(days: number): number {
   return Math.max(1, days) * TRAINING_FEE_STANDARD.perPersonDayFen;
@@ -69,17 +72,28 @@ export type TrainingPlanAction = (typeof TRAINING_PLAN_ACTIONS)[number];
  * first (二级学院（部）), the school administrator second (教务部, as for budgets); either may return it with a comment.
  */
 export const TRAINING_PLAN_TRANSITIONS: readonly WorkflowTransition<TrainingPlanStatus, TrainingPlanAction>[] = [
-  { action: 'submit', from: ['draft', 'returned'], to: 'submitted', roles: ['project_leader', 'school_admin', 'department_admin'], commentRequired: false },
+  {
+    action: 'submit',
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    roles: ['project_leader', 'school_admin', 'department_admin'],
+    commentRequired: false,
+  },
   { action: 'department_approve', from: ['submitted'], to: 'department_approved', roles: ['department_admin'], commentRequired: false },
   { action: 'academic_approve', from: ['department_approved'], to: 'approved', roles: ['school_admin'], commentRequired: false },
-  { action: 'return', from: ['submitted', 'department_approved'], to: 'returned', roles: ['department_admin', 'school_admin'], commentRequired: true },
+  {
+    action: 'return',
+    from: ['submitted', 'department_approved'],
+    to: 'returned',
+    roles: ['department_admin', 'school_admin'],
+    commentRequired: true,
+  },
 ];
 export function trainingPlanTransition(action: TrainingPlanAction, from: TrainingPlanStatus) {
   return TRAINING_PLAN_TRANSITIONS.find((t) => t.action === action && t.from.includes(from));
 }
 
-const oneDecimal = (max: number) =>
-  z.number().min(0).max(max).refine(hasOneDecimal, '最多一位小数');
+const oneDecimal = (max: number) => z.number().min(0).max(max).refine(hasOneDecimal, '最多一位小数');
 
 export const trainingPlanInputSchema = z.object({
   filingId: z.string().uuid(),

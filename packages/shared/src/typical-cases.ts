@@ -211,5 +211,14 @@ export const publicCaseCollectionSchema = z.object({
 });
 export type PublicCaseCollectionDto = z.infer<typeof publicCaseCollectionSchema>;
 export const publicCaseCollectionListSchema = z.object({
-  items: z.array(z.object({ id: z.string().uuid(), title: z.string(), year: z.number().int(), provinceName: z.string(), publishedAt: z.string(), caseCount: z.number().int() })),
+  items: z.array(
+    z.object({
+      id: z.string().uuid(),
+      title: z.string(),
+      year: z.number().int(),
+      provinceName: z.string(),
+      publishedAt: z.string(),
+      caseCount: z.number().int(),
+    }),
+  ),
 });

@@ -81,7 +81,14 @@ export function demoDocx(title: string): Buffer {
   return Buffer.concat([head, name, Buffer.from(`<w:document><w:t>${title}</w:t></w:document>`, 'utf8')]);
 }
 
-async function storeFile(db: Kysely<DB>, bytes: Buffer, name: string, mime: string, at: Date, owner: { provinceCode: string; schoolId: string }) {
+async function storeFile(
+  db: Kysely<DB>,
+  bytes: Buffer,
+  name: string,
+  mime: string,
+  at: Date,
+  owner: { provinceCode: string; schoolId: string },
+) {
   return files.insertFile(db, {
     sha256: createHash('sha256').update(bytes).digest('hex'),
     size: bytes.length,
@@ -145,7 +152,12 @@ export async function seedDemoTypicalCases(db: Kysely<DB>, now: Date): Promise<v
         .executeTakeFirstOrThrow()
     ).id;
   const past = await collection('2025 年广东省 1+X 证书制度试点典型案例', 2025, '2025-06-30', true);
-  const open = await collection('2026 年广东省 1+X 证书制度试点典型案例征集', 2026, chinaDate(new Date(now.getTime() + 90 * 86_400_000)), false);
+  const open = await collection(
+    '2026 年广东省 1+X 证书制度试点典型案例征集',
+    2026,
+    chinaDate(new Date(now.getTime() + 90 * 86_400_000)),
+    false,
+  );
 
   const addCase = async (
     collectionId: string,
@@ -194,7 +206,10 @@ export async function seedDemoTypicalCases(db: Kysely<DB>, now: Date): Promise<v
     const captions = ['“岗课赛证”融通机制图', '课程体系重构逻辑图', '考核站点实训场景'];
     for (const [i, caption] of captions.slice(0, status === 'selected' ? 3 : 2).entries()) {
       const img = await storeFile(db, demoDiagramPng(seed + i), `图${i + 1}.png`, 'image/png', now, owner);
-      await db.insertInto('typical_case_images').values({ case_id: id, file_id: img, caption, sort_order: i + 1 }).execute();
+      await db
+        .insertInto('typical_case_images')
+        .values({ case_id: id, file_id: img, caption, sort_order: i + 1 })
+        .execute();
     }
   };
   await addCase(past, gzcp, CASES.gzcp, 'selected', 0);
@@ -222,7 +237,13 @@ async function seedDemoTraining(db: Kysely<DB>, now: Date, gzcp: { id: string; p
     school_id: gzcp.id,
     department_id: pilot.department_id,
   };
-  const plan = async (kind: 'teacher' | 'assessor', title: string, planned: number, content: string, steps: [string, string, string, string][]) => {
+  const plan = async (
+    kind: 'teacher' | 'assessor',
+    title: string,
+    planned: number,
+    content: string,
+    steps: [string, string, string, string][],
+  ) => {
     const id = (
       await db
         .insertInto('training_plans')
@@ -248,16 +269,38 @@ async function seedDemoTraining(db: Kysely<DB>, now: Date, gzcp: { id: string; p
         .execute();
     return id;
   };
-  const teacherPlan = await plan('teacher', '2026 年工业机器人应用编程师资培训计划', 6, '按参与试点学生规模安排 6 名专任教师参加证书师资培训，并开展校内二级培训。', [
+  const teacherPlan = await plan(
+    'teacher',
+    '2026 年工业机器人应用编程师资培训计划',
+    6,
+    '按参与试点学生规模安排 6 名专任教师参加证书师资培训，并开展校内二级培训。',
+    [
+      ['submit', 'draft', 'submitted', '试点负责人'],
+      ['department_approve', 'submitted', 'department_approved', '机电工程学院'],
+      ['academic_approve', 'department_approved', 'approved', school?.display_name ?? '教务处'],
+    ],
+  );
+  await plan('assessor', '2026 年考评人员培训计划', 2, '选派 2 名教师参加培训评价组织考评员培训，取得考评员资格。', [
     ['submit', 'draft', 'submitted', '试点负责人'],
-    ['department_approve', 'submitted', 'department_approved', '机电工程学院'],
-    ['academic_approve', 'department_approved', 'approved', school?.display_name ?? '教务处'],
   ]);
-  await plan('assessor', '2026 年考评人员培训计划', 2, '选派 2 名教师参加培训评价组织考评员培训，取得考评员资格。', [['submit', 'draft', 'submitted', '试点负责人']]);
 
   const records: [string, string, string, number, number, number][] = [
-    ['陈志强', '工业机器人应用编程（中级）师资培训', '工业机器人应用编程证书培训评价组织', 3, 24, 3 * TRAINING_FEE_STANDARD.perPersonDayFen],
-    ['林晓燕', '工业机器人应用编程（中级）师资培训', '工业机器人应用编程证书培训评价组织', 3, 24, 3 * TRAINING_FEE_STANDARD.perPersonDayFen],
+    [
+      '陈志强',
+      '工业机器人应用编程（中级）师资培训',
+      '工业机器人应用编程证书培训评价组织',
+      3,
+      24,
+      3 * TRAINING_FEE_STANDARD.perPersonDayFen,
+    ],
+    [
+      '林晓燕',
+      '工业机器人应用编程（中级）师资培训',
+      '工业机器人应用编程证书培训评价组织',
+      3,
+      24,
+      3 * TRAINING_FEE_STANDARD.perPersonDayFen,
+    ],
     ['黄国栋', '工业机器人高级研修班', '某职业技能培训中心', 5, 40, 480_000],
   ];
   for (const [name, course, provider, days, hours, fee] of records)

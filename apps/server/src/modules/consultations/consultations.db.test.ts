@@ -28,7 +28,10 @@ describe('consultation desk (教职成司函〔2019〕36号 三.5)', () => {
 
     const bim = await t.loginAs('org-bim');
     const anon = () => t.app.inject({ method: 'GET', url: `/api/v1/public/consultation-faqs?orgId=${ids.orgBim}` });
-    const a = await bim.post(`/api/v1/consultations/${q.id}/answer`, { answer: '每个考点不少于 30 个工位，详见考核站点建设标准。', publish: false });
+    const a = await bim.post(`/api/v1/consultations/${q.id}/answer`, {
+      answer: '每个考点不少于 30 个工位，详见考核站点建设标准。',
+      publish: false,
+    });
     expect(a.statusCode, a.body).toBe(200);
     expect((await anon()).json<{ items: { id: string }[] }>().items.map((x) => x.id)).not.toContain(q.id);
     expect((await bim.post(`/api/v1/consultations/${q.id}/answer`, { answer: '再答', publish: false })).json().error.code).toBe(
@@ -39,7 +42,9 @@ describe('consultation desk (教职成司函〔2019〕36号 三.5)', () => {
     expect(faq.items.find((x) => x.id === q.id)?.answer).toContain('30 个工位');
     expect(JSON.stringify(faq)).not.toContain('广州城市职业学院');
     // The school sees its answer.
-    expect((await school.get('/api/v1/consultations')).json<{ items: ConsultationDto[] }>().items.find((x) => x.id === q.id)?.answer).toBeTruthy();
+    expect(
+      (await school.get('/api/v1/consultations')).json<{ items: ConsultationDto[] }>().items.find((x) => x.id === q.id)?.answer,
+    ).toBeTruthy();
   });
 
   it('三.5 a learner asks too and sees only its own questions; a question about another organization’s certificate is refused', async () => {
@@ -50,7 +55,10 @@ describe('consultation desk (教职成司函〔2019〕36号 三.5)', () => {
     const mine = (await learner.get('/api/v1/consultations')).json<{ items: ConsultationDto[] }>().items;
     expect(mine.every((x) => x.askerRole === 'learner')).toBe(true);
     const bimType = await t.db.selectFrom('certificate_types').select('id').where('org_id', '=', ids.orgBim).executeTakeFirstOrThrow();
-    expect((await learner.post('/api/v1/consultations', { orgId: ids.orgWeb, certificateTypeId: bimType.id, question: '这个证书怎么考？' })).statusCode).toBe(404);
+    expect(
+      (await learner.post('/api/v1/consultations', { orgId: ids.orgWeb, certificateTypeId: bimType.id, question: '这个证书怎么考？' }))
+        .statusCode,
+    ).toBe(404);
     expect((await (await t.loginAs('gd-admin')).get('/api/v1/consultations')).statusCode).toBe(403);
   });
 });

@@ -112,7 +112,12 @@ async function ownQuestion(db: Db, actor: Actor, id: string) {
 }
 
 /** The organization answers a question about its certificates, and may publish it as FAQ at once. */
-export async function answer(deps: Deps, ctx: RequestContext, id: string, b: { answer: string; publish: boolean }): Promise<ConsultationDto> {
+export async function answer(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  b: { answer: string; publish: boolean },
+): Promise<ConsultationDto> {
   const actor = requireActor(ctx, ['org_admin']);
   return auditedTransaction(deps, ctx, async (trx, now) => {
     const c = await ownQuestion(trx, actor, id);
@@ -127,7 +132,13 @@ export async function answer(deps: Deps, ctx: RequestContext, id: string, b: { a
     });
     return {
       result: dto((await q.findConsultation(trx, id))!),
-      audit: { action: 'consultation.answer', targetType: 'consultation', targetId: id, summary: { published: b.publish }, scope: { orgId: c.org_id } },
+      audit: {
+        action: 'consultation.answer',
+        targetType: 'consultation',
+        targetId: id,
+        summary: { published: b.publish },
+        scope: { orgId: c.org_id },
+      },
     };
   });
 }

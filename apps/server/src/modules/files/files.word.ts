@@ -36,7 +36,15 @@ export function imageType(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
   return null;
 }
 
-async function insert(trx: Db, ctx: RequestContext, bytes: Buffer, name: string, mime: string, at: Date, owner?: FileOwner): Promise<StoredFile> {
+async function insert(
+  trx: Db,
+  ctx: RequestContext,
+  bytes: Buffer,
+  name: string,
+  mime: string,
+  at: Date,
+  owner?: FileOwner,
+): Promise<StoredFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const id = await q.insertFile(trx, {
     sha256,

@@ -1,4 +1,10 @@
-import { TRAINING_FEE_STANDARD, type CoverageRowDto, type QualificationDto, type TrainingPlanDto, type TrainingRecordDto } from '@onex/shared';
+import {
+  TRAINING_FEE_STANDARD,
+  type CoverageRowDto,
+  type QualificationDto,
+  type TrainingPlanDto,
+  type TrainingRecordDto,
+} from '@onex/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../auth/password';
 import { DEMO_PASSWORD } from '../../db/seed/demo';
@@ -96,7 +102,10 @@ describe('teacher and assessor training (R9.3)', () => {
     const within = await school.post('/api/v1/training-records', record());
     expect(within.statusCode, within.body).toBe(201);
     expect(within.json<TrainingRecordDto>().feeAboveStandard).toBe(false);
-    const above = await school.post('/api/v1/training-records', record({ teacherName: '黄老师', feeFen: 3 * TRAINING_FEE_STANDARD.perPersonDayFen + 1 }));
+    const above = await school.post(
+      '/api/v1/training-records',
+      record({ teacherName: '黄老师', feeFen: 3 * TRAINING_FEE_STANDARD.perPersonDayFen + 1 }),
+    );
     expect(above.statusCode).toBe(201);
     const a = above.json<TrainingRecordDto>();
     expect(a.feeAboveStandard).toBe(true);
@@ -109,17 +118,32 @@ describe('teacher and assessor training (R9.3)', () => {
   });
 
   it('R9.3 a teacher’s X certificate and 考评员 qualification with evidence checked by content; coverage counts them', async () => {
-    const before = (await school.get('/api/v1/training-coverage')).json<{ items: CoverageRowDto[] }>().items.find((r) => r.filingId === pilot.id)!;
+    const before = (await school.get('/api/v1/training-coverage'))
+      .json<{ items: CoverageRowDto[] }>()
+      .items.find((r) => r.filingId === pilot.id)!;
     expect(before.trainedTeachers).toBeGreaterThanOrEqual(2); // 陈老师, 黄老师 and the demo's
-    const fields = { teacherName: '周老师', kind: 'assessor', certificateTypeId: pilot.certificate_type_id, number: 'KPY-2026-001', issuedOn: '2026-05-01' };
+    const fields = {
+      teacherName: '周老师',
+      kind: 'assessor',
+      certificateTypeId: pilot.certificate_type_id,
+      number: 'KPY-2026-001',
+      issuedOn: '2026-05-01',
+    };
     const bad = await postMultipart(school, '/api/v1/teacher-qualifications', fields, { name: 'x.pdf', bytes: Buffer.from('not a pdf') });
     expect(bad.json().error.code).toBe('FILE_NOT_EVIDENCE');
     const ok = await postMultipart(school, '/api/v1/teacher-qualifications', fields, { name: '考评员证.png', bytes: tinyPng() });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json<QualificationDto>().kind).toBe('assessor');
-    const x = await postMultipart(school, '/api/v1/teacher-qualifications', { ...fields, teacherName: '吴老师', kind: 'x_certificate', level: 'intermediate', number: 'X-1' }, { name: 'x.pdf', bytes: tinyPdf('x') });
+    const x = await postMultipart(
+      school,
+      '/api/v1/teacher-qualifications',
+      { ...fields, teacherName: '吴老师', kind: 'x_certificate', level: 'intermediate', number: 'X-1' },
+      { name: 'x.pdf', bytes: tinyPdf('x') },
+    );
     expect(x.statusCode, x.body).toBe(201);
-    const after = (await gd.get('/api/v1/training-coverage')).json<{ items: CoverageRowDto[] }>().items.find((r) => r.filingId === pilot.id)!;
+    const after = (await gd.get('/api/v1/training-coverage'))
+      .json<{ items: CoverageRowDto[] }>()
+      .items.find((r) => r.filingId === pilot.id)!;
     expect(after.trainedTeachers).toBe(before.trainedTeachers + 1);
     expect(after.qualifiedAssessors).toBe(before.qualifiedAssessors + 1);
     expect(after.short).toBe(after.trainedTeachers < after.requiredTeachers || after.qualifiedAssessors < after.requiredAssessors);
@@ -134,11 +158,22 @@ describe('teacher and assessor training (R9.3)', () => {
     const hb = await t.loginAs('hb-admin');
     expect((await other.get(`/api/v1/training-plans/${id}`)).statusCode).toBe(404);
     expect((await hb.get(`/api/v1/training-plans/${id}`)).statusCode).toBe(404);
-    for (const url of ['/api/v1/training-plans', '/api/v1/training-records', '/api/v1/teacher-qualifications', '/api/v1/training-coverage']) {
+    for (const url of [
+      '/api/v1/training-plans',
+      '/api/v1/training-records',
+      '/api/v1/teacher-qualifications',
+      '/api/v1/training-coverage',
+    ]) {
       const items = (await hb.get(url)).json<{ items: { schoolId: string }[] }>().items;
-      expect(items.every((x) => x.schoolId !== pilot.school_id), url).toBe(true);
+      expect(
+        items.every((x) => x.schoolId !== pilot.school_id),
+        url,
+      ).toBe(true);
       const o = (await other.get(url)).json<{ items: { schoolId: string }[] }>().items;
-      expect(o.every((x) => x.schoolId !== pilot.school_id), url).toBe(true);
+      expect(
+        o.every((x) => x.schoolId !== pilot.school_id),
+        url,
+      ).toBe(true);
     }
     expect((await other.post('/api/v1/training-records', record())).statusCode).toBe(404);
     const ids = await demoIds(t.db);

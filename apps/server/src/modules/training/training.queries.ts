@@ -118,7 +118,16 @@ export function setPlanStatus(db: Db, id: string, status: PlanRow['status'], at:
 }
 export function insertPlanEvent(
   db: Db,
-  e: { planId: string; action: string; from: string; to: string; actorId: string | null; actorName: string; comment: string | null; at: Date },
+  e: {
+    planId: string;
+    action: string;
+    from: string;
+    to: string;
+    actorId: string | null;
+    actorName: string;
+    comment: string | null;
+    at: Date;
+  },
 ) {
   return db
     .insertInto('training_plan_events')
@@ -136,7 +145,12 @@ export function insertPlanEvent(
 }
 export function eventsOf(db: Db, planIds: readonly string[]) {
   if (planIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('training_plan_events').selectAll().where('plan_id', 'in', [...planIds]).orderBy('seq').execute();
+  return db
+    .selectFrom('training_plan_events')
+    .selectAll()
+    .where('plan_id', 'in', [...planIds])
+    .orderBy('seq')
+    .execute();
 }
 
 // ---- records ----
@@ -202,13 +216,23 @@ export type RecordRow = Awaited<ReturnType<ReturnType<typeof recordBase>['execut
 export function findRecord(db: Db, id: string) {
   return recordBase(db).where('r.id', '=', id).executeTakeFirst();
 }
-export function listRecords(db: Db, scope: Scope, f: { kind?: string; feeAboveStandard?: boolean; q?: string }, page: number, pageSize: number) {
+export function listRecords(
+  db: Db,
+  scope: Scope,
+  f: { kind?: string; feeAboveStandard?: boolean; q?: string },
+  page: number,
+  pageSize: number,
+) {
   let q = recordBase(db).where(scopeWhere(scope, SCOPE_COLS('r')));
   if (f.kind) q = q.where('r.kind', '=', f.kind as 'teacher');
   if (f.feeAboveStandard !== undefined) q = q.where('r.fee_above_standard', '=', f.feeAboveStandard);
   if (f.q)
     q = q.where((eb) =>
-      eb.or([eb('r.teacher_name', 'ilike', containsPattern(f.q!)), eb('r.course', 'ilike', containsPattern(f.q!)), eb('r.provider', 'ilike', containsPattern(f.q!))]),
+      eb.or([
+        eb('r.teacher_name', 'ilike', containsPattern(f.q!)),
+        eb('r.course', 'ilike', containsPattern(f.q!)),
+        eb('r.provider', 'ilike', containsPattern(f.q!)),
+      ]),
     );
   return paginate(q.orderBy('r.start_date', 'desc').orderBy('r.id'), page, pageSize);
 }
@@ -279,7 +303,8 @@ export function listQualifications(db: Db, scope: Scope, f: { kind?: string; q?:
   const s: Scope = scope.kind === 'department' ? { kind: 'school', schoolId: scope.schoolId } : scope;
   let q = qualificationBase(db).where(scopeWhere(s, { provinceCode: 't.province_code', cityCode: 't.city_code', schoolId: 't.school_id' }));
   if (f.kind) q = q.where('t.kind', '=', f.kind as 'assessor');
-  if (f.q) q = q.where((eb) => eb.or([eb('t.teacher_name', 'ilike', containsPattern(f.q!)), eb('t.number', 'ilike', containsPattern(f.q!))]));
+  if (f.q)
+    q = q.where((eb) => eb.or([eb('t.teacher_name', 'ilike', containsPattern(f.q!)), eb('t.number', 'ilike', containsPattern(f.q!))]));
   return paginate(q.orderBy('t.issued_on', 'desc').orderBy('t.id'), page, pageSize);
 }
 export function qualifiedPeople(db: Db, schoolIds: readonly string[]) {

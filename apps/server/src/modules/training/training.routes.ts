@@ -55,7 +55,14 @@ export const registerTrainingRoutes: RouteModule = (app, deps) => {
   );
   app.get(
     '/api/v1/training-plans/:id',
-    { schema: { tags, summary: '培训计划详情 A plan', params: idParams, response: { 200: trainingPlanSchema, ...errorResponses(401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: '培训计划详情 A plan',
+        params: idParams,
+        response: { 200: trainingPlanSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
     async (req) => svc.getPlan(deps, ctxOf(req), req.params.id),
   );
   app.post(
@@ -63,8 +70,7 @@ export const registerTrainingRoutes: RouteModule = (app, deps) => {
     {
       schema: {
         tags,
-        summary:
-          '报审、二级学院审核、教务部审核、退回（第六条（四））Submit, department approval, academic-affairs approval, return',
+        summary: '报审、二级学院审核、教务部审核、退回（第六条（四））Submit, department approval, academic-affairs approval, return',
         params: z.object({ id: z.string().uuid(), action: z.enum(TRAINING_PLAN_ACTIONS) }),
         body: trainingPlanActionSchema,
         response: { 200: trainingPlanSchema, ...errorResponses(400, 401, 403, 404, 409) },

@@ -1,4 +1,11 @@
-import { TRAINING_FEE_STANDARD, TRAINING_PLAN_TRANSITIONS, feeAboveStandard, requiredTrained, trainingFeeStandardFen, trainingPlanTransition } from '@onex/shared';
+import {
+  TRAINING_FEE_STANDARD,
+  TRAINING_PLAN_TRANSITIONS,
+  feeAboveStandard,
+  requiredTrained,
+  trainingFeeStandardFen,
+  trainingPlanTransition,
+} from '@onex/shared';
 import { describe, expect, it } from 'vitest';
 import { coverageOf, planRequired } from './training.rules';
 

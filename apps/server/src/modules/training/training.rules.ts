@@ -47,7 +47,12 @@ export function planRequired(kind: 'teacher' | 'assessor', studentScale: number)
   return kind === 'teacher' ? need.teachers : need.assessors;
 }
 
-export function pilotIsActive(p: { status: string; decision: string | null; pilot_ended_year: number | null; cancelled_at: Date | null }): boolean {
+export function pilotIsActive(p: {
+  status: string;
+  decision: string | null;
+  pilot_ended_year: number | null;
+  cancelled_at: Date | null;
+}): boolean {
   const approved = p.status === 'approved' || (p.status === 'published' && p.decision === 'approved');
   return approved && p.pilot_ended_year === null && p.cancelled_at === null;
 }

@@ -131,7 +131,13 @@ export async function createPlan(deps: Deps, ctx: RequestContext, b: TrainingPla
         action: 'training_plan.create',
         targetType: 'training_plan',
         targetId: id,
-        summary: { filingId: b.filingId, kind: b.kind, year: b.year, plannedTrainees: b.plannedTrainees, requiredTrainees: out.requiredTrainees },
+        summary: {
+          filingId: b.filingId,
+          kind: b.kind,
+          year: b.year,
+          plannedTrainees: b.plannedTrainees,
+          requiredTrainees: out.requiredTrainees,
+        },
         scope: { provinceCode: pilot.province_code, cityCode: pilot.city_code, schoolId: pilot.school_id },
       },
     };
@@ -281,7 +287,15 @@ export async function createRecord(deps: Deps, ctx: RequestContext, b: TrainingR
         action: 'training_record.create',
         targetType: 'training_record',
         targetId: id,
-        summary: { filingId: pilot.id, kind: b.kind, course: b.course, provider: b.provider, feeFen: b.feeFen, standardFen, feeAboveStandard: above },
+        summary: {
+          filingId: pilot.id,
+          kind: b.kind,
+          course: b.course,
+          provider: b.provider,
+          feeFen: b.feeFen,
+          standardFen,
+          feeAboveStandard: above,
+        },
         scope: { provinceCode: pilot.province_code, cityCode: pilot.city_code, schoolId: pilot.school_id },
       },
     };

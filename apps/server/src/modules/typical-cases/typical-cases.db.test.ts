@@ -103,11 +103,19 @@ describe('typical cases (R9.2; 粤教职函〔2023〕12号 三（三）, 附件3
     const filler = (n: number) => '字'.repeat(n);
     const base = draft();
     const used = [base.title, base.background, base.outcomes].join('').length; // all CJK or full-width: one each
-    const tooLong = await school.request('PUT', `/api/v1/typical-cases/${id}`, { ...base, collectionId: undefined, measures: filler(3001 - used) });
+    const tooLong = await school.request('PUT', `/api/v1/typical-cases/${id}`, {
+      ...base,
+      collectionId: undefined,
+      measures: filler(3001 - used),
+    });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.code).toBe('CASE_TOO_LONG');
     expect(tooLong.json().error.message).toContain('附件3 一');
-    const exact = await school.request('PUT', `/api/v1/typical-cases/${id}`, { ...base, collectionId: undefined, measures: filler(3000 - used) });
+    const exact = await school.request('PUT', `/api/v1/typical-cases/${id}`, {
+      ...base,
+      collectionId: undefined,
+      measures: filler(3000 - used),
+    });
     expect(exact.statusCode, exact.body).toBe(200);
     expect(exact.json<TypicalCaseDetailDto>().charCount).toBe(3000);
 
@@ -161,7 +169,9 @@ describe('typical cases (R9.2; 粤教职函〔2023〕12号 三（三）, 附件3
     const k = await completeCase(school, { title: '校企合作共建 BIM 实训基地', category: '校企合作' });
     expect((await school.post(`/api/v1/typical-cases/${k.id}/submit`)).statusCode).toBe(200);
     expect((await gd.post(`/api/v1/typical-cases/${k.id}/select`, { selected: true })).json().error.code).toBe('CASE_NOT_SCORED');
-    const bad = await gd.post(`/api/v1/typical-cases/${k.id}/review`, { scores: { typicality: 31, measures: 20, outcomes: 20, presentation: 10 } });
+    const bad = await gd.post(`/api/v1/typical-cases/${k.id}/review`, {
+      scores: { typicality: 31, measures: 20, outcomes: 20, presentation: 10 },
+    });
     expect(bad.json().error.code).toBe('CASE_SCORES_INVALID');
     const rev = await gd.post(`/api/v1/typical-cases/${k.id}/review`, {
       scores: { typicality: 28, measures: 27, outcomes: 22, presentation: 14 },
@@ -194,17 +204,23 @@ describe('typical cases (R9.2; 粤教职函〔2023〕12号 三（三）, 附件3
     // Published: no more reviews.
     expect((await gd.post(`/api/v1/typical-cases/${k.id}/select`, { selected: false })).json().error.code).toBe('CASE_NOT_REVIEWABLE');
     const audit = await t.db.selectFrom('audit_log').select('action').where('target_id', '=', k.id).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['typical_case.submit', 'typical_case.review', 'typical_case.select']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['typical_case.submit', 'typical_case.review', 'typical_case.select']),
+    );
   });
 });
 
 describe('typical-case demo data (issue 14 item 7)', () => {
   it('R9.2 广东 has an open collection with a submitted and a selected case with pictures, and a published collection', async () => {
-    const cases = (await gd.get('/api/v1/typical-cases?pageSize=100')).json<{ items: { status: string; imageCount: number; collectionTitle: string }[] }>().items;
+    const cases = (await gd.get('/api/v1/typical-cases?pageSize=100')).json<{
+      items: { status: string; imageCount: number; collectionTitle: string }[];
+    }>().items;
     const demo = cases.filter((c) => c.collectionTitle === '2026 年广东省 1+X 证书制度试点典型案例征集');
     expect(demo.map((c) => c.status).sort()).toEqual(['selected', 'submitted']);
     expect(demo.every((c) => c.imageCount >= 2)).toBe(true);
-    const pub = (await t.app.inject({ method: 'GET', url: '/api/v1/public/typical-case-collections' })).json<{ items: { caseCount: number }[] }>();
+    const pub = (await t.app.inject({ method: 'GET', url: '/api/v1/public/typical-case-collections' })).json<{
+      items: { caseCount: number }[];
+    }>();
     expect(pub.items.some((c) => c.caseCount >= 1)).toBe(true);
   });
 });

@@ -26,11 +26,17 @@ export async function collectionPdf(c: PublicCaseCollectionDto, images: Map<stri
     .text(`${c.provinceName} · ${c.year} 年 · 入选案例 ${c.cases.length} 个 · 发布于 ${c.publishedAt.slice(0, 10)}`, { align: 'center' });
   doc.moveDown(1);
   c.cases.forEach((x, i) => {
-    doc.font('zh').fontSize(11).text(`${i + 1}. ${x.title}（${x.schoolName}）`);
+    doc
+      .font('zh')
+      .fontSize(11)
+      .text(`${i + 1}. ${x.title}（${x.schoolName}）`);
   });
   for (const [i, x] of c.cases.entries()) {
     doc.addPage();
-    doc.font('zh-bold').fontSize(16).text(`案例 ${i + 1}：${x.title}`, { width: WIDTH });
+    doc
+      .font('zh-bold')
+      .fontSize(16)
+      .text(`案例 ${i + 1}：${x.title}`, { width: WIDTH });
     doc.font('zh').fontSize(10.5).fillColor('#555').text(`${x.schoolName} · ${x.category}`);
     doc.fillColor('#000').moveDown(0.6);
     for (const [heading, key] of SECTIONS) {

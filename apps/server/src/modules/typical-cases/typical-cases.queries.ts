@@ -66,7 +66,13 @@ export async function lockCollection(db: Db, id: string) {
 }
 
 /** Collections of the actor's province (a school and a city see their province's; national all). */
-export function listCollections(db: Db, provinceCode: string | null, f: { status?: string; year?: number }, page: number, pageSize: number) {
+export function listCollections(
+  db: Db,
+  provinceCode: string | null,
+  f: { status?: string; year?: number },
+  page: number,
+  pageSize: number,
+) {
   let q = collectionBase(db);
   if (provinceCode) q = q.where('c.province_code', '=', provinceCode);
   if (f.status) q = q.where('c.status', '=', f.status as 'open');
@@ -176,7 +182,14 @@ export function listCases(
   if (f.collectionId) q = q.where('t.collection_id', '=', f.collectionId);
   if (f.status) q = q.where('t.status', '=', f.status as 'draft');
   if (f.q) q = q.where((eb) => eb.or([eb('t.title', 'ilike', containsPattern(f.q!)), eb('s.name', 'ilike', containsPattern(f.q!))]));
-  return paginate(q.orderBy(sql`t.total_score DESC NULLS LAST`).orderBy('t.submitted_at', 'desc').orderBy('t.id'), page, pageSize);
+  return paginate(
+    q
+      .orderBy(sql`t.total_score DESC NULLS LAST`)
+      .orderBy('t.submitted_at', 'desc')
+      .orderBy('t.id'),
+    page,
+    pageSize,
+  );
 }
 
 export function updateCase(
@@ -236,7 +249,11 @@ export function removeImage(db: Db, caseId: string, fileId: string) {
 
 export function fileNames(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('files').select(['id', 'original_name']).where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('files')
+    .select(['id', 'original_name'])
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 export function selectedCases(db: Db, collectionId: string) {

@@ -56,7 +56,12 @@ export const registerTypicalCaseRoutes: RouteModule = (app, deps) => {
   app.get(
     '/api/v1/typical-case-collections/:id',
     {
-      schema: { tags, summary: '征集详情 A collection', params: idParams, response: { 200: caseCollectionSchema, ...errorResponses(401, 403, 404) } },
+      schema: {
+        tags,
+        summary: '征集详情 A collection',
+        params: idParams,
+        response: { 200: caseCollectionSchema, ...errorResponses(401, 403, 404) },
+      },
     },
     async (req) => svc.getCollection(deps, ctxOf(req), req.params.id),
   );
@@ -234,7 +239,10 @@ export const registerPublicTypicalCaseRoutes: RouteModule = (app, deps) => {
         c.cases.flatMap((x) => x.images.map((i) => i.fileId)),
       );
       const pdf = await collectionPdf(c, images);
-      return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentDisposition(`${c.title}.pdf`)).send(pdf);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', attachmentDisposition(`${c.title}.pdf`))
+        .send(pdf);
     },
   );
 };

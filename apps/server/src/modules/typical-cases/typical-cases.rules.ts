@@ -1,12 +1,4 @@
-import {
-  CASE_MAX_CHARS,
-  CASE_MAX_IMAGES,
-  CASE_MIN_IMAGES,
-  type CaseCriterion,
-  type ErrorCode,
-  ERRORS,
-  caseCharCount,
-} from '@onex/shared';
+import { CASE_MAX_CHARS, CASE_MAX_IMAGES, CASE_MIN_IMAGES, type CaseCriterion, type ErrorCode, ERRORS, caseCharCount } from '@onex/shared';
 
 /**
  * The rules a typical case must meet before it is submitted (粤教职函〔2023〕12号 三（三） and 附件3), as pure functions.

@@ -187,7 +187,14 @@ async function visibleCase(db: Db, actor: Actor, id: string, lock = false): Prom
 
 async function detailOf(db: Db, c: q.CaseRow, todayIso: string): Promise<TypicalCaseDetailDto> {
   const images = await q.imagesOf(db, [c.id]);
-  const names = new Map((await q.fileNames(db, [c.pdf_file_id, c.word_file_id].filter((x): x is string => !!x))).map((f) => [f.id, f.original_name]));
+  const names = new Map(
+    (
+      await q.fileNames(
+        db,
+        [c.pdf_file_id, c.word_file_id].filter((x): x is string => !!x),
+      )
+    ).map((f) => [f.id, f.original_name]),
+  );
   const fileOf = (id: string | null) => (id ? { fileId: id, name: names.get(id) ?? '' } : null);
   const problems =
     c.status === 'draft'
@@ -373,7 +380,13 @@ export async function submitCase(deps: Deps, ctx: RequestContext, id: string): P
     const c = await visibleCase(trx, actor, id, true);
     if (c.status !== 'draft') throw new AppError('CASE_NOT_EDITABLE');
     const problems = caseProblems(
-      { ...c, imageCount: Number(c.image_count), hasPdf: !!c.pdf_file_id, hasWord: !!c.word_file_id, deadline: c.collection_status === 'published' ? '0000-00-00' : c.deadline },
+      {
+        ...c,
+        imageCount: Number(c.image_count),
+        hasPdf: !!c.pdf_file_id,
+        hasWord: !!c.word_file_id,
+        deadline: c.collection_status === 'published' ? '0000-00-00' : c.deadline,
+      },
       chinaDate(now),
     );
     if (problems.length > 0) throw new AppError(problems[0]!, { problems: problemMessages(problems), charCount: caseLength(c) });
@@ -431,7 +444,13 @@ export async function reviewCase(
     );
     return {
       result: await detailOf(trx, (await q.findCase(trx, id))!, chinaDate(now)),
-      audit: { action: 'typical_case.review', targetType: 'typical_case', targetId: id, summary: { scores: b.scores, total }, scope: factsOf(c) },
+      audit: {
+        action: 'typical_case.review',
+        targetType: 'typical_case',
+        targetId: id,
+        summary: { scores: b.scores, total },
+        scope: factsOf(c),
+      },
     };
   });
 }

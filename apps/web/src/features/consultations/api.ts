@@ -13,9 +13,15 @@ export interface FaqDto {
 }
 
 export const useConsultations = (q: object) =>
-  useQuery({ queryKey: [...all, q], queryFn: ({ signal }) => api.get<Page<ConsultationDto>>('/consultations', q as Record<string, string>, signal) });
+  useQuery({
+    queryKey: [...all, q],
+    queryFn: ({ signal }) => api.get<Page<ConsultationDto>>('/consultations', q as Record<string, string>, signal),
+  });
 export const useFaqs = (q: object) =>
-  useQuery({ queryKey: [...all, 'faq', q], queryFn: ({ signal }) => api.get<Page<FaqDto>>('/public/consultation-faqs', q as Record<string, string>, signal) });
+  useQuery({
+    queryKey: [...all, 'faq', q],
+    queryFn: ({ signal }) => api.get<Page<FaqDto>>('/public/consultation-faqs', q as Record<string, string>, signal),
+  });
 export const useOrgs = () =>
   useQuery({
     queryKey: [...all, 'orgs'],
@@ -30,7 +36,10 @@ function useDone() {
 }
 export function useAsk() {
   const done = useDone();
-  return useMutation({ mutationFn: (b: { orgId: string; question: string }) => api.post<ConsultationDto>('/consultations', b), onSuccess: done });
+  return useMutation({
+    mutationFn: (b: { orgId: string; question: string }) => api.post<ConsultationDto>('/consultations', b),
+    onSuccess: done,
+  });
 }
 export function useAnswer() {
   const done = useDone();

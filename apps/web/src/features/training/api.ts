@@ -1,4 +1,14 @@
-import type { CoverageRowDto, FilingSummaryDto, Page, QualificationDto, TrainingPlanAction, TrainingPlanDto, TrainingPlanInput, TrainingRecordDto, TrainingRecordInput } from '@onex/shared';
+import type {
+  CoverageRowDto,
+  FilingSummaryDto,
+  Page,
+  QualificationDto,
+  TrainingPlanAction,
+  TrainingPlanDto,
+  TrainingPlanInput,
+  TrainingRecordDto,
+  TrainingRecordInput,
+} from '@onex/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 

@@ -21,7 +21,8 @@ const zh = {
     content: '计划内容',
     status: '状态',
     newPlan: '制定培训计划',
-    chain: '报二级学院（部）和教务部审核（粤生态职院〔2023〕18号 第六条（四））；按参与试点学生规模确定培训体量（鄂教职成办函〔2021〕7号 三.4）',
+    chain:
+      '报二级学院（部）和教务部审核（粤生态职院〔2023〕18号 第六条（四））；按参与试点学生规模确定培训体量（鄂教职成办函〔2021〕7号 三.4）',
     act: {
       submit: '报审',
       department_approve: '二级学院审核通过',
@@ -92,7 +93,8 @@ const en: typeof zh = {
     aboveStandard: 'Above the national fee standard',
     workload: 'Workload hours',
     newRecord: 'Record a training',
-    feeRule: 'Training clearly above the national fee standard is discouraged (002 三.4); such records are kept and flagged. Standard: {{source}}',
+    feeRule:
+      'Training clearly above the national fee standard is discouraged (002 三.4); such records are kept and flagged. Standard: {{source}}',
     onlyAbove: 'Above standard only',
     qKind: 'Kind',
     number: 'Number',
@@ -107,7 +109,13 @@ const en: typeof zh = {
     enough: 'Enough',
     shortOnly: 'Short only',
     k: { teacher: 'Teacher training', assessor: 'Assessor training', x_certificate: 'X certificate', assessorQ: 'Assessor qualification' },
-    st: { draft: 'Draft', submitted: 'Awaiting department', department_approved: 'Awaiting academic affairs', approved: 'Approved', returned: 'Returned' },
+    st: {
+      draft: 'Draft',
+      submitted: 'Awaiting department',
+      department_approved: 'Awaiting academic affairs',
+      approved: 'Approved',
+      returned: 'Returned',
+    },
   },
 };
 featureStrings(zh, en);

@@ -25,7 +25,13 @@ export const useCollections = (q: { page: number; pageSize: number }) =>
     queryFn: ({ signal }) => api.get<Page<CaseCollectionDto>>('/typical-case-collections', q, signal),
   });
 
-export const useCases = (q: { page: number; pageSize: number; collectionId?: string | undefined; status?: string | undefined; q?: string | undefined }) =>
+export const useCases = (q: {
+  page: number;
+  pageSize: number;
+  collectionId?: string | undefined;
+  status?: string | undefined;
+  q?: string | undefined;
+}) =>
   useQuery({
     queryKey: caseKeys.cases(q),
     queryFn: ({ signal }) => api.get<Page<TypicalCaseDto>>('/typical-cases', q, signal),
@@ -44,7 +50,10 @@ function useInvalidate() {
 
 export function useCreateCollection() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (b: CaseCollectionInput) => api.post<CaseCollectionDto>('/typical-case-collections', b), onSuccess: done });
+  return useMutation({
+    mutationFn: (b: CaseCollectionInput) => api.post<CaseCollectionDto>('/typical-case-collections', b),
+    onSuccess: done,
+  });
 }
 export function usePublishCollection() {
   const done = useInvalidate();
@@ -68,7 +77,8 @@ export function useCaseMutation<V>(id: string, fn: (v: V) => Promise<TypicalCase
   });
 }
 export const caseApi = {
-  update: (id: string, b: Omit<TypicalCaseInput, 'collectionId'>) => api.put<TypicalCaseDetailDto>(`/typical-cases/${encodeURIComponent(id)}`, b),
+  update: (id: string, b: Omit<TypicalCaseInput, 'collectionId'>) =>
+    api.put<TypicalCaseDetailDto>(`/typical-cases/${encodeURIComponent(id)}`, b),
   upload: (id: string, kind: 'images' | 'pdf' | 'word', file: File) => {
     const form = new FormData();
     form.append('file', file);

@@ -101,7 +101,8 @@ const en: typeof zh = {
     background: '1. Background',
     measures: '2. Measures',
     outcomes: '3. Outcomes',
-    countRule: 'Counted as 附件3 一 means it: title and sections together; each Chinese character or punctuation mark counts 1, each Latin word or number 1, spaces none.',
+    countRule:
+      'Counted as 附件3 一 means it: title and sections together; each Chinese character or punctuation mark counts 1, each Latin word or number 1, spaces none.',
     count: '{{n}} / 3000',
     save: 'Save draft',
     saved: 'Saved',

@@ -26,9 +26,25 @@ export function ConsultationsPage() {
     { title: t('consult.org'), dataIndex: 'orgName', key: 'orgName' },
     { title: t('consult.asker'), dataIndex: 'askerName', key: 'askerName' },
     { title: t('consult.question'), dataIndex: 'question', key: 'question' },
-    { title: t('consult.answer'), dataIndex: 'answer', key: 'answer', render: (v: string | null) => v ?? <Tag color="orange">{t('consult.unanswered')}</Tag> },
-    { title: t('consult.askedAt'), dataIndex: 'askedAt', key: 'askedAt', className: 'col-nowrap', render: (v: string) => formatDateTime(v) },
-    { title: t('consult.published'), dataIndex: 'published', key: 'published', render: (v: boolean) => (v ? <Tag color="green">{t('consult.published')}</Tag> : '—') },
+    {
+      title: t('consult.answer'),
+      dataIndex: 'answer',
+      key: 'answer',
+      render: (v: string | null) => v ?? <Tag color="orange">{t('consult.unanswered')}</Tag>,
+    },
+    {
+      title: t('consult.askedAt'),
+      dataIndex: 'askedAt',
+      key: 'askedAt',
+      className: 'col-nowrap',
+      render: (v: string) => formatDateTime(v),
+    },
+    {
+      title: t('consult.published'),
+      dataIndex: 'published',
+      key: 'published',
+      render: (v: boolean) => (v ? <Tag color="green">{t('consult.published')}</Tag> : '—'),
+    },
     ...(isOrg
       ? [
           {
@@ -42,7 +58,9 @@ export function ConsultationsPage() {
               ) : (
                 <Button
                   size="small"
-                  onClick={() => publish.mutate({ id: r.id, published: !r.published }, { onError: (e) => void message.error(errorText(e)) })}
+                  onClick={() =>
+                    publish.mutate({ id: r.id, published: !r.published }, { onError: (e) => void message.error(errorText(e)) })
+                  }
                 >
                   {r.published ? t('consult.unpublish') : t('consult.publish')}
                 </Button>
@@ -101,7 +119,10 @@ function AskModal({ onClose }: { onClose: () => void }) {
         void form
           .validateFields()
           .then((v) =>
-            ask.mutate(v, { onSuccess: () => (message.success(t('consult.sent')), onClose()), onError: (e) => void message.error(errorText(e)) }),
+            ask.mutate(v, {
+              onSuccess: () => (message.success(t('consult.sent')), onClose()),
+              onError: (e) => void message.error(errorText(e)),
+            }),
           )
       }
     >
@@ -132,7 +153,12 @@ function AnswerModal({ c, onClose }: { c: ConsultationDto; onClose: () => void }
       onOk={() =>
         void form
           .validateFields()
-          .then((v) => answer.mutate({ id: c.id, answer: v.answer, publish: !!v.publish }, { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) }))
+          .then((v) =>
+            answer.mutate(
+              { id: c.id, answer: v.answer, publish: !!v.publish },
+              { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) },
+            ),
+          )
       }
     >
       <Typography.Paragraph>{c.question}</Typography.Paragraph>

@@ -8,7 +8,24 @@ import {
   type TrainingPlanDto,
   type TrainingRecordDto,
 } from '@onex/shared';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../../components/ExportButton';
@@ -64,7 +81,10 @@ function Plans() {
   const errorText = useErrorText();
   const run = (plan: TrainingPlanDto, action: TrainingPlanDto['events'][number]['action']) => {
     const go = (comment?: string) =>
-      act.mutate({ id: plan.id, action: action as never, ...(comment ? { comment } : {}) }, { onError: (e) => void message.error(errorText(e)) });
+      act.mutate(
+        { id: plan.id, action: action as never, ...(comment ? { comment } : {}) },
+        { onError: (e) => void message.error(errorText(e)) },
+      );
     if (action !== 'return') return go();
     let comment = '';
     modal.confirm({
@@ -258,12 +278,14 @@ function RecordModal({ onClose }: { onClose: () => void }) {
       onCancel={onClose}
       confirmLoading={create.isPending}
       onOk={() =>
-        void form.validateFields().then((v) =>
-          create.mutate(
-            { ...v, startDate: v.startDate.format('YYYY-MM-DD'), feeFen: Math.round((v.fee ?? 0) * 100), fee: undefined },
-            { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) },
-          ),
-        )
+        void form
+          .validateFields()
+          .then((v) =>
+            create.mutate(
+              { ...v, startDate: v.startDate.format('YYYY-MM-DD'), feeFen: Math.round((v.fee ?? 0) * 100), fee: undefined },
+              { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) },
+            ),
+          )
       }
     >
       <Form form={form} layout="vertical" initialValues={{ kind: 'teacher', days: 1, hours: 8, workloadHours: 8, fee: 0 }}>
@@ -417,12 +439,21 @@ function Coverage() {
     { title: t('training.school'), dataIndex: 'schoolName', key: 'schoolName' },
     { title: t('training.certificate'), dataIndex: 'certificateTypeName', key: 'certificateTypeName' },
     { title: t('training.scale'), dataIndex: 'studentScale', key: 'studentScale' },
-    { title: t('training.trainedTeachers'), key: 'teachers', render: (_: unknown, r: CoverageRowDto) => ratio(r.trainedTeachers, r.requiredTeachers) },
-    { title: t('training.assessors'), key: 'assessors', render: (_: unknown, r: CoverageRowDto) => ratio(r.qualifiedAssessors, r.requiredAssessors) },
+    {
+      title: t('training.trainedTeachers'),
+      key: 'teachers',
+      render: (_: unknown, r: CoverageRowDto) => ratio(r.trainedTeachers, r.requiredTeachers),
+    },
+    {
+      title: t('training.assessors'),
+      key: 'assessors',
+      render: (_: unknown, r: CoverageRowDto) => ratio(r.qualifiedAssessors, r.requiredAssessors),
+    },
     {
       title: t('training.status'),
       key: 'short',
-      render: (_: unknown, r: CoverageRowDto) => (r.short ? <Tag color="red">{t('training.short')}</Tag> : <Tag color="green">{t('training.enough')}</Tag>),
+      render: (_: unknown, r: CoverageRowDto) =>
+        r.short ? <Tag color="red">{t('training.short')}</Tag> : <Tag color="green">{t('training.enough')}</Tag>,
     },
   ];
   return (

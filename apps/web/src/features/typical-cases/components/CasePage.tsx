@@ -74,7 +74,11 @@ function DraftEditor({ c }: { c: TypicalCaseDetailDto }) {
   return (
     <Card
       title={t('cases.write')}
-      extra={<Typography.Text type={count > 3000 ? 'danger' : 'secondary'} data-testid="case-count">{t('cases.count', { n: count })}</Typography.Text>}
+      extra={
+        <Typography.Text type={count > 3000 ? 'danger' : 'secondary'} data-testid="case-count">
+          {t('cases.count', { n: count })}
+        </Typography.Text>
+      }
     >
       <Typography.Paragraph type="secondary">{t('cases.countRule')}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={c} onValuesChange={recount}>
@@ -111,9 +115,14 @@ function DraftEditor({ c }: { c: TypicalCaseDetailDto }) {
           loading={save.isPending}
           data-testid="case-save"
           onClick={() =>
-            void form.validateFields().then((v) =>
-              save.mutate(v, { onSuccess: () => void message.success(t('cases.saved')), onError: (e) => void message.error(errorText(e)) }),
-            )
+            void form
+              .validateFields()
+              .then((v) =>
+                save.mutate(v, {
+                  onSuccess: () => void message.success(t('cases.saved')),
+                  onError: (e) => void message.error(errorText(e)),
+                }),
+              )
           }
         >
           {t('cases.save')}
@@ -123,7 +132,10 @@ function DraftEditor({ c }: { c: TypicalCaseDetailDto }) {
           loading={submit.isPending}
           data-testid="case-submit"
           onClick={() =>
-            submit.mutate(undefined, { onSuccess: () => void message.success(t('cases.submitted')), onError: (e) => void message.error(errorText(e)) })
+            submit.mutate(undefined, {
+              onSuccess: () => void message.success(t('cases.submitted')),
+              onError: (e) => void message.error(errorText(e)),
+            })
           }
         >
           {t('cases.submit')}

@@ -36,7 +36,13 @@ export function TypicalCasesPage() {
       title: t('cases.status'),
       key: 'status',
       render: (_: unknown, c: CaseCollectionDto) =>
-        c.status === 'published' ? <Tag color="green">{t('cases.published')}</Tag> : c.open ? <Tag color="blue">{t('cases.open')}</Tag> : <Tag>{t('cases.closed')}</Tag>,
+        c.status === 'published' ? (
+          <Tag color="green">{t('cases.published')}</Tag>
+        ) : c.open ? (
+          <Tag color="blue">{t('cases.open')}</Tag>
+        ) : (
+          <Tag>{t('cases.closed')}</Tag>
+        ),
     },
     { title: t('cases.caseCount'), dataIndex: 'caseCount', key: 'caseCount' },
     { title: t('cases.selectedCount'), dataIndex: 'selectedCount', key: 'selectedCount' },
@@ -54,7 +60,10 @@ export function TypicalCasesPage() {
             <Popconfirm
               title={t('cases.publishConfirm')}
               onConfirm={() =>
-                publish.mutate(c.id, { onSuccess: () => void message.success(t('cases.published')), onError: (e) => void message.error(errorText(e)) })
+                publish.mutate(c.id, {
+                  onSuccess: () => void message.success(t('cases.published')),
+                  onError: (e) => void message.error(errorText(e)),
+                })
               }
             >
               <Button size="small">{t('cases.publish')}</Button>
@@ -67,7 +76,12 @@ export function TypicalCasesPage() {
   ];
 
   const caseColumns = [
-    { title: t('cases.caseTitle'), dataIndex: 'title', key: 'title', render: (v: string, c: TypicalCaseDto) => <Link to={`/typical-cases/cases/${c.id}`}>{v}</Link> },
+    {
+      title: t('cases.caseTitle'),
+      dataIndex: 'title',
+      key: 'title',
+      render: (v: string, c: TypicalCaseDto) => <Link to={`/typical-cases/cases/${c.id}`}>{v}</Link>,
+    },
     { title: t('cases.school'), dataIndex: 'schoolName', key: 'schoolName' },
     { title: t('cases.collectionTitle'), dataIndex: 'collectionTitle', key: 'collectionTitle' },
     { title: t('cases.category'), dataIndex: 'category', key: 'category' },
@@ -75,7 +89,13 @@ export function TypicalCasesPage() {
     { title: t('cases.images'), dataIndex: 'imageCount', key: 'imageCount' },
     { title: t('cases.status'), dataIndex: 'status', key: 'status', render: (v: string) => <Tag>{t(`cases.st.${v}`)}</Tag> },
     { title: t('cases.totalScore'), dataIndex: 'totalScore', key: 'totalScore', render: (v: number | null) => v ?? '—' },
-    { title: t('cases.submittedAt'), dataIndex: 'submittedAt', key: 'submittedAt', className: 'col-nowrap', render: (v: string | null) => formatDateTime(v) },
+    {
+      title: t('cases.submittedAt'),
+      dataIndex: 'submittedAt',
+      key: 'submittedAt',
+      className: 'col-nowrap',
+      render: (v: string | null) => formatDateTime(v),
+    },
   ];
 
   return (
@@ -116,7 +136,11 @@ export function TypicalCasesPage() {
             options={['draft', 'submitted', 'reviewed', 'selected', 'not_selected'].map((s) => ({ value: s, label: t(`cases.st.${s}`) }))}
             onChange={(v?: string) => (setFilters((f) => ({ ...f, status: v })), setPage(1))}
           />
-          <Input.Search allowClear placeholder={t('cases.search')} onSearch={(v) => (setFilters((f) => ({ ...f, q: v || undefined })), setPage(1))} />
+          <Input.Search
+            allowClear
+            placeholder={t('cases.search')}
+            onSearch={(v) => (setFilters((f) => ({ ...f, q: v || undefined })), setPage(1))}
+          />
         </Space>
         <Table
           rowKey="id"
@@ -146,12 +170,21 @@ function CollectionModal({ onClose }: { onClose: () => void }) {
       onCancel={onClose}
       confirmLoading={create.isPending}
       onOk={() =>
-        void form.validateFields().then((v: { title: string; year: number; deadline: { format: (f: string) => string }; categories: string[]; description?: string }) =>
-          create.mutate(
-            { title: v.title, year: v.year, deadline: v.deadline.format('YYYY-MM-DD'), categories: v.categories as never, description: v.description },
-            { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) },
-          ),
-        )
+        void form
+          .validateFields()
+          .then(
+            (v: { title: string; year: number; deadline: { format: (f: string) => string }; categories: string[]; description?: string }) =>
+              create.mutate(
+                {
+                  title: v.title,
+                  year: v.year,
+                  deadline: v.deadline.format('YYYY-MM-DD'),
+                  categories: v.categories as never,
+                  description: v.description,
+                },
+                { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) },
+              ),
+          )
       }
     >
       <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear(), categories: [...CASE_CATEGORIES] }}>
@@ -190,12 +223,14 @@ function NewCaseModal({ collection, onClose }: { collection: CaseCollectionDto; 
       confirmLoading={create.isPending}
       okButtonProps={{ 'data-testid': 'create-case-ok' } as never}
       onOk={() =>
-        void form.validateFields().then((v: { title: string; category: string }) =>
-          create.mutate(
-            { collectionId: collection.id, title: v.title, category: v.category as never, background: '', measures: '', outcomes: '' },
-            { onSuccess: (c) => void navigate(`/typical-cases/cases/${c.id}`), onError: (e) => void message.error(errorText(e)) },
-          ),
-        )
+        void form
+          .validateFields()
+          .then((v: { title: string; category: string }) =>
+            create.mutate(
+              { collectionId: collection.id, title: v.title, category: v.category as never, background: '', measures: '', outcomes: '' },
+              { onSuccess: (c) => void navigate(`/typical-cases/cases/${c.id}`), onError: (e) => void message.error(errorText(e)) },
+            ),
+          )
       }
     >
       <Form form={form} layout="vertical">
