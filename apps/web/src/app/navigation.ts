@@ -292,7 +292,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   {
     key: 'consultations',
-    group: 'organizations',
+    group: 'certificates',
     path: '/consultations',
     labelKey: 'menu.consultations',
     roles: ['org_admin', 'school_admin', 'department_admin', 'project_leader', 'learner'],
