@@ -70,7 +70,7 @@ describe('typical cases in the browser (R9.2)', () => {
       await page.getByTestId(`write-case-${open.id}`).click(WAIT);
       await page.getByTestId('new-case-title').fill('书证融通背景下的智能制造专业群建设');
       await page.getByTestId('new-case-category').click();
-      await page.locator('.ant-select-dropdown:visible').getByText('书证融通（岗课赛证融通）', { exact: true }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="书证融通（岗课赛证融通）"]').click();
       await page.getByTestId('create-case-ok').click();
       await page.waitForURL(/\/typical-cases\/cases\//, WAIT);
       caseId = page.url().split('/').pop()!;
