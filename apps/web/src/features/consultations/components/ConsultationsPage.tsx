@@ -116,14 +116,12 @@ function AskModal({ onClose }: { onClose: () => void }) {
       onCancel={onClose}
       confirmLoading={ask.isPending}
       onOk={() =>
-        void form
-          .validateFields()
-          .then((v) =>
-            ask.mutate(v, {
-              onSuccess: () => (message.success(t('consult.sent')), onClose()),
-              onError: (e) => void message.error(errorText(e)),
-            }),
-          )
+        void form.validateFields().then((v) =>
+          ask.mutate(v, {
+            onSuccess: () => (message.success(t('consult.sent')), onClose()),
+            onError: (e) => void message.error(errorText(e)),
+          }),
+        )
       }
     >
       <Form form={form} layout="vertical">

@@ -115,14 +115,12 @@ function DraftEditor({ c }: { c: TypicalCaseDetailDto }) {
           loading={save.isPending}
           data-testid="case-save"
           onClick={() =>
-            void form
-              .validateFields()
-              .then((v) =>
-                save.mutate(v, {
-                  onSuccess: () => void message.success(t('cases.saved')),
-                  onError: (e) => void message.error(errorText(e)),
-                }),
-              )
+            void form.validateFields().then((v) =>
+              save.mutate(v, {
+                onSuccess: () => void message.success(t('cases.saved')),
+                onError: (e) => void message.error(errorText(e)),
+              }),
+            )
           }
         >
           {t('cases.save')}
