@@ -62,6 +62,9 @@ import { registerSecurityEventRoutes } from './modules/security-events/security-
 import { recordSecurityEvent } from './modules/security-events/security-events.service';
 import { registerSupervisionRoutes } from './modules/supervision/supervision.routes';
 import { registerMeRoutes } from './modules/me/me.routes';
+import { registerPublicTypicalCaseRoutes, registerTypicalCaseRoutes } from './modules/typical-cases/typical-cases.routes';
+import { registerTrainingRoutes } from './modules/training/training.routes';
+import { registerConsultationRoutes, registerPublicConsultationRoutes } from './modules/consultations/consultations.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -92,6 +95,11 @@ const MODULES: RouteModule[] = [
   registerFeeRoutes,
   registerFundRoutes,
   registerFundViewRoutes,
+  registerTypicalCaseRoutes,
+  registerPublicTypicalCaseRoutes,
+  registerTrainingRoutes,
+  registerConsultationRoutes,
+  registerPublicConsultationRoutes,
   registerExamSiteRoutes,
   registerExamSessionRoutes,
   registerRegistrationRoutes,

@@ -68,6 +68,12 @@ export const AUDIT_TARGET_LABELS: Record<string, AuditLabel> = {
   inspection: { zh: '检查', en: 'Inspection' },
   inspection_draw: { zh: '随机抽查', en: 'Inspection draw' },
   inspector: { zh: '检查人员', en: 'Inspector' },
+  typical_case_collection: { zh: '典型案例征集', en: 'Typical-case collection' },
+  typical_case: { zh: '典型案例', en: 'Typical case' },
+  training_plan: { zh: '培训计划', en: 'Training plan' },
+  training_record: { zh: '培训记录', en: 'Training record' },
+  teacher_qualification: { zh: '教师证书', en: "Teacher's certificate" },
+  consultation: { zh: '咨询问题', en: 'Consultation question' },
 };
 
 /** Every action the server writes (scanned by the test), as a short sentence predicate: 审核通过备案, 撤销证书… */
@@ -269,6 +275,30 @@ export const AUDIT_ACTION_LABELS: Record<string, AuditLabel> = {
   'inspection.rectification_accept': { zh: '整改验收通过', en: 'Accepted rectification' },
   'inspection.rectification_reorder': { zh: '要求重新整改', en: 'Ordered rectification again' },
   'inspection.close': { zh: '结束检查', en: 'Closed inspection' },
+  'typical_case_collection.create': { zh: '发起典型案例征集', en: 'Opened a typical-case collection' },
+  'typical_case_collection.publish': { zh: '发布入选典型案例', en: 'Published the selected typical cases' },
+  'typical_case.create': { zh: '撰写典型案例', en: 'Drafted a typical case' },
+  'typical_case.update': { zh: '修改典型案例', en: 'Changed a typical case' },
+  'typical_case.add_image': { zh: '上传案例图片', en: 'Added a case picture' },
+  'typical_case.remove_image': { zh: '删除案例图片', en: 'Removed a case picture' },
+  'typical_case.upload_pdf': { zh: '上传案例盖章扫描件', en: 'Uploaded the stamped case scan' },
+  'typical_case.upload_word': { zh: '上传案例 Word 文件', en: 'Uploaded the case Word file' },
+  'typical_case.submit': { zh: '报送典型案例', en: 'Submitted a typical case' },
+  'typical_case.review': { zh: '评审典型案例', en: 'Scored a typical case' },
+  'typical_case.select': { zh: '典型案例入选', en: 'Selected a typical case' },
+  'typical_case.not_select': { zh: '典型案例未入选', en: 'Did not select a typical case' },
+  'training_plan.create': { zh: '制定培训计划', en: 'Drafted a training plan' },
+  'training_plan.update': { zh: '修改培训计划', en: 'Changed a training plan' },
+  'training_plan.submit': { zh: '报审培训计划', en: 'Submitted a training plan' },
+  'training_plan.department_approve': { zh: '二级学院审核培训计划', en: 'Department approved a training plan' },
+  'training_plan.academic_approve': { zh: '教务部审核培训计划', en: 'Academic affairs approved a training plan' },
+  'training_plan.return': { zh: '退回培训计划', en: 'Returned a training plan' },
+  'training_record.create': { zh: '登记培训记录', en: 'Recorded a training' },
+  'teacher_qualification.create': { zh: '登记教师证书', en: "Recorded a teacher's certificate" },
+  'consultation.ask': { zh: '向培训评价组织咨询', en: 'Asked an organization' },
+  'consultation.answer': { zh: '答复咨询', en: 'Answered a question' },
+  'consultation.publish': { zh: '公开咨询答复', en: 'Published an answer as FAQ' },
+  'consultation.unpublish': { zh: '撤回公开的咨询答复', en: 'Withdrew an FAQ answer' },
 };
 
 type Lang = 'zh' | 'en';

@@ -484,6 +484,76 @@ export const ERRORS = {
     zh: '报名材料须为 PDF、PNG 或 JPEG 文件（按文件内容检查），且不超过 5 MB',
     en: 'A document must be a PDF, PNG or JPEG file (checked by its content) of at most 5 MB',
   },
+  // ---- Typical cases, training, consultation desk (issue 14; R9.2–R9.3) ----
+  FILE_NOT_WORD_DOCUMENT: {
+    status: 400,
+    zh: '文件不是有效的 Word 文档（仅接受 .docx 或 .doc，按文件内容检查）',
+    en: 'The file is not a Word document (.docx or .doc, checked by its content)',
+  },
+  FILE_NOT_PICTURE: {
+    status: 400,
+    zh: '图片须为 PNG 或 JPEG 文件（按文件内容检查，不看文件名）',
+    en: 'A picture must be a PNG or JPEG file (checked by its content)',
+  },
+  CASE_COLLECTION_CLOSED: {
+    status: 409,
+    zh: '已过报送截止日期，不能再报送或修改案例（粤教职函〔2023〕12号 三（三）：于规定日期前报送）',
+    en: 'The deadline of the collection has passed',
+  },
+  CASE_TOO_LONG: {
+    status: 400,
+    zh: '案例超过 3000 字（粤教职函〔2023〕12号 附件3 一：3000 字以内；标题与三部分合计，汉字和标点每个计 1 字，英文单词或数字每个计 1 字，空格不计）',
+    en: 'The case is longer than 3,000 characters (附件3 一)',
+  },
+  CASE_SECTIONS_MISSING: {
+    status: 400,
+    zh: '案例须包括实施背景（或导语）、工作举措、特色成效三部分（粤教职函〔2023〕12号 附件3 三）',
+    en: 'The case needs its three sections: background, measures, outcomes (附件3 三)',
+  },
+  CASE_IMAGE_COUNT: {
+    status: 400,
+    zh: '每个案例须有 2-4 张图（粤教职函〔2023〕12号 附件3 四：案例应图文并茂，每个案例 2-4 张图）',
+    en: 'A case needs 2 to 4 pictures (附件3 四)',
+  },
+  CASE_FILES_MISSING: {
+    status: 400,
+    zh: '须上传盖章 PDF 扫描件和 Word 电子版（粤教职函〔2023〕12号 三（三）：典型案例（盖章pdf扫描件和word电子版））',
+    en: 'Both the stamped PDF scan and the Word file are required (三（三）)',
+  },
+  CASE_CATEGORY_NOT_OFFERED: {
+    status: 400,
+    zh: '该征集未设此案例类别（粤教职函〔2023〕12号 附件3 二）',
+    en: 'This collection does not offer that category',
+  },
+  CASE_NOT_EDITABLE: { status: 409, zh: '案例已报送，不能修改', en: 'The case has been submitted and cannot be changed' },
+  CASE_NOT_REVIEWABLE: {
+    status: 409,
+    zh: '只能评审已报送的案例，且征集尚未发布',
+    en: 'Only submitted cases of an unpublished collection can be reviewed',
+  },
+  CASE_SCORES_INVALID: {
+    status: 400,
+    zh: '评分须覆盖征集的全部评分项，且每项不超过该项满分',
+    en: 'Scores must cover every criterion of the collection, each within its maximum',
+  },
+  CASE_NOT_SCORED: { status: 409, zh: '案例须先评分，再决定是否入选', en: 'Score the case before selecting it' },
+  CASE_COLLECTION_PUBLISHED: { status: 409, zh: '征集已发布，不能再修改', en: 'The collection has been published' },
+  CASE_NONE_SELECTED: { status: 409, zh: '尚无入选案例，不能发布', en: 'No case has been selected yet' },
+  TRAINING_PILOT_NOT_APPROVED: {
+    status: 409,
+    zh: '只有已批准且未终止的试点项目才能制定培训计划、登记培训（鄂教职成办函〔2021〕7号 三.4）',
+    en: 'Only an approved pilot can have training plans and records',
+  },
+  TRAINING_PLAN_TRANSITION_INVALID: {
+    status: 409,
+    zh: '培训计划当前状态不允许此操作（粤生态职院〔2023〕18号 第六条（四）：报二级学院（部）和教务部审核）',
+    en: 'The plan cannot take this step in its current state',
+  },
+  TRAINING_PLAN_COMMENT_REQUIRED: { status: 400, zh: '退回须填写意见', en: 'A return needs a comment' },
+  TRAINING_PLAN_NOT_EDITABLE: { status: 409, zh: '培训计划已进入审核，不能修改；退回后可修改', en: 'The plan is under approval' },
+  TRAINING_PLAN_MISMATCH: { status: 400, zh: '培训计划不属于该试点项目', en: 'The plan does not belong to this pilot' },
+  CONSULTATION_ALREADY_ANSWERED: { status: 409, zh: '该问题已答复', en: 'This question has already been answered' },
+  CONSULTATION_NOT_ANSWERED: { status: 409, zh: '未答复的问题不能公开', en: 'An unanswered question cannot be published' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

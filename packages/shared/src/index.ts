@@ -24,3 +24,6 @@ export * from './todos';
 export * from './policies';
 export * from './social-learners';
 export * from './school-registrations';
+export * from './typical-cases';
+export * from './training';
+export * from './consultations';

@@ -13,6 +13,7 @@ import type {
   ReportPeriod,
   ReporterKind,
 } from '@onex/shared';
+import type { CaseStatus, QualificationKind, TrainingKind, TrainingPlanStatus } from '@onex/shared';
 import type { BudgetStatus, FactorWeight, FundCategory, FundEntryKind, FundIncomeSource } from '@onex/shared';
 import type {
   FilingAttachmentKind,
@@ -1315,6 +1316,15 @@ export interface DB {
   social_exam_fees: SocialExamFeesTable;
   social_applications: SocialApplicationsTable;
   social_application_documents: SocialApplicationDocumentsTable;
+  // 0035_typical_cases, 0036_training
+  typical_case_collections: TypicalCaseCollectionsTable;
+  typical_cases: TypicalCasesTable;
+  typical_case_images: TypicalCaseImagesTable;
+  training_plans: TrainingPlansTable;
+  training_plan_events: TrainingPlanEventsTable;
+  training_records: TrainingRecordsTable;
+  teacher_qualifications: TeacherQualificationsTable;
+  consultations: ConsultationsTable;
   // 0026_export_jobs
   export_jobs: ExportJobsTable;
   fund_budgets: FundBudgetsTable;
@@ -1607,4 +1617,134 @@ export interface RectificationOrdersTable {
   decided_at: NullableTimestamp;
   decision_comment: string | null;
   created_at: Timestamp;
+}
+
+// 0035_typical_cases (issue 14 item 3, R9.2)
+export interface TypicalCaseCollectionsTable {
+  id: Generated<string>;
+  province_code: string;
+  title: string;
+  year: number;
+  deadline: DateCol;
+  categories: Json<string[]>;
+  criteria: Json<{ key: string; label: string; maxScore: number }[]>;
+  description: string | null;
+  status: ColumnType<'open' | 'published', 'open' | 'published' | undefined, 'open' | 'published'>;
+  published_at: NullableTimestamp;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+export interface TypicalCasesTable {
+  id: Generated<string>;
+  collection_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  title: string;
+  category: string;
+  background: string;
+  measures: string;
+  outcomes: string;
+  char_count: number;
+  pdf_file_id: string | null;
+  word_file_id: string | null;
+  status: ColumnType<CaseStatus, CaseStatus | undefined, CaseStatus>;
+  scores: NullableJson<Record<string, number>>;
+  total_score: Numeric | null;
+  review_comment: string | null;
+  submitted_at: NullableTimestamp;
+  reviewed_at: NullableTimestamp;
+  reviewed_by: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+export interface TypicalCaseImagesTable {
+  case_id: string;
+  file_id: string;
+  caption: string | null;
+  sort_order: number;
+}
+
+// 0036_training (issue 14 items 4 and 5, R9.3)
+export interface TrainingPlansTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  department_id: string;
+  year: number;
+  kind: TrainingKind;
+  title: string;
+  planned_trainees: number;
+  content: string;
+  status: ColumnType<TrainingPlanStatus, TrainingPlanStatus | undefined, TrainingPlanStatus>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+export interface TrainingPlanEventsTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  plan_id: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  actor_id: string | null;
+  actor_name: string;
+  comment: string | null;
+  at: Timestamp;
+}
+export interface TrainingRecordsTable {
+  id: Generated<string>;
+  filing_id: string;
+  plan_id: string | null;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  department_id: string;
+  kind: TrainingKind;
+  teacher_name: string;
+  course: string;
+  provider: string;
+  start_date: DateCol;
+  days: number;
+  hours: Numeric;
+  fee_fen: number;
+  standard_fen: number;
+  fee_above_standard: boolean;
+  workload_hours: Numeric;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+export interface TeacherQualificationsTable {
+  id: Generated<string>;
+  province_code: string;
+  city_code: string;
+  school_id: string;
+  teacher_name: string;
+  kind: QualificationKind;
+  certificate_type_id: string;
+  level: CertificateLevel | null;
+  number: string;
+  issued_on: DateCol;
+  evidence_file_id: string;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+export interface ConsultationsTable {
+  id: Generated<string>;
+  org_id: string;
+  certificate_type_id: string | null;
+  asker_user_id: string;
+  asker_role: string;
+  school_id: string | null;
+  province_code: string | null;
+  question: string;
+  answer: string | null;
+  answered_at: NullableTimestamp;
+  answered_by: string | null;
+  published: ColumnType<boolean, boolean | undefined, boolean>;
+  asked_at: Timestamp;
 }

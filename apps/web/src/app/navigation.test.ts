@@ -17,7 +17,12 @@ const SUPERVISION_KEYS: readonly string[] = [
   'scorecards',
   'randomInspections',
 ];
-const everyKey = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
+/** Typical cases, training and the consultation desk (issue 14, R9.2–R9.3); the positional assertions read menus without them. */
+const ISSUE14_KEYS: readonly string[] = ['typicalCases', 'training', 'consultations'];
+const everyKey = (role: Parameters<typeof menuFor>[0]) =>
+  menuFor(role)
+    .map((i) => i.key)
+    .filter((k) => !ISSUE14_KEYS.includes(k));
 const allKeys = (role: Parameters<typeof menuFor>[0]) => everyKey(role).filter((k) => !SUPERVISION_KEYS.includes(k));
 const keys = (role: Parameters<typeof menuFor>[0]) => allKeys(role).filter((k) => !FUND_KEYS.includes(k));
 const withItem = (key: string) => ROLES.filter((r) => everyKey(r).includes(key as never));
@@ -276,6 +281,8 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
       'policies',
       'annualPlans',
       'agreements',
+      'typicalCases',
+      'training',
     ]);
     expect(groups.find((g) => g.group === 'exams')!.items.map((i) => i.key)).toEqual(['feeSettlements', 'examSites', 'examRegistrations']);
   });
@@ -287,9 +294,10 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
       expect(new Set(groups.map((g) => g.group)).size).toBe(groups.length);
       // Flattened in group order, the menu holds the same items; inside a group, menuFor's order.
       const flat = groups.flatMap((g) => g.items.map((i) => i.key));
-      expect([...flat].sort()).toEqual(everyKey(role).sort());
+      const full = menuFor(role).map((i) => i.key);
+      expect([...flat].sort()).toEqual([...full].sort());
       for (const g of groups) {
-        const order = everyKey(role).filter((k) => g.items.some((i) => i.key === k));
+        const order = full.filter((k) => g.items.some((i) => i.key === k));
         expect(g.items.map((i) => i.key)).toEqual(order);
       }
       if (role) expect(groups[0]!.items.map((i) => i.key)).toEqual(['home']);
@@ -324,5 +332,23 @@ describe('pageTrail (breadcrumbs and tab titles)', () => {
     expect(pageTrail('/catalog', null)).toMatchObject({ group: 'certificates', detail: false });
     expect(pageTrail('/nowhere', 'school_admin')).toBeUndefined();
     expect(pageTrail('/learners', 'learner')).toBeUndefined();
+  });
+});
+
+describe('typical cases, training and the consultation desk (R9.2, R9.3, 教职成司函〔2019〕36号 三.5)', () => {
+  const roles = (key: string) => ROLES.filter((r) => menuFor(r).some((i) => i.key === key));
+  it('shows typical cases to regional and school administrators, training to the school side and regions, the desk to askers and organizations', () => {
+    expect(roles('typicalCases')).toEqual(['national_admin', 'province_admin', 'municipal_admin', 'school_admin']);
+    expect(roles('training')).toEqual([
+      'national_admin',
+      'province_admin',
+      'municipal_admin',
+      'school_admin',
+      'department_admin',
+      'project_leader',
+    ]);
+    expect(roles('consultations')).toEqual(['school_admin', 'department_admin', 'project_leader', 'org_admin', 'learner']);
+    expect(menuFor(null).some((i) => ISSUE14_KEYS.includes(i.key))).toBe(false);
+    expect(selectedNavKey('/typical-cases/cases/x', 'province_admin')).toBe('typicalCases');
   });
 });

@@ -47,6 +47,9 @@ export type NavKey =
   | 'securityEvents'
   | 'funds'
   | 'fundAllocations'
+  | 'typicalCases'
+  | 'training'
+  | 'consultations'
   | 'reportDuties'
   | 'reportReview'
   | 'reportTypes'
@@ -284,6 +287,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['school_admin', 'department_admin', 'province_admin', 'national_admin'],
   },
   { key: 'fundAllocations', group: 'statsFunds', path: '/fund-allocations', labelKey: 'menu.fundAllocations', roles: ['province_admin'] },
+  // Typical cases (R9.2): the province's collections, review and selection; a school's cases (`/typical-cases/cases/<id>`).
+  // Training (R9.3): plans per pilot, records, teachers' certificates, coverage. The consultation desk (教职成司函〔2019〕
+  // 36号 三.5). The public collections (`/public/typical-cases`) and the FAQ (`/faq`) are public routes without a menu item.
+  {
+    key: 'typicalCases',
+    group: 'filings',
+    path: '/typical-cases',
+    labelKey: 'menu.typicalCases',
+    roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin'],
+  },
+  {
+    key: 'training',
+    group: 'filings',
+    path: '/training',
+    labelKey: 'menu.training',
+    roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'department_admin', 'project_leader'],
+  },
+  {
+    key: 'consultations',
+    group: 'certificates',
+    path: '/consultations',
+    labelKey: 'menu.consultations',
+    roles: ['org_admin', 'school_admin', 'department_admin', 'project_leader', 'learner'],
+  },
   // Supervision (R8): reports filed by whoever a report type names (department, project leader, school) and reviewed
   // by the province or the national administrator at `/supervision/reports/<id>`; report types; complaint handling
   // (the handler's detail `/complaints/<id>`, the link of its notifications); pilot cancellation (R8.3).

@@ -131,6 +131,16 @@ export const router = createBrowserRouter([
             path: '/complaints',
             ...page(() => import('../features/supervision/components/ComplaintPage').then((m) => <m.ComplaintPage />)),
           },
+          // 典型案例集 (R9.2) and the organizations' FAQ (三.5): public, no account.
+          {
+            path: '/public/typical-cases',
+            ...page(() => import('../features/typical-cases/components/PublicCasesPage').then((m) => <m.PublicCasesPage />)),
+          },
+          {
+            path: '/public/typical-cases/:id',
+            ...page(() => import('../features/typical-cases/components/PublicCasesPage').then((m) => <m.PublicCollectionPage />)),
+          },
+          { path: '/faq', ...page(() => import('../features/consultations/components/FaqPage').then((m) => <m.FaqPage />)) },
           // 双随机一公开 (R8.4): published draws and their results, published inspection results; no account.
           {
             path: PATHS.randomInspections,
@@ -246,6 +256,27 @@ export const router = createBrowserRouter([
           {
             path: PATHS.funds,
             ...guarded('funds', () => import('../features/funds/components/FundsPage').then((m) => <m.FundsPage />)),
+          },
+          // Typical cases (R9.2), training (R9.3), the consultation desk (教职成司函〔2019〕36号 三.5).
+          {
+            path: navItem('typicalCases').path,
+            ...guarded('typicalCases', () =>
+              import('../features/typical-cases/components/TypicalCasesPage').then((m) => <m.TypicalCasesPage />),
+            ),
+          },
+          {
+            path: `${navItem('typicalCases').path}/cases/:id`,
+            ...guarded('typicalCases', () => import('../features/typical-cases/components/CasePage').then((m) => <m.CasePage />)),
+          },
+          {
+            path: navItem('training').path,
+            ...guarded('training', () => import('../features/training/components/TrainingPage').then((m) => <m.TrainingPage />)),
+          },
+          {
+            path: navItem('consultations').path,
+            ...guarded('consultations', () =>
+              import('../features/consultations/components/ConsultationsPage').then((m) => <m.ConsultationsPage />),
+            ),
           },
           {
             path: PATHS.fundAllocations,

@@ -47,6 +47,8 @@ import {
   MessageOutlined,
   StopOutlined,
   ProfileOutlined,
+  BulbOutlined,
+  QuestionCircleOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Breadcrumb, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -106,6 +108,9 @@ const ICONS: Record<NavKey, ReactNode> = {
   securityEvents: <AlertOutlined />,
   funds: <AccountBookOutlined />,
   fundAllocations: <PieChartOutlined />,
+  typicalCases: <BulbOutlined />,
+  training: <ReadOutlined />,
+  consultations: <QuestionCircleOutlined />,
   reportDuties: <SendOutlined />,
   reportReview: <FileDoneOutlined />,
   reportTypes: <ProfileOutlined />,

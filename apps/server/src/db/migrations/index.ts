@@ -24,6 +24,8 @@ import { sql as exportJobs } from './0026_export_jobs';
 import { sql as policies } from './0027_policies';
 import { sql as schoolSelfRegistration } from './0028_school_self_registration';
 import { sql as socialLearners } from './0031_social_learners';
+import { sql as typicalCases } from './0035_typical_cases';
+import { sql as training } from './0036_training';
 import { sql as statisticsRegions } from './0038_statistics_regions';
 
 export interface Migration {
@@ -59,5 +61,7 @@ export const migrations: Migration[] = [
   { name: '0027_policies', sql: policies },
   { name: '0028_school_self_registration', sql: schoolSelfRegistration },
   { name: '0031_social_learners', sql: socialLearners },
+  { name: '0035_typical_cases', sql: typicalCases },
+  { name: '0036_training', sql: training },
   { name: '0038_statistics_regions', sql: statisticsRegions },
 ];

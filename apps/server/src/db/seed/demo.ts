@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, type Role, type SchoolType } from '@onex/shared';
 import { seedDemoFunds } from './demo-funds';
 import { seedDemoPolicies } from './demo-policies';
 import { seedDemoSchoolRegistration } from './demo-school-registration';
+import { seedDemoTypicalCases } from './demo-typical-cases';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
 import { insertUser } from '../../modules/accounts/accounts.queries';
@@ -142,6 +143,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     await seedDemoSocialLearners(trx, now, secretKey, publicUrl); // issue 17 item 1: social learners' channel
     // A school that registered itself and waits for 广东's review (R2.1, 002 四.3).
     await seedDemoSchoolRegistration(trx, now, DEMO_PASSWORD);
+    // Typical cases, training, the consultation desk (issue 14 items 3–5).
+    await seedDemoTypicalCases(trx, now);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',

@@ -1,0 +1,173 @@
+import type { ConsultationDto } from '@onex/shared';
+import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ExportButton } from '../../../components/ExportButton';
+import { formatDateTime } from '../../../lib/format';
+import { useErrorText } from '../../../lib/useErrorText';
+import { useUser } from '../../auth/session';
+import { useAnswer, useAsk, useConsultations, useOrgs, usePublish } from '../api';
+import '../locales';
+
+/** 咨询服务 (教职成司函〔2019〕36号 三.5): askers' questions; the organization answers and publishes FAQ. */
+export function ConsultationsPage() {
+  const { t } = useTranslation();
+  const me = useUser();
+  const isOrg = me.role === 'org_admin';
+  const [page, setPage] = useState(1);
+  const q = useConsultations({ page, pageSize: 20 });
+  const [asking, setAsking] = useState(false);
+  const [answering, setAnswering] = useState<ConsultationDto | null>(null);
+  const publish = usePublish();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const columns = [
+    { title: t('consult.org'), dataIndex: 'orgName', key: 'orgName' },
+    { title: t('consult.asker'), dataIndex: 'askerName', key: 'askerName' },
+    { title: t('consult.question'), dataIndex: 'question', key: 'question' },
+    {
+      title: t('consult.answer'),
+      dataIndex: 'answer',
+      key: 'answer',
+      render: (v: string | null) => v ?? <Tag color="orange">{t('consult.unanswered')}</Tag>,
+    },
+    {
+      title: t('consult.askedAt'),
+      dataIndex: 'askedAt',
+      key: 'askedAt',
+      className: 'col-nowrap',
+      render: (v: string) => formatDateTime(v),
+    },
+    {
+      title: t('consult.published'),
+      dataIndex: 'published',
+      key: 'published',
+      render: (v: boolean) => (v ? <Tag color="green">{t('consult.published')}</Tag> : '—'),
+    },
+    ...(isOrg
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, r: ConsultationDto) =>
+              r.answer === null ? (
+                <Button size="small" type="primary" onClick={() => setAnswering(r)}>
+                  {t('consult.reply')}
+                </Button>
+              ) : (
+                <Button
+                  size="small"
+                  onClick={() =>
+                    publish.mutate({ id: r.id, published: !r.published }, { onError: (e) => void message.error(errorText(e)) })
+                  }
+                >
+                  {r.published ? t('consult.unpublish') : t('consult.publish')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3}>{t('consult.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t('consult.intro')} <Link to="/faq">{t('consult.faqTitle')}</Link>
+      </Typography.Paragraph>
+      <Card
+        extra={
+          <Space>
+            {!isOrg && (
+              <Button type="primary" onClick={() => setAsking(true)}>
+                {t('consult.ask')}
+              </Button>
+            )}
+            <ExportButton path="/consultations" />
+          </Space>
+        }
+      >
+        <Table
+          rowKey="id"
+          size="middle"
+          loading={q.isLoading}
+          dataSource={q.data?.items ?? []}
+          columns={columns}
+          pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }}
+        />
+      </Card>
+      {asking && <AskModal onClose={() => setAsking(false)} />}
+      {answering && <AnswerModal c={answering} onClose={() => setAnswering(null)} />}
+    </Space>
+  );
+}
+
+function AskModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const orgs = useOrgs();
+  const ask = useAsk();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  return (
+    <Modal
+      open
+      title={t('consult.ask')}
+      onCancel={onClose}
+      confirmLoading={ask.isPending}
+      onOk={() =>
+        void form.validateFields().then((v) =>
+          ask.mutate(v, {
+            onSuccess: () => (message.success(t('consult.sent')), onClose()),
+            onError: (e) => void message.error(errorText(e)),
+          }),
+        )
+      }
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item name="orgId" label={t('consult.org')} rules={[{ required: true }]}>
+          <Select loading={orgs.isLoading} options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+        </Form.Item>
+        <Form.Item name="question" label={t('consult.question')} rules={[{ required: true, min: 5 }]}>
+          <Input.TextArea rows={4} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function AnswerModal({ c, onClose }: { c: ConsultationDto; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const answer = useAnswer();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  return (
+    <Modal
+      open
+      title={t('consult.reply')}
+      onCancel={onClose}
+      confirmLoading={answer.isPending}
+      onOk={() =>
+        void form
+          .validateFields()
+          .then((v) =>
+            answer.mutate(
+              { id: c.id, answer: v.answer, publish: !!v.publish },
+              { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) },
+            ),
+          )
+      }
+    >
+      <Typography.Paragraph>{c.question}</Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <Form.Item name="answer" label={t('consult.answer')} rules={[{ required: true }]}>
+          <Input.TextArea rows={5} maxLength={5000} />
+        </Form.Item>
+        <Form.Item name="publish" valuePropName="checked">
+          <Checkbox>{t('consult.publishNow')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
