@@ -152,13 +152,14 @@ export class ReadRouter {
   }
 }
 
-/** Errors that say the replica, not the read, failed: connection errors and PostgreSQL classes 08, 57 and 40001 on a standby. */
+/** Errors that say the replica, not the read, failed: connection errors, PostgreSQL classes 08 and 57, 40001 and 25006 on a standby. */
 export function isReplicaFailure(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE)$/.test(code)) return true;
-    if (code.startsWith('08') || code.startsWith('57') || code === '40001') return true;
+    // 25006: a write reached a replica (read-only transaction) — the primary does it instead.
+    if (code.startsWith('08') || code.startsWith('57') || code === '40001' || code === '25006') return true;
   }
   return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(err.message);
 }
