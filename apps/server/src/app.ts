@@ -137,6 +137,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   const reads = deps.reads;
+  app.decorate('readRouter', reads ?? null);
   if (reads) app.addHook('onClose', () => reads.close());
   await registerOverloadShedding(app, opts.config.overload);
   await app.register(helmet, HELMET_OPTIONS);

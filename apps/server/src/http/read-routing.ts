@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ReadRouter } from '../db/replicas';
 import type { Deps } from '../lib/deps';
 
 /** Cookie that sends a browser that has just written to the primary for its reads (read your own writes, across processes). */
@@ -35,4 +36,11 @@ export function onReplica<T>(deps: Deps, req: FastifyRequest, fn: (d: Deps) => P
   if (!router) return fn(deps);
   const justWrote = req.cookies?.[RECENT_WRITE_COOKIE] !== undefined || (req.actor !== undefined && req.actor !== null && router.wroteRecently(req.actor.userId));
   return router.read((target) => fn(target.pool === deps.pool ? deps : { ...deps, db: target.db, pool: target.pool }), justWrote);
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The read-replica router (null without DATABASE_REPLICA_URLS or on the embedded database). */
+    readRouter: ReadRouter | null;
+  }
 }
