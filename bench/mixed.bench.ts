@@ -16,7 +16,9 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import type { Config } from '../apps/server/src/config';
 import { openDatabase } from '../apps/server/src/db/database';
+import { migrate } from '../apps/server/src/db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/db/seed/demo';
+import { seedReferenceData } from '../apps/server/src/db/seed/reference';
 import { systemClock } from '../apps/server/src/lib/clock';
 import { actorFromRow } from '../apps/server/src/modules/auth/auth.service';
 import { importResults } from '../apps/server/src/modules/results-import/results-import.service';
@@ -55,9 +57,11 @@ async function runOnce(label: string, o: { seconds: number; rows: number; worker
   return withBenchDatabase(`mixed${o.workers}`, async (url) => {
     const secretKey = randomBytes(32);
     const t0 = performance.now();
-    const session = await setupRegisteredSession(url, secretKey, people(o.rows), 'examined');
     const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
-    await seedDemo(database.db, new Date(), secretKey, 'http://localhost');
+    await migrate(database.db);
+    await seedReferenceData(database.db);
+    await seedDemo(database.db, new Date(), secretKey, 'http://localhost'); // first: it fills an empty database only
+    const session = await setupRegisteredSession(url, secretKey, people(o.rows), 'examined');
     const certs = await database.db.selectFrom('certificates').select(['number', 'holder_name']).where('revoked_on', 'is', null).execute();
     const verifyPaths = certs.map(
       (c) => `/api/v1/public/certificates/verify?number=${encodeURIComponent(c.number)}&name=${encodeURIComponent(c.holder_name)}`,
@@ -132,7 +136,8 @@ async function runOnce(label: string, o: { seconds: number; rows: number; worker
       console.log(
         `  verify ${f.verifyRps.toFixed(0)} req/s p99 ${f.verifyP99} ms; lists p99 ${f.listP99} ms (${l.requests.average.toFixed(0)} req/s); ` +
           `logins ${f.loginRps.toFixed(1)}/s; import ${f.importS.toFixed(1)} s; errors ${f.errors} ` +
-          `(verify ${v.non2xx}+${v.errors}, lists ${l.non2xx}+${l.errors}, logins ${g.non2xx}+${g.errors})`,
+          `(verify ${v.non2xx}+${v.errors}, lists ${l.non2xx}+${l.errors}, logins ${g.non2xx}+${g.errors}; statuses ` +
+          `${JSON.stringify([v, l, g].map((r) => Object.keys(r.statusCodeStats ?? {})))})`,
       );
       return f;
     } finally {
