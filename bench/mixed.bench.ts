@@ -119,7 +119,13 @@ async function runOnce(label: string, o: { seconds: number; rows: number; worker
         const user = await database.db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow();
         const ctx = { actor: actorFromRow(user, 'token'), requestId: 'bench', clientIp: null };
         const s = performance.now();
-        await importResults(deps, ctx, session.sessionId, { bytes: csvOf(session.rows), filename: 'results.csv' }, { correction: false, note: null });
+        await importResults(
+          deps,
+          ctx,
+          session.sessionId,
+          { bytes: csvOf(session.rows), filename: 'results.csv' },
+          { correction: false, note: null },
+        );
         return (performance.now() - s) / 1000;
       })();
       const [v, l, g, importS] = await Promise.all([verify, list, logins, importing]);

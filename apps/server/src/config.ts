@@ -43,7 +43,12 @@ const envSchema = z.object({
   DATABASE_REPLICA_URLS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().url())),
   REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).default(5),
   READ_YOUR_WRITES_SECONDS: z.coerce.number().int().min(0).default(10),

@@ -143,7 +143,11 @@ export interface RestoreResult {
  * (its folder is locked meanwhile; with a given key, DATA_DIR/secret.key is set to it); PostgreSQL gets
  * `pg_restore --clean --if-exists --single-transaction` (all or nothing).
  */
-export async function restoreDatabase(config: BackupConfig & Pick<Config, 'databaseAppRole'>, file: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  config: BackupConfig & Pick<Config, 'databaseAppRole'>,
+  file: string,
+  opts: RestoreOptions = {},
+): Promise<RestoreResult> {
   const { header, payloadOffset } = readBackupHeader(file);
   const want = config.databaseUrl ? 'postgresql' : 'pglite';
   if (header.kind !== want)

@@ -58,35 +58,38 @@ describe.skipIf(!primaryUrl)(`read replicas (issue 19 #1) ${primaryUrl ? '' : RE
     await t?.close();
   });
 
-  it.skipIf(!replicaUrl)(`a certificate issued on the primary verifies through the replica once replayed ${replicaUrl ? '' : REASON_REPLICA}`, async () => {
-    const { app, router } = await appWithReplicas([sameDbOn(replicaUrl!)]);
-    const replica = router.replicas[0]!;
-    expect(replica.state.healthy, replica.state.error ?? '').toBe(true);
-    const standby = new pg.Client({ connectionString: sameDbOn(replicaUrl!) });
-    await standby.connect();
-    try {
-      expect((await standby.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r')).rows[0]!.r).toBe(true);
-      const c = await newCertificate(9101);
-      // Replay: the row appears on the standby (streaming replication, usually within milliseconds).
-      const deadline = Date.now() + 15_000;
-      while ((await standby.query('SELECT 1 FROM certificates WHERE number = $1', [c.number])).rowCount === 0) {
-        if (Date.now() > deadline) throw new Error('not replayed within 15 s');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const before = { replica: replica.state.served, primary: router.primaryServed };
-      const res = await app.inject({ url: verifyUrl(c) });
-      expect(res.statusCode, res.body).toBe(200);
-      expect(res.json<{ result: string }>().result).toBe('valid');
-      expect(replica.state.served).toBe(before.replica + 1);
-      expect(router.primaryServed).toBe(before.primary);
+  it.skipIf(!replicaUrl)(
+    `a certificate issued on the primary verifies through the replica once replayed ${replicaUrl ? '' : REASON_REPLICA}`,
+    async () => {
+      const { app, router } = await appWithReplicas([sameDbOn(replicaUrl!)]);
+      const replica = router.replicas[0]!;
+      expect(replica.state.healthy, replica.state.error ?? '').toBe(true);
+      const standby = new pg.Client({ connectionString: sameDbOn(replicaUrl!) });
+      await standby.connect();
+      try {
+        expect((await standby.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r')).rows[0]!.r).toBe(true);
+        const c = await newCertificate(9101);
+        // Replay: the row appears on the standby (streaming replication, usually within milliseconds).
+        const deadline = Date.now() + 15_000;
+        while ((await standby.query('SELECT 1 FROM certificates WHERE number = $1', [c.number])).rowCount === 0) {
+          if (Date.now() > deadline) throw new Error('not replayed within 15 s');
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const before = { replica: replica.state.served, primary: router.primaryServed };
+        const res = await app.inject({ url: verifyUrl(c) });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json<{ result: string }>().result).toBe('valid');
+        expect(replica.state.served).toBe(before.replica + 1);
+        expect(router.primaryServed).toBe(before.primary);
 
-      const ready = await app.inject({ url: '/api/v1/health/ready' });
-      expect(ready.json()).toMatchObject({ status: 'ready', replicas: [{ healthy: true }] });
-      expect(ready.json<{ replicas: { lagSeconds: number }[] }>().replicas[0]!.lagSeconds).toBeLessThan(30);
-    } finally {
-      await standby.end();
-    }
-  });
+        const ready = await app.inject({ url: '/api/v1/health/ready' });
+        expect(ready.json()).toMatchObject({ status: 'ready', replicas: [{ healthy: true }] });
+        expect(ready.json<{ replicas: { lagSeconds: number }[] }>().replicas[0]!.lagSeconds).toBeLessThan(30);
+      } finally {
+        await standby.end();
+      }
+    },
+  );
 
   it('a stopped replica sends reads to the primary with no error to the user', async () => {
     // Nothing listens on port 1: a replica that is down. Checked at start → unhealthy, reads go to the primary.
@@ -114,7 +117,11 @@ describe.skipIf(!primaryUrl)(`read replicas (issue 19 #1) ${primaryUrl ? '' : RE
     // The primary itself as a stand-in replica (not in recovery: lag 0) — this test is about the routing decision.
     const { app, router } = await appWithReplicas([primaryUrl!.replace(/\/[^/]*$/, `/${dbName}`)]);
     const c = await newCertificate(9103);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'gzcp-admin', password: DEMO_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'gzcp-admin', password: DEMO_PASSWORD },
+    });
     const cookies = [login.headers['set-cookie']].flat().map(String);
     const recent = cookies.find((x) => x.startsWith('onex_rw='));
     expect(recent).toMatch(/Max-Age=10/);
@@ -129,7 +136,9 @@ describe.skipIf(!primaryUrl)(`read replicas (issue 19 #1) ${primaryUrl ? '' : RE
 
   it('tells replica failures from the read’s own errors', () => {
     expect(isReplicaFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toBe(true);
-    expect(isReplicaFailure(Object.assign(new Error('terminating connection due to conflict with recovery'), { code: '40001' }))).toBe(true);
+    expect(isReplicaFailure(Object.assign(new Error('terminating connection due to conflict with recovery'), { code: '40001' }))).toBe(
+      true,
+    );
     expect(isReplicaFailure(Object.assign(new Error('cannot execute INSERT in a read-only transaction'), { code: '25006' }))).toBe(true);
     expect(isReplicaFailure(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
     expect(isReplicaFailure(new Error('证书不存在'))).toBe(false);

@@ -40,7 +40,9 @@ describe('metrics and readiness (issue 19 #6)', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const text = res.body;
     expect(text).toMatch(/onex_http_requests_total\{method="GET",route="\/api\/v1\/health",status="200",worker="0"\} 2/);
-    expect(text).toMatch(/onex_http_requests_total\{method="GET",route="\/api\/v1\/public\/certificates\/verify",status="400",worker="0"\} 1/);
+    expect(text).toMatch(
+      /onex_http_requests_total\{method="GET",route="\/api\/v1\/public\/certificates\/verify",status="400",worker="0"\} 1/,
+    );
     expect(text).toMatch(/onex_http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/health"[^}]*\} 2\n/);
     for (const q of ['result_imports', 'certificate_pdf_jobs', 'export_jobs']) {
       expect(text).toContain(`onex_job_queue_depth{queue="${q}",worker="0"}`);

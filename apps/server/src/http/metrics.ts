@@ -1,12 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { sql } from 'kysely';
 import type { Deps } from '../lib/deps';
 import { AppError } from '../lib/errors';
 
-/** The job tables (rows claimed with FOR UPDATE SKIP LOCKED): queue depth and the oldest waiting job's age. */
-export const JOB_TABLES = ['result_imports', 'certificate_pdf_jobs', 'export_jobs'] as const;
+import { JOB_TABLES, queueFacts } from '../db/job-queues';
 
 /**
  * Issue 19 item 6: GET /metrics in Prometheus text format (prom-client) — requests by route and status, their
@@ -48,7 +46,7 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
     labelNames: ['queue'] as const,
     registers: [register],
     async collect() {
-      for (const t of JOB_TABLES) this.set({ queue: t }, (await queueFacts(deps, t)).depth);
+      for (const t of JOB_TABLES) this.set({ queue: t }, (await queueFacts(deps.db, t)).depth);
     },
   });
   new Gauge({
@@ -57,7 +55,7 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
     labelNames: ['queue'] as const,
     registers: [register],
     async collect() {
-      for (const t of JOB_TABLES) this.set({ queue: t }, (await queueFacts(deps, t)).oldestAge);
+      for (const t of JOB_TABLES) this.set({ queue: t }, (await queueFacts(deps.db, t)).oldestAge);
     },
   });
   new Gauge({
@@ -97,13 +95,4 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
     reply.header('content-type', register.contentType);
     return register.metrics();
   });
-}
-
-async function queueFacts(deps: Deps, table: (typeof JOB_TABLES)[number]): Promise<{ depth: number; oldestAge: number }> {
-  const r = await sql<{ depth: string; oldest: Date | null }>`
-    SELECT count(*) AS depth, min(created_at) FILTER (WHERE status = 'queued') AS oldest
-    FROM ${sql.table(table)} WHERE status IN ('queued', 'running')`.execute(deps.db);
-  const row = r.rows[0];
-  const oldest = row?.oldest ? new Date(row.oldest).getTime() : null;
-  return { depth: Number(row?.depth ?? 0), oldestAge: oldest === null ? 0 : Math.max(0, (Date.now() - oldest) / 1000) };
 }

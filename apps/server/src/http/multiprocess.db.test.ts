@@ -61,7 +61,12 @@ describe.skipIf(!redisUrl)(
   `shared rate limits in Redis (issue 19 #3) ${redisUrl ? '' : '（跳过 skipped: set TEST_REDIS_URL, e.g. redis://127.0.0.1:6379）'}`,
   () => {
     it('the public verification limit holds across two server processes (REDIS_URL)', async () => {
-      const env: Record<string, string> = { REDIS_URL: redisUrl!, VERIFY_RATE_LIMIT_MAX: '5', TRUST_PROXY: '1', PGLITE_IMAGE: inject('pgliteImage') };
+      const env: Record<string, string> = {
+        REDIS_URL: redisUrl!,
+        VERIFY_RATE_LIMIT_MAX: '5',
+        TRUST_PROXY: '1',
+        PGLITE_IMAGE: inject('pgliteImage'),
+      };
       if (pgUrl) env.DATABASE_URL = await freshDatabase();
       const a = start('serve', env);
       const b = start('serve', env);

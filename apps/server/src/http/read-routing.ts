@@ -34,7 +34,9 @@ export function registerReadYourWrites(app: FastifyInstance, deps: Pick<Deps, 'r
 export function onReplica<T>(deps: Deps, req: FastifyRequest, fn: (d: Deps) => Promise<T>): Promise<T> {
   const router = deps.reads;
   if (!router) return fn(deps);
-  const justWrote = req.cookies?.[RECENT_WRITE_COOKIE] !== undefined || (req.actor !== undefined && req.actor !== null && router.wroteRecently(req.actor.userId));
+  const justWrote =
+    req.cookies?.[RECENT_WRITE_COOKIE] !== undefined ||
+    (req.actor !== undefined && req.actor !== null && router.wroteRecently(req.actor.userId));
   return router.read((target) => fn(target.pool === deps.pool ? deps : { ...deps, db: target.db, pool: target.pool }), justWrote);
 }
 

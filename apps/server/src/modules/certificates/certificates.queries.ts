@@ -257,7 +257,9 @@ const VERIFY_BY_NUMBER = {
 export async function findForVerification(pool: pg.Pool, number: string, named = true): Promise<VerificationRow | undefined> {
   // Unnamed (DATABASE_PREPARED_STATEMENTS=false): behind PgBouncer < 1.21 in transaction mode a named statement
   // prepared on one server connection is missing on the next (issue 19 item 4; cost in docs/SCALE.md).
-  const r = await pool.query<VerificationRow>(named ? { ...VERIFY_BY_NUMBER, values: [number] } : { text: VERIFY_BY_NUMBER.text, values: [number] });
+  const r = await pool.query<VerificationRow>(
+    named ? { ...VERIFY_BY_NUMBER, values: [number] } : { text: VERIFY_BY_NUMBER.text, values: [number] },
+  );
   return r.rows[0];
 }
 

@@ -7,9 +7,7 @@ import { errorResponses } from '../../http/openapi';
 const readinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   database: z.enum(['ok', 'unreachable']),
-  replicas: z.array(
-    z.object({ name: z.string(), healthy: z.boolean(), lagSeconds: z.number().nullable(), error: z.string().nullable() }),
-  ),
+  replicas: z.array(z.object({ name: z.string(), healthy: z.boolean(), lagSeconds: z.number().nullable(), error: z.string().nullable() })),
 });
 
 export const registerHealthRoutes: RouteModule = (app, deps) => {
