@@ -19,7 +19,10 @@ import { registerErrorHandler, registerNotFound } from './http/error-handler';
 import { registerXlsxExport } from './http/xlsx-export';
 import { guardedValidatorCompiler } from './http/input-guard';
 import { registerOverloadShedding } from './http/overload';
-import { RATE_LIMIT_PLUGIN_OPTIONS, addUserRateLimits } from './http/rate-limit';
+import { addUserRateLimits, rateLimitPluginOptions } from './http/rate-limit';
+import { registerMetrics } from './http/metrics';
+import { registerReadYourWrites } from './http/read-routing';
+import { ReadRouter } from './db/replicas';
 import { HELMET_OPTIONS } from './http/security-headers';
 import type { RouteModule } from './http/route-types';
 import { type Clock, systemClock } from './lib/clock';
@@ -127,6 +130,11 @@ export interface BuildOptions {
 /** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const deps: Deps = { config: opts.config, db: opts.db, dbKind: opts.dbKind, pool: opts.pool, clock: opts.clock ?? systemClock };
+  const { replicas } = opts.config;
+  if (replicas.urls.length > 0 && opts.dbKind === 'postgresql') {
+    deps.reads = new ReadRouter({ db: opts.db, pool: opts.pool }, replicas.urls, { ...replicas, poolSize: opts.config.poolSize });
+    await deps.reads.start();
+  }
   const app = Fastify({
     logger: opts.logger ?? httpLoggerOptions(opts.config.logLevel),
     trustProxy: opts.config.trustProxy,
@@ -144,11 +152,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
+  const reads = deps.reads;
+  app.decorate('readRouter', reads ?? null);
+  if (reads) app.addHook('onClose', () => reads.close());
   await registerOverloadShedding(app, opts.config.overload);
   await app.register(helmet, HELMET_OPTIONS);
   await app.register(cookie);
   addUserRateLimits(app, deps);
-  await app.register(rateLimit, RATE_LIMIT_PLUGIN_OPTIONS);
+  await app.register(rateLimit, rateLimitPluginOptions(app, opts.config));
   // Uploads (PDFs and imports): one file per request, read into memory, 20 MB at most.
   await app.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024 },
@@ -183,6 +194,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     }),
   );
   registerAuth(app, deps);
+  registerReadYourWrites(app, deps);
+  registerMetrics(app, deps);
   registerXlsxExport(app, deps);
   for (const register of MODULES) register(app, deps);
 

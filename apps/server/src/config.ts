@@ -40,6 +40,23 @@ const envSchema = z.object({
   OVERLOAD_MIN_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
   SETTLEMENT_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   EXPORT_JOB_THRESHOLD: z.coerce.number().int().min(1).default(50_000),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url())),
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).default(5),
+  READ_YOUR_WRITES_SECONDS: z.coerce.number().int().min(0).default(10),
+  DATABASE_PREPARED_STATEMENTS: booleanish.default(true),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  REDIS_URL: z.string().url().optional(),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export interface Config {
@@ -82,6 +99,24 @@ export interface Config {
   settlementOverdueDays: number;
   /** A list export of more rows than this is written by a background job (202 + GET /exports/{id}) instead of streamed. */
   exportJobThreshold: number;
+  /** Issue 19: PostgreSQL streaming replicas for public verification, status lists, statistics and exports. */
+  replicas: {
+    urls: string[];
+    /** A replica further behind than this (pg_last_xact_replay_timestamp) is skipped. */
+    maxLagSeconds: number;
+    /** After a write, the same user's reads go to the primary for this long (read your own writes). */
+    readYourWritesSeconds: number;
+  };
+  /** Named prepared statements on hot reads; off behind a transaction-mode pooler older than PgBouncer 1.21. */
+  preparedStatements: boolean;
+  /** Connections per process to the primary (and to each replica). */
+  poolSize: number;
+  /** Rate-limit counters shared by all processes in Redis; in memory per process when absent. */
+  redisUrl: string | undefined;
+  /** GET /metrics answers only with `Authorization: Bearer <token>`; absent: /metrics is off (404). */
+  metricsToken: string | undefined;
+  /** Processes `npm run serve` starts (node:cluster); `--workers N` wins. */
+  workers: number;
   version: string;
 }
 
@@ -131,8 +166,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     databaseAppRole: e.DATABASE_APP_ROLE,
     settlementOverdueDays: e.SETTLEMENT_OVERDUE_DAYS,
     exportJobThreshold: e.EXPORT_JOB_THRESHOLD,
+    replicas: {
+      urls: e.DATABASE_REPLICA_URLS,
+      maxLagSeconds: e.REPLICA_MAX_LAG_SECONDS,
+      readYourWritesSeconds: e.READ_YOUR_WRITES_SECONDS,
+    },
+    preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
+    poolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL,
+    metricsToken: e.METRICS_TOKEN,
+    workers: workersArg(argv) ?? e.WORKERS,
     version: VERSION,
   };
+}
+
+/** `--workers N` or `--workers=N` on the command line (npm run serve -- --workers 4). */
+function workersArg(argv: string[]): number | undefined {
+  const i = argv.findIndex((a) => a === '--workers' || a.startsWith('--workers='));
+  if (i < 0) return undefined;
+  const raw = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error('配置有误：--workers 须为 1–64 的整数 (--workers must be an integer 1–64)');
+  return n;
 }
 
 /** The embedded default keeps its generated key beside its data, so a fresh machine needs no setup. */

@@ -1,18 +1,37 @@
 import type { RateLimitOptions, RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import type { Config } from '../config';
 import type { Deps } from '../lib/deps';
 import { AppError } from '../lib/errors';
 
 /**
  * @fastify/rate-limit is registered once with `global: false` (app.ts); a route opts in with
- * `config: { rateLimit: publicRateLimit(deps) }`. Counts are kept in memory per process, per route and per client
- * address (`req.ip`, which honours TRUST_PROXY). Going over answers 429 RATE_LIMITED with our error body
- * (the thrown AppError is rendered by the one error handler) and a Retry-After header.
+ * `config: { rateLimit: publicRateLimit(deps) }`. Counts are kept per route and per client address (`req.ip`, which
+ * honours TRUST_PROXY): in memory per process, or — with REDIS_URL (issue 19 item 3) — in Redis, shared by every
+ * process and machine (the plugin's Redis store over ioredis). Going over answers 429 RATE_LIMITED with our error
+ * body (the thrown AppError is rendered by the one error handler) and a Retry-After header. Login lockout needs no
+ * Redis: failed logins are rows in the database (auth.service.ts), already shared.
  */
 export const RATE_LIMIT_PLUGIN_OPTIONS: RateLimitPluginOptions = {
   global: false,
   errorResponseBuilder: (_req, context) => new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
 };
+
+/**
+ * The plugin's options for this configuration: with REDIS_URL, a Redis client closed with the app. Redis being
+ * unreachable does not take the platform down: `skipOnError` lets requests through uncounted (logged by ioredis'
+ * reconnects) rather than answer 500 to everyone.
+ */
+export function rateLimitPluginOptions(app: FastifyInstance, config: Pick<Config, 'redisUrl'>): RateLimitPluginOptions {
+  if (!config.redisUrl) return RATE_LIMIT_PLUGIN_OPTIONS;
+  const redis = new Redis(config.redisUrl, { connectTimeout: 1_000, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+  redis.on('error', (err: Error) => app.log.warn({ err: err.message }, 'Redis 不可用 Redis unavailable: rate limits not counted'));
+  app.addHook('onClose', async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  return { ...RATE_LIMIT_PLUGIN_OPTIONS, redis, nameSpace: 'onex-rl:', skipOnError: true };
+}
 
 /** The per-route limit of a public endpoint without an account (PUBLIC_RATE_LIMIT_MAX per PUBLIC_RATE_LIMIT_WINDOW_SECONDS). */
 export function publicRateLimit(deps: Pick<Deps, 'config'>): RateLimitOptions {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Config } from '../config';
 import type { DatabaseKind } from '../db/database';
+import type { ReadRouter } from '../db/replicas';
 import type { Db } from '../db/types';
 import type { Clock } from './clock';
 
@@ -12,4 +13,6 @@ export interface Deps {
   /** The connections under `db`, for named prepared statements on hot public reads (certificate verification). */
   pool: pg.Pool;
   clock: Clock;
+  /** Read replicas (DATABASE_REPLICA_URLS), when configured: see http/read-routing.ts. */
+  reads?: ReadRouter | undefined;
 }

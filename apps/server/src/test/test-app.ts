@@ -33,6 +33,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, targetWaitMs: 0, minInFlight: 16 },
     settlementOverdueDays: 30,
     exportJobThreshold: 50_000,
+    replicas: { urls: [], maxLagSeconds: 5, readYourWritesSeconds: 10 },
+    preparedStatements: true,
+    poolSize: 10,
+    redisUrl: undefined,
+    metricsToken: undefined,
+    workers: 1,
     version: 'test',
     ...overrides,
   };

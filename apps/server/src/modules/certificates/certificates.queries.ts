@@ -254,8 +254,12 @@ const VERIFY_BY_NUMBER = {
  * named prepared statement on the pool (parsed and planned once per connection; through the query builder it served
  * about half the requests per second, bench/verify.bench.ts).
  */
-export async function findForVerification(pool: pg.Pool, number: string): Promise<VerificationRow | undefined> {
-  const r = await pool.query<VerificationRow>({ ...VERIFY_BY_NUMBER, values: [number] });
+export async function findForVerification(pool: pg.Pool, number: string, named = true): Promise<VerificationRow | undefined> {
+  // Unnamed (DATABASE_PREPARED_STATEMENTS=false): behind PgBouncer < 1.21 in transaction mode a named statement
+  // prepared on one server connection is missing on the next (issue 19 item 4; cost in docs/SCALE.md).
+  const r = await pool.query<VerificationRow>(
+    named ? { ...VERIFY_BY_NUMBER, values: [number] } : { text: VERIFY_BY_NUMBER.text, values: [number] },
+  );
   return r.rows[0];
 }
 

@@ -20,6 +20,7 @@ import {
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
+import { onReplica } from '../../http/read-routing';
 import { publicRateLimit } from '../../http/rate-limit';
 import type { RouteModule } from '../../http/route-types';
 import type { JobWorker } from '../../lib/job-worker';
@@ -315,7 +316,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
         response: { 200: verifyResultSchema, ...errorResponses(400, 404, 429) },
       },
     },
-    async (req) => svc.verifyCertificate(deps, req.query.number, req.query.name),
+    async (req) => onReplica(deps, req, (d) => svc.verifyCertificate(d, req.query.number, req.query.name)),
   );
   app.get(
     '/api/v1/public/credentials/:code',
@@ -328,7 +329,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
         response: { 200: credentialResultSchema, ...errorResponses(400, 404, 429) },
       },
     },
-    async (req) => svc.credentialByCode(deps, req.params.code),
+    async (req) => onReplica(deps, req, (d) => svc.credentialByCode(d, req.params.code)),
   );
   app.get(
     '/api/v1/public/share-links/:token',
@@ -366,7 +367,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
         response: { 200: issuerSchema, ...errorResponses(400, 404) },
       },
     },
-    async (req) => svc.issuer(deps, req.params.id),
+    async (req) => onReplica(deps, req, (d) => svc.issuer(d, req.params.id)),
   );
   // did:web resolution (R6.6): did:web:<host>:issuers:<id> → /issuers/<id>/did.json; did:web:<host> → /.well-known/did.json
   app.get(
@@ -379,7 +380,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
         response: { 200: issuerSchema, ...errorResponses(400, 404) },
       },
     },
-    async (req, reply) => reply.type('application/did+json').send(await svc.issuer(deps, req.params.id)),
+    async (req, reply) => reply.type('application/did+json').send(await onReplica(deps, req, (d) => svc.issuer(d, req.params.id))),
   );
   app.get(
     '/.well-known/did.json',
@@ -420,7 +421,7 @@ export const registerCertificateRoutes: RouteModule = (app, deps) => {
         response: { 200: credentialJsonSchema, ...errorResponses(400, 404) },
       },
     },
-    async (req) => svc.statusListCredential(deps, req.params.id),
+    async (req) => onReplica(deps, req, (d) => svc.statusListCredential(d, req.params.id)),
   );
 };
 

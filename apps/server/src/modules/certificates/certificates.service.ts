@@ -397,7 +397,7 @@ const sameName = (a: string, b: string) => a.replace(/[\s\u3000]/g, '') === b.re
 
 /** R6.2 api-v1 verify: the same 404 for an unknown number and a wrong name. */
 export async function verifyCertificate(deps: Deps, number: string, name: string): Promise<VerifyResultDto> {
-  const r = await q.findForVerification(deps.pool, number);
+  const r = await q.findForVerification(deps.pool, number, deps.config.preparedStatements);
   if (!r || !sameName(r.holder_name, name)) throw new AppError('CERTIFICATE_NOT_FOUND');
   return publicView(deps.db, r, deps.config.publicUrl);
 }

@@ -2,6 +2,7 @@ import { statisticsQuerySchema, statisticsReportQuerySchema, statisticsSummarySc
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
+import { onReplica } from '../../http/read-routing';
 import type { RouteModule } from '../../http/route-types';
 import { summaryWorkbook } from './statistics.xlsx';
 import { attachmentDisposition } from '../files/files.rules';
@@ -27,7 +28,8 @@ export const registerStatisticsRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req, reply) => {
-      const s = await statisticsSummary(deps, ctxOf(req), req.query);
+      // Issue 19: a read replica answers when one is configured (and this user has not just written).
+      const s = await onReplica(deps, req, (d) => statisticsSummary(d, ctxOf(req), req.query));
       if (new URL(req.url, 'http://x').searchParams.get('format') !== 'xlsx') return s;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
