@@ -21,6 +21,8 @@ import { sql as statistics } from './0022_statistics';
 import { sql as complaintVerdicts } from './0023_complaint_verdicts';
 import { sql as fundAdjustments } from './0024_fund_adjustments';
 import { sql as exportJobs } from './0026_export_jobs';
+import { sql as pilotAcceptance } from './0029_pilot_acceptance';
+import { sql as outcomeApplications } from './0030_outcome_applications';
 
 export interface Migration {
   name: string;
@@ -52,4 +54,6 @@ export const migrations: Migration[] = [
   { name: '0023_complaint_verdicts', sql: complaintVerdicts },
   { name: '0024_fund_adjustments', sql: fundAdjustments },
   { name: '0026_export_jobs', sql: exportJobs },
+  { name: '0029_pilot_acceptance', sql: pilotAcceptance },
+  { name: '0030_outcome_applications', sql: outcomeApplications },
 ];
