@@ -21,3 +21,6 @@ export * from './funds';
 export * from './exports';
 export * from './audit-labels';
 export * from './todos';
+export * from './pilot-acceptance';
+export * from './outcome-applications';
+export * from './learning-account-format';

@@ -1306,6 +1306,7 @@ export interface DB {
   // 0030_outcome_applications
   outcome_applications: OutcomeApplicationsTable;
   learning_account_imports: LearningAccountImportsTable;
+  learning_outcome_credentials: { learning_outcome_id: string; credential: ColumnType<Record<string, unknown>, string, string> };
   // 0026_export_jobs
   export_jobs: ExportJobsTable;
   fund_budgets: FundBudgetsTable;

@@ -47,4 +47,10 @@ CREATE TABLE learning_account_imports (
   created_by uuid REFERENCES users (id)
 );
 CREATE INDEX learning_account_imports_account_idx ON learning_account_imports (account_id, created_at);
+
+-- The verifiable credential an imported certificate outcome came with (carried on when the account is exported again).
+CREATE TABLE learning_outcome_credentials (
+  learning_outcome_id uuid PRIMARY KEY REFERENCES learning_outcomes (id),
+  credential jsonb NOT NULL CHECK (jsonb_typeof(credential) = 'object')
+);
 `;
