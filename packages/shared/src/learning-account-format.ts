@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_TYPES } from './exams';
+import { ID_TYPES, idNumberInputSchema } from './exams';
 import { OUTCOME_STATES, OUTCOME_TYPES } from './credit-bank';
 
 /**
@@ -79,7 +79,7 @@ export const learningAccountImportSchema = z.object({
   document: z.record(z.string(), z.unknown()),
   idType: z.enum(ID_TYPES),
   /** The holder's full ID number (the document carries it masked): checked against the mask and opened by it. */
-  idNumber: z.string().min(5).max(40),
+  idNumber: idNumberInputSchema,
 });
 export const learningAccountImportResultSchema = z.object({
   accountId: z.string(),
