@@ -38,9 +38,7 @@ export const learningAccountDocumentSchema = z
       z
         .object({
           id: z.string().describe('成果在导出平台中的标识'),
-          origin: z
-            .object({ issuer: z.string(), id: z.string() })
-            .describe('成果最初存入的平台与标识；经多次交换不变，导入按它去重'),
+          origin: z.object({ issuer: z.string(), id: z.string() }).describe('成果最初存入的平台与标识；经多次交换不变，导入按它去重'),
           type: z.enum(OUTCOME_TYPES),
           typeLabel: z.string().optional(),
           name: z.string(),
@@ -54,13 +52,13 @@ export const learningAccountDocumentSchema = z
           fromConversion: z.boolean().optional(),
           certificateNumber: z.string().optional(),
           verificationUrl: z.string().optional(),
-          credentialId: z.string().optional().describe('该证书的可验证凭证在 credentials 中的 id'),
+          credentialIndex: z.number().int().min(0).optional().describe('该证书的可验证凭证在 credentials 数组中的位置（从 0 起）'),
         })
         .passthrough(),
     ),
     exemptions: z.array(z.unknown()).optional(),
     credentials: z
-      .array(z.object({ id: z.string() }).passthrough())
+      .array(z.record(z.string(), z.unknown()))
       .describe('每张证书的可验证凭证（W3C VC 2.0 + Open Badges 3.0，含 eddsa-jcs-2022 证明），原样携带'),
   })
   .passthrough();

@@ -22,7 +22,10 @@ export const OUTCOME_APPLICATION_STATUS_LABELS: Record<OutcomeApplicationStatusC
 export const OUTCOME_APPLICATION_ACTIONS = ['deposit', 'refuse', 'withdraw'] as const;
 export type OutcomeApplicationAction = (typeof OUTCOME_APPLICATION_ACTIONS)[number];
 /** Who takes each action from `submitted` (the only open state). */
-export const OUTCOME_APPLICATION_TRANSITIONS: Record<OutcomeApplicationAction, { by: 'school' | 'learner'; to: OutcomeApplicationStatusCode }> = {
+export const OUTCOME_APPLICATION_TRANSITIONS: Record<
+  OutcomeApplicationAction,
+  { by: 'school' | 'learner'; to: OutcomeApplicationStatusCode }
+> = {
   deposit: { by: 'school', to: 'deposited' },
   refuse: { by: 'school', to: 'refused' },
   withdraw: { by: 'learner', to: 'withdrawn' },
@@ -98,7 +101,9 @@ export const publicRecognitionRuleSchema = z.object({
   name: z.string(),
   major: z.string(),
   outcomes: z.array(z.object({ name: z.string(), level: z.enum(CERTIFICATE_LEVELS) })),
-  courses: z.array(z.object({ code: z.string(), name: z.string(), category: z.enum(COURSE_CATEGORIES), credits: z.number(), grade: z.string() })),
+  courses: z.array(
+    z.object({ code: z.string(), name: z.string(), category: z.enum(COURSE_CATEGORIES), credits: z.number(), grade: z.string() }),
+  ),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
   maxOutcomeAgeYears: z.number().int().nullable(),

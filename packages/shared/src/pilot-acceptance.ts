@@ -28,7 +28,10 @@ export const PILOT_ACCEPTANCE_ACTION_LABELS: Record<PilotAcceptanceAction, Label
 };
 
 /** From which status each action leaves, and where it goes (a pilot not accepted may apply again after remedying). */
-export const PILOT_ACCEPTANCE_TRANSITIONS: Record<PilotAcceptanceAction, { from: readonly PilotAcceptanceStatusCode[]; to: PilotAcceptanceStatusCode }> = {
+export const PILOT_ACCEPTANCE_TRANSITIONS: Record<
+  PilotAcceptanceAction,
+  { from: readonly PilotAcceptanceStatusCode[]; to: PilotAcceptanceStatusCode }
+> = {
   apply: { from: ['in_progress', 'not_accepted'], to: 'applied' },
   accept: { from: ['applied'], to: 'accepted' },
   reject: { from: ['applied'], to: 'not_accepted' },
@@ -96,7 +99,14 @@ export const taskBookSchema = z.object({
     candidatesPassed: z.number().int(),
   }),
   milestones: z.array(
-    z.object({ id: z.string(), title: z.string(), dueOn: z.string(), doneOn: z.string().nullable(), note: z.string().nullable(), overdue: z.boolean() }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      dueOn: z.string(),
+      doneOn: z.string().nullable(),
+      note: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
   ),
   courseMappings: z.array(z.object({ courseId: z.string(), code: z.string(), name: z.string(), module: z.string() })),
   /** What falls short now (computed from the records). */

@@ -61,14 +61,16 @@ export async function accountDocument(
       .execute(),
   ]);
   const keyOf = new Map(keys.map((k) => [k.id, k.idempotency_key]));
-  const nativeCredentials = native.map((c) => ({ certificateId: c.id, vc: JSON.parse(credentialText(c)) as Record<string, unknown> }));
-  const credentialOfCertificate = new Map(nativeCredentials.map((c) => [c.certificateId, String(c.vc.id ?? '')]));
   const importedOf = new Map(imported.map((i) => [i.id, i.credential]));
   // What an import carries: deposits in force (not reversed, not revoked) and not consumed by a conversion (the
   // conversion's own course credits carry them on).
   const live = detail.entries.filter((e) => e.entryKind === 'deposit' && e.state === 'valid' && !e.usedInApplicationId);
+  // Every certificate's credential (the platform's own, then those that came with imported outcomes).
+  const credentials: Record<string, unknown>[] = native.map((c) => JSON.parse(credentialText(c)) as Record<string, unknown>);
+  const indexOfCertificate = new Map(native.map((c, i) => [c.id, i]));
   const outcomes = live.map((e) => {
-    const credentialId = e.certificate ? credentialOfCertificate.get(e.certificate.id) : (importedOf.get(e.id)?.id as string | undefined);
+    let credentialIndex = e.certificate ? indexOfCertificate.get(e.certificate.id) : undefined;
+    if (credentialIndex === undefined && importedOf.has(e.id)) credentialIndex = credentials.push(importedOf.get(e.id)!) - 1;
     return {
       id: e.id,
       origin: originOf(keyOf.get(e.id) ?? '', publicUrl, e.id),
@@ -83,14 +85,12 @@ export async function accountDocument(
       state: e.state,
       usedInConversion: !!e.usedInApplicationId,
       fromConversion: e.fromConversion,
-      ...(e.certificate ? { certificateNumber: e.certificate.number, verificationUrl: `${publicUrl}/verify/c/${e.certificate.verificationCode}` } : {}),
-      ...(credentialId ? { credentialId } : {}),
+      ...(e.certificate
+        ? { certificateNumber: e.certificate.number, verificationUrl: `${publicUrl}/verify/c/${e.certificate.verificationCode}` }
+        : {}),
+      ...(credentialIndex !== undefined ? { credentialIndex } : {}),
     };
   });
-  const credentials = [
-    ...nativeCredentials.map((c) => c.vc),
-    ...live.flatMap((e) => (importedOf.has(e.id) ? [importedOf.get(e.id)!] : [])),
-  ] as { id: string }[];
   return {
     format: LEARNING_ACCOUNT_FORMAT,
     exportedAt: now.toISOString(),
@@ -124,7 +124,8 @@ export async function importAccountDocument(
   const doc = parsed.data;
   const idProblem = idNumberProblem(body.idType, body.idNumber);
   if (idProblem) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'idNumber', message: idProblem }] });
-  if (doc.holder.idType !== body.idType || maskIdNumber(body.idNumber) !== doc.holder.idMasked) throw new AppError('LEARNING_ACCOUNT_HOLDER_MISMATCH');
+  if (doc.holder.idType !== body.idType || maskIdNumber(body.idNumber) !== doc.holder.idMasked)
+    throw new AppError('LEARNING_ACCOUNT_HOLDER_MISMATCH');
   const key = deps.config.secretKey;
   const hash = idNumberHash(key, body.idNumber);
   const ownIssuer = deps.config.publicUrl;
@@ -160,7 +161,6 @@ export async function importAccountDocument(
           ).map((r) => r.id)
         : [],
     );
-    const credentialById = new Map(doc.credentials.map((c) => [c.id, c]));
     const todo = importable.filter((o) => !(o.origin.issuer === ownIssuer && present.has(o.origin.id)));
     const deposits: OutcomeDeposit[] = todo.map((o) => ({
       accountId,
@@ -179,7 +179,7 @@ export async function importAccountDocument(
     }));
     const written = await depositOutcomes(trx, deposits, now, actor.userId);
     // Keep the credential of each imported certificate with its entry (first import only).
-    const withCredential = todo.filter((o) => o.credentialId && credentialById.has(o.credentialId));
+    const withCredential = todo.filter((o) => o.credentialIndex !== undefined && doc.credentials[o.credentialIndex]);
     if (withCredential.length) {
       const entries = await trx
         .selectFrom('learning_outcomes')
@@ -196,7 +196,7 @@ export async function importAccountDocument(
         .values(
           withCredential.map((o) => ({
             learning_outcome_id: idOfKey.get(originKey(o.origin.issuer, o.origin.id))!,
-            credential: JSON.stringify(credentialById.get(o.credentialId!)),
+            credential: JSON.stringify(doc.credentials[o.credentialIndex!]),
           })),
         )
         .onConflict((oc) => oc.column('learning_outcome_id').doNothing())

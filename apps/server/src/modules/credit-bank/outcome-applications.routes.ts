@@ -15,7 +15,9 @@ import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
 import type { RouteModule } from '../../http/route-types';
 import { readUploadForm } from '../files/files.upload';
+import { attachmentDisposition } from '../files/files.rules';
 import * as fmt from './account-format.service';
+import * as cb from './credit-bank.service';
 import * as svc from './outcome-applications.service';
 
 /** Issue 18 items 6 (learners' own outcomes), 7 (public recognition lists) and 8 (the account hand-off format). */
@@ -149,6 +151,25 @@ export const registerOutcomeApplicationRoutes: RouteModule = (app, deps) => {
       },
     },
     async () => learningAccountJsonSchema(),
+  );
+
+  app.get(
+    '/api/v1/learning-accounts/:id/export',
+    {
+      schema: {
+        tags,
+        summary: '导出学习账户（onex-learning-account/1，含证书的可验证凭证）Export an account in the hand-off format',
+        params: idParams,
+        response: { 200: z.any().describe('JSON 文件（以附件下载）'), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const d = await cb.exportAccount(deps, ctxOf(req), req.params.id);
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('content-disposition', attachmentDisposition(d.filename))
+        .send(d.body);
+    },
   );
 
   app.post(

@@ -66,7 +66,11 @@ async function learnerOf(deps: Deps, actor: Actor) {
 }
 
 /** The learner's evidence PDF, owned by the learner's school (its reviewer reads it); the learner reads it as uploader. */
-export async function uploadApplicationEvidence(deps: Deps, ctx: RequestContext, file: { bytes: Buffer; filename: string }): Promise<StoredFile> {
+export async function uploadApplicationEvidence(
+  deps: Deps,
+  ctx: RequestContext,
+  file: { bytes: Buffer; filename: string },
+): Promise<StoredFile> {
   const actor = requireActor(ctx, ['learner']);
   const l = await learnerOf(deps, actor);
   return auditedTransaction(deps, ctx, async (trx, now) => {

@@ -98,5 +98,10 @@ export async function pilotFigures(db: Db, filingId: string) {
 
 export function coursesOfSchool(db: Db, schoolId: string, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom('school_courses').select('id').where('school_id', '=', schoolId).where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('school_courses')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('id', 'in', [...ids])
+    .execute();
 }

@@ -1,4 +1,11 @@
-import { acceptanceApplySchema, acceptanceDecisionSchema, pilotQuerySchema, pilotSummarySchema, taskBookInputSchema, taskBookSchema } from '@onex/shared';
+import {
+  acceptanceApplySchema,
+  acceptanceDecisionSchema,
+  pilotQuerySchema,
+  pilotSummarySchema,
+  taskBookInputSchema,
+  taskBookSchema,
+} from '@onex/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';

@@ -1,9 +1,4 @@
-import {
-  PILOT_ACCEPTANCE_TRANSITIONS,
-  type PilotAcceptanceAction,
-  type PilotAcceptanceStatusCode,
-  type Shortfall,
-} from '@onex/shared';
+import { PILOT_ACCEPTANCE_TRANSITIONS, type PilotAcceptanceAction, type PilotAcceptanceStatusCode, type Shortfall } from '@onex/shared';
 
 /**
  * Pilot task books and final acceptance (issue 18 item 5), pure: the shortfalls of a pilot against its task book
@@ -45,12 +40,21 @@ export function shortfallsOf(f: TaskBookFacts): Shortfall[] {
     });
   for (const m of f.milestones)
     if (!m.doneOn)
-      out.push({ code: 'milestone', label: `里程碑未完成：${m.title}（计划 ${m.dueOn}）`, target: 1, actual: 0, basis: '001 第六条(一) 任务书' });
+      out.push({
+        code: 'milestone',
+        label: `里程碑未完成：${m.title}（计划 ${m.dueOn}）`,
+        target: 1,
+        actual: 0,
+        basis: '001 第六条(一) 任务书',
+      });
   return out;
 }
 
 /** Where an action leads from a status, or undefined (409). */
-export function acceptanceTransition(action: PilotAcceptanceAction, from: PilotAcceptanceStatusCode): PilotAcceptanceStatusCode | undefined {
+export function acceptanceTransition(
+  action: PilotAcceptanceAction,
+  from: PilotAcceptanceStatusCode,
+): PilotAcceptanceStatusCode | undefined {
   const t = PILOT_ACCEPTANCE_TRANSITIONS[action];
   return t.from.includes(from) ? t.to : undefined;
 }

@@ -43,8 +43,16 @@ const scopeFacts = (p: Pilot) => ({ provinceCode: p.province_code, cityCode: p.c
 const isSchool = (actor: Actor, p: Pilot) => actor.role === 'school_admin' && actor.schoolId === p.school_id;
 const isProvince = (actor: Actor, p: Pilot) => actor.role === 'province_admin' && actor.provinceCode === p.province_code;
 
-async function currentShortfalls(db: Db, book: { id: string; target_trained_teachers: number; target_examined: number; target_courses: number; trained_teachers: number }, filingId: string) {
-  const [figures, milestones, mappings] = await Promise.all([q.pilotFigures(db, filingId), q.milestonesOf(db, book.id), q.mappingsOf(db, book.id)]);
+async function currentShortfalls(
+  db: Db,
+  book: { id: string; target_trained_teachers: number; target_examined: number; target_courses: number; trained_teachers: number },
+  filingId: string,
+) {
+  const [figures, milestones, mappings] = await Promise.all([
+    q.pilotFigures(db, filingId),
+    q.milestonesOf(db, book.id),
+    q.mappingsOf(db, book.id),
+  ]);
   const shortfalls = shortfallsOf({
     targets: { trainedTeachers: book.target_trained_teachers, examined: book.target_examined, courses: book.target_courses },
     actual: { trainedTeachers: book.trained_teachers, examined: figures.examined, courses: mappings.length },
@@ -126,7 +134,11 @@ async function toDto(deps: Deps, actor: Actor, p: Pilot): Promise<TaskBookDto> {
   };
 }
 
-export async function listPilots(deps: Deps, ctx: RequestContext, f: { status?: PilotAcceptanceStatusCode | undefined }): Promise<PilotSummaryDto[]> {
+export async function listPilots(
+  deps: Deps,
+  ctx: RequestContext,
+  f: { status?: PilotAcceptanceStatusCode | undefined },
+): Promise<PilotSummaryDto[]> {
   const actor = requireActor(ctx, READ_ROLES);
   const rows = await q.listPilots(deps.db, scopeOf(actor), f.status);
   return rows.map((r) => ({
@@ -231,7 +243,12 @@ export async function applyForAcceptance(deps: Deps, ctx: RequestContext, filing
 }
 
 /** The province accepts or not (a refusal, or acceptance despite shortfalls, with its comment). */
-export async function decideAcceptance(deps: Deps, ctx: RequestContext, filingId: string, input: AcceptanceDecisionInput): Promise<TaskBookDto> {
+export async function decideAcceptance(
+  deps: Deps,
+  ctx: RequestContext,
+  filingId: string,
+  input: AcceptanceDecisionInput,
+): Promise<TaskBookDto> {
   const actor = requireActor(ctx, READ_ROLES);
   const p = await readablePilot(deps.db, actor, filingId);
   if (!isProvince(actor, p)) throw new AppError('FORBIDDEN');
@@ -250,9 +267,21 @@ async function step(deps: Deps, ctx: RequestContext, p: Pilot, action: PilotAcce
       throw new AppError('ACCEPTANCE_COMMENT_REQUIRED', { shortfalls });
     const set =
       action === 'apply'
-        ? { status: to, acceptance_report: text, applied_at: now, shortfalls: JSON.stringify(shortfalls), decision_comment: null, decided_at: null, decided_by: null }
+        ? {
+            status: to,
+            acceptance_report: text,
+            applied_at: now,
+            shortfalls: JSON.stringify(shortfalls),
+            decision_comment: null,
+            decided_at: null,
+            decided_by: null,
+          }
         : { status: to, shortfalls: JSON.stringify(shortfalls), decision_comment: text, decided_at: now, decided_by: actor.userId };
-    await trx.updateTable('pilot_task_books').set({ ...set, updated_at: now }).where('id', '=', book.id).execute();
+    await trx
+      .updateTable('pilot_task_books')
+      .set({ ...set, updated_at: now })
+      .where('id', '=', book.id)
+      .execute();
     await trx
       .insertInto('pilot_acceptance_events')
       .values({
