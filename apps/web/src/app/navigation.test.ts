@@ -17,10 +17,13 @@ const SUPERVISION_KEYS: readonly string[] = [
   'scorecards',
   'randomInspections',
 ];
-const everyKey = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
+/** Issue 18's pages (own outcomes, their review, the public recognition lists, pilot acceptance): asserted on their own. */
+const ISSUE18_KEYS: readonly string[] = ['myOutcomeApplications', 'outcomeApplications', 'recognitionLists', 'pilots'];
+const everyKeyWithIssue18 = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
+const everyKey = (role: Parameters<typeof menuFor>[0]) => everyKeyWithIssue18(role).filter((k) => !ISSUE18_KEYS.includes(k));
 const allKeys = (role: Parameters<typeof menuFor>[0]) => everyKey(role).filter((k) => !SUPERVISION_KEYS.includes(k));
 const keys = (role: Parameters<typeof menuFor>[0]) => allKeys(role).filter((k) => !FUND_KEYS.includes(k));
-const withItem = (key: string) => ROLES.filter((r) => everyKey(r).includes(key as never));
+const withItem = (key: string) => ROLES.filter((r) => everyKeyWithIssue18(r).includes(key as never));
 /** The credit-bank pages (R7) come last in a menu; the assertions about earlier pages read the menu without them. */
 const CREDIT_BANK_KEYS: readonly string[] = [
   'myLearningAccount',
@@ -164,6 +167,15 @@ describe('menuFor', () => {
     expect(canUse('municipal_admin', 'recognitionRules')).toBe(false);
   });
 
+  it("shows issue 18's pages: own outcomes to learners, their review to schools and provinces, the recognition lists to everyone, pilot acceptance to administrators", () => {
+    expect(withItem('myOutcomeApplications')).toEqual(['learner']);
+    expect(withItem('outcomeApplications')).toEqual(['province_admin', 'school_admin']);
+    expect(withItem('recognitionLists')).toEqual([...ROLES]);
+    expect(everyKeyWithIssue18(null)).toContain('recognitionLists');
+    expect(withItem('pilots')).toEqual(['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'department_admin']);
+    expect(selectedNavKey('/pilots/x', 'province_admin')).toBe('pilots');
+  });
+
   it('shows the special-fund pages to school, department and regional administrators, allocation to the province (R4.5, R4.6)', () => {
     expect(withItem('funds')).toEqual(['national_admin', 'province_admin', 'school_admin', 'department_admin']);
     expect(withItem('fundAllocations')).toEqual(['province_admin']);
@@ -268,7 +280,7 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
     expect(labels).toEqual(['首页', '院校与专业', '试点备案', '考核', '证书', '学分银行', '监督', '统计与经费', '系统管理']);
     const groups = menuGroupsFor('school_admin');
     expect(groups[0]!.items.map((i) => i.key)).toEqual(['home']);
-    expect(groups.find((g) => g.group === 'filings')!.items.map((i) => i.key)).toEqual(['filings', 'annualPlans', 'agreements']);
+    expect(groups.find((g) => g.group === 'filings')!.items.map((i) => i.key)).toEqual(['filings', 'annualPlans', 'agreements', 'pilots']);
     expect(groups.find((g) => g.group === 'exams')!.items.map((i) => i.key)).toEqual(['feeSettlements', 'examSites', 'examRegistrations']);
   });
 
@@ -279,9 +291,9 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
       expect(new Set(groups.map((g) => g.group)).size).toBe(groups.length);
       // Flattened in group order, the menu holds the same items; inside a group, menuFor's order.
       const flat = groups.flatMap((g) => g.items.map((i) => i.key));
-      expect([...flat].sort()).toEqual(everyKey(role).sort());
+      expect([...flat].sort()).toEqual(everyKeyWithIssue18(role).sort());
       for (const g of groups) {
-        const order = everyKey(role).filter((k) => g.items.some((i) => i.key === k));
+        const order = everyKeyWithIssue18(role).filter((k) => g.items.some((i) => i.key === k));
         expect(g.items.map((i) => i.key)).toEqual(order);
       }
       if (role) expect(groups[0]!.items.map((i) => i.key)).toEqual(['home']);
