@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, type Role, type SchoolType } from '@onex/shared';
 import { seedDemoFunds } from './demo-funds';
+import { seedDemoPilotsCredit } from './demo-pilots-credit';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
 import { insertUser } from '../../modules/accounts/accounts.queries';
@@ -135,6 +136,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     await seedDemoSupervision(trx, now, secretKey);
     // Special funds (issue 15): a budget through the approval chain, ledger, income, a refusal, an allocation.
     await seedDemoFunds(trx, now);
+    // Issue 18: the pilot's task book and learner1's own outcome waiting for the school.
+    await seedDemoPilotsCredit(trx, now);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',
