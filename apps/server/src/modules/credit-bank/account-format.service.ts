@@ -6,7 +6,7 @@ import {
   OUTCOME_TYPE_LABELS,
   idNumberProblem,
   learningAccountDocumentSchema,
-  learningAccountImportSchema,
+  type learningAccountImportSchema,
   maskIdNumber,
 } from '@onex/shared';
 import type { z } from 'zod';

@@ -10,9 +10,10 @@ let filingId: string;
 let courseIds: string[];
 beforeAll(async () => {
   t = await createTestApp();
-  [school, otherSchool, province, otherProvince] = await Promise.all(
-    ['gzcp-admin', 'gdst-admin', 'gd-admin', 'hb-admin'].map((u) => t.loginAs(u)),
-  );
+  school = await t.loginAs('gzcp-admin');
+  otherSchool = await t.loginAs('gdst-admin');
+  province = await t.loginAs('gd-admin');
+  otherProvince = await t.loginAs('hb-admin');
   const f = await t.db
     .selectFrom('filings as f')
     .innerJoin('schools as s', 's.id', 'f.school_id')

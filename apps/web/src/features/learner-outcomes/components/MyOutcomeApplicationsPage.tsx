@@ -109,7 +109,7 @@ export function MyOutcomeApplicationsPage() {
               r.allowedActions.includes('withdraw') ? (
                 <Button
                   size="small"
-                  onClick={() => transition.mutate({ id: r.id, action: 'withdraw' }, { onError: (e) => message.error(errorText(e)) })}
+                  onClick={() => transition.mutate({ id: r.id, action: 'withdraw' }, { onError: (e) => void message.error(errorText(e)) })}
                 >
                   {t('ownOutcomes.withdrawAction')}
                 </Button>

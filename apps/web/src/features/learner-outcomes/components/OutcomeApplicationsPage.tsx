@@ -40,7 +40,7 @@ export function OutcomeApplicationsPage() {
         : { id: deciding.row.id, action: 'refuse' as const, reason };
     transition.mutate(body, {
       onSuccess: () => setDeciding(null),
-      onError: (e) => message.error(errorText(e)),
+      onError: (e) => void message.error(errorText(e)),
     });
   }
 

@@ -125,7 +125,7 @@ export function TaskBookPage() {
   if (!b) return <Card loading={book.isLoading} />;
   const p = b.progress;
   const fig = (x: { target: number; actual: number }) => `${x.actual} / ${x.target}`;
-  const onError = (e: unknown) => message.error(errorText(e));
+  const onError = (e: unknown) => void message.error(errorText(e));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card>
@@ -220,7 +220,7 @@ export function TaskBookPage() {
             form={form}
             layout="vertical"
             initialValues={initial(b)}
-            onFinish={(v) => save.mutate(toInput(v), { onSuccess: () => message.success(t('pilotAcceptance.saved')), onError })}
+            onFinish={(v) => save.mutate(toInput(v), { onSuccess: () => void message.success(t('pilotAcceptance.saved')), onError })}
           >
             <Space wrap>
               <Form.Item name="targetTrainedTeachers" label={t('pilotAcceptance.targetTeachers')} rules={[{ required: true }]}>
