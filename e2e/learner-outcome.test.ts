@@ -62,7 +62,7 @@ describe('browser journey: a learner brings an own outcome (issue 18 item 6)', (
       await page.waitForURL(/\/outcome-applications$/);
       const row = page.locator('tr', { hasText: name });
       await row.waitFor(WAIT);
-      await row.getByRole('button', { name: /存\s*入/ }).click();
+      await row.getByRole('button', { name: /^存\s*入$/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('存入学分').waitFor(WAIT);
       await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
