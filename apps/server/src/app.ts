@@ -59,6 +59,8 @@ import { registerRegistrationRoutes } from './modules/registrations/registration
 import { registerSocialLearnerRoutes } from './modules/social-learners/social-learners.routes';
 import { registerInvigilationRoutes } from './modules/invigilation/invigilation.routes';
 import { registerCreditBankRoutes } from './modules/credit-bank/credit-bank.routes';
+import { registerOutcomeApplicationRoutes } from './modules/credit-bank/outcome-applications.routes';
+import { registerPilotAcceptanceRoutes } from './modules/pilot-acceptance/pilot-acceptance.routes';
 import { registerCertificateRoutes } from './modules/certificates/certificates.routes';
 import { registerStatisticsRoutes } from './modules/statistics/statistics.routes';
 import { registerSecurityEventRoutes } from './modules/security-events/security-events.routes';
@@ -110,6 +112,8 @@ const MODULES: RouteModule[] = [
   registerInvigilationRoutes,
   registerResultImportRoutes,
   registerCreditBankRoutes,
+  registerOutcomeApplicationRoutes,
+  registerPilotAcceptanceRoutes,
   registerCertificateRoutes,
   registerStatisticsRoutes,
   registerSecurityEventRoutes,

@@ -317,6 +317,54 @@ export const ERRORS = {
     zh: '导出文件尚未生成完毕（或生成失败），请稍后再试',
     en: 'The export file is not ready yet (or its job failed); try again later',
   },
+  // Pilot acceptance (issue 18 item 5)
+  PILOT_NOT_APPROVED: {
+    status: 409,
+    zh: '只有已批准的试点才有任务书与结题验收',
+    en: 'Only an approved pilot has a task book and a final acceptance',
+  },
+  TASK_BOOK_NOT_EDITABLE: {
+    status: 409,
+    zh: '已申请验收或已验收通过的任务书不能修改',
+    en: 'A task book under acceptance or accepted cannot be changed',
+  },
+  TASK_BOOK_MISSING: { status: 409, zh: '请先填写试点任务书（目标与里程碑）', en: 'Fill in the task book first' },
+  PILOT_ACCEPTANCE_TRANSITION: {
+    status: 409,
+    zh: '当前验收状态下不能执行该操作，请刷新后重试',
+    en: 'This acceptance step is not possible in the current state; reload and try again',
+  },
+  ACCEPTANCE_COMMENT_REQUIRED: {
+    status: 400,
+    zh: '验收不通过，或存在未完成目标仍予通过时，须填写验收意见',
+    en: 'A comment is required to refuse, or to accept despite shortfalls',
+  },
+  // Learners' own outcomes and the account hand-off (issue 18 items 6, 8)
+  OUTCOME_APPLICATION_NOT_OPEN: {
+    status: 409,
+    zh: '该申请已处理或已撤回，不能再次处理',
+    en: 'The application was already decided or withdrawn',
+  },
+  OUTCOME_APPLICATION_NO_SCHOOL: {
+    status: 409,
+    zh: '只有在院校登记的学习者才能申请存入学习成果（由所在院校审核）',
+    en: 'Only a learner enrolled at a school can apply (the school reviews it)',
+  },
+  OUTCOME_EVIDENCE_INVALID: {
+    status: 400,
+    zh: '证明材料不存在或不是您本人上传的 PDF',
+    en: 'The evidence does not exist or is not a PDF you uploaded',
+  },
+  LEARNING_ACCOUNT_FORMAT_INVALID: {
+    status: 400,
+    zh: '文件不是可识别的学习账户交换格式（onex-learning-account/1），请检查文件',
+    en: 'The file is not a learning account in a known format (onex-learning-account/1)',
+  },
+  LEARNING_ACCOUNT_HOLDER_MISMATCH: {
+    status: 400,
+    zh: '证件号码或姓名与文件中的持有人不一致，请核对',
+    en: "The ID number or name does not match the file's holder",
+  },
   // Credit bank (R7)
   LEARNING_ACCOUNT_NOT_FOUND: {
     status: 404,

@@ -27,3 +27,6 @@ export * from './school-registrations';
 export * from './typical-cases';
 export * from './training';
 export * from './consultations';
+export * from './pilot-acceptance';
+export * from './outcome-applications';
+export * from './learning-account-format';

@@ -1325,6 +1325,103 @@ export interface DB {
   training_records: TrainingRecordsTable;
   teacher_qualifications: TeacherQualificationsTable;
   consultations: ConsultationsTable;
+// 0029_pilot_acceptance (issue 18 item 5)
+export type PilotAcceptanceStatus = 'in_progress' | 'applied' | 'accepted' | 'not_accepted';
+export interface PilotTaskBooksTable {
+  id: Generated<string>;
+  filing_id: string;
+  school_id: string;
+  province_code: string;
+  city_code: string;
+  target_trained_teachers: number;
+  target_examined: number;
+  target_courses: number;
+  trained_teachers: ColumnType<number, number | undefined, number>;
+  status: ColumnType<PilotAcceptanceStatus, PilotAcceptanceStatus | undefined, PilotAcceptanceStatus>;
+  acceptance_report: string | null;
+  applied_at: NullableTimestamp;
+  shortfalls: ColumnType<unknown[], string | undefined, string>;
+  decision_comment: string | null;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+export interface PilotMilestonesTable {
+  id: Generated<string>;
+  task_book_id: string;
+  position: number;
+  title: string;
+  due_on: DateCol;
+  done_on: ColumnType<string | null, string | null | undefined, string | null>;
+  note: string | null;
+}
+export interface PilotCourseMappingsTable {
+  task_book_id: string;
+  course_id: string;
+  module: string;
+}
+export interface PilotAcceptanceEventsTable {
+  id: Generated<string>;
+  task_book_id: string;
+  action: 'apply' | 'accept' | 'reject';
+  from_status: string;
+  to_status: string;
+  comment: string | null;
+  shortfalls: ColumnType<unknown[], string | undefined, string>;
+  at: Timestamp;
+  by: string | null;
+}
+
+// 0030_outcome_applications (issue 18 items 6 and 8)
+export type OutcomeApplicationStatus = 'submitted' | 'deposited' | 'refused' | 'withdrawn';
+export interface OutcomeApplicationsTable {
+  id: Generated<string>;
+  learner_id: string;
+  user_id: string;
+  school_id: string;
+  province_code: string;
+  city_code: string | null;
+  outcome_type: OutcomeType;
+  name: string;
+  issuer: string;
+  level: string | null;
+  credits: Numeric;
+  hours: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  obtained_on: DateCol;
+  evidence_file_id: string;
+  note: string | null;
+  status: ColumnType<OutcomeApplicationStatus, OutcomeApplicationStatus | undefined, OutcomeApplicationStatus>;
+  deposited_credits: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  learning_outcome_id: string | null;
+  reason: string | null;
+  created_at: Timestamp;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+}
+export interface LearningAccountImportsTable {
+  id: Generated<string>;
+  account_id: string;
+  format: string;
+  issuer_url: string;
+  sha256: string;
+  outcomes: number;
+  written: number;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface DB {
+  // 0029_pilot_acceptance
+  pilot_task_books: PilotTaskBooksTable;
+  pilot_milestones: PilotMilestonesTable;
+  pilot_course_mappings: PilotCourseMappingsTable;
+  pilot_acceptance_events: PilotAcceptanceEventsTable;
+  // 0030_outcome_applications
+  outcome_applications: OutcomeApplicationsTable;
+  learning_account_imports: LearningAccountImportsTable;
+  learning_outcome_credentials: { learning_outcome_id: string; credential: ColumnType<Record<string, unknown>, string, string> };
   // 0026_export_jobs
   export_jobs: ExportJobsTable;
   fund_budgets: FundBudgetsTable;

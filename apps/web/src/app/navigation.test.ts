@@ -17,15 +17,22 @@ const SUPERVISION_KEYS: readonly string[] = [
   'scorecards',
   'randomInspections',
 ];
-/** Typical cases, training and the consultation desk (issue 14, R9.2–R9.3); the positional assertions read menus without them. */
-const ISSUE14_KEYS: readonly string[] = ['typicalCases', 'training', 'consultations'];
-const everyKey = (role: Parameters<typeof menuFor>[0]) =>
-  menuFor(role)
-    .map((i) => i.key)
-    .filter((k) => !ISSUE14_KEYS.includes(k));
+/** Pages of issues 14 and 18 (typical cases, training, consultations; own outcomes, their review, recognition lists,
+ * pilot acceptance): asserted on their own; the positional assertions read menus without them. */
+const LATER_KEYS: readonly string[] = [
+  'typicalCases',
+  'training',
+  'consultations',
+  'myOutcomeApplications',
+  'outcomeApplications',
+  'recognitionLists',
+  'pilots',
+];
+const fullMenu = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
+const everyKey = (role: Parameters<typeof menuFor>[0]) => fullMenu(role).filter((k) => !LATER_KEYS.includes(k));
 const allKeys = (role: Parameters<typeof menuFor>[0]) => everyKey(role).filter((k) => !SUPERVISION_KEYS.includes(k));
 const keys = (role: Parameters<typeof menuFor>[0]) => allKeys(role).filter((k) => !FUND_KEYS.includes(k));
-const withItem = (key: string) => ROLES.filter((r) => everyKey(r).includes(key as never));
+const withItem = (key: string) => ROLES.filter((r) => fullMenu(r).includes(key as never));
 /** The credit-bank pages (R7) come last in a menu; the assertions about earlier pages read the menu without them. */
 const CREDIT_BANK_KEYS: readonly string[] = [
   'myLearningAccount',
@@ -170,6 +177,15 @@ describe('menuFor', () => {
     expect(canUse('municipal_admin', 'recognitionRules')).toBe(false);
   });
 
+  it("shows issue 18's pages: own outcomes to learners, their review to schools and provinces, the recognition lists to everyone, pilot acceptance to administrators", () => {
+    expect(withItem('myOutcomeApplications')).toEqual(['learner']);
+    expect(withItem('outcomeApplications')).toEqual(['province_admin', 'school_admin']);
+    expect(withItem('recognitionLists')).toEqual([...ROLES]);
+    expect(fullMenu(null)).toContain('recognitionLists');
+    expect(withItem('pilots')).toEqual(['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'department_admin']);
+    expect(selectedNavKey('/pilots/x', 'province_admin')).toBe('pilots');
+  });
+
   it('shows the special-fund pages to school, department and regional administrators, allocation to the province (R4.5, R4.6)', () => {
     expect(withItem('funds')).toEqual(['national_admin', 'province_admin', 'school_admin', 'department_admin']);
     expect(withItem('fundAllocations')).toEqual(['province_admin']);
@@ -281,6 +297,7 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
       'policies',
       'annualPlans',
       'agreements',
+      'pilots',
       'typicalCases',
       'training',
     ]);
@@ -294,7 +311,7 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
       expect(new Set(groups.map((g) => g.group)).size).toBe(groups.length);
       // Flattened in group order, the menu holds the same items; inside a group, menuFor's order.
       const flat = groups.flatMap((g) => g.items.map((i) => i.key));
-      const full = menuFor(role).map((i) => i.key);
+      const full = fullMenu(role);
       expect([...flat].sort()).toEqual([...full].sort());
       for (const g of groups) {
         const order = full.filter((k) => g.items.some((i) => i.key === k));
@@ -348,7 +365,7 @@ describe('typical cases, training and the consultation desk (R9.2, R9.3, 教职�
       'project_leader',
     ]);
     expect(roles('consultations')).toEqual(['school_admin', 'department_admin', 'project_leader', 'org_admin', 'learner']);
-    expect(menuFor(null).some((i) => ISSUE14_KEYS.includes(i.key))).toBe(false);
+    expect(menuFor(null).some((i) => ['typicalCases', 'training', 'consultations'].includes(i.key))).toBe(false);
     expect(selectedNavKey('/typical-cases/cases/x', 'province_admin')).toBe('typicalCases');
   });
 });

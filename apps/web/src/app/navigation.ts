@@ -42,6 +42,10 @@ export type NavKey =
   | 'recognitionRules'
   | 'conversionApplications'
   | 'creditOutcomes'
+  | 'myOutcomeApplications'
+  | 'outcomeApplications'
+  | 'recognitionLists'
+  | 'pilots'
   | 'statistics'
   | 'passRates'
   | 'securityEvents'
@@ -276,6 +280,36 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['school_admin', 'province_admin'],
   },
   { key: 'creditOutcomes', group: 'creditBank', path: '/credit-outcomes', labelKey: 'menu.creditOutcomes', roles: ['national_admin'] },
+  // Issue 18: learners' own outcomes (item 6), the public recognition lists (item 7), pilot task books and acceptance (item 5).
+  {
+    key: 'myOutcomeApplications',
+    group: 'creditBank',
+    path: '/my-outcome-applications',
+    labelKey: 'menu.myOutcomeApplications',
+    roles: ['learner'],
+  },
+  {
+    key: 'outcomeApplications',
+    group: 'creditBank',
+    path: '/outcome-applications',
+    labelKey: 'menu.outcomeApplications',
+    roles: ['school_admin', 'province_admin'],
+  },
+  {
+    key: 'recognitionLists',
+    group: 'creditBank',
+    path: '/recognition-lists',
+    labelKey: 'menu.recognitionLists',
+    roles: 'all',
+    public: true,
+  },
+  {
+    key: 'pilots',
+    group: 'filings',
+    path: '/pilots',
+    labelKey: 'menu.pilots',
+    roles: ['national_admin', 'province_admin', 'municipal_admin', 'school_admin', 'department_admin'],
+  },
   { key: 'securityEvents', group: 'system', path: '/security-events', labelKey: 'menu.securityEvents', roles: ['national_admin'] },
   // Special funds (R4.5–R4.6): budgets, approval and ledger of the school; the province reads its schools' funds and
   // allocates by the factor method.

@@ -55,6 +55,10 @@ export const PATHS = {
   recognitionRules: navItem('recognitionRules').path,
   conversionApplications: navItem('conversionApplications').path,
   creditOutcomes: navItem('creditOutcomes').path,
+  myOutcomeApplications: navItem('myOutcomeApplications').path,
+  outcomeApplications: navItem('outcomeApplications').path,
+  recognitionLists: navItem('recognitionLists').path,
+  pilots: navItem('pilots').path,
   inspections: navItem('inspections').path,
   inspectionDraws: navItem('inspectionDraws').path,
   scorecards: navItem('scorecards').path,
@@ -145,6 +149,13 @@ export const router = createBrowserRouter([
           {
             path: PATHS.randomInspections,
             ...page(() => import('../features/supervision/components/PublicDrawsPage').then((m) => <m.PublicDrawsPage />)),
+          },
+          // 学分认定清单公示 (issue 18 item 7): each school's published recognition rules; no account.
+          {
+            path: PATHS.recognitionLists,
+            ...page(() =>
+              import('../features/learner-outcomes/components/PublicRecognitionListsPage').then((m) => <m.PublicRecognitionListsPage />),
+            ),
           },
           // Certificate verification (R6.2): by number + name, the QR code's target, a holder's share link.
           { path: PATHS.verify, ...page(() => import('../features/certificates/components/VerifyPage').then((m) => <m.VerifyPage />)) },
@@ -503,6 +514,27 @@ export const router = createBrowserRouter([
             ...guarded('creditOutcomes', () =>
               import('../features/credit-bank/components/CreditOutcomesPage').then((m) => <m.CreditOutcomesPage />),
             ),
+          },
+          // Issue 18: learners' own outcomes (item 6), pilot task books and acceptance (item 5)
+          {
+            path: PATHS.myOutcomeApplications,
+            ...guarded('myOutcomeApplications', () =>
+              import('../features/learner-outcomes/components/MyOutcomeApplicationsPage').then((m) => <m.MyOutcomeApplicationsPage />),
+            ),
+          },
+          {
+            path: PATHS.outcomeApplications,
+            ...guarded('outcomeApplications', () =>
+              import('../features/learner-outcomes/components/OutcomeApplicationsPage').then((m) => <m.OutcomeApplicationsPage />),
+            ),
+          },
+          {
+            path: PATHS.pilots,
+            ...guarded('pilots', () => import('../features/pilot-acceptance/components/PilotsPage').then((m) => <m.PilotsPage />)),
+          },
+          {
+            path: `${PATHS.pilots}/:filingId`,
+            ...guarded('pilots', () => import('../features/pilot-acceptance/components/PilotsPage').then((m) => <m.TaskBookPage />)),
           },
           // Supervision (R8.2 inspections, R8.4 draws, R8.7 scorecards)
           {

@@ -23,6 +23,8 @@ import { sql as fundAdjustments } from './0024_fund_adjustments';
 import { sql as exportJobs } from './0026_export_jobs';
 import { sql as policies } from './0027_policies';
 import { sql as schoolSelfRegistration } from './0028_school_self_registration';
+import { sql as pilotAcceptance } from './0029_pilot_acceptance';
+import { sql as outcomeApplications } from './0030_outcome_applications';
 import { sql as socialLearners } from './0031_social_learners';
 import { sql as typicalCases } from './0035_typical_cases';
 import { sql as training } from './0036_training';
@@ -60,6 +62,8 @@ export const migrations: Migration[] = [
   { name: '0026_export_jobs', sql: exportJobs },
   { name: '0027_policies', sql: policies },
   { name: '0028_school_self_registration', sql: schoolSelfRegistration },
+  { name: '0029_pilot_acceptance', sql: pilotAcceptance },
+  { name: '0030_outcome_applications', sql: outcomeApplications },
   { name: '0031_social_learners', sql: socialLearners },
   { name: '0035_typical_cases', sql: typicalCases },
   { name: '0036_training', sql: training },

@@ -3,6 +3,7 @@ import { seedDemoFunds } from './demo-funds';
 import { seedDemoPolicies } from './demo-policies';
 import { seedDemoSchoolRegistration } from './demo-school-registration';
 import { seedDemoTypicalCases } from './demo-typical-cases';
+import { seedDemoPilotsCredit } from './demo-pilots-credit';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
 import { insertUser } from '../../modules/accounts/accounts.queries';
@@ -145,6 +146,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     await seedDemoSchoolRegistration(trx, now, DEMO_PASSWORD);
     // Typical cases, training, the consultation desk (issue 14 items 3–5).
     await seedDemoTypicalCases(trx, now);
+    // Issue 18: the pilot's task book and learner1's own outcome waiting for the school.
+    await seedDemoPilotsCredit(trx, now);
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',

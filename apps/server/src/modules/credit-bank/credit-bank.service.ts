@@ -13,7 +13,6 @@ import {
   type LearningAccountSummaryDto,
   type LedgerEntryDto,
   type MyLearningAccountDto,
-  OUTCOME_TYPE_LABELS,
   type OutcomeDepositInput,
   type OutcomeSourceKindCode,
   type OutcomeTypeCode,
@@ -37,7 +36,6 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber, idNumberHash, protectIdNumber } from '../../lib/personal-id';
 import { auditedTransaction } from '../audit/audit.service';
-import { credentialText } from '../certificates/certificates.queries';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
 import { findFileMeta } from '../files/files.queries';
 import { type FileAccessCheck, type StoredFile, storePdf } from '../files/files.service';
@@ -46,6 +44,7 @@ import { buildAccountsTemplate, buildDepositsTemplate, parseAccountsFile, parseD
 import { CREDIT_BANK_READ_ROLES, OUTCOME_CATALOG_ROLES, mayManageSchool, mayRead, mayReverse } from './credit-bank.policy';
 import * as q from './credit-bank.queries';
 import { transcriptPdf } from './credit-bank.pdf';
+import { accountDocument } from './account-format.service';
 
 /**
  * The credit bank (issue 7; R7): learning accounts and their ledger (R7.1, R7.3), deposits by schools (form, .xlsx)
@@ -680,41 +679,16 @@ export async function transcript(deps: Deps, ctx: RequestContext, id: string | '
 
 export async function exportAccount(deps: Deps, ctx: RequestContext, id: string | 'me'): Promise<{ body: string; filename: string }> {
   const { actor, a, detail } = await accountForExport(deps, ctx, id);
-  const credentials = await q.credentialsOfAccount(deps.db, a.id);
   const now = deps.clock.now();
-  const live = detail.entries.filter((e) => e.entryKind === 'deposit' && e.state !== 'reversed');
-  const doc = {
-    format: 'onex-learning-account/1',
-    exportedAt: now.toISOString(),
-    issuer: { name: '1+X 证书信息管理服务平台', url: deps.config.publicUrl },
-    holder: { name: detail.holderName, idMasked: detail.holderIdMasked, idType: detail.idType },
-    summary: detail.summary,
-    outcomes: live.map((e) => ({
-      id: e.id,
-      type: e.type,
-      typeLabel: OUTCOME_TYPE_LABELS[e.type].zh,
-      name: e.name,
-      level: e.level,
-      credits: e.credits,
-      hours: e.hours,
-      recordedOn: e.recordedOn,
-      source: e.source,
-      state: e.state,
-      usedInConversion: !!e.usedInApplicationId,
-      fromConversion: e.fromConversion,
-      certificateNumber: e.certificate?.number,
-      verificationUrl: e.certificate ? `${deps.config.publicUrl}/verify/c/${e.certificate.verificationCode}` : undefined,
-    })),
-    exemptions: detail.exemptions,
-    credentials: credentials.map((c) => JSON.parse(credentialText(c)) as unknown),
-  };
+  // The hand-off format onex-learning-account/1 (docs/learning-account-format.md, issue 18 item 8).
+  const doc = await accountDocument(deps.db, deps.config.publicUrl, now, a.id, detail);
   await auditedTransaction(deps, ctx, async () => ({
     result: null,
     audit: {
       action: 'learning_account.export',
       targetType: 'learning_account',
       targetId: a.id,
-      summary: { by: actor.role, credentials: credentials.length },
+      summary: { by: actor.role, credentials: doc.credentials.length },
       scope: { provinceCode: a.province_code, schoolId: a.school_id },
     },
   }));
