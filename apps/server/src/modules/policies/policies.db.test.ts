@@ -57,7 +57,7 @@ beforeAll(async () => {
     t.loginAs('zz-admin'),
     t.loginAs('learner1'),
   ]);
-});
+}, 300_000);
 afterAll(async () => t.close());
 
 describe('issue 18 #0: every rule and text a school is shown cites its province, itself or the nation', () => {
