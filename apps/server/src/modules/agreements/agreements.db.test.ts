@@ -73,12 +73,13 @@ describe('pilot agreements (R4.1, R4.2)', () => {
     expect(r.json().error.code).toBe('FILING_NOT_APPROVED');
   });
 
-  it('without an agreement no student can be registered: AGREEMENT_REQUIRED cites 三.6', async () => {
+  it('without an agreement no student can be registered: AGREEMENT_REQUIRED (no Hubei 三.6 cited to a Guangdong school)', async () => {
     const ids = await demoIds(t.db);
     const other = await t.db.selectFrom('certificate_types').select('id').where('code', '=', 'WEB-FE').executeTakeFirstOrThrow();
     const e = await requireAgreement(t.db, { schoolId: ids.gzcp, certificateTypeId: other.id }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe('AGREEMENT_REQUIRED');
-    expect((e as AppError).message).toContain('三.6');
+    expect((e as AppError).message).toContain('签署试点合作协议前，不得开展试点');
+    expect((e as AppError).message).not.toContain('鄂教职成办函');
   });
 });

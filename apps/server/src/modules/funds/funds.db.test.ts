@@ -270,7 +270,9 @@ describe('special fund budgets (R4.5)', () => {
     const over = await gzcp.post(`${url}/spending`, spend({ amountFen: 200_000, purpose: '第二期师资培训' }));
     expect(over.statusCode).toBe(409);
     expect(over.json().error.code).toBe('FUND_LINE_OVERSPENT');
-    expect(over.json().error.message).toContain('粤生态职院〔2023〕18号 第十三条');
+    // issue 18 #0: 广州城市职业学院 is not cited 广东生态工程职业学院's 001 第十三条
+    expect(over.json().error.message).toContain('须先提出预算调整');
+    expect(over.json().error.message).not.toContain('粤生态职院');
     expect(over.json().error.details).toMatchObject({ category: 'teacher_training', budgetFen: 5_000_000, spentFen: 4_900_000 });
     const refused = await t.db
       .selectFrom('audit_log')

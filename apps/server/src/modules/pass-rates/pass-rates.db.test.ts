@@ -93,6 +93,21 @@ describe('R3.9 pass-rate restriction (粤生态职院〔2023〕18号 第十二�
 
   it('the threshold is a rule parameter of the round (e.g. 80 %)', async () => {
     await passRates('广州城市职业学院', 'SMART-TAX', 2025, 100, 85);
+    // issue 18 #0: 001 第十二条 binds 广东生态工程职业学院 only; 广州城市职业学院 is restricted once 广东 adopts the rule
+    expect((await flag(gd, tax)).restricted).toBe(false);
+    const doc = await gd.post('/api/v1/policies/documents', {
+      number: '粤教职函〔2027〕5号',
+      title: '关于证书通过率的通知（测试）',
+      issuer: '广东省教育厅',
+      jurisdiction: { level: 'province', provinceCode: '440000' },
+    });
+    expect(doc.statusCode, doc.body).toBe(200);
+    const rule = await gd.post(`/api/v1/policies/documents/${doc.json().key}/rules`, {
+      kind: 'pass_rate',
+      clause: '三',
+      params: { minPassRate: 0.9 },
+    });
+    expect(rule.statusCode, rule.body).toBe(200);
     expect((await flag(gd, tax)).restricted).toBe(true);
     const round = (await t.db.selectFrom('filings').select('round_id').where('id', '=', tax).executeTakeFirstOrThrow()).round_id;
     const patched = await gd.request('PATCH', `/api/v1/filing-rounds/${round}`, {

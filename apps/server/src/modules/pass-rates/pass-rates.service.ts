@@ -41,7 +41,7 @@ export async function passRateFlagOf(db: Db, actor: Actor, f: FilingKey, ruleOve
     override: override ? { reason: override.reason, at: override.created_at, by: override.display_name } : null,
     mayOverride: actor.role === 'province_admin',
   });
-  return rule ? flag : { ...flag, restricted: false, mayOverride: false };
+  return rule ? flag : { ...flag, restricted: false };
 }
 
 /** R3.9 ← R5.5: a results import refreshes the pass rates the filing rule reads (inside the import's transaction). */

@@ -57,7 +57,7 @@ beforeAll(async () => {
     t.loginAs('zz-admin'),
     t.loginAs('learner1'),
   ]);
-});
+}, 300_000);
 afterAll(async () => t.close());
 
 describe('issue 18 #0: every rule and text a school is shown cites its province, itself or the nation', () => {
@@ -109,7 +109,10 @@ describe('issue 18 #0: every rule and text a school is shown cites its province,
     ];
     const rule = (p: EffectivePoliciesDto, id: string) => p.filingRules.find((r) => r.id === id);
     expect(rule(gdstP, 'min_candidates')?.source).toBe('粤生态职院〔2023〕18号 第八条（三）');
-    expect(rule(gzcpP, 'min_candidates')).toBeUndefined();
+    // 广州城市职业学院 has its own (demo) rule of 20 candidates; 广州市轻工职业学校 none: 001 第八条 is not theirs
+    expect(rule(gzcpP, 'min_candidates')).toMatchObject({ params: { minCandidates: 20 } });
+    expect(rule(gzcpP, 'min_candidates')!.source).not.toContain('粤生态职院');
+    expect(rule(await byName('广州市轻工职业学校'), 'min_candidates')).toBeUndefined();
     expect(rule(gzcpP, 'pass_rate')).toBeUndefined();
     expect(rule(gzcpP, 'course_support')?.source).toContain('广州城市职业学院第二批1+X证书制度试点工作方案 四（一）');
     expect(rule(whvcP, 'batch_admitted')?.source).toBe('鄂教职成办函〔2021〕7号 四.4（本批次以第三批、第四批证书为主）');

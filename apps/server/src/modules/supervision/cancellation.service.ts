@@ -34,13 +34,18 @@ export async function cancelPilot(deps: Deps, ctx: RequestContext, filingId: str
     if ((await q.evidenceFound(trx, f, b.evidence)) !== b.evidence.length)
       throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.evidence', message: '证据材料不存在或与该试点无关' }] });
     if (!(await q.markFilingCancelled(trx, filingId, now))) throw new AppError('CONFLICT', { cancelled: true });
+    const clause = cancellationClauseFor(ground.clause, {
+      provinceCode: f.province_code,
+      schoolId: f.school_id,
+      schoolName: f.school_name,
+    });
     const c = await q.insertCancellation(trx, {
       filing_id: filingId,
       province_code: f.province_code,
       city_code: f.city_code,
       school_id: f.school_id,
       ground: ground.id,
-      clause: cancellationClauseFor(ground.clause, { provinceCode: f.province_code, schoolId: f.school_id, schoolName: f.school_name }),
+      clause,
       reason: b.reason,
       evidence: JSON.stringify(b.evidence),
       cancelled_at: now,
@@ -51,14 +56,14 @@ export async function cancelPilot(deps: Deps, ctx: RequestContext, filingId: str
       to: { role: 'school_admin', schoolId: f.school_id },
       kind: 'pilot_cancelled',
       title: `试点“${f.certificate_type_name}”已被取消`,
-      body: `依据：${ground.clause}（${ground.zh}）。${b.reason}`,
+      body: `依据：${clause}（${ground.zh}）。${b.reason}`,
       link: `/filings/${filingId}`,
     });
     await recordAudit(trx, ctx, now, {
       action: 'filing.cancel_pilot',
       targetType: 'filing',
       targetId: filingId,
-      summary: { ground: ground.id, clause: ground.clause, evidence: b.evidence },
+      summary: { ground: ground.id, clause, evidence: b.evidence },
       scope: { provinceCode: f.province_code, cityCode: f.city_code, schoolId: f.school_id },
     });
     return {
@@ -67,7 +72,7 @@ export async function cancelPilot(deps: Deps, ctx: RequestContext, filingId: str
       schoolName: f.school_name,
       certificateTypeName: f.certificate_type_name,
       ground: ground.id,
-      clause: ground.clause,
+      clause,
       reason: b.reason,
       evidence: b.evidence,
       cancelledAt: now.toISOString(),
