@@ -1308,23 +1308,6 @@ export interface SocialApplicationDocumentsTable {
   created_at: Timestamp;
 }
 
-export interface DB {
-  // 0027_policies
-  policy_documents: PolicyDocumentsTable;
-  policy_rules: PolicyRulesTable;
-  // 0031_social_learners
-  social_exam_fees: SocialExamFeesTable;
-  social_applications: SocialApplicationsTable;
-  social_application_documents: SocialApplicationDocumentsTable;
-  // 0035_typical_cases, 0036_training
-  typical_case_collections: TypicalCaseCollectionsTable;
-  typical_cases: TypicalCasesTable;
-  typical_case_images: TypicalCaseImagesTable;
-  training_plans: TrainingPlansTable;
-  training_plan_events: TrainingPlanEventsTable;
-  training_records: TrainingRecordsTable;
-  teacher_qualifications: TeacherQualificationsTable;
-  consultations: ConsultationsTable;
 // 0029_pilot_acceptance (issue 18 item 5)
 export type PilotAcceptanceStatus = 'in_progress' | 'applied' | 'accepted' | 'not_accepted';
 export interface PilotTaskBooksTable {
@@ -1413,6 +1396,22 @@ export interface LearningAccountImportsTable {
 }
 
 export interface DB {
+  // 0027_policies
+  policy_documents: PolicyDocumentsTable;
+  policy_rules: PolicyRulesTable;
+  // 0031_social_learners
+  social_exam_fees: SocialExamFeesTable;
+  social_applications: SocialApplicationsTable;
+  social_application_documents: SocialApplicationDocumentsTable;
+  // 0035_typical_cases, 0036_training
+  typical_case_collections: TypicalCaseCollectionsTable;
+  typical_cases: TypicalCasesTable;
+  typical_case_images: TypicalCaseImagesTable;
+  training_plans: TrainingPlansTable;
+  training_plan_events: TrainingPlanEventsTable;
+  training_records: TrainingRecordsTable;
+  teacher_qualifications: TeacherQualificationsTable;
+  consultations: ConsultationsTable;
   // 0029_pilot_acceptance
   pilot_task_books: PilotTaskBooksTable;
   pilot_milestones: PilotMilestonesTable;
