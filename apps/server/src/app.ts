@@ -45,6 +45,7 @@ import { registerPassRateRoutes } from './modules/pass-rates/pass-rates.routes';
 import { registerResultImportRoutes } from './modules/results-import/results-import.routes';
 import { registerLearnerRoutes } from './modules/learners/learners.routes';
 import { registerAgreementRoutes } from './modules/agreements/agreements.routes';
+import { registerScoreReviewRoutes } from './modules/score-reviews/score-reviews.routes';
 import { registerFeeRoutes } from './modules/fees/fees.routes';
 import { registerFundRoutes, registerFundViewRoutes } from './modules/funds/funds.routes';
 import { registerExamSiteRoutes } from './modules/exam-sites/exam-sites.routes';
@@ -82,6 +83,7 @@ const MODULES: RouteModule[] = [
   registerNotificationRoutes,
   registerLearnerRoutes,
   registerAgreementRoutes,
+  registerScoreReviewRoutes,
   registerFeeRoutes,
   registerFundRoutes,
   registerFundViewRoutes,
