@@ -32,14 +32,16 @@ export function findAgreementByFiling(db: Kysely<DB>, filingId: string) {
 
 /** The most recent agreement of a school for a certificate (over its approved filings). */
 export function findAgreementOf(db: Kysely<DB>, schoolId: string, certificateTypeId: string) {
-  return agreementsBase(db)
-    .where('pilot_agreements.school_id', '=', schoolId)
-    .where('pilot_agreements.certificate_type_id', '=', certificateTypeId)
-    // One in force first (issue 17 item 5): a terminated agreement of an earlier pilot does not hide it.
-    .orderBy(sql`pilot_agreements.status = 'in_force'`, 'desc')
-    .orderBy('pilot_agreements.signed_on', 'desc')
-    .orderBy('pilot_agreements.created_at', 'desc')
-    .executeTakeFirst();
+  return (
+    agreementsBase(db)
+      .where('pilot_agreements.school_id', '=', schoolId)
+      .where('pilot_agreements.certificate_type_id', '=', certificateTypeId)
+      // One in force first (issue 17 item 5): a terminated agreement of an earlier pilot does not hide it.
+      .orderBy(sql`pilot_agreements.status = 'in_force'`, 'desc')
+      .orderBy('pilot_agreements.signed_on', 'desc')
+      .orderBy('pilot_agreements.created_at', 'desc')
+      .executeTakeFirst()
+  );
 }
 
 export function feesOf(db: Kysely<DB>, agreementIds: string[]) {
@@ -162,7 +164,16 @@ export function lockAgreement(db: Kysely<DB>, id: string) {
 /** Moves an agreement from `from` to `to` with its event row; false when its status changed meanwhile. */
 export async function transitionAgreement(
   db: Kysely<DB>,
-  v: { id: string; provinceCode: string; action: string; from: AgreementStatus; to: AgreementStatus; reason: string | null; by: string; at: Date },
+  v: {
+    id: string;
+    provinceCode: string;
+    action: string;
+    from: AgreementStatus;
+    to: AgreementStatus;
+    reason: string | null;
+    by: string;
+    at: Date;
+  },
 ): Promise<boolean> {
   const r = await db
     .updateTable('pilot_agreements')

@@ -666,8 +666,7 @@ export async function correctOneResult(
   const passMarkTenths = session.pass_mark === null ? null : Math.round(Number(session.pass_mark) * 10);
   const scoreText = String(v.score);
   const parsed = parseScore(scoreText);
-  const passed =
-    passMarkTenths !== null && 'tenths' in parsed ? parsed.tenths >= passMarkTenths : (v.passed ?? null);
+  const passed = passMarkTenths !== null && 'tenths' in parsed ? parsed.tenths >= passMarkTenths : (v.passed ?? null);
   const invalidScore = (errors: ImportErrorDto[]) => new AppError('SCORE_INVALID', { errors }, errors.map((e) => e.message).join('；'));
   if (passed === null)
     throw invalidScore([{ row: 1, column: '考核结果', code: 'REQUIRED', message: '该等级未设合格分数线，请填写“考核结果”' }]);
@@ -727,7 +726,17 @@ export async function correctOneResult(
     action: 'exam_results.correct',
     targetType: 'exam_session',
     targetId: session.id,
-    summary: { importId, kind: 'correction', note: v.note, via: 'score_review', reviewId: v.key, rows: 1, superseded, score, passed: row.passed },
+    summary: {
+      importId,
+      kind: 'correction',
+      note: v.note,
+      via: 'score_review',
+      reviewId: v.key,
+      rows: 1,
+      superseded,
+      score,
+      passed: row.passed,
+    },
     scope: { provinceCode: session.province_code, cityCode: session.city_code, orgId: session.org_id },
   });
   return { importId, score, passed: row.passed };

@@ -99,7 +99,11 @@ describe('answering a review', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('SCORE_INVALID');
 
-    const done = await org.post(`/api/v1/score-reviews/${review.id}/decision`, { outcome: 'corrected', answer: '第三题漏计 10 分', score: 65 });
+    const done = await org.post(`/api/v1/score-reviews/${review.id}/decision`, {
+      outcome: 'corrected',
+      answer: '第三题漏计 10 分',
+      score: 65,
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ status: 'corrected', newScore: 65, newPassed: true, certificateEffect: 'none' });
     const results = await t.db
