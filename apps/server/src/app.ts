@@ -46,6 +46,7 @@ import { registerResultImportRoutes } from './modules/results-import/results-imp
 import { registerLearnerRoutes } from './modules/learners/learners.routes';
 import { registerAgreementRoutes } from './modules/agreements/agreements.routes';
 import { registerScoreReviewRoutes } from './modules/score-reviews/score-reviews.routes';
+import { registerPilotScaleRoutes } from './modules/pilot-scale/pilot-scale.routes';
 import { registerFeeRoutes } from './modules/fees/fees.routes';
 import { registerFundRoutes, registerFundViewRoutes } from './modules/funds/funds.routes';
 import { registerExamSiteRoutes } from './modules/exam-sites/exam-sites.routes';
@@ -84,6 +85,7 @@ const MODULES: RouteModule[] = [
   registerLearnerRoutes,
   registerAgreementRoutes,
   registerScoreReviewRoutes,
+  registerPilotScaleRoutes,
   registerFeeRoutes,
   registerFundRoutes,
   registerFundViewRoutes,
