@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema';
 import type { DemoExamsContext } from './demo-exams';
-import { tinyPdf } from './demo-filings';
 
 /**
  * Exams for everyone (issue 17 items 2, 4, 5), inside seedDemo's transaction after the certificates:
@@ -10,7 +9,6 @@ import { tinyPdf } from './demo-filings';
  *   and room for one more class (DEMO_SCALE_HEADROOM);
  * - on the session with published scores, two candidates asked for a score review (成绩复核): one upheld, one
  *   corrected (61 → 63, still 合格: its certificate stands) through a `correction` import row;
- * - another approved pilot's agreement was terminated by the province with its reason (三.6 坚决停止合作).
  * Idempotent: nothing is written when the demo's reviews exist.
  */
 type Trx = Kysely<DB>;
@@ -135,72 +133,4 @@ export async function seedDemoExamsMore(trx: Trx, ctx: DemoExamsContext): Promis
       })
       .execute();
   }
-
-  // 三.6: another approved pilot whose agreement the province terminated.
-  const other = await trx
-    .selectFrom('filings as f')
-    .innerJoin('certificate_types as ct', 'ct.id', 'f.certificate_type_id')
-    .select(['f.id', 'f.school_id', 'f.province_code', 'f.city_code', 'f.certificate_type_id', 'f.levels', 'ct.org_id'])
-    .where('f.decision', '=', 'approved')
-    .where('f.id', '!=', ctx.pilot.filingId)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('pilot_agreements as a').select('a.id').whereRef('a.filing_id', '=', 'f.id'))),
-    )
-    .orderBy('f.id')
-    .executeTakeFirst();
-  if (!other) return;
-  const bytes = tinyPdf('terminated agreement');
-  const file = await trx
-    .insertInto('files')
-    .values({
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      size: bytes.length,
-      mime: 'application/pdf',
-      original_name: '试点合作协议（已终止）.pdf',
-      bytes,
-      created_at: ctx.now,
-      created_by: null,
-      province_code: other.province_code,
-      school_id: other.school_id,
-      org_id: other.org_id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const signed = new Date(ctx.now.getTime() - 200 * DAY);
-  const terminated = new Date(ctx.now.getTime() - 20 * DAY);
-  const reason = '培训评价组织捆绑销售培训资料、变相提高收费，经核查属实，停止合作（鄂教职成办函〔2021〕7号 三.6）';
-  const a = await trx
-    .insertInto('pilot_agreements')
-    .values({
-      filing_id: other.id,
-      school_id: other.school_id,
-      org_id: other.org_id,
-      certificate_type_id: other.certificate_type_id,
-      province_code: other.province_code,
-      city_code: other.city_code,
-      signed_on: signed.toISOString().slice(0, 10),
-      file_id: file.id,
-      note: null,
-      created_at: signed,
-      created_by: null,
-      status: 'terminated',
-      status_reason: reason,
-      status_changed_at: terminated,
-      status_changed_by: province,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('pilot_agreement_events')
-    .values({
-      agreement_id: a.id,
-      province_code: other.province_code,
-      action: 'terminate',
-      from_status: 'in_force',
-      to_status: 'terminated',
-      reason,
-      actor_id: province,
-      at: terminated,
-    })
-    .execute();
 }

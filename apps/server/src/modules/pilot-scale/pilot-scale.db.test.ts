@@ -12,6 +12,11 @@ let gzcp: Agent;
 let org: Agent;
 let filingId: string;
 const DAY = 86_400_000;
+/** Each change a second later, so the history's order is the order of the changes. */
+const putScale = (agent: Agent, body: { scale: number; reason?: string }) => (
+  t.clock.advance(1000),
+  agent.request('PUT', `/api/v1/filings/${filingId}/approved-scale`, body)
+);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -52,12 +57,18 @@ describe('approved scale (issue 17 item 2, 四.2)', () => {
     expect((await gd.request('PUT', `/api/v1/filings/${pending}/approved-scale`, { scale: 5 })).json().error.code).toBe(
       'FILING_NOT_APPROVED',
     );
-    const first = await gd.request('PUT', `/api/v1/filings/${filingId}/approved-scale`, { scale: 40 });
-    expect(first.statusCode, first.body).toBe(200);
-    const noReason = await gd.request('PUT', `/api/v1/filings/${filingId}/approved-scale`, { scale: 60 });
+    // The demo fixed the pilot's scale when the plan was approved; a change needs a reason.
+    const before = (await gzcp.get(`/api/v1/filings/${filingId}/approved-scale`)).json();
+    expect(before.approvedScale).toBeGreaterThan(0);
+    expect(before.events).toEqual([expect.objectContaining({ fromScale: null, toScale: before.approvedScale })]);
+    const noReason = await putScale(gd, { scale: 60 });
+    expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.code).toBe('SCALE_REASON_REQUIRED');
+    const changed = await putScale(gd, { scale: 40, reason: '按实际招生调整' });
+    expect(changed.statusCode, changed.body).toBe(200);
     const seen = (await gzcp.get(`/api/v1/filings/${filingId}/approved-scale`)).json();
-    expect(seen).toMatchObject({ approvedScale: 40, events: [{ fromScale: null, toScale: 40 }] });
+    expect(seen).toMatchObject({ approvedScale: 40 });
+    expect(seen.events.at(-1)).toMatchObject({ fromScale: before.approvedScale, toScale: 40, reason: '按实际招生调整' });
   });
 
   it('registrations beyond the scale are refused with the reason; raised with a reason, they go through', async () => {
@@ -72,18 +83,24 @@ describe('approved scale (issue 17 item 2, 四.2)', () => {
       .where('s.exam_date', '<=', `${year}-12-31`)
       .executeTakeFirstOrThrow();
     const current = Number(live.n);
-    await gd.request('PUT', `/api/v1/filings/${filingId}/approved-scale`, { scale: current + 1, reason: '按年度计划核定' });
+    await putScale(gd, { scale: current + 1, reason: '按年度计划核定' });
     const ids = await demoIds(t.db);
     const learners = await t.db.selectFrom('learners').select('id').where('school_id', '=', ids.gzcp).orderBy('name').limit(2).execute();
     const refused = await gzcp.post(`/api/v1/exam-sessions/${id}/registrations`, { learnerIds: learners.map((l) => l.id) });
     expect(refused.statusCode, refused.body).toBe(409);
     expect(refused.json().error.code).toBe('SCALE_EXCEEDED');
     expect(refused.json().error.message).toContain(`核定考核规模为 ${current + 1} 人`);
-    const raised = await gd.request('PUT', `/api/v1/filings/${filingId}/approved-scale`, { scale: current + 2, reason: '新增一个试点班' });
+    const raised = await putScale(gd, { scale: current + 2, reason: '新增一个试点班' });
     expect(raised.json().events.at(-1)).toMatchObject({ toScale: current + 2, reason: '新增一个试点班' });
     const ok = await gzcp.post(`/api/v1/exam-sessions/${id}/registrations`, { learnerIds: learners.map((l) => l.id) });
     expect(ok.statusCode, ok.body).toBe(201);
     const audit = await t.db.selectFrom('audit_log').select('action').where('target_id', '=', filingId).execute();
     expect(audit.filter((a) => a.action === 'filing.approved_scale')).toHaveLength(3);
+  });
+
+  it('demo: a score review upheld and one corrected through a correction import', async () => {
+    const reviews = await t.db.selectFrom('score_reviews').select(['status', 'new_score', 'correction_import_id']).execute();
+    expect(reviews.map((r) => r.status).sort()).toEqual(['corrected', 'upheld']);
+    expect(reviews.find((r) => r.status === 'corrected')).toMatchObject({ new_score: '63.0' });
   });
 });
