@@ -37,6 +37,7 @@ export const PATHS = {
   agreements: navItem('agreements').path,
   feeSettlements: navItem('feeSettlements').path,
   myExams: navItem('myExams').path,
+  scoreReviews: navItem('scoreReviews').path,
   examSessions: navItem('examSessions').path,
   examRegistrations: navItem('examRegistrations').path,
   examSites: navItem('examSites').path,
@@ -349,6 +350,12 @@ export const router = createBrowserRouter([
             path: PATHS.feeSettlements,
             ...guarded('feeSettlements', () =>
               import('../features/fees/components/FeeSettlementsPage').then((m) => <m.FeeSettlementsPage />),
+            ),
+          },
+          {
+            path: PATHS.scoreReviews,
+            ...guarded('scoreReviews', () =>
+              import('../features/score-reviews/components/ScoreReviewsPage').then((m) => <m.ScoreReviewsPage />),
             ),
           },
           {

@@ -85,6 +85,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   agreements: <AccountBookOutlined />,
   feeSettlements: <PayCircleOutlined />,
   myExams: <ReadOutlined />,
+  scoreReviews: <AuditOutlined />,
   verify: <SafetyOutlined />,
   certificateIssuance: <SafetyCertificateOutlined />,
   issuerKeys: <KeyOutlined />,
