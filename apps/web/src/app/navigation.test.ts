@@ -85,6 +85,7 @@ describe('menuFor', () => {
       'passRates',
       'apiTokens',
       'feeSettlements',
+      'scoreReviews',
       'examSiteReview',
       'examSessions',
       'certificateIssuance',

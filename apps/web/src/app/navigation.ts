@@ -203,14 +203,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['school_admin', 'org_admin'],
   },
   { key: 'myExams', group: 'exams', path: '/my-exams', labelKey: 'menu.myExams', roles: ['learner'] },
-  // 成绩复核 (issue 17 item 4): the organization answers; the province and the school read.
-  {
-    key: 'scoreReviews',
-    group: 'exams',
-    path: '/score-reviews',
-    labelKey: 'menu.scoreReviews',
-    roles: ['org_admin', 'province_admin', 'school_admin'],
-  },
+  // 成绩复核 (issue 17 item 4): the organization answers (the province and the school read them through the API).
+  { key: 'scoreReviews', group: 'exams', path: '/score-reviews', labelKey: 'menu.scoreReviews', roles: ['org_admin'] },
   // One list and detail `/exam-sessions/<id>`: the organization schedules and scores, the school proposes candidates.
   { key: 'examSites', group: 'exams', path: '/exam-sites', labelKey: 'menu.examSites', roles: ['school_admin'] },
   { key: 'examSiteReview', group: 'exams', path: '/exam-site-review', labelKey: 'menu.examSiteReview', roles: ['org_admin'] },
