@@ -51,6 +51,8 @@ import { registerPolicyRoutes } from './modules/policies/policies.routes';
 import { registerResultImportRoutes } from './modules/results-import/results-import.routes';
 import { registerLearnerRoutes } from './modules/learners/learners.routes';
 import { registerAgreementRoutes } from './modules/agreements/agreements.routes';
+import { registerScoreReviewRoutes } from './modules/score-reviews/score-reviews.routes';
+import { registerPilotScaleRoutes } from './modules/pilot-scale/pilot-scale.routes';
 import { registerFeeRoutes } from './modules/fees/fees.routes';
 import { registerFundRoutes, registerFundViewRoutes } from './modules/funds/funds.routes';
 import { registerExamSiteRoutes } from './modules/exam-sites/exam-sites.routes';
@@ -97,6 +99,8 @@ const MODULES: RouteModule[] = [
   registerNotificationRoutes,
   registerLearnerRoutes,
   registerAgreementRoutes,
+  registerScoreReviewRoutes,
+  registerPilotScaleRoutes,
   registerFeeRoutes,
   registerFundRoutes,
   registerFundViewRoutes,

@@ -287,6 +287,46 @@ export const ERRORS = {
     zh: '本省已有同名的备案轮次，请换一个名称',
     en: 'The province already has a filing round of this name',
   },
+  // ---- Exams for everyone (issue 17 items 2, 4, 5) ----
+  AGREEMENT_NOT_IN_FORCE: {
+    status: 409,
+    zh: '试点合作协议未生效、已暂停或已终止，不能报名考核或安排考核（鄂教职成办函〔2021〕7号 三.6）',
+    en: 'The cooperation agreement is not in force (draft, suspended or terminated)',
+  },
+  AGREEMENT_TRANSITION_INVALID: {
+    status: 409,
+    zh: '试点合作协议当前状态不能执行该操作',
+    en: 'The agreement cannot take this step in its current state',
+  },
+  AGREEMENT_REASON_REQUIRED: {
+    status: 400,
+    zh: '暂停或终止试点合作须填写原因（鄂教职成办函〔2021〕7号 三.6）',
+    en: 'Suspending or terminating an agreement needs a reason',
+  },
+  SCORE_REVIEW_CLOSED: {
+    status: 409,
+    zh: '只能在成绩公示期内申请成绩复核',
+    en: 'A score review can be asked for only during the publicity period of the scores',
+  },
+  SCORE_REVIEW_NO_RESULT: { status: 409, zh: '该报名尚无已公示的成绩，不能申请复核', en: 'This registration has no published score' },
+  SCORE_REVIEW_EXISTS: { status: 409, zh: '该成绩已有待处理的复核申请', en: 'This score already has an open review' },
+  SCORE_REVIEW_DECIDED: { status: 409, zh: '该复核申请已答复', en: 'This review is already answered' },
+  SCORE_REVIEWS_OPEN: {
+    status: 409,
+    zh: '本场考核还有未答复的成绩复核申请，答复后才能发证',
+    en: 'Certificates wait until the open score reviews of the session are answered',
+  },
+  SCORE_INVALID: {
+    status: 422,
+    zh: '更正后的成绩未通过校验（与成绩导入同样的规则）',
+    en: 'The corrected score fails the checks of a results import',
+  },
+  SCALE_EXCEEDED: {
+    status: 409,
+    zh: '报名人数将超过省级教育行政部门核定的试点规模（鄂教职成办函〔2021〕7号 四.2）',
+    en: 'Registrations would exceed the scale the province approved for this pilot',
+  },
+  SCALE_REASON_REQUIRED: { status: 400, zh: '调整已核定的试点规模须填写原因', en: 'Changing an approved scale needs a reason' },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
   // Certificates (R6)
   CERTIFICATE_NOT_FOUND: {

@@ -184,6 +184,8 @@ export const agreementCreateSchema = z.object({
   signedOn: calendarDate,
   fees: z.array(agreementFeeSchema).min(1).max(3),
   note: text().max(500).nullable().optional(),
+  /** Issue 17 item 5: record it as a draft (put in force later); default: in force from its signing. */
+  status: z.enum(['draft', 'in_force']).optional(),
 });
 export type AgreementCreateInput = z.infer<typeof agreementCreateSchema>;
 
@@ -199,6 +201,11 @@ export const agreementSchema = z.object({
   note: z.string().nullable(),
   fees: z.array(z.object({ level: z.enum(CERTIFICATE_LEVELS), feeFen: z.number().int(), capFen: z.number().int() })),
   createdAt: z.string(),
+  /** Issue 17 item 5 (三.6): draft → in_force → suspended / terminated. */
+  status: z.enum(['draft', 'in_force', 'suspended', 'terminated']),
+  statusReason: z.string().nullable(),
+  statusChangedAt: z.string().nullable(),
+  allowedActions: z.array(z.enum(['activate', 'suspend', 'resume', 'terminate'])),
 });
 export type AgreementDto = z.infer<typeof agreementSchema>;
 

@@ -8,6 +8,7 @@ export * from './filing-completeness';
 export * from './pass-rates';
 export * from './filing-extras';
 export * from './exams';
+export * from './exams-more';
 export * from './exam-sessions';
 export * from './results';
 export * from './certificates';

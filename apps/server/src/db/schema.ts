@@ -37,6 +37,7 @@ import type {
   ResultImportKind,
   ResultImportStatus,
 } from '@onex/shared';
+import type { AgreementStatus, ScoreReviewCertificateEffect, ScoreReviewStatus } from '@onex/shared';
 
 /** Database types, written beside the SQL migrations; keep both in step. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -400,6 +401,8 @@ export interface FilingsTable {
   // 0027_policies (R3.5, 001 第五条（二）)
   planned_fees_fen: DefaultJson<Partial<Record<CertificateLevel, number>>>;
   pledge: NullableJson<FilingPledge>;
+  // 0032 (issue 17 item 2): candidates per exam year the province approved; null: not fixed
+  approved_scale: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** The authenticity pledge of the last submission (0027_policies). */
@@ -611,6 +614,61 @@ export interface PilotAgreementsTable {
   note: string | null;
   created_at: Timestamp;
   created_by: string | null;
+  /** 0032: draft → in_force → suspended / terminated (issue 17 item 5). */
+  status: Generated<AgreementStatus>;
+  status_reason: string | null;
+  status_changed_at: NullableTimestamp;
+  status_changed_by: string | null;
+}
+
+export interface PilotAgreementEventsTable {
+  id: Generated<string>;
+  agreement_id: string;
+  province_code: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  reason: string | null;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+/** 0032: a candidate's score review (成绩复核, issue 17 item 4). */
+export interface ScoreReviewsTable {
+  id: Generated<string>;
+  registration_id: string;
+  session_id: string;
+  learner_id: string;
+  org_id: string;
+  school_id: string | null;
+  province_code: string;
+  city_code: string;
+  result_id: string;
+  original_score: Numeric;
+  original_passed: boolean;
+  reason: string;
+  status: Generated<ScoreReviewStatus>;
+  answer: string | null;
+  new_score: Numeric | null;
+  new_passed: boolean | null;
+  correction_import_id: string | null;
+  certificate_effect: ScoreReviewCertificateEffect | null;
+  requested_at: Timestamp;
+  requested_by: string | null;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+}
+
+/** 0032: changes of a pilot's approved scale (issue 17 item 2). */
+export interface FilingScaleEventsTable {
+  id: Generated<string>;
+  filing_id: string;
+  province_code: string;
+  from_scale: number | null;
+  to_scale: number;
+  reason: string | null;
+  actor_id: string | null;
+  at: Timestamp;
 }
 
 export interface PilotAgreementFeesTable {
@@ -1473,6 +1531,9 @@ export interface DB {
   learners: LearnersTable;
   pilot_agreements: PilotAgreementsTable;
   pilot_agreement_fees: PilotAgreementFeesTable;
+  pilot_agreement_events: PilotAgreementEventsTable;
+  score_reviews: ScoreReviewsTable;
+  filing_scale_events: FilingScaleEventsTable;
   exam_sites: ExamSitesTable;
   exam_sessions: ExamSessionsTable;
   exam_session_events: ExamSessionEventsTable;

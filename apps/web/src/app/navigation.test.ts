@@ -98,6 +98,7 @@ describe('menuFor', () => {
       'apiTokens',
       'feeSettlements',
       'socialApplications',
+      'scoreReviews',
       'examSiteReview',
       'examSessions',
       'certificateIssuance',

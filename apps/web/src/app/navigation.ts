@@ -27,6 +27,7 @@ export type NavKey =
   | 'myExams'
   | 'socialExams'
   | 'socialApplications'
+  | 'scoreReviews'
   | 'examSessions'
   | 'examRegistrations'
   | 'examSites'
@@ -223,6 +224,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Social learners' channel (issue 17 item 1): the social learner applies and pays; the organization confirms.
   { key: 'socialExams', group: 'exams', path: '/social-exams', labelKey: 'menu.socialExams', roles: ['learner'] },
   { key: 'socialApplications', group: 'exams', path: '/social-applications', labelKey: 'menu.socialApplications', roles: ['org_admin'] },
+  // 成绩复核 (issue 17 item 4): the organization answers (the province and the school read them through the API).
+  { key: 'scoreReviews', group: 'exams', path: '/score-reviews', labelKey: 'menu.scoreReviews', roles: ['org_admin'] },
   // One list and detail `/exam-sessions/<id>`: the organization schedules and scores, the school proposes candidates.
   { key: 'examSites', group: 'exams', path: '/exam-sites', labelKey: 'menu.examSites', roles: ['school_admin'] },
   { key: 'examSiteReview', group: 'exams', path: '/exam-site-review', labelKey: 'menu.examSiteReview', roles: ['org_admin'] },

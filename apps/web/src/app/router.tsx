@@ -40,6 +40,7 @@ export const PATHS = {
   myExams: navItem('myExams').path,
   socialExams: navItem('socialExams').path,
   socialApplications: navItem('socialApplications').path,
+  scoreReviews: navItem('scoreReviews').path,
   examSessions: navItem('examSessions').path,
   examRegistrations: navItem('examRegistrations').path,
   examSites: navItem('examSites').path,
@@ -406,6 +407,12 @@ export const router = createBrowserRouter([
             path: PATHS.feeSettlements,
             ...guarded('feeSettlements', () =>
               import('../features/fees/components/FeeSettlementsPage').then((m) => <m.FeeSettlementsPage />),
+            ),
+          },
+          {
+            path: PATHS.scoreReviews,
+            ...guarded('scoreReviews', () =>
+              import('../features/score-reviews/components/ScoreReviewsPage').then((m) => <m.ScoreReviewsPage />),
             ),
           },
           {

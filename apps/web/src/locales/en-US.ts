@@ -61,6 +61,7 @@ const enUS: Messages = {
     examSites: 'Exam sites',
     examSiteReview: 'Exam site review',
     myExams: 'My exams',
+    scoreReviews: 'Score reviews',
     verify: 'Certificate verification',
     certificateIssuance: 'Certificate issuance',
     issuerKeys: 'Signing keys',

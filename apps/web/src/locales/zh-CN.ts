@@ -59,6 +59,7 @@ const zhCN = {
     examSites: '考核站点',
     examSiteReview: '考核站点审批',
     myExams: '我的考核',
+    scoreReviews: '成绩复核',
     verify: '证书查询',
     certificateIssuance: '证书发放',
     issuerKeys: '签名密钥',

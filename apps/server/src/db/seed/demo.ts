@@ -13,6 +13,7 @@ import { seedDemoFilings } from './demo-filings';
 import { seedDemoFilingExtras } from './demo-filing-extras';
 import { seedDemoExams } from './demo-exams';
 import { seedDemoCertificates } from './demo-certificates';
+import { seedDemoExamsMore } from './demo-exams-more';
 import { seedDemoCreditBank } from './demo-credit-bank';
 import { seedDemoSupervision } from './demo-supervision';
 import { seedDemoSocialLearners } from './demo-social-learners';
@@ -134,6 +135,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     const exams = await seedDemoExams(trx, now, secretKey);
     // Certificates (issue 6): issued for the published session, one revoked; learner1 also holds a revoked one.
     await seedDemoCertificates(trx, exams, publicUrl);
+    await seedDemoExamsMore(trx, exams); // issue 17: approved scale, score reviews, a terminated agreement
     // Credit bank (issue 7): courses, rules, deposits and learner1's approved conversion.
     await seedDemoCreditBank(trx, now, secretKey);
     // Supervision (issue 13): complaints, the weekly report (one pilot flagged), an inspection, a published draw.

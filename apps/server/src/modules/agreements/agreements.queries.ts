@@ -1,5 +1,5 @@
-import type { CertificateLevel, ExamForm } from '@onex/shared';
-import type { Kysely } from 'kysely';
+import type { AgreementStatus, CertificateLevel, ExamForm } from '@onex/shared';
+import { type Kysely, sql } from 'kysely';
 import type { Scope } from '../../auth/scope';
 import type { DB } from '../../db/schema';
 import { scopeWhere } from '../../db/scope-filter';
@@ -32,12 +32,16 @@ export function findAgreementByFiling(db: Kysely<DB>, filingId: string) {
 
 /** The most recent agreement of a school for a certificate (over its approved filings). */
 export function findAgreementOf(db: Kysely<DB>, schoolId: string, certificateTypeId: string) {
-  return agreementsBase(db)
-    .where('pilot_agreements.school_id', '=', schoolId)
-    .where('pilot_agreements.certificate_type_id', '=', certificateTypeId)
-    .orderBy('pilot_agreements.signed_on', 'desc')
-    .orderBy('pilot_agreements.created_at', 'desc')
-    .executeTakeFirst();
+  return (
+    agreementsBase(db)
+      .where('pilot_agreements.school_id', '=', schoolId)
+      .where('pilot_agreements.certificate_type_id', '=', certificateTypeId)
+      // One in force first (issue 17 item 5): a terminated agreement of an earlier pilot does not hide it.
+      .orderBy(sql`pilot_agreements.status = 'in_force'`, 'desc')
+      .orderBy('pilot_agreements.signed_on', 'desc')
+      .orderBy('pilot_agreements.created_at', 'desc')
+      .executeTakeFirst()
+  );
 }
 
 export function feesOf(db: Kysely<DB>, agreementIds: string[]) {
@@ -122,6 +126,7 @@ export async function insertAgreement(
     note: string | null;
     createdAt: Date;
     createdBy: string | null;
+    status: AgreementStatus;
   },
   fees: { level: CertificateLevel; feeFen: number; capFen: number }[],
 ): Promise<string> {
@@ -139,6 +144,7 @@ export async function insertAgreement(
       note: a.note,
       created_at: a.createdAt,
       created_by: a.createdBy,
+      status: a.status,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -147,4 +153,63 @@ export async function insertAgreement(
     .values(fees.map((f) => ({ agreement_id: r.id, level: f.level, fee_fen: f.feeFen, cap_fen: f.capFen })))
     .execute();
   return r.id;
+}
+
+// ---- Issue 17 item 5: the life of an agreement ----
+
+export function lockAgreement(db: Kysely<DB>, id: string) {
+  return db.selectFrom('pilot_agreements').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Moves an agreement from `from` to `to` with its event row; false when its status changed meanwhile. */
+export async function transitionAgreement(
+  db: Kysely<DB>,
+  v: {
+    id: string;
+    provinceCode: string;
+    action: string;
+    from: AgreementStatus;
+    to: AgreementStatus;
+    reason: string | null;
+    by: string;
+    at: Date;
+  },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('pilot_agreements')
+    .set({ status: v.to, status_reason: v.reason, status_changed_at: v.at, status_changed_by: v.by })
+    .where('id', '=', v.id)
+    .where('status', '=', v.from)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await db
+    .insertInto('pilot_agreement_events')
+    .values({
+      agreement_id: v.id,
+      province_code: v.provinceCode,
+      action: v.action,
+      from_status: v.from,
+      to_status: v.to,
+      reason: v.reason,
+      actor_id: v.by,
+      at: v.at,
+    })
+    .execute();
+  return true;
+}
+
+export function agreementEvents(db: Kysely<DB>, id: string) {
+  return db.selectFrom('pilot_agreement_events').selectAll().where('agreement_id', '=', id).orderBy('at').orderBy('id').execute();
+}
+
+/** Agreements in force of an organization with a school for a certificate (sessions at that school's site). */
+export async function hasAgreementInForce(db: Kysely<DB>, orgId: string, certificateTypeId: string, schoolId?: string): Promise<boolean> {
+  let q = db
+    .selectFrom('pilot_agreements')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('certificate_type_id', '=', certificateTypeId)
+    .where('status', '=', 'in_force');
+  if (schoolId) q = q.where('school_id', '=', schoolId);
+  return (await q.limit(1).executeTakeFirst()) !== undefined;
 }

@@ -1,4 +1,11 @@
-import { agreementCreateSchema, agreementQuerySchema, agreementSchema, pageOf } from '@onex/shared';
+import {
+  agreementCreateSchema,
+  agreementEventSchema,
+  agreementQuerySchema,
+  agreementSchema,
+  agreementTransitionSchema,
+  pageOf,
+} from '@onex/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
@@ -62,5 +69,33 @@ export const registerAgreementRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => svc.getAgreement(deps, ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/v1/pilot-agreements/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary:
+          '试点合作协议状态变更（生效、暂停、恢复、终止；暂停与终止须填原因，鄂教职成办函〔2021〕7号 三.6）Put in force, suspend, resume or terminate an agreement',
+        params: z.object({ id: z.string().uuid() }),
+        body: agreementTransitionSchema,
+        response: { 200: agreementSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => svc.transitionAgreementStatus(deps, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/pilot-agreements/:id/events',
+    {
+      schema: {
+        tags,
+        summary: '试点合作协议状态记录 The history of an agreement',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: z.object({ items: z.array(agreementEventSchema) }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => svc.agreementHistory(deps, ctxOf(req), req.params.id),
   );
 };

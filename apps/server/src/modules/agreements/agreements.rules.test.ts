@@ -1,6 +1,6 @@
 import { feeCapFen } from '@onex/shared';
 import { describe, expect, it } from 'vitest';
-import { agreementFeeProblems, filingIsApproved } from './agreements.rules';
+import { agreementAllowsExams, agreementFeeProblems, agreementTransition, filingIsApproved } from './agreements.rules';
 
 // 工业机器人应用编程: 机考 40 % + 特殊要求实操 60 % → 0.4 × 300 + 0.6 × 700 = 540 元 (R1.2)
 const caps = {
@@ -35,5 +35,22 @@ describe('agreement fees (R4.2)', () => {
     expect(filingIsApproved({ status: 'published', decision: 'approved' })).toBe(true);
     expect(filingIsApproved({ status: 'published', decision: 'rejected' })).toBe(false);
     expect(filingIsApproved({ status: 'provincial_review', decision: null })).toBe(false);
+  });
+});
+
+describe('the life of an agreement (issue 17 item 5, 鄂教职成办函〔2021〕7号 三.6)', () => {
+  it('draft → in force → suspended ⇄ in force; any but terminated → terminated; suspension and termination need a reason', () => {
+    expect(agreementTransition('draft', 'activate', 'school_admin', null)).toEqual({ to: 'in_force' });
+    expect(agreementTransition('draft', 'activate', 'province_admin', null)).toEqual({ error: 'FORBIDDEN' });
+    expect(agreementTransition('in_force', 'suspend', 'org_admin', '')).toEqual({ error: 'AGREEMENT_REASON_REQUIRED' });
+    expect(agreementTransition('in_force', 'suspend', 'org_admin', '高收费')).toEqual({ to: 'suspended' });
+    expect(agreementTransition('suspended', 'resume', 'school_admin', null)).toEqual({ to: 'in_force' });
+    expect(agreementTransition('suspended', 'terminate', 'province_admin', '情况恶劣')).toEqual({ to: 'terminated' });
+    expect(agreementTransition('terminated', 'resume', 'province_admin', null)).toEqual({ error: 'AGREEMENT_TRANSITION_INVALID' });
+    expect(agreementTransition('in_force', 'activate', 'org_admin', null)).toEqual({ error: 'AGREEMENT_TRANSITION_INVALID' });
+  });
+  it('only an agreement in force allows registrations and sessions', () => {
+    expect(agreementAllowsExams('in_force')).toBe(true);
+    for (const s of ['draft', 'suspended', 'terminated'] as const) expect(agreementAllowsExams(s)).toBe(false);
   });
 });

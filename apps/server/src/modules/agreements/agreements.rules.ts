@@ -1,4 +1,12 @@
-import { CERTIFICATE_LEVEL_LABELS, type CertificateLevel, DEFAULT_FEE_CAP_LABEL, formatYuan } from '@onex/shared';
+import {
+  AGREEMENT_TRANSITIONS,
+  type AgreementAction,
+  type AgreementStatus,
+  CERTIFICATE_LEVEL_LABELS,
+  type CertificateLevel,
+  DEFAULT_FEE_CAP_LABEL,
+  formatYuan,
+} from '@onex/shared';
 
 /** Filing statuses of an approved pilot: approved, and approved then published (R3). */
 export const APPROVED_FILING_STATUSES = ['approved', 'published'] as const;
@@ -52,3 +60,24 @@ export function agreementFeeProblems(
     if (!seen.has(l)) problems.push({ code: 'FEE_LEVEL_INVALID', level: l, message: `请填写${CERTIFICATE_LEVEL_LABELS[l].zh}的考核费用` });
   return problems;
 }
+
+/**
+ * Issue 17 item 5 (鄂教职成办函〔2021〕7号 三.6 情况恶劣的要坚决停止合作): the step an action takes from a status, or
+ * why it cannot — a wrong status, a role that is not a party (or the province), or a suspension / termination
+ * without its reason.
+ */
+export function agreementTransition(
+  status: AgreementStatus,
+  action: AgreementAction,
+  role: string,
+  reason: string | null | undefined,
+): { to: AgreementStatus } | { error: 'AGREEMENT_TRANSITION_INVALID' | 'FORBIDDEN' | 'AGREEMENT_REASON_REQUIRED' } {
+  const t = AGREEMENT_TRANSITIONS[action];
+  if (!t.roles.includes(role)) return { error: 'FORBIDDEN' };
+  if (!t.from.includes(status)) return { error: 'AGREEMENT_TRANSITION_INVALID' };
+  if (t.reason && !reason?.trim()) return { error: 'AGREEMENT_REASON_REQUIRED' };
+  return { to: t.to };
+}
+
+/** Registrations and sessions need an agreement in force (三.6 签署试点合作协议前，不得开展试点; a stopped one no more). */
+export const agreementAllowsExams = (status: AgreementStatus) => status === 'in_force';

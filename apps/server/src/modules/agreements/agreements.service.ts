@@ -1,5 +1,8 @@
 import {
   type AgreementDto,
+  type AgreementStatus,
+  type AgreementTransitionInput,
+  agreementActions,
   type CertificateLevel,
   type Page,
   type agreementCreateSchema,
@@ -22,7 +25,8 @@ import { storePdf } from '../files/files.service';
 import { AGREEMENT_READ_ROLES, mayReadAgreement, mayRecordAgreement } from './agreements.policy';
 import * as q from './agreements.queries';
 import { policySetOf, subjectOfSchool } from '../policies/policies.service';
-import { agreementFeeProblems, filingIsApproved } from './agreements.rules';
+import { agreementAllowsExams, agreementFeeProblems, agreementTransition, filingIsApproved } from './agreements.rules';
+import type { Actor } from '../../auth/actor';
 
 /**
  * Pilot cooperation agreements (R4.1, R4.2): an approved pilot records its agreement with the certificate's
@@ -30,7 +34,21 @@ import { agreementFeeProblems, filingIsApproved } from './agreements.rules';
  * pilot can be registered for an exam (`requireAgreement`, used by registrations).
  */
 
-function toDto(r: q.AgreementRow, fees: { level: CertificateLevel; fee_fen: number; cap_fen: number }[]): AgreementDto {
+/** The actions the actor may take on an agreement: a party (its school, its organization) or its province. */
+function actionsFor(actor: Actor | null, r: q.AgreementRow) {
+  if (!actor) return [];
+  const party =
+    (actor.role === 'school_admin' && actor.schoolId === r.school_id) ||
+    (actor.role === 'org_admin' && actor.orgId === r.org_id) ||
+    (actor.role === 'province_admin' && actor.provinceCode === r.province_code);
+  return party ? agreementActions(r.status, actor.role) : [];
+}
+
+function toDto(
+  r: q.AgreementRow,
+  fees: { level: CertificateLevel; fee_fen: number; cap_fen: number }[],
+  actor: Actor | null = null,
+): AgreementDto {
   const order: CertificateLevel[] = ['junior', 'intermediate', 'senior'];
   return {
     id: r.id,
@@ -47,6 +65,10 @@ function toDto(r: q.AgreementRow, fees: { level: CertificateLevel; fee_fen: numb
       .sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level))
       .map((f) => ({ level: f.level, feeFen: f.fee_fen, capFen: f.cap_fen })),
     createdAt: r.created_at.toISOString(),
+    status: r.status,
+    statusReason: r.status_reason,
+    statusChangedAt: r.status_changed_at?.toISOString() ?? null,
+    allowedActions: actionsFor(actor, r),
   };
 }
 
@@ -110,6 +132,7 @@ export async function createAgreement(
           note: input.note ?? null,
           createdAt: now,
           createdBy: actor.userId,
+          status: input.status ?? 'in_force',
         },
         fees,
       );
@@ -121,7 +144,14 @@ export async function createAgreement(
       action: 'pilot_agreement.create',
       targetType: 'pilot_agreement',
       targetId: agreementId,
-      summary: { filingId: filing.id, signedOn: input.signedOn, fees, fileId: stored.id, sha256: stored.sha256 },
+      summary: {
+        filingId: filing.id,
+        signedOn: input.signedOn,
+        fees,
+        fileId: stored.id,
+        sha256: stored.sha256,
+        status: input.status ?? 'in_force',
+      },
       scope: facts(filing),
     });
     return agreementId;
@@ -133,7 +163,70 @@ export async function getAgreement(deps: Deps, ctx: RequestContext, id: string):
   const actor = requireActor(ctx, AGREEMENT_READ_ROLES);
   const r = await q.findAgreement(deps.db, id);
   if (!r || !mayReadAgreement(actor, facts(r))) throw notFound();
-  return toDto(r, await q.feesOf(deps.db, [r.id]));
+  return toDto(r, await q.feesOf(deps.db, [r.id]), actor);
+}
+
+/**
+ * Issue 17 item 5: draft → in force → suspended ⇄ in force, or terminated (三.6 情况恶劣的要坚决停止合作) with a reason.
+ * A terminated agreement stays (history, settlements) and keeps its pilot from recording another (AGREEMENT_EXISTS).
+ */
+export async function transitionAgreementStatus(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: AgreementTransitionInput,
+): Promise<AgreementDto> {
+  const actor = requireActor(ctx, AGREEMENT_READ_ROLES);
+  const r = await q.findAgreement(deps.db, id);
+  if (!r || !mayReadAgreement(actor, facts(r))) throw notFound();
+  const now = deps.clock.now();
+  const reason = input.reason?.trim() || null;
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await q.lockAgreement(trx, id);
+    if (!locked) throw notFound();
+    const from = locked.status as AgreementStatus;
+    const party =
+      (actor.role === 'school_admin' && actor.schoolId === r.school_id) ||
+      (actor.role === 'org_admin' && actor.orgId === r.org_id) ||
+      (actor.role === 'province_admin' && actor.provinceCode === r.province_code);
+    if (!party) throw new AppError('FORBIDDEN');
+    const t = agreementTransition(from, input.action, actor.role, reason);
+    if ('error' in t) throw new AppError(t.error, { status: from, action: input.action });
+    const moved = await q.transitionAgreement(trx, {
+      id,
+      provinceCode: r.province_code,
+      action: input.action,
+      from,
+      to: t.to,
+      reason,
+      by: actor.userId,
+      at: now,
+    });
+    if (!moved) throw new AppError('CONFLICT');
+    await recordAudit(trx, ctx, now, {
+      action: `pilot_agreement.${input.action}`,
+      targetType: 'pilot_agreement',
+      targetId: id,
+      summary: { from, to: t.to, ...(reason ? { reason } : {}) },
+      scope: facts(r),
+    });
+  });
+  return getAgreement(deps, ctx, id);
+}
+
+export async function agreementHistory(deps: Deps, ctx: RequestContext, id: string) {
+  const actor = requireActor(ctx, AGREEMENT_READ_ROLES);
+  const r = await q.findAgreement(deps.db, id);
+  if (!r || !mayReadAgreement(actor, facts(r))) throw notFound();
+  return {
+    items: (await q.agreementEvents(deps.db, id)).map((e) => ({
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      reason: e.reason,
+      at: e.at.toISOString(),
+    })),
+  };
 }
 
 export async function listAgreements(
@@ -152,6 +245,7 @@ export async function listAgreements(
       toDto(
         r,
         fees.filter((f) => f.agreement_id === r.id),
+        actor,
       ),
     ),
     total,
@@ -184,6 +278,8 @@ export async function requireAgreement(
 ): Promise<RequiredAgreement> {
   const r = typeof of === 'string' ? await q.findAgreementByFiling(db, of) : await q.findAgreementOf(db, of.schoolId, of.certificateTypeId);
   if (!r) throw new AppError('AGREEMENT_REQUIRED', typeof of === 'string' ? { filingId: of } : { ...of });
+  // Issue 17 item 5 (三.6): only an agreement in force lets a pilot register candidates.
+  if (!agreementAllowsExams(r.status)) throw new AppError('AGREEMENT_NOT_IN_FORCE', { agreementId: r.id, status: r.status });
   const fees = Object.fromEntries((await q.feesOf(db, [r.id])).map((f) => [f.level, f.fee_fen])) as Partial<
     Record<CertificateLevel, number>
   >;

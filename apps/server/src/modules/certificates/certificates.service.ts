@@ -32,6 +32,8 @@ import { accountsForLearners, depositOutcomes, withdrawFromTotals } from '../lea
 import { achievementName, credentialBatch, identityHash, urls } from './certificates.credential';
 import { activeSigningKey, issuerDocument, listKeys, rotateKey } from './certificates.keys';
 import * as q from './certificates.queries';
+import { openReviewCount } from '../score-reviews/score-reviews.queries';
+import { certificateEffect } from '../score-reviews/score-reviews.rules';
 
 /**
  * Certificates (R6): issuance after 成绩公示 with a signed credential per certificate and the credit-bank deposit in
@@ -92,6 +94,9 @@ export async function issueSessionCertificates(deps: Deps, ctx: RequestContext, 
         issuableFrom: issuableFrom(s)?.toISOString() ?? null,
       });
     }
+    // Issue 17 item 4: issuance waits until the session's open score reviews (成绩复核) are answered.
+    const openReviews = await openReviewCount(trx, sessionId);
+    if (openReviews > 0) throw new AppError('SCORE_REVIEWS_OPEN', { openReviews });
     const r = await issueInTransaction(trx, deps.config, s, now, actor.userId);
     if (r.issued > 0) {
       await recordAudit(trx, ctx, now, {
@@ -356,21 +361,74 @@ export async function revokeCertificate(deps: Deps, ctx: RequestContext, number:
       .executeTakeFirst();
     if (!c || c.org_id !== actor.orgId) throw notFound();
     if (c.revoked_at) throw new AppError('CERTIFICATE_ALREADY_REVOKED');
-    await withdrawFromTotals(trx, { certificateIds: [c.id] }); // a revoked certificate's credits stop counting
-    await trx
-      .updateTable('certificates')
-      .set({ revoked_at: now, revoked_on: chinaDate(now), revocation_reason: reason, revoked_by: actor.userId })
-      .where('id', '=', c.id)
-      .execute();
-    await recordAudit(trx, ctx, now, {
-      action: 'certificate.revoke',
-      targetType: 'certificate',
-      targetId: c.id,
-      summary: { number, reason },
-      scope: { provinceCode: c.province_code, cityCode: c.city_code, schoolId: c.school_id, orgId: c.org_id },
-    });
+    await revokeInTransaction(trx, ctx, { ...c, number }, reason, now, actor.userId);
   });
   return getCertificate(deps, ctx, number);
+}
+
+async function revokeInTransaction(
+  trx: Db,
+  ctx: RequestContext,
+  c: { id: string; number: string; province_code: string; city_code: string | null; school_id: string | null; org_id: string },
+  reason: string,
+  now: Date,
+  by: string | null,
+): Promise<void> {
+  await withdrawFromTotals(trx, { certificateIds: [c.id] }); // a revoked certificate's credits stop counting
+  await trx
+    .updateTable('certificates')
+    .set({ revoked_at: now, revoked_on: chinaDate(now), revocation_reason: reason, revoked_by: by })
+    .where('id', '=', c.id)
+    .execute();
+  await recordAudit(trx, ctx, now, {
+    action: 'certificate.revoke',
+    targetType: 'certificate',
+    targetId: c.id,
+    summary: { number: c.number, reason },
+    scope: { provinceCode: c.province_code, cityCode: c.city_code, schoolId: c.school_id, orgId: c.org_id },
+  });
+}
+
+/**
+ * Issue 17 item 4: a candidate's certificate follows its corrected result, in the correction's transaction — a
+ * certificate in force whose result is no longer passed is revoked with the reason; a passed result without a
+ * certificate is issued when the session's certificates were issued already (otherwise the session's issuance,
+ * which waits for the open reviews, includes it).
+ */
+export async function certificateFollowsResult(
+  trx: Db,
+  config: Pick<Deps['config'], 'secretKey' | 'publicUrl'>,
+  ctx: RequestContext,
+  v: { sessionId: string; registrationId: string; passed: boolean; reason: string; now: Date },
+): Promise<'none' | 'issued' | 'revoked'> {
+  const s = await q.sessionForIssuance(trx, v.sessionId, true);
+  if (!s) throw notFound();
+  const c = await trx
+    .selectFrom('certificates')
+    .select(['id', 'number', 'org_id', 'revoked_at', 'province_code', 'city_code', 'school_id'])
+    .where('registration_id', '=', v.registrationId)
+    .forUpdate()
+    .executeTakeFirst();
+  const sessionIssued = (await q.countSessionCertificates(trx, v.sessionId)) > 0;
+  const effect = certificateEffect({ certificate: !c ? 'none' : c.revoked_at ? 'revoked' : 'valid', sessionIssued }, v.passed);
+  const by = ctx.actor?.userId ?? null;
+  if (effect === 'revoke' && c) {
+    await revokeInTransaction(trx, ctx, c, v.reason, v.now, by);
+    return 'revoked';
+  }
+  if (effect === 'issue') {
+    const r = await issueInTransaction(trx, config, s, v.now, by);
+    if (r.issued > 0)
+      await recordAudit(trx, ctx, v.now, {
+        action: 'certificate.issue',
+        targetType: 'exam_session',
+        targetId: v.sessionId,
+        summary: { issued: r.issued, alreadyIssued: r.alreadyIssued, keyNo: r.keyNo, reason: v.reason },
+        scope: { provinceCode: s.province_code, cityCode: s.city_code, orgId: s.org_id },
+      });
+    return 'issued';
+  }
+  return 'none';
 }
 
 export async function publicView(db: Db, r: q.VerificationRow, publicUrl: string): Promise<VerifyResultDto> {

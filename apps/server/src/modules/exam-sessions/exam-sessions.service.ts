@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/audit.service';
 import { assertSelectableCertificateType } from '../catalog/catalog.service';
 import { checkManualStep, manualSessionActions, registrationWindowOpen } from './exam-sessions.rules';
 import * as q from './exam-sessions.queries';
+import { hasAgreementInForce } from '../agreements/agreements.queries';
 
 /**
  * Exam sessions (R5.2): an organization schedules a session of its own certificate at an approved site; statuses
@@ -151,6 +152,9 @@ export async function createSession(deps: Deps, ctx: RequestContext, b: ExamSess
   if (site.status !== 'approved' || site.certificate_type_id !== type.id)
     throw new AppError('EXAM_SITE_NOT_APPROVED', { examSiteId: site.id, status: site.status });
   if (b.capacity > site.capacity) throw invalid('capacity', `考核人数不能超过站点容量（${site.capacity} 人）`);
+  // Issue 17 item 5 (三.6): a session at a school's site needs the school's agreement with the organization in force.
+  if (site.school_id && !(await hasAgreementInForce(deps.db, type.orgId, type.id, site.school_id)))
+    throw new AppError('AGREEMENT_NOT_IN_FORCE', { examSiteId: site.id, schoolId: site.school_id });
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     const sessionId = await q.insertSession(trx, {

@@ -13,6 +13,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { requireAgreement } from '../agreements/agreements.service';
 import { assertPilotNotCancelled } from '../supervision/cancellation.service';
+import { assertPilotScale } from '../pilot-scale/pilot-scale.service';
 import { recordAudit } from '../audit/audit.service';
 import { notifyConsentRequests } from '../notifications/notifications.service';
 import { registrationWindowOpen } from '../exam-sessions/exam-sessions.rules';
@@ -97,6 +98,12 @@ export async function proposeRegistrations(deps: Deps, ctx: RequestContext, sess
       .filter((p) => p !== null);
     if (problems.length) throw new AppError('LEARNER_NOT_ELIGIBLE', { learners: problems });
     const existing = await q.existingRegistrations(trx, sessionId, ids);
+    // Issue 17 item 2 (四.2): the pilot's approved scale for the exam year.
+    const adding = learners.filter((l) => {
+      const ex = existing.find((e) => e.learner_id === l.id);
+      return !ex || ex.status === 'withdrawn' || ex.status === 'refused';
+    }).length;
+    await assertPilotScale(trx, agreement.filingId, String(s.exam_date).slice(0, 10), adding);
     const feeFen = agreement.fees[s.level] ?? 0;
     const skipped: { learnerId: string; reason: string }[] = [];
     const touched: string[] = [];

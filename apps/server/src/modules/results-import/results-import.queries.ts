@@ -437,3 +437,13 @@ export function userOf(db: Db, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** A registration's learner (ID type, encrypted number, name): a single correction is checked like a file's row. */
+export function registrationLearner(db: Db, registrationId: string) {
+  return db
+    .selectFrom('exam_registrations as r')
+    .innerJoin('learners as l', 'l.id', 'r.learner_id')
+    .select(['r.id', 'r.session_id', 'l.id_type', 'l.id_number_enc', 'l.name'])
+    .where('r.id', '=', registrationId)
+    .executeTakeFirst();
+}

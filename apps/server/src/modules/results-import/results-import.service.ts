@@ -13,8 +13,10 @@ import {
   type ScorePublicationCheckDto,
   type ScorePublicationDto,
   type ScorePublicationRequest,
+  RESULT_LABELS,
   examSessionTransition,
 } from '@onex/shared';
+import type { Tx } from '../../db/types';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
 import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
@@ -28,6 +30,7 @@ import * as q from './results-import.queries';
 import { buildErrorList, buildResultsTemplate } from './results-import.xlsx';
 import {
   assertMissingConfirmed,
+  parseScore,
   type CheckedRow,
   type RegisteredCandidate,
   candidateKey,
@@ -632,4 +635,109 @@ export async function publishSessionScores(
     });
     return { sessionId: session.id, status: 'scores_published', scoresPublishedAt: now.toISOString(), ...counts, missing, publicityDays };
   });
+}
+
+// ---- One candidate's correction (成绩复核, issue 17 item 4) ----
+
+/** Session statuses in which a score review may correct a result: its scores are published. */
+export const REVIEW_CORRECTION_SESSION_STATUSES: readonly ExamSessionStatus[] = ['scores_published', 'closed'];
+
+/**
+ * Corrects one candidate's current result inside the caller's transaction, by the path of a results import: the
+ * candidate's row (证件类型, 证件号码, 姓名, 总成绩, 考核结果) is built from the registration and checked by the same
+ * rules (`checkRow`, blind-index match, `crossCheckRow` with the pass mark); a `correction` import row records it
+ * (keyed by the review, with the answer as its note), the current result is superseded, the new one inserted, the
+ * pass rates refreshed and the correction audited as `exam_results.correct`. Without a pass mark, `passed` is required.
+ */
+export async function correctOneResult(
+  trx: Tx,
+  deps: Pick<Deps, 'config'>,
+  ctx: RequestContext,
+  v: { sessionId: string; registrationId: string; score: number; passed?: boolean | undefined; note: string; key: string; at: Date },
+): Promise<{ importId: string; score: string; passed: boolean }> {
+  const locked = await q.lockSession(trx, v.sessionId);
+  const session = await q.findSession(trx, v.sessionId);
+  if (!locked || !session) throw notFound();
+  if (!REVIEW_CORRECTION_SESSION_STATUSES.includes(locked.status as ExamSessionStatus))
+    throw new AppError('RESULTS_NOT_ACCEPTED', { status: locked.status });
+  const learner = await q.registrationLearner(trx, v.registrationId);
+  if (!learner || learner.session_id !== session.id) throw notFound();
+  const idNumber = decryptIdNumber(deps.config.secretKey, learner.id_number_enc);
+  const passMarkTenths = session.pass_mark === null ? null : Math.round(Number(session.pass_mark) * 10);
+  const scoreText = String(v.score);
+  const parsed = parseScore(scoreText);
+  const passed = passMarkTenths !== null && 'tenths' in parsed ? parsed.tenths >= passMarkTenths : (v.passed ?? null);
+  const invalidScore = (errors: ImportErrorDto[]) => new AppError('SCORE_INVALID', { errors }, errors.map((e) => e.message).join('；'));
+  if (passed === null)
+    throw invalidScore([{ row: 1, column: '考核结果', code: 'REQUIRED', message: '该等级未设合格分数线，请填写“考核结果”' }]);
+  const checked = checkRow({
+    row: 1,
+    idTypeLabel: ID_TYPE_LABELS[learner.id_type].zh,
+    idNumber,
+    idNumberNumeric: false,
+    name: learner.name,
+    score: scoreText,
+    result: passed ? RESULT_LABELS.passed : RESULT_LABELS.failed,
+  });
+  if (!('ok' in checked)) throw invalidScore(checked.errors);
+  const row = checked.ok;
+  const [found] = await q.registrationsByKeys(trx, session.id, [row.idType], [idNumberHash(deps.config.secretKey, row.idNumber)]);
+  const candidate: RegisteredCandidate | undefined = found && {
+    registrationId: found.registration_id,
+    status: found.status,
+    name: found.name,
+    hasResult: found.has_result,
+  };
+  const errors = crossCheckRow(row, candidate, passMarkTenths);
+  if (errors.length) throw invalidScore(errors);
+  if (!candidate || candidate.registrationId !== v.registrationId) throw notFound();
+
+  const by = ctx.actor?.userId ?? null;
+  const sha256 = sha256Of(Buffer.from(`score-review:${v.key}`));
+  const importId = await q.saveSucceededImport(trx, {
+    sessionId: session.id,
+    orgId: session.org_id,
+    provinceCode: session.province_code,
+    sha256,
+    fileName: `成绩复核-${v.key}`,
+    fileId: null,
+    kind: 'correction',
+    note: v.note,
+    at: v.at,
+    by,
+    jobId: null,
+    rows: 1,
+    passed: row.passed ? 1 : 0,
+    failed: row.passed ? 0 : 1,
+  });
+  if (!importId) throw new AppError('CONFLICT');
+  const superseded = candidate.hasResult ? await q.supersedeResults(trx, [v.registrationId], importId, v.at) : 0;
+  const score = formatTenths(row.scoreTenths);
+  const written = await q.insertResults(
+    trx,
+    { sessionId: session.id, provinceCode: session.province_code, importId, at: v.at },
+    [v.registrationId],
+    [score],
+    [row.passed],
+  );
+  if (written !== 1) throw new AppError('CONFLICT');
+  await refreshPassRatesAfterImport(trx, session.certificate_type_id, String(session.exam_date));
+  await recordAudit(trx, ctx, v.at, {
+    action: 'exam_results.correct',
+    targetType: 'exam_session',
+    targetId: session.id,
+    summary: {
+      importId,
+      kind: 'correction',
+      note: v.note,
+      via: 'score_review',
+      reviewId: v.key,
+      rows: 1,
+      superseded,
+      score,
+      passed: row.passed,
+    },
+    scope: { provinceCode: session.province_code, cityCode: session.city_code, orgId: session.org_id },
+  });
+  return { importId, score, passed: row.passed };
 }

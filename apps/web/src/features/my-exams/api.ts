@@ -73,3 +73,31 @@ export function useConsent() {
     },
   });
 }
+
+/** 成绩复核 (issue 17 item 4): the candidate's own reviews, and asking for one during 成绩公示. */
+export interface MyScoreReview {
+  id: string;
+  registrationId: string;
+  status: 'open' | 'upheld' | 'corrected';
+  answer: string | null;
+  newScore: number | null;
+  newPassed: boolean | null;
+}
+
+export function useMyScoreReviews() {
+  return useQuery({
+    queryKey: [...myExamKeys.all, 'score-reviews'] as const,
+    queryFn: ({ signal }) => api.get<{ items: MyScoreReview[] }>('/me/score-reviews', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useRequestScoreReview() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { registrationId: string; reason: string }) => api.post<MyScoreReview>('/me/score-reviews', v),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: myExamKeys.all });
+    },
+  });
+}

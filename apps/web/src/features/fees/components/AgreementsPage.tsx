@@ -1,5 +1,11 @@
 import { FilePdfOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { CERTIFICATE_LEVEL_LABELS, CERTIFICATE_LEVELS, type AgreementDto, type CertificateLevel } from '@onex/shared';
+import {
+  AGREEMENT_STATUS_LABELS,
+  CERTIFICATE_LEVEL_LABELS,
+  CERTIFICATE_LEVELS,
+  type AgreementDto,
+  type CertificateLevel,
+} from '@onex/shared';
 import {
   Alert,
   App,
@@ -13,6 +19,7 @@ import {
   Select,
   Space,
   Table,
+  Tag,
   Typography,
   Upload,
   type TableProps,
@@ -42,6 +49,17 @@ export function AgreementsPage() {
     { title: t('exams.certificateType'), key: 'ct', render: (_, a) => a.certificateType.name },
     { title: t('exams.organization'), key: 'org', render: (_, a) => a.organization.name },
     { title: t('exams.signedOn'), dataIndex: 'signedOn', key: 'signedOn', width: 120 },
+    {
+      // Issue 17 item 5 (三.6): 草拟 / 生效 / 暂停 / 终止, with the reason of a suspension or termination.
+      title: t('exams.status'),
+      key: 'status',
+      width: 110,
+      render: (_, a) => (
+        <Tag color={a.status === 'in_force' ? 'green' : a.status === 'terminated' ? 'red' : 'orange'} title={a.statusReason ?? undefined}>
+          {pickLabel(AGREEMENT_STATUS_LABELS, a.status, lang)}
+        </Tag>
+      ),
+    },
     {
       title: t('exams.fees'),
       key: 'fees',

@@ -1,6 +1,6 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { CERTIFICATE_LEVEL_LABELS, EXAM_SESSION_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from '@onex/shared';
-import { Alert, App, Button, Card, Empty, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
@@ -8,7 +8,16 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { usePolicyText } from '../../../lib/policies';
-import { useConsent, useMyRegistrations, useMySessions, type MyExamSession, type MyRegistration } from '../api';
+import {
+  useConsent,
+  useMyRegistrations,
+  useMyScoreReviews,
+  useMySessions,
+  useRequestScoreReview,
+  type MyExamSession,
+  type MyRegistration,
+} from '../api';
+import '../locales';
 import { ExportButton } from '../../../components/ExportButton';
 
 /** 我的考核 (R5.3): consents asked by the school (voluntary), the sessions open to me, my registrations and scores. */
@@ -21,6 +30,8 @@ export function MyExamsPage() {
   const regs = useMyRegistrations();
   const sessions = useMySessions(page);
   const consent = useConsent();
+  const reviews = useMyScoreReviews();
+  const [asking, setAsking] = useState<MyRegistration | null>(null);
   const pending = (regs.data ?? []).filter((r) => r.allowedActions.includes('consent') || r.allowedActions.includes('decline'));
   const level = (l: MyRegistration['session']['level']) => pickLabel(CERTIFICATE_LEVEL_LABELS, l, lang);
   // The notice in the words of the proposing school's own rules (its province's, its own or the nation's).
@@ -136,6 +147,31 @@ export function MyExamsPage() {
                   <Typography.Text type="secondary">{t('exams.scoreNotPublished')}</Typography.Text>
                 ),
             },
+            {
+              title: t('myExams.review.column'),
+              key: 'review',
+              width: 150,
+              render: (_, r) => {
+                const mine = (reviews.data ?? []).filter((v) => v.registrationId === r.id);
+                const last = mine[0];
+                if (last?.status === 'open') return <Tag color="orange">{t('myExams.review.open')}</Tag>;
+                const answered = last && (
+                  <Typography.Text type="secondary" title={last.answer ?? ''}>
+                    {last.status === 'corrected' ? t('myExams.review.corrected', { score: last.newScore }) : t('myExams.review.upheld')}
+                  </Typography.Text>
+                );
+                if (r.result && r.session.status === 'scores_published')
+                  return (
+                    <Space orientation="vertical" size={0}>
+                      {answered}
+                      <Button size="small" onClick={() => setAsking(r)}>
+                        {t('myExams.review.ask')}
+                      </Button>
+                    </Space>
+                  );
+                return answered ?? null;
+              },
+            },
           ]}
         />
       </Card>
@@ -176,6 +212,51 @@ export function MyExamsPage() {
           {t('exams.openSessionsHint')}
         </Typography.Paragraph>
       </Card>
+      {asking && <AskReviewModal registration={asking} onClose={() => setAsking(null)} />}
     </Space>
+  );
+}
+
+function AskReviewModal({ registration, onClose }: { registration: MyRegistration; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const ask = useRequestScoreReview();
+  const [form] = Form.useForm<{ reason: string }>();
+  return (
+    <Modal
+      open
+      title={`${t('myExams.review.title')} · ${registration.session.certificateTypeName}`}
+      onCancel={onClose}
+      okText={t('myExams.review.ask')}
+      confirmLoading={ask.isPending}
+      onOk={() => form.submit()}
+    >
+      <Typography.Paragraph type="secondary">{t('myExams.review.hint')}</Typography.Paragraph>
+      {ask.isError && <Alert type="error" showIcon title={errorText(ask.error)} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          ask.mutate(
+            { registrationId: registration.id, reason: v.reason },
+            {
+              onSuccess: () => {
+                void message.success(t('myExams.review.sent'));
+                onClose();
+              },
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="reason"
+          label={t('myExams.review.reason')}
+          rules={[{ required: true, whitespace: true, message: t('myExams.review.reasonRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

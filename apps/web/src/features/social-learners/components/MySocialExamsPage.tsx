@@ -259,7 +259,7 @@ function PayModal({ application, onClose }: { application: SocialApplicationDto;
       confirmLoading={pay.isPending}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'social-pay-ok' } as object}
+      okButtonProps={{ 'data-testid': 'social-pay-ok' } as never}
     >
       <Form
         form={form}

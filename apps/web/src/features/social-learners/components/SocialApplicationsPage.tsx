@@ -128,7 +128,7 @@ export function SocialApplicationsPage() {
               okText={t('common.ok')}
               cancelText={t('common.cancel')}
               onConfirm={() => confirm.mutate(a.id, { onSuccess: () => void message.success(t('social.confirmOk')), onError })}
-              okButtonProps={{ 'data-testid': 'org-confirm-ok' } as object}
+              okButtonProps={{ 'data-testid': 'org-confirm-ok' } as never}
             >
               <Button type="link" size="small" data-testid={`org-confirm-${a.id}`}>
                 {t('social.confirm')}
