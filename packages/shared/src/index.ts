@@ -21,3 +21,4 @@ export * from './funds';
 export * from './exports';
 export * from './audit-labels';
 export * from './todos';
+export * from './notices';
