@@ -58,6 +58,7 @@ import { registerSecurityEventRoutes } from './modules/security-events/security-
 import { recordSecurityEvent } from './modules/security-events/security-events.service';
 import { registerSupervisionRoutes } from './modules/supervision/supervision.routes';
 import { registerMeRoutes } from './modules/me/me.routes';
+import { registerNoticeRoutes } from './modules/notices/notices.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -96,6 +97,7 @@ const MODULES: RouteModule[] = [
   registerSecurityEventRoutes,
   registerSupervisionRoutes,
   registerMeRoutes,
+  registerNoticeRoutes,
 ];
 
 export interface BuildOptions {

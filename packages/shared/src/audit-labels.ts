@@ -73,6 +73,7 @@ export const AUDIT_ACTION_LABELS: Record<string, AuditLabel> = {
   'notice.publish': { zh: '发布通知公告', en: 'Published notice' },
   'notice.attach': { zh: '上传通知附件', en: 'Uploaded notice attachment' },
   'notice.forward': { zh: '转发通知', en: 'Forwarded notice' },
+  'notice.read': { zh: '阅读转发的通知（回执）', en: 'Read a forwarded notice (receipt)' },
   'publicity.open': { zh: '发起公示', en: 'Put on public display' },
   'publicity.object': { zh: '对公示提出异议', en: 'Objected to a publicity item' },
   'list.export': { zh: '导出列表', en: 'Exported list' },

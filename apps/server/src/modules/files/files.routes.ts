@@ -5,6 +5,7 @@ import type { RouteModule } from '../../http/route-types';
 import { standardDocumentFileIsPublic } from '../catalog/catalog.service';
 import { filingAttachmentFileReadable } from '../filings/filings.service';
 import { learningOutcomeEvidenceReadable } from '../credit-bank/credit-bank.service';
+import { noticeAttachmentFileReadable } from '../notices/notices.service';
 import { type FileAccessCheck, downloadFile } from './files.service';
 import { attachmentDisposition } from './files.rules';
 
@@ -13,6 +14,7 @@ const ACCESS_CHECKS: readonly FileAccessCheck[] = [
   standardDocumentFileIsPublic,
   filingAttachmentFileReadable,
   learningOutcomeEvidenceReadable,
+  noticeAttachmentFileReadable,
 ];
 
 export const registerFileRoutes: RouteModule = (app, deps) => {
