@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, type Role, type SchoolType } from '@onex/shared';
 import { seedDemoFunds } from './demo-funds';
+import { seedDemoNotices } from './demo-notices';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
 import { insertUser } from '../../modules/accounts/accounts.queries';
@@ -135,6 +136,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     await seedDemoSupervision(trx, now, secretKey);
     // Special funds (issue 15): a budget through the approval chain, ledger, income, a refusal, an allocation.
     await seedDemoFunds(trx, now);
+    await seedDemoNotices(trx, now); // Notices (issue 14): a national policy, 广东's notice forwarded with some unread
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',
