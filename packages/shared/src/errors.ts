@@ -446,11 +446,15 @@ export const ERRORS = {
     zh: '附件须为 PDF、Word、Excel 或图片（PNG、JPEG）文件（按文件内容检查，不看文件名）',
     en: 'Attachments must be PDF, Word, Excel or image (PNG, JPEG) files (checked by their content)',
   },
-  NOTICE_ATTACHMENT_INVALID: { status: 400, zh: '附件不存在或不是本账号上传的', en: 'An attachment does not exist or was not uploaded by this account' },
+  NOTICE_ATTACHMENT_INVALID: {
+    status: 400,
+    zh: '附件不存在或不是本账号上传的',
+    en: 'An attachment does not exist or was not uploaded by this account',
+  },
   NOTICE_CATEGORY_NOT_ALLOWED: {
     status: 403,
     zh: '培训评价组织只能发布本组织证书的标准解读和收费公告（教职成司函〔2019〕36号 三.5）',
-    en: "Organizations publish only standard interpretations and fee notices of their own certificates",
+    en: 'Organizations publish only standard interpretations and fee notices of their own certificates',
   },
   NOTICE_AUDIENCE_REQUIRED: { status: 400, zh: '非公开通知须选择接收对象（角色）', en: 'A non-public notice needs an audience (roles)' },
   NOTICE_NOT_FORWARDABLE: {

@@ -54,7 +54,10 @@ export type PublicNoticeDetailDto = z.infer<typeof publicNoticeDetailSchema>;
 
 export const publicNoticeQuerySchema = pageQuerySchema.extend({
   level: z.enum(['national', 'province']).optional(),
-  provinceCode: z.string().regex(/^\d{2}$/, '省份代码为 2 位数字').optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/, '省份代码为 2 位数字')
+    .optional(),
   q: text(50).optional(),
 });
 export type PublicNoticeQuery = z.infer<typeof publicNoticeQuerySchema>;
@@ -63,7 +66,10 @@ export const noticeAudienceSchema = z.object({
   /** The roles addressed (empty when public only). */
   roles: z.array(z.enum(ROLES)).max(ROLES.length).default([]),
   /** A national notice may address some provinces only; a province's notice addresses its own province. */
-  provinceCodes: z.array(z.string().regex(/^\d{2}$/)).max(40).default([]),
+  provinceCodes: z
+    .array(z.string().regex(/^\d{2}$/))
+    .max(40)
+    .default([]),
 });
 export type NoticeAudienceDto = z.infer<typeof noticeAudienceSchema>;
 

@@ -127,6 +127,23 @@ export const router = createBrowserRouter([
             path: '/complaints',
             ...page(() => import('../features/supervision/components/ComplaintPage').then((m) => <m.ComplaintPage />)),
           },
+          // 政策发布 and 公示 (R9.1, R9.4): public notices and the items on display, with the objection form; no account.
+          {
+            path: '/policies',
+            ...page(() => import('../features/notices/components/PublicNoticePages').then((m) => <m.PublicNoticesPage />)),
+          },
+          {
+            path: '/policies/:id',
+            ...page(() => import('../features/notices/components/PublicNoticePages').then((m) => <m.PublicNoticeDetailPage />)),
+          },
+          {
+            path: '/public-display',
+            ...page(() => import('../features/notices/components/PublicNoticePages').then((m) => <m.PublicPublicityPage />)),
+          },
+          {
+            path: '/public-display/:id',
+            ...page(() => import('../features/notices/components/PublicNoticePages').then((m) => <m.PublicPublicityDetailPage />)),
+          },
           // 双随机一公开 (R8.4): published draws and their results, published inspection results; no account.
           {
             path: PATHS.randomInspections,
@@ -227,6 +244,18 @@ export const router = createBrowserRouter([
           {
             path: PATHS.passRates,
             ...guarded('passRates', () => import('../features/pass-rates/components/PassRatesPage').then((m) => <m.PassRatesPage />)),
+          },
+          {
+            path: '/notices',
+            ...guarded('notices', () => import('../features/notices/components/NoticesPage').then((m) => <m.NoticesPage />)),
+          },
+          {
+            path: '/notices/:id',
+            ...guarded('notices', () => import('../features/notices/components/NoticesPage').then((m) => <m.NoticeDetailPage />)),
+          },
+          {
+            path: '/publicity',
+            ...guarded('publicity', () => import('../features/notices/components/NoticesPage').then((m) => <m.PublicityPage />)),
           },
           {
             path: PATHS.funds,

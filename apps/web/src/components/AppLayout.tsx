@@ -114,6 +114,9 @@ const ICONS: Record<NavKey, ReactNode> = {
   inspectionDraws: <InteractionOutlined />,
   scorecards: <StarOutlined />,
   randomInspections: <EyeOutlined />,
+  notices: <BookOutlined />,
+  publicity: <EyeOutlined />,
+  policies: <BookOutlined />,
 };
 
 function useVersion(): string | undefined {

@@ -67,6 +67,9 @@ const enUS: Messages = {
     inspectionDraws: 'Random draws',
     scorecards: 'Scorecards',
     randomInspections: 'Random inspections',
+    notices: 'Notices',
+    publicity: 'Public display',
+    policies: 'Policies and public display',
     group: {
       home: 'Home',
       schools: 'Schools and majors',

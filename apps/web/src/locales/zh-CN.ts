@@ -65,6 +65,9 @@ const zhCN = {
     inspectionDraws: '随机抽查',
     scorecards: '监督评价',
     randomInspections: '双随机一公开',
+    notices: '通知公告',
+    publicity: '公示管理',
+    policies: '政策发布与公示',
     group: {
       home: '首页',
       schools: '院校与专业',

@@ -83,7 +83,13 @@ export async function fileComplaint(deps: Deps, ctx: RequestContext, b: CreateCo
  * Files a complaint inside the caller's transaction (the caller writes `complaintFiledAudit`): a 公示 objection
  * (modules/notices) is a complaint linked to its item in the same transaction.
  */
-export async function fileComplaintIn(deps: Deps, trx: Db, ctx: RequestContext, now: Date, b: CreateComplaintRequest): Promise<q.ComplaintRow> {
+export async function fileComplaintIn(
+  deps: Deps,
+  trx: Db,
+  ctx: RequestContext,
+  now: Date,
+  b: CreateComplaintRequest,
+): Promise<q.ComplaintRow> {
   const subject = await q.subjectOf(trx, b.subjectType, b.subjectId);
   if (!subject) throw new AppError('COMPLAINT_SUBJECT_UNKNOWN', { fields: [{ path: 'body.subjectId', message: '投诉对象不存在' }] });
   const route = routeComplaint({ subjectType: b.subjectType, ...subject });
