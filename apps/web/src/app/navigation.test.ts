@@ -17,9 +17,20 @@ const SUPERVISION_KEYS: readonly string[] = [
   'scorecards',
   'randomInspections',
 ];
-const everyKey = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
+/** Notices and 公示 (issue 14, R9.1, R9.4) come after supervision; the assertions about earlier pages read the menu without them. */
+const NOTICE_KEYS: readonly string[] = ['notices', 'publicity', 'policies'];
+const everyKey = (role: Parameters<typeof menuFor>[0]) =>
+  menuFor(role)
+    .map((i) => i.key)
+    .filter((k) => !NOTICE_KEYS.includes(k));
+const noticeKeys = (role: Parameters<typeof menuFor>[0]) =>
+  menuFor(role)
+    .map((i) => i.key)
+    .filter((k) => NOTICE_KEYS.includes(k));
 const allKeys = (role: Parameters<typeof menuFor>[0]) => everyKey(role).filter((k) => !SUPERVISION_KEYS.includes(k));
 const keys = (role: Parameters<typeof menuFor>[0]) => allKeys(role).filter((k) => !FUND_KEYS.includes(k));
+const fullKeys = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
+const withNotice = (key: string) => ROLES.filter((r) => noticeKeys(r).includes(key));
 const withItem = (key: string) => ROLES.filter((r) => everyKey(r).includes(key as never));
 /** The credit-bank pages (R7) come last in a menu; the assertions about earlier pages read the menu without them. */
 const CREDIT_BANK_KEYS: readonly string[] = [
@@ -41,6 +52,13 @@ describe('menuFor', () => {
     expect(everyKey(null)).toEqual(['catalog', 'verify', 'randomInspections']);
     expect(everyKey('province_admin').slice(-4)).toEqual(['inspections', 'inspectionDraws', 'scorecards', 'randomInspections']);
     expect(selectedNavKey('/supervision/inspections/0000', 'school_admin')).toBe('inspections');
+  });
+
+  it('R9.1 R9.4 shows notices to every role, 公示 to publishers, the public policy page also without a session', () => {
+    expect(noticeKeys(null)).toEqual(['policies']);
+    expect(withNotice('notices')).toEqual([...ROLES]);
+    expect(withNotice('publicity')).toEqual(['national_admin', 'province_admin', 'org_admin']);
+    expect(selectedNavKey('/notices/0000', 'school_admin')).toBe('notices');
   });
 
   it('gives every role the home page first, then the catalog', () => {
@@ -279,9 +297,9 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
       expect(new Set(groups.map((g) => g.group)).size).toBe(groups.length);
       // Flattened in group order, the menu holds the same items; inside a group, menuFor's order.
       const flat = groups.flatMap((g) => g.items.map((i) => i.key));
-      expect([...flat].sort()).toEqual(everyKey(role).sort());
+      expect([...flat].sort()).toEqual(fullKeys(role).sort());
       for (const g of groups) {
-        const order = everyKey(role).filter((k) => g.items.some((i) => i.key === k));
+        const order = fullKeys(role).filter((k) => g.items.some((i) => i.key === k));
         expect(g.items.map((i) => i.key)).toEqual(order);
       }
       if (role) expect(groups[0]!.items.map((i) => i.key)).toEqual(['home']);
