@@ -30,7 +30,7 @@ const noticeKeys = (role: Parameters<typeof menuFor>[0]) =>
 const allKeys = (role: Parameters<typeof menuFor>[0]) => everyKey(role).filter((k) => !SUPERVISION_KEYS.includes(k));
 const keys = (role: Parameters<typeof menuFor>[0]) => allKeys(role).filter((k) => !FUND_KEYS.includes(k));
 const fullKeys = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
-const withNotice = (key: string) => ROLES.filter((r) => noticeKeys(r).includes(key));
+const withNotice = (key: string) => ROLES.filter((r) => noticeKeys(r).includes(key as never));
 const withItem = (key: string) => ROLES.filter((r) => everyKey(r).includes(key as never));
 /** The credit-bank pages (R7) come last in a menu; the assertions about earlier pages read the menu without them. */
 const CREDIT_BANK_KEYS: readonly string[] = [
