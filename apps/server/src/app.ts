@@ -72,6 +72,7 @@ import { registerMeRoutes } from './modules/me/me.routes';
 import { registerPublicTypicalCaseRoutes, registerTypicalCaseRoutes } from './modules/typical-cases/typical-cases.routes';
 import { registerTrainingRoutes } from './modules/training/training.routes';
 import { registerConsultationRoutes, registerPublicConsultationRoutes } from './modules/consultations/consultations.routes';
+import { registerNoticeRoutes } from './modules/notices/notices.routes';
 
 // Validation messages in Chinese, for people.
 z.config(z.locales.zhCN());
@@ -123,6 +124,7 @@ const MODULES: RouteModule[] = [
   registerSecurityEventRoutes,
   registerSupervisionRoutes,
   registerMeRoutes,
+  registerNoticeRoutes,
 ];
 
 export interface BuildOptions {

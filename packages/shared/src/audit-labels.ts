@@ -11,6 +11,8 @@ export interface AuditLabel {
 
 /** Object types (`targetType`), also the groups of the action filter (the part of an action before its first dot). */
 export const AUDIT_TARGET_LABELS: Record<string, AuditLabel> = {
+  notice: { zh: '通知公告', en: 'Notice' },
+  publicity: { zh: '公示', en: 'Publicity' },
   user: { zh: '账号', en: 'Account' },
   auth: { zh: '登录认证', en: 'Sign-in' },
   api_token: { zh: 'API 令牌', en: 'API token' },
@@ -81,6 +83,12 @@ export const AUDIT_TARGET_LABELS: Record<string, AuditLabel> = {
 
 /** Every action the server writes (scanned by the test), as a short sentence predicate: 审核通过备案, 撤销证书… */
 export const AUDIT_ACTION_LABELS: Record<string, AuditLabel> = {
+  'notice.publish': { zh: '发布通知公告', en: 'Published notice' },
+  'notice.attach': { zh: '上传通知附件', en: 'Uploaded notice attachment' },
+  'notice.forward': { zh: '转发通知', en: 'Forwarded notice' },
+  'notice.read': { zh: '阅读转发的通知（回执）', en: 'Read a forwarded notice (receipt)' },
+  'publicity.open': { zh: '发起公示', en: 'Put on public display' },
+  'publicity.object': { zh: '对公示提出异议', en: 'Objected to a publicity item' },
   'list.export': { zh: '导出列表', en: 'Exported list' },
   'statistics.report_export': { zh: '下载动态报送表', en: 'Downloaded statistics report' },
   'auth.login': { zh: '登录', en: 'Signed in' },

@@ -642,6 +642,35 @@ export const ERRORS = {
   TRAINING_PLAN_MISMATCH: { status: 400, zh: '培训计划不属于该试点项目', en: 'The plan does not belong to this pilot' },
   CONSULTATION_ALREADY_ANSWERED: { status: 409, zh: '该问题已答复', en: 'This question has already been answered' },
   CONSULTATION_NOT_ANSWERED: { status: 409, zh: '未答复的问题不能公开', en: 'An unanswered question cannot be published' },
+  // ---- Notices and 公示 (R9.1, R9.4) ----
+  FILE_NOT_NOTICE_ATTACHMENT: {
+    status: 400,
+    zh: '附件须为 PDF、Word、Excel 或图片（PNG、JPEG）文件（按文件内容检查，不看文件名）',
+    en: 'Attachments must be PDF, Word, Excel or image (PNG, JPEG) files (checked by their content)',
+  },
+  NOTICE_ATTACHMENT_INVALID: {
+    status: 400,
+    zh: '附件不存在或不是本账号上传的',
+    en: 'An attachment does not exist or was not uploaded by this account',
+  },
+  NOTICE_CATEGORY_NOT_ALLOWED: {
+    status: 403,
+    zh: '培训评价组织只能发布本组织证书的标准解读和收费公告（教职成司函〔2019〕36号 三.5）',
+    en: 'Organizations publish only standard interpretations and fee notices of their own certificates',
+  },
+  NOTICE_AUDIENCE_REQUIRED: { status: 400, zh: '非公开通知须选择接收对象（角色）', en: 'A non-public notice needs an audience (roles)' },
+  NOTICE_NOT_FORWARDABLE: {
+    status: 409,
+    zh: '只有省级通知可由省级转发至各地市、再由地市转发至院校',
+    en: 'Only a provincial notice is forwarded, by the province to its cities and by a city to its schools',
+  },
+  PUBLICITY_SUBJECT_NOT_ELIGIBLE: {
+    status: 409,
+    zh: '该事项不能公示：备案须已审核通过，证书名单须已颁发证书，典型案例须已入选',
+    en: 'This cannot be put on display: a filing must be approved, a session must have issued certificates, a case must be selected',
+  },
+  PUBLICITY_ALREADY_EXISTS: { status: 409, zh: '该事项已在公示（或已公示过）', en: 'This is already on public display' },
+  PUBLICITY_NOT_OPEN: { status: 409, zh: '不在公示期内，不能提出异议', en: 'Objections are taken only during the publicity period' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -31,3 +31,4 @@ export * from './consultations';
 export * from './pilot-acceptance';
 export * from './outcome-applications';
 export * from './learning-account-format';
+export * from './notices';

@@ -14,6 +14,7 @@ import type {
   ReporterKind,
 } from '@onex/shared';
 import type { CaseStatus, QualificationKind, TrainingKind, TrainingPlanStatus } from '@onex/shared';
+import type { NoticeCategory, NoticeLevel, PublicitySubjectType } from '@onex/shared';
 import type { BudgetStatus, FactorWeight, FundCategory, FundEntryKind, FundIncomeSource } from '@onex/shared';
 import type {
   FilingAttachmentKind,
@@ -1586,6 +1587,13 @@ export interface DB {
   inspections: InspectionsTable;
   inspection_findings: InspectionFindingsTable;
   rectification_orders: RectificationOrdersTable;
+  // 0034_notices
+  notices: NoticesTable;
+  notice_attachments: NoticeAttachmentsTable;
+  notice_deliveries: NoticeDeliveriesTable;
+  notice_reads: NoticeReadsTable;
+  publicity_items: PublicityItemsTable;
+  publicity_objections: PublicityObjectionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -1904,4 +1912,66 @@ export interface ConsultationsTable {
   answered_by: string | null;
   published: ColumnType<boolean, boolean | undefined, boolean>;
   asked_at: Timestamp;
+}
+// 0034_notices (issue 14 #1–2)
+export interface NoticesTable {
+  id: Generated<string>;
+  level: NoticeLevel;
+  province_code: string | null;
+  org_id: string | null;
+  certificate_type_id: string | null;
+  category: NoticeCategory;
+  title: string;
+  body_html: string;
+  is_public: boolean;
+  audience_roles: ColumnType<Role[], Role[] | undefined, Role[]>;
+  audience_province_codes: ColumnType<string[], string[] | undefined, string[]>;
+  publisher_name: string;
+  published_at: Timestamp;
+  created_by: string;
+}
+export interface NoticeAttachmentsTable {
+  notice_id: string;
+  file_id: string;
+  position: number;
+}
+export interface NoticeDeliveriesTable {
+  id: Generated<string>;
+  notice_id: string;
+  recipient_kind: 'city' | 'school';
+  province_code: string;
+  city_code: string;
+  school_id: string | null;
+  forwarded_at: Timestamp;
+  forwarded_by: string;
+  read_at: NullableTimestamp;
+  read_by: string | null;
+}
+export interface NoticeReadsTable {
+  notice_id: string;
+  user_id: string;
+  read_at: Timestamp;
+}
+export interface PublicityItemsTable {
+  id: Generated<string>;
+  subject_type: PublicitySubjectType;
+  subject_id: string;
+  title: string;
+  note: string | null;
+  province_code: string | null;
+  org_id: string | null;
+  complaint_subject_type: ComplaintSubjectType;
+  complaint_subject_id: string;
+  columns: ColumnType<{ key: string; label: string }[], string, string>;
+  rows: ColumnType<Record<string, string | number | null>[], string, string>;
+  starts_on: DateCol;
+  days: number;
+  ends_on: DateCol;
+  created_at: Timestamp;
+  created_by: string;
+}
+export interface PublicityObjectionsTable {
+  complaint_id: string;
+  item_id: string;
+  filed_at: Timestamp;
 }

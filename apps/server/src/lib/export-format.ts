@@ -139,6 +139,16 @@ const HEADERS: Record<string, string> = {
   result: '结果',
   publishedAt: '公开时间',
   plannedOn: '计划日期',
+  // Notices and 公示 (issue 14)
+  publisherName: '发布单位',
+  read: '已读',
+  forwarded: '已转发',
+  startsOn: '公示开始日期',
+  endsOn: '公示结束日期',
+  days: '公示天数',
+  objections: '异议数',
+  orgId: '培训评价组织编号',
+  isPublic: '公开',
 };
 
 export function exportHeader(key: string): string {

@@ -17,8 +17,10 @@ const SUPERVISION_KEYS: readonly string[] = [
   'scorecards',
   'randomInspections',
 ];
+/** Notices and 公示 (issue 14, R9.1, R9.4) come after supervision. */
+const NOTICE_KEYS: readonly string[] = ['notices', 'publicity', 'policies'];
 /** Pages of issues 14 and 18 (typical cases, training, consultations; own outcomes, their review, recognition lists,
- * pilot acceptance): asserted on their own; the positional assertions read menus without them. */
+ * pilot acceptance) and the notices: asserted on their own; the positional assertions read menus without them. */
 const LATER_KEYS: readonly string[] = [
   'typicalCases',
   'training',
@@ -27,12 +29,15 @@ const LATER_KEYS: readonly string[] = [
   'outcomeApplications',
   'recognitionLists',
   'pilots',
+  ...NOTICE_KEYS,
 ];
 const fullMenu = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
 const everyKey = (role: Parameters<typeof menuFor>[0]) => fullMenu(role).filter((k) => !LATER_KEYS.includes(k));
+const noticeKeys = (role: Parameters<typeof menuFor>[0]) => fullMenu(role).filter((k) => NOTICE_KEYS.includes(k));
 const allKeys = (role: Parameters<typeof menuFor>[0]) => everyKey(role).filter((k) => !SUPERVISION_KEYS.includes(k));
 const keys = (role: Parameters<typeof menuFor>[0]) => allKeys(role).filter((k) => !FUND_KEYS.includes(k));
 const withItem = (key: string) => ROLES.filter((r) => fullMenu(r).includes(key as never));
+const withNotice = (key: string) => ROLES.filter((r) => noticeKeys(r).includes(key as never));
 /** The credit-bank pages (R7) come last in a menu; the assertions about earlier pages read the menu without them. */
 const CREDIT_BANK_KEYS: readonly string[] = [
   'myLearningAccount',
@@ -53,6 +58,13 @@ describe('menuFor', () => {
     expect(everyKey(null)).toEqual(['catalog', 'verify', 'randomInspections']);
     expect(everyKey('province_admin').slice(-4)).toEqual(['inspections', 'inspectionDraws', 'scorecards', 'randomInspections']);
     expect(selectedNavKey('/supervision/inspections/0000', 'school_admin')).toBe('inspections');
+  });
+
+  it('R9.1 R9.4 shows notices to every role, 公示 to publishers, the public policy page also without a session', () => {
+    expect(noticeKeys(null)).toEqual(['policies']);
+    expect(withNotice('notices')).toEqual([...ROLES]);
+    expect(withNotice('publicity')).toEqual(['national_admin', 'province_admin', 'org_admin']);
+    expect(selectedNavKey('/notices/0000', 'school_admin')).toBe('notices');
   });
 
   it('gives every role the home page first, then the catalog', () => {
@@ -204,15 +216,15 @@ describe('menuFor', () => {
     expect(withItem('filingRounds')).toEqual(['province_admin']);
     expect(withItem('filingReview')).toEqual(['province_admin']);
     expect(withItem('filingQuery')).toEqual(['national_admin']);
-    expect(base('province_admin').slice(-5)).toEqual(['filingRounds', 'policies', 'filingReview', 'changeRequests', 'annualPlans']);
+    expect(base('province_admin').slice(-5)).toEqual(['filingRounds', 'policyRules', 'filingReview', 'changeRequests', 'annualPlans']);
     // issue 18 #0: the documents in force and a province's or school's own rules
-    expect(withItem('policies')).toEqual(['national_admin', 'province_admin', 'school_admin']);
+    expect(withItem('policyRules')).toEqual(['national_admin', 'province_admin', 'school_admin']);
   });
 
   it('shows change requests to the province and annual plans to school and province administrators (R3.7, R3.8)', () => {
     expect(withItem('changeRequests')).toEqual(['province_admin']);
     expect(withItem('annualPlans')).toEqual(['province_admin', 'school_admin']);
-    expect(base('school_admin').slice(-9, -6)).toEqual(['filings', 'policies', 'annualPlans']);
+    expect(base('school_admin').slice(-9, -6)).toEqual(['filings', 'policyRules', 'annualPlans']);
     expect(keys('department_admin')).not.toContain('annualPlans');
   });
 
@@ -295,7 +307,7 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
     expect(groups[0]!.items.map((i) => i.key)).toEqual(['home']);
     expect(groups.find((g) => g.group === 'filings')!.items.map((i) => i.key)).toEqual([
       'filings',
-      'policies',
+      'policyRules',
       'annualPlans',
       'agreements',
       'pilots',

@@ -16,7 +16,7 @@ export type NavKey =
   | 'municipalReview'
   | 'expertReviews'
   | 'filingRounds'
-  | 'policies'
+  | 'policyRules'
   | 'filingReview'
   | 'filingQuery'
   | 'changeRequests'
@@ -63,7 +63,10 @@ export type NavKey =
   | 'inspections'
   | 'inspectionDraws'
   | 'scorecards'
-  | 'randomInspections';
+  | 'randomInspections'
+  | 'notices'
+  | 'publicity'
+  | 'policies';
 
 /**
  * The menu groups, in display order (labels `menu.group.<key>`). `home` holds the home page alone, drawn on top
@@ -185,10 +188,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'filingRounds', group: 'filings', path: '/filing-rounds', labelKey: 'menu.filingRounds', roles: ['province_admin'] },
   // Policies with a jurisdiction (issue 18 #0): the documents in force and the province's or school's own rules.
   {
-    key: 'policies',
+    key: 'policyRules',
     group: 'filings',
-    path: '/policies',
-    labelKey: 'menu.policies',
+    path: '/policy-rules',
+    labelKey: 'menu.policyRules',
     roles: ['national_admin', 'province_admin', 'school_admin'],
   },
   {
@@ -419,6 +422,25 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.randomInspections',
     roles: 'all',
     public: true,
+  },
+  // Notices and 公示 (R9.1, R9.4): every role reads its notices (detail `/notices/<id>`); publishers and the
+  // administrators of 公示; the public policy page and the items on display need no account.
+  { key: 'notices', group: 'supervision', path: '/notices', labelKey: 'menu.notices', roles: 'all' },
+  {
+    key: 'publicity',
+    group: 'supervision',
+    path: '/publicity',
+    labelKey: 'menu.publicity',
+    roles: ['national_admin', 'province_admin', 'org_admin'],
+  },
+  {
+    key: 'policies',
+    group: 'supervision',
+    path: '/policies',
+    labelKey: 'menu.policies',
+    roles: 'all',
+    public: true,
+    alsoMatches: ['/public-display'],
   },
 ];
 

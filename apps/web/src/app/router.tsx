@@ -15,7 +15,7 @@ export const PATHS = {
   audit: navItem('audit').path,
   statistics: navItem('statistics').path,
   passRates: navItem('passRates').path,
-  policies: navItem('policies').path,
+  policyRules: navItem('policyRules').path,
   securityEvents: navItem('securityEvents').path,
   funds: navItem('funds').path,
   fundAllocations: navItem('fundAllocations').path,
@@ -146,6 +146,23 @@ export const router = createBrowserRouter([
             ...page(() => import('../features/typical-cases/components/PublicCasesPage').then((m) => <m.PublicCollectionPage />)),
           },
           { path: '/faq', ...page(() => import('../features/consultations/components/FaqPage').then((m) => <m.FaqPage />)) },
+          // 政策发布 and 公示 (R9.1, R9.4): public notices and the items on display, with the objection form; no account.
+          {
+            path: '/policies',
+            ...page(() => import('../features/notices/components/PublicNoticePages').then((m) => <m.PublicNoticesPage />)),
+          },
+          {
+            path: '/policies/:id',
+            ...page(() => import('../features/notices/components/PublicNoticePages').then((m) => <m.PublicNoticeDetailPage />)),
+          },
+          {
+            path: '/public-display',
+            ...page(() => import('../features/notices/components/PublicNoticePages').then((m) => <m.PublicPublicityPage />)),
+          },
+          {
+            path: '/public-display/:id',
+            ...page(() => import('../features/notices/components/PublicNoticePages').then((m) => <m.PublicPublicityDetailPage />)),
+          },
           // 双随机一公开 (R8.4): published draws and their results, published inspection results; no account.
           {
             path: PATHS.randomInspections,
@@ -258,12 +275,24 @@ export const router = createBrowserRouter([
             ...guarded('statistics', () => import('../features/statistics/components/StatisticsPage').then((m) => <m.StatisticsPage />)),
           },
           {
-            path: PATHS.policies,
-            ...guarded('policies', () => import('../features/policies/components/PoliciesPage').then((m) => <m.PoliciesPage />)),
+            path: PATHS.policyRules,
+            ...guarded('policyRules', () => import('../features/policies/components/PoliciesPage').then((m) => <m.PoliciesPage />)),
           },
           {
             path: PATHS.passRates,
             ...guarded('passRates', () => import('../features/pass-rates/components/PassRatesPage').then((m) => <m.PassRatesPage />)),
+          },
+          {
+            path: '/notices',
+            ...guarded('notices', () => import('../features/notices/components/NoticesPage').then((m) => <m.NoticesPage />)),
+          },
+          {
+            path: '/notices/:id',
+            ...guarded('notices', () => import('../features/notices/components/NoticesPage').then((m) => <m.NoticeDetailPage />)),
+          },
+          {
+            path: '/publicity',
+            ...guarded('publicity', () => import('../features/notices/components/NoticesPage').then((m) => <m.PublicityPage />)),
           },
           {
             path: PATHS.funds,

@@ -79,7 +79,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   municipalReview: <FileSearchOutlined />,
   expertReviews: <FormOutlined />,
   filingRounds: <CalendarOutlined />,
-  policies: <FileProtectOutlined />,
+  policyRules: <FileProtectOutlined />,
   filingReview: <FileDoneOutlined />,
   filingQuery: <FileSearchOutlined />,
   changeRequests: <DiffOutlined />,
@@ -127,6 +127,9 @@ const ICONS: Record<NavKey, ReactNode> = {
   inspectionDraws: <InteractionOutlined />,
   scorecards: <StarOutlined />,
   randomInspections: <EyeOutlined />,
+  notices: <BookOutlined />,
+  publicity: <EyeOutlined />,
+  policies: <BookOutlined />,
 };
 
 function useVersion(): string | undefined {

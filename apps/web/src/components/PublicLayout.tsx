@@ -26,6 +26,9 @@ export function PublicLayout() {
           <Link to="/verify" data-testid="public-verify">
             <SafetyOutlined /> {t('menu.verify')}
           </Link>
+          <Link to="/policies" data-testid="public-policies">
+            <AuditOutlined /> {t('menu.policies')}
+          </Link>
           <Link to="/random-inspections" data-testid="public-random-inspections">
             <AuditOutlined /> {t('menu.randomInspections')}
           </Link>

@@ -18,7 +18,7 @@ const enUS: Messages = {
   menu: {
     statistics: 'Statistics',
     passRates: 'Pass rates',
-    policies: 'Policies and rules',
+    policyRules: 'Policies and rules',
     funds: 'Special funds',
     fundAllocations: 'Fund allocation',
     typicalCases: 'Typical cases',
@@ -78,6 +78,9 @@ const enUS: Messages = {
     inspectionDraws: 'Random draws',
     scorecards: 'Scorecards',
     randomInspections: 'Random inspections',
+    notices: 'Notices',
+    publicity: 'Public display',
+    policies: 'Policies and public display',
     group: {
       home: 'Home',
       schools: 'Schools and majors',

@@ -16,7 +16,7 @@ const zhCN = {
   menu: {
     statistics: '统计分析',
     passRates: '通过率',
-    policies: '政策文件与规则',
+    policyRules: '政策文件与规则',
     funds: '专项经费',
     fundAllocations: '经费分配',
     typicalCases: '典型案例',
@@ -76,6 +76,9 @@ const zhCN = {
     inspectionDraws: '随机抽查',
     scorecards: '监督评价',
     randomInspections: '双随机一公开',
+    notices: '通知公告',
+    publicity: '公示管理',
+    policies: '政策发布与公示',
     group: {
       home: '首页',
       schools: '院校与专业',

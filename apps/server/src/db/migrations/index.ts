@@ -27,6 +27,7 @@ import { sql as pilotAcceptance } from './0029_pilot_acceptance';
 import { sql as outcomeApplications } from './0030_outcome_applications';
 import { sql as socialLearners } from './0031_social_learners';
 import { sql as examsMore } from './0032_exams_more';
+import { sql as notices } from './0034_notices';
 import { sql as typicalCases } from './0035_typical_cases';
 import { sql as training } from './0036_training';
 import { sql as statisticsRegions } from './0038_statistics_regions';
@@ -67,6 +68,7 @@ export const migrations: Migration[] = [
   { name: '0030_outcome_applications', sql: outcomeApplications },
   { name: '0031_social_learners', sql: socialLearners },
   { name: '0032_exams_more', sql: examsMore },
+  { name: '0034_notices', sql: notices },
   { name: '0035_typical_cases', sql: typicalCases },
   { name: '0036_training', sql: training },
   { name: '0038_statistics_regions', sql: statisticsRegions },

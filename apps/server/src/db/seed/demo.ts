@@ -4,6 +4,7 @@ import { seedDemoPolicies } from './demo-policies';
 import { seedDemoSchoolRegistration } from './demo-school-registration';
 import { seedDemoTypicalCases } from './demo-typical-cases';
 import { seedDemoPilotsCredit } from './demo-pilots-credit';
+import { seedDemoNotices } from './demo-notices';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
 import { insertUser } from '../../modules/accounts/accounts.queries';
@@ -150,6 +151,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     await seedDemoTypicalCases(trx, now);
     // Issue 18: the pilot's task book and learner1's own outcome waiting for the school.
     await seedDemoPilotsCredit(trx, now);
+    await seedDemoNotices(trx, now); // Notices (issue 14): a national policy, 广东's notice forwarded with some unread
     await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
       action: 'system.demo_seed',
       targetType: 'system',

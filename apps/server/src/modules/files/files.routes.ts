@@ -6,6 +6,7 @@ import { standardDocumentFileIsPublic } from '../catalog/catalog.service';
 import { filingAttachmentFileReadable } from '../filings/filings.service';
 import { learningOutcomeEvidenceReadable } from '../credit-bank/credit-bank.service';
 import { publishedCaseImageReadable } from '../typical-cases/typical-cases.service';
+import { noticeAttachmentFileReadable } from '../notices/notices.service';
 import { type FileAccessCheck, downloadFile } from './files.service';
 import { attachmentDisposition } from './files.rules';
 
@@ -15,6 +16,7 @@ const ACCESS_CHECKS: readonly FileAccessCheck[] = [
   filingAttachmentFileReadable,
   learningOutcomeEvidenceReadable,
   publishedCaseImageReadable,
+  noticeAttachmentFileReadable,
 ];
 
 export const registerFileRoutes: RouteModule = (app, deps) => {

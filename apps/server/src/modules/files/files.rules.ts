@@ -58,3 +58,46 @@ export function attachmentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/** Notice attachments (R9.1): PDF, Word, Excel or images, decided by content. */
+export const NOTICE_ATTACHMENT_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/msword',
+  'application/vnd.ms-excel',
+] as const;
+export type NoticeAttachmentType = (typeof NOTICE_ATTACHMENT_TYPES)[number];
+
+const ZIP_LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ZIP_END = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const utf16 = (s: string) => Buffer.from(s, 'utf16le');
+
+/**
+ * An Office Open XML document (a ZIP whose entry names are stored in clear): `[Content_Types].xml` and the main part
+ * `word/document.xml` (Word) or `xl/workbook.xml` (Excel), with the ZIP's end record near its end.
+ */
+function ooxmlType(bytes: Buffer): NoticeAttachmentType | null {
+  if (bytes.length < 100 || !bytes.subarray(0, 4).equals(ZIP_LOCAL)) return null;
+  if (!bytes.subarray(Math.max(0, bytes.length - 65_557)).includes(ZIP_END)) return null;
+  if (!bytes.includes('[Content_Types].xml', 0, 'latin1')) return null;
+  if (bytes.includes('word/document.xml', 0, 'latin1')) return NOTICE_ATTACHMENT_TYPES[3];
+  if (bytes.includes('xl/workbook.xml', 0, 'latin1')) return NOTICE_ATTACHMENT_TYPES[4];
+  return null;
+}
+
+/** A legacy Word (.doc) or Excel (.xls) file: an OLE compound file holding a `WordDocument` or `Workbook`/`Book` stream. */
+function cfbType(bytes: Buffer): NoticeAttachmentType | null {
+  if (bytes.length < 512 || !bytes.subarray(0, 8).equals(CFB_SIGNATURE)) return null;
+  if (bytes.includes(utf16('WordDocument'))) return 'application/msword';
+  if (bytes.includes(utf16('Workbook')) || bytes.includes(utf16('Book'))) return 'application/vnd.ms-excel';
+  return null;
+}
+
+/** The type of a notice attachment by its content (never its name or declared type); null when it is none of them. */
+export function noticeAttachmentType(bytes: Buffer): NoticeAttachmentType | null {
+  return evidenceType(bytes) ?? ooxmlType(bytes) ?? cfbType(bytes);
+}

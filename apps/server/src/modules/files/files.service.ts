@@ -3,7 +3,18 @@ import type { Actor, RequestContext } from '../../auth/actor';
 import { type Scope, inScope, scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
 import { AppError, notFound } from '../../lib/errors';
-import { EVIDENCE_TYPES, type EvidenceType, MAX_EVIDENCE_BYTES, MAX_PDF_BYTES, cleanFileName, evidenceType, isPdf } from './files.rules';
+import {
+  EVIDENCE_TYPES,
+  type EvidenceType,
+  MAX_EVIDENCE_BYTES,
+  MAX_PDF_BYTES,
+  NOTICE_ATTACHMENT_TYPES,
+  type NoticeAttachmentType,
+  cleanFileName,
+  evidenceType,
+  isPdf,
+  noticeAttachmentType,
+} from './files.rules';
 import * as q from './files.queries';
 
 /** The scope facts of a file's owner: who may download it besides public references. */
@@ -53,6 +64,23 @@ export async function storeEvidenceFile(
   const mime = evidenceType(bytes);
   if (!mime) throw new AppError('FILE_NOT_EVIDENCE', { allowed: EVIDENCE_TYPES });
   return { ...(await insertChecked(trx, ctx, bytes, cleanFileName(name, 'evidence'), mime, opts)), mime };
+}
+
+/**
+ * Stores a notice attachment inside the caller's transaction: PDF, Word, Excel, PNG or JPEG decided by its content, at
+ * most `maxBytes`; the stored type is the one found.
+ */
+export async function storeNoticeAttachment(
+  trx: Db,
+  ctx: RequestContext,
+  bytes: Buffer,
+  name: string,
+  opts: { at: Date; owner?: FileOwner; maxBytes: number },
+): Promise<StoredFile & { mime: NoticeAttachmentType }> {
+  if (bytes.length > opts.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: opts.maxBytes });
+  const mime = noticeAttachmentType(bytes);
+  if (!mime) throw new AppError('FILE_NOT_NOTICE_ATTACHMENT', { allowed: NOTICE_ATTACHMENT_TYPES });
+  return { ...(await insertChecked(trx, ctx, bytes, cleanFileName(name, 'attachment'), mime, opts)), mime };
 }
 
 async function insertChecked(

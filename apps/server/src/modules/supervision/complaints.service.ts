@@ -73,48 +73,64 @@ function notifyHandlers(trx: Db, at: Date, c: q.ComplaintRow, title: string) {
 
 /** R8.5: anyone files a complaint; it is routed, given a deadline and a tracking code, and its handlers are told. */
 export async function fileComplaint(deps: Deps, ctx: RequestContext, b: CreateComplaintRequest): Promise<{ trackingCode: string }> {
-  const subject = await q.subjectOf(deps.db, b.subjectType, b.subjectId);
+  return auditedTransaction(deps, ctx, async (trx, now) => {
+    const c = await fileComplaintIn(deps, trx, ctx, now, b);
+    return { result: { trackingCode: c.tracking_code }, audit: complaintFiledAudit(c) };
+  });
+}
+
+/**
+ * Files a complaint inside the caller's transaction (the caller writes `complaintFiledAudit`): a 公示 objection
+ * (modules/notices) is a complaint linked to its item in the same transaction.
+ */
+export async function fileComplaintIn(
+  deps: Deps,
+  trx: Db,
+  ctx: RequestContext,
+  now: Date,
+  b: CreateComplaintRequest,
+): Promise<q.ComplaintRow> {
+  const subject = await q.subjectOf(trx, b.subjectType, b.subjectId);
   if (!subject) throw new AppError('COMPLAINT_SUBJECT_UNKNOWN', { fields: [{ path: 'body.subjectId', message: '投诉对象不存在' }] });
   const route = routeComplaint({ subjectType: b.subjectType, ...subject });
   const key = deps.config.secretKey;
-  return auditedTransaction(deps, ctx, async (trx, now) => {
-    const c = await q.insertComplaint(trx, {
-      trackingCode: newTrackingCode(),
-      category: b.category,
-      subjectType: b.subjectType,
-      subjectId: b.subjectId,
-      subject,
-      content: b.content,
-      contactNameSealed: b.contactName ? seal(key, SEAL_PURPOSE, Buffer.from(b.contactName)) : null,
-      contactPhoneSealed: b.contactPhone ? seal(key, SEAL_PURPOSE, Buffer.from(b.contactPhone)) : null,
-      ...route,
-      deadline: deadlineFrom(now),
-      at: now,
-      clientIp: ctx.clientIp,
-    });
-    await q.insertEvent(trx, {
-      complaintId: c.id,
-      at: now,
-      actorId: null,
-      action: 'file',
-      from: null,
-      to: 'received',
-      ...route,
-      comment: null,
-    });
-    await notifyHandlers(trx, now, c, `收到新的投诉：${c.subject_name}`);
-    return {
-      result: { trackingCode: c.tracking_code },
-      audit: {
-        action: 'complaint.file',
-        targetType: 'complaint',
-        targetId: c.id,
-        // Neither the content nor the contact goes into the log: the record holds them, sealed where personal.
-        summary: { category: c.category, subjectType: c.subject_type, subjectId: c.subject_id, level: c.level, deadline: c.deadline },
-        scope: auditScope(c),
-      },
-    };
+  const c = await q.insertComplaint(trx, {
+    trackingCode: newTrackingCode(),
+    category: b.category,
+    subjectType: b.subjectType,
+    subjectId: b.subjectId,
+    subject,
+    content: b.content,
+    contactNameSealed: b.contactName ? seal(key, SEAL_PURPOSE, Buffer.from(b.contactName)) : null,
+    contactPhoneSealed: b.contactPhone ? seal(key, SEAL_PURPOSE, Buffer.from(b.contactPhone)) : null,
+    ...route,
+    deadline: deadlineFrom(now),
+    at: now,
+    clientIp: ctx.clientIp,
   });
+  await q.insertEvent(trx, {
+    complaintId: c.id,
+    at: now,
+    actorId: null,
+    action: 'file',
+    from: null,
+    to: 'received',
+    ...route,
+    comment: null,
+  });
+  await notifyHandlers(trx, now, c, `收到新的投诉：${c.subject_name}`);
+  return c;
+}
+
+export function complaintFiledAudit(c: q.ComplaintRow) {
+  return {
+    action: 'complaint.file',
+    targetType: 'complaint',
+    targetId: c.id,
+    // Neither the content nor the contact goes into the log: the record holds them, sealed where personal.
+    summary: { category: c.category, subjectType: c.subject_type, subjectId: c.subject_id, level: c.level, deadline: c.deadline },
+    scope: auditScope(c),
+  } as const;
 }
 
 /** api-v1: what the complainant sees with the tracking code — never the content or the contact. */

@@ -1,0 +1,93 @@
+import type { PublicityQuery } from '@onex/shared';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Scope } from '../../auth/scope';
+import { paginate } from '../../db/list-query';
+import type { PublicityItemsTable } from '../../db/schema';
+import { scopeWhere } from '../../db/scope-filter';
+import type { Db } from '../../db/types';
+
+export type PublicityRow = Selectable<PublicityItemsTable> & { objections: number };
+
+const objections = sql<number>`(select count(*)::int from publicity_objections o where o.item_id = p.id)`.as('objections');
+
+function statusWhere(status: PublicityQuery['status'], today: string) {
+  if (status === 'scheduled') return sql<boolean>`p.starts_on > ${today}::date`;
+  if (status === 'open') return sql<boolean>`p.starts_on <= ${today}::date and p.ends_on >= ${today}::date`;
+  if (status === 'closed') return sql<boolean>`p.ends_on < ${today}::date`;
+  return sql<boolean>`true`;
+}
+
+/** Items of a scope (`null`: the public list, every item that has started). */
+export function listItems(db: Db, scope: Scope | null, f: PublicityQuery, today: string) {
+  let q = db.selectFrom('publicity_items as p').selectAll('p').select(objections).where(statusWhere(f.status, today));
+  q = scope ? q.where(scopeWhere(scope, { provinceCode: 'p.province_code', orgId: 'p.org_id' })) : q.where('p.starts_on', '<=', today);
+  if (f.subjectType) q = q.where('p.subject_type', '=', f.subjectType);
+  return paginate(q.orderBy('p.starts_on', 'desc').orderBy('p.created_at', 'desc').orderBy('p.id'), f.page, f.pageSize);
+}
+
+export function findItem(db: Db, id: string): Promise<PublicityRow | undefined> {
+  return db.selectFrom('publicity_items as p').selectAll('p').select(objections).where('p.id', '=', id).executeTakeFirst();
+}
+
+export function itemOf(db: Db, subjectType: PublicityItemsTable['subject_type'], subjectId: string) {
+  return db
+    .selectFrom('publicity_items')
+    .select('id')
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst();
+}
+
+export function insertItem(db: Db, p: Insertable<PublicityItemsTable>) {
+  return db.insertInto('publicity_items').values(p).returning('id').executeTakeFirstOrThrow();
+}
+
+export function linkObjection(db: Db, complaintId: string, itemId: string, at: Date) {
+  return db.insertInto('publicity_objections').values({ complaint_id: complaintId, item_id: itemId, filed_at: at }).execute();
+}
+
+/* Subjects */
+
+export function filingSubject(db: Db, id: string) {
+  return db
+    .selectFrom('filings as f')
+    .innerJoin('schools as s', 's.id', 'f.school_id')
+    .innerJoin('certificate_types as c', 'c.id', 'f.certificate_type_id')
+    .innerJoin('departments as d', 'd.id', 'f.department_id')
+    .select([
+      'f.id',
+      'f.status',
+      'f.decision',
+      'f.year',
+      'f.levels',
+      'f.province_code',
+      'f.city_code',
+      'f.school_id',
+      's.name as school_name',
+      'c.name as certificate_name',
+      'd.name as department_name',
+    ])
+    .where('f.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function sessionSubject(db: Db, id: string) {
+  return db
+    .selectFrom('exam_sessions as e')
+    .innerJoin('certificate_types as c', 'c.id', 'e.certificate_type_id')
+    .select(['e.id', 'e.org_id', 'e.province_code', 'e.level', 'e.exam_date', 'e.certificate_type_id', 'c.name as certificate_name'])
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The certificates a session issued and did not revoke: holder's name, number, school; never an ID number. */
+export function sessionCertificates(db: Db, sessionId: string) {
+  return db
+    .selectFrom('certificates as c')
+    .leftJoin('schools as s', 's.id', 'c.school_id')
+    .select(['c.holder_name', 'c.number', 'c.level', 'c.issued_on', 's.name as school_name'])
+    .where('c.session_id', '=', sessionId)
+    .where('c.revoked_at', 'is', null)
+    .orderBy('c.number')
+    .execute();
+}
