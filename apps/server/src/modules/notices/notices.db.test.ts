@@ -267,9 +267,22 @@ describe('R9.4 公示 with objections (001 第九条)', () => {
     expect(body).not.toMatch(/\d{17}[\dXx]/);
     expect((await other.get('/api/v1/publicity')).json().items.map((p: { id: string }) => p.id)).not.toContain(res.json().id);
     expect((await (await t.loginAs('zz-admin')).get('/api/v1/publicity')).statusCode).toBe(403);
-    // A typical case needs the typical-case feature's loader.
+    // A typical case is not the organization's to display.
     expect((await org.post('/api/v1/publicity', { subjectType: 'typical_case', subjectId: cert.session_id, days: 7 })).statusCode).toBe(
-      409,
+      404,
     );
+  });
+
+  it('R9.2 R9.4 a selected typical case goes on display by its province; a case not selected does not', async () => {
+    const cases = await t.db.selectFrom('typical_cases').select(['id', 'status', 'title']).where('province_code', '=', '440000').execute();
+    const selected = cases.find((c) => c.status === 'selected')!;
+    const other = cases.find((c) => c.status !== 'selected')!;
+    const gd = await t.loginAs('gd-admin');
+    const res = await gd.post('/api/v1/publicity', { subjectType: 'typical_case', subjectId: selected.id, days: 5 });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().title).toContain(selected.title);
+    expect((await gd.post('/api/v1/publicity', { subjectType: 'typical_case', subjectId: other.id, days: 5 })).statusCode).toBe(409);
+    const hb = await t.loginAs('hb-admin');
+    expect((await hb.post('/api/v1/publicity', { subjectType: 'typical_case', subjectId: selected.id, days: 5 })).statusCode).toBe(404);
   });
 });

@@ -91,3 +91,24 @@ export function sessionCertificates(db: Db, sessionId: string) {
     .orderBy('c.number')
     .execute();
 }
+
+/** A typical case with its school and collection (issue 14 item 2: selected cases go on display). */
+export function typicalCaseSubject(db: Db, id: string) {
+  return db
+    .selectFrom('typical_cases as tc')
+    .innerJoin('schools as s', 's.id', 'tc.school_id')
+    .innerJoin('typical_case_collections as col', 'col.id', 'tc.collection_id')
+    .select([
+      'tc.id',
+      'tc.status',
+      'tc.title',
+      'tc.category',
+      'tc.province_code',
+      'tc.school_id',
+      's.name as school_name',
+      'col.title as collection_title',
+      'col.year',
+    ])
+    .where('tc.id', '=', id)
+    .executeTakeFirst();
+}

@@ -36,8 +36,7 @@ export interface PublicitySnapshot {
 
 /**
  * How each subject type is read: the record within the actor's scope (otherwise 404), eligible for display
- * (otherwise 409 PUBLICITY_SUBJECT_NOT_ELIGIBLE). The typical-case feature adds `typical_case` here (a selected case;
- * its school is whom an objection is about).
+ * (otherwise 409 PUBLICITY_SUBJECT_NOT_ELIGIBLE).
  */
 export type PublicitySubjectLoader = (db: Db, actor: Actor, subjectId: string) => Promise<PublicitySnapshot>;
 export const PUBLICITY_SUBJECTS: Partial<Record<PublicitySubjectType, PublicitySubjectLoader>> = {
@@ -60,6 +59,25 @@ export const PUBLICITY_SUBJECTS: Partial<Record<PublicitySubjectType, PublicityS
         { key: 'year', label: '年度' },
       ],
       rows: [{ school: f.school_name, department: f.department_name, certificate: f.certificate_name, levels, year: f.year }],
+    };
+  },
+  /** A case the province selected (R9.2) is displayed before the collection is published, as 000 三（三） expects. */
+  typical_case: async (db, actor, id) => {
+    const c = await q.typicalCaseSubject(db, id);
+    if (!c || actor.role === 'org_admin' || !inScope(scopeOf(actor), { provinceCode: c.province_code })) throw notFound();
+    if (c.status !== 'selected') throw new AppError('PUBLICITY_SUBJECT_NOT_ELIGIBLE');
+    return {
+      title: `${c.collection_title}入选案例公示：${c.school_name}《${c.title}》`,
+      provinceCode: c.province_code,
+      orgId: null,
+      complaintSubject: { type: 'school', id: c.school_id },
+      columns: [
+        { key: 'school', label: '院校' },
+        { key: 'title', label: '案例名称' },
+        { key: 'category', label: '案例类别' },
+        { key: 'year', label: '年度' },
+      ],
+      rows: [{ school: c.school_name, title: c.title, category: c.category, year: c.year }],
     };
   },
   /** A session's issued-certificate list, without ID numbers. */
