@@ -40,6 +40,7 @@ describe('R3.11 deadline reminders', () => {
       .select('id')
       .where('role', '=', 'school_admin')
       .where('province_code', '=', '440000')
+      .where('status', '=', 'active') // a self-registered school waiting for approval has a disabled account
       .execute();
     expect(await notifyDeadlines(t.db, new Date(deadline - 2 * DAY))).toBe(schoolAdmins.length);
     expect(await notifyDeadlines(t.db, new Date(deadline - 1 * DAY))).toBe(0);
