@@ -290,7 +290,7 @@ export const ERRORS = {
   // ---- Exams for everyone (issue 17 items 2, 4, 5) ----
   AGREEMENT_NOT_IN_FORCE: {
     status: 409,
-    zh: '试点合作协议未生效、已暂停或已终止，不能报名考核或安排考核（鄂教职成办函〔2021〕7号 三.6）',
+    zh: '试点合作协议未生效、已暂停或已终止，不能报名考核或安排考核',
     en: 'The cooperation agreement is not in force (draft, suspended or terminated)',
   },
   AGREEMENT_TRANSITION_INVALID: {
@@ -300,7 +300,7 @@ export const ERRORS = {
   },
   AGREEMENT_REASON_REQUIRED: {
     status: 400,
-    zh: '暂停或终止试点合作须填写原因（鄂教职成办函〔2021〕7号 三.6）',
+    zh: '暂停或终止试点合作须填写原因',
     en: 'Suspending or terminating an agreement needs a reason',
   },
   SCORE_REVIEW_CLOSED: {
@@ -323,7 +323,7 @@ export const ERRORS = {
   },
   SCALE_EXCEEDED: {
     status: 409,
-    zh: '报名人数将超过省级教育行政部门核定的试点规模（鄂教职成办函〔2021〕7号 四.2）',
+    zh: '报名人数将超过省级教育行政部门核定的试点规模',
     en: 'Registrations would exceed the scale the province approved for this pilot',
   },
   SCALE_REASON_REQUIRED: { status: 400, zh: '调整已核定的试点规模须填写原因', en: 'Changing an approved scale needs a reason' },
@@ -585,32 +585,32 @@ export const ERRORS = {
   },
   CASE_COLLECTION_CLOSED: {
     status: 409,
-    zh: '已过报送截止日期，不能再报送或修改案例（粤教职函〔2023〕12号 三（三）：于规定日期前报送）',
+    zh: '已过报送截止日期，不能再报送或修改案例（征集通知三（三）：于规定日期前报送）',
     en: 'The deadline of the collection has passed',
   },
   CASE_TOO_LONG: {
     status: 400,
-    zh: '案例超过 3000 字（粤教职函〔2023〕12号 附件3 一：3000 字以内；标题与三部分合计，汉字和标点每个计 1 字，英文单词或数字每个计 1 字，空格不计）',
+    zh: '案例超过 3000 字（征集通知附件3 一：3000 字以内；标题与三部分合计，汉字和标点每个计 1 字，英文单词或数字每个计 1 字，空格不计）',
     en: 'The case is longer than 3,000 characters (附件3 一)',
   },
   CASE_SECTIONS_MISSING: {
     status: 400,
-    zh: '案例须包括实施背景（或导语）、工作举措、特色成效三部分（粤教职函〔2023〕12号 附件3 三）',
+    zh: '案例须包括实施背景（或导语）、工作举措、特色成效三部分（征集通知附件3 三）',
     en: 'The case needs its three sections: background, measures, outcomes (附件3 三)',
   },
   CASE_IMAGE_COUNT: {
     status: 400,
-    zh: '每个案例须有 2-4 张图（粤教职函〔2023〕12号 附件3 四：案例应图文并茂，每个案例 2-4 张图）',
+    zh: '每个案例须有 2-4 张图（征集通知附件3 四：案例应图文并茂，每个案例 2-4 张图）',
     en: 'A case needs 2 to 4 pictures (附件3 四)',
   },
   CASE_FILES_MISSING: {
     status: 400,
-    zh: '须上传盖章 PDF 扫描件和 Word 电子版（粤教职函〔2023〕12号 三（三）：典型案例（盖章pdf扫描件和word电子版））',
+    zh: '须上传盖章 PDF 扫描件和 Word 电子版（征集通知三（三）：盖章 pdf 扫描件和 word 电子版）',
     en: 'Both the stamped PDF scan and the Word file are required (三（三）)',
   },
   CASE_CATEGORY_NOT_OFFERED: {
     status: 400,
-    zh: '该征集未设此案例类别（粤教职函〔2023〕12号 附件3 二）',
+    zh: '该征集未设此案例类别（征集通知附件3 二）',
     en: 'This collection does not offer that category',
   },
   CASE_NOT_EDITABLE: { status: 409, zh: '案例已报送，不能修改', en: 'The case has been submitted and cannot be changed' },
@@ -629,12 +629,12 @@ export const ERRORS = {
   CASE_NONE_SELECTED: { status: 409, zh: '尚无入选案例，不能发布', en: 'No case has been selected yet' },
   TRAINING_PILOT_NOT_APPROVED: {
     status: 409,
-    zh: '只有已批准且未终止的试点项目才能制定培训计划、登记培训（鄂教职成办函〔2021〕7号 三.4）',
+    zh: '只有已批准且未终止的试点项目才能制定培训计划、登记培训',
     en: 'Only an approved pilot can have training plans and records',
   },
   TRAINING_PLAN_TRANSITION_INVALID: {
     status: 409,
-    zh: '培训计划当前状态不允许此操作（粤生态职院〔2023〕18号 第六条（四）：报二级学院（部）和教务部审核）',
+    zh: '培训计划当前状态不允许此操作（培训计划须经二级学院（部）和教务部审核）',
     en: 'The plan cannot take this step in its current state',
   },
   TRAINING_PLAN_COMMENT_REQUIRED: { status: 400, zh: '退回须填写意见', en: 'A return needs a comment' },

@@ -18,7 +18,7 @@ describe('approved scale (issue 17 item 2, 鄂教职成办函〔2021〕7号 四.
     expect(e.code).toBe('SCALE_EXCEEDED');
     expect(e.details).toMatchObject({ scale: 10, current: 9, adding: 2 });
     expect(e.message).toContain('核定考核规模为 10 人');
-    expect(e.message).toContain('四.2');
+    expect(e.message).toContain('省级教育行政部门审核确定');
   });
   it('fixing a scale needs no reason; changing a fixed one does', () => {
     expect(scaleChangeProblem(null, 30, null)).toBeNull();

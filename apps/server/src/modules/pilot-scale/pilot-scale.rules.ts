@@ -12,7 +12,7 @@ export function assertWithinScale(scale: number | null, current: number, adding:
   throw new AppError(
     'SCALE_EXCEEDED',
     { scale, current, adding, year },
-    `该试点项目 ${year} 年核定考核规模为 ${scale} 人，已报名 ${current} 人，本次再报 ${adding} 人将超出核定规模（鄂教职成办函〔2021〕7号 四.2：省级教育行政部门审核确定试点院校、证书及规模）；如需扩大规模，请省级教育行政部门调整核定规模`,
+    `该试点项目 ${year} 年核定考核规模为 ${scale} 人，已报名 ${current} 人，本次再报 ${adding} 人将超出核定规模（试点规模由省级教育行政部门审核确定）；如需扩大规模，请省级教育行政部门调整核定规模`,
   );
 }
 

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_FEE_CAP_LABEL,
   CERTIFICATE_LEVEL_LABELS,
   type CertificateLevel,
   type LearnerKind,
@@ -25,7 +26,7 @@ export function socialFeeProblem(level: CertificateLevel, feeFen: number, capFen
   if (capFen === undefined) return `${label}尚未公布考核方式，无法确定收费上限`;
   if (!Number.isInteger(feeFen) || feeFen < 0) return '考核费用须为不小于 0 的整数（分）';
   if (feeFen > capFen)
-    return `${label}考核费用 ${formatYuan(feeFen)} 元超过该等级上限 ${formatYuan(capFen)} 元（鄂教职成办函〔2021〕7号 三.5）`;
+    return `${label}考核费用 ${formatYuan(feeFen)} 元超过该等级上限 ${formatYuan(capFen)} 元（${DEFAULT_FEE_CAP_LABEL}）`;
   return null;
 }
 

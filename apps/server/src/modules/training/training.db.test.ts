@@ -87,7 +87,7 @@ describe('teacher and assessor training (R9.3)', () => {
     expect((await school.post(`/api/v1/training-plans/${plan.id}/submit`, {})).statusCode).toBe(200);
     const early = await school.post(`/api/v1/training-plans/${plan.id}/academic_approve`, {});
     expect(early.json().error.code).toBe('TRAINING_PLAN_TRANSITION_INVALID');
-    expect(early.json().error.message).toContain('第六条（四）');
+    expect(early.json().error.message).toContain('教务部');
     // The school cannot take the department's step.
     expect((await school.post(`/api/v1/training-plans/${plan.id}/department_approve`, {})).statusCode).toBe(403);
     expect((await dept.post(`/api/v1/training-plans/${plan.id}/return`, {})).json().error.code).toBe('TRAINING_PLAN_COMMENT_REQUIRED');
