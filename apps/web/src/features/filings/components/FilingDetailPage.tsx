@@ -119,7 +119,8 @@ export function FilingDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={editing ? 24 : 16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {editing ? <FilingEditor filing={f} round={round.data} /> : <FilingView filing={f} />}
+            {/* The editor counts the round's required attachments among what is missing: it waits for the round. */}
+            {editing ? round.isLoading ? <Spin /> : <FilingEditor filing={f} round={round.data} /> : <FilingView filing={f} />}
             {!editing && (
               <Card size="small" title={numberedStep(FILING_STEPS.indexOf('attachments'), t('filings.steps.attachments'))}>
                 <AttachmentsTable
