@@ -74,18 +74,22 @@ export async function statisticsBreakdown(
     f,
     thenBy,
   );
-  const names = await q.labels(
-    deps.db,
-    f.groupBy,
-    rows.map((r) => r.key),
-  );
-  const subNames = thenBy
-    ? await q.labels(
-        deps.db,
-        thenBy,
-        rows.map((r) => r.sub),
-      )
-    : new Map<string, string>();
+  // Names and freshness are independent reads: side by side (on PostgreSQL each takes its own connection).
+  const [names, subNames, refreshedAt] = await Promise.all([
+    q.labels(
+      deps.db,
+      f.groupBy,
+      rows.map((r) => r.key),
+    ),
+    thenBy
+      ? q.labels(
+          deps.db,
+          thenBy,
+          rows.map((r) => r.sub),
+        )
+      : new Map<string, string>(),
+    q.pilotsRefreshedAt(deps.db),
+  ]);
   const figures = (r: Omit<q.SummaryRow, 'key' | 'sub'>) =>
     withPassRate({
       pilots: r.pilots,
@@ -108,7 +112,7 @@ export async function statisticsBreakdown(
     }),
     { pilots: 0, planned: 0, registered: 0, examined: 0, passed: 0, issued: 0, revoked: 0 },
   );
-  const asOf = (await q.pilotsRefreshedAt(deps.db)) ?? deps.clock.now();
+  const asOf = refreshedAt ?? deps.clock.now();
   return {
     asOf: asOf.toISOString(),
     rows: rows.map((r) => ({
