@@ -9,7 +9,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const INPUTS = ['apps/web', 'apps/server/src', 'packages/shared', 'scripts/build-server.mjs', 'package-lock.json'];
 const SKIP = new Set(['node_modules', 'dist', 'coverage']);
 const STAMP = path.join(ROOT, 'apps/server/dist/.sources-hash');
-const OUTPUTS = ['apps/server/dist/main.js', 'apps/web/dist/index.html'];
+const OUTPUTS = ['apps/server/dist/main.js', 'apps/web/dist/index.html', 'apps/web/dist/login.html'];
 
 function files(rel) {
   const abs = path.join(ROOT, rel);

@@ -4,6 +4,9 @@ import { precompress } from './build/precompress';
 
 export default defineConfig({
   plugins: [react(), precompress()],
+  // Two pages: the SPA, and the light login page served at /login (issue 21 item 12: no React or antd to fetch and run
+  // before the form shows). Paths are relative to this folder.
+  input: { index: 'index.html', login: 'login.html' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -229,6 +229,9 @@ async function serveWebApp(app: FastifyInstance, webDist: string, preCompressed:
         res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    // The light login page, its own entry (issue 21 item 12): the same headers and precompressed copies as index.html.
+    if (existsSync(path.join(webDist, 'login.html')))
+      app.get('/login', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('login.html'));
   }
   registerNotFound(app, built);
 }

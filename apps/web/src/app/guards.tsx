@@ -1,16 +1,12 @@
 import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { useSession } from '../features/auth/session';
+import { goToLogin, type LoginNotice } from '../lib/login-url';
 import { useErrorText } from '../lib/useErrorText';
-import { Forbidden } from '../components/ResultPages';
+import { Forbidden, NotFound } from '../components/ResultPages';
 import { canUse, type NavKey } from './navigation';
-
-/** Where the login page sends the user back to. */
-export interface LoginLocationState {
-  from?: { pathname: string; search: string; hash: string };
-}
 
 export function FullPageSpin() {
   return (
@@ -18,6 +14,15 @@ export function FullPageSpin() {
       <Spin size="large" />
     </div>
   );
+}
+
+/**
+ * Without a session: a full page load of the light login page (login.html), which comes back to `next` afterwards
+ * (not after logging out) and shows why the user is there.
+ */
+function LeaveForLogin({ next, notice }: { next: string | null; notice: LoginNotice | null }) {
+  useEffect(() => goToLogin({ next, notice }), [next, notice]);
+  return <FullPageSpin />;
 }
 
 /** The signed-in area: restores the session first; without one, goes to /login and comes back afterwards. */
@@ -42,11 +47,26 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!user) {
-    const state: LoginLocationState | null =
-      notice === 'loggedOut' ? null : { from: { pathname: location.pathname, search: location.search, hash: location.hash } };
-    return <Navigate to="/login" replace state={state} />;
+    const next = notice === 'loggedOut' ? null : `${location.pathname}${location.search}${location.hash}`;
+    return <LeaveForLogin next={next} notice={notice} />;
   }
   return <>{children}</>;
+}
+
+/**
+ * The /login route inside the SPA, reached only by a client-side link (e.g. 去登录 after registering): a full page
+ * load of the light login page. Shown as 404 when the server answered /login with the SPA itself (no login.html in
+ * the build), which would otherwise reload forever.
+ */
+const INITIAL_PATH = typeof window === 'undefined' ? '' : window.location.pathname;
+
+export function LoginRedirect() {
+  const { search } = useLocation();
+  const servedHere = INITIAL_PATH === '/login';
+  useEffect(() => {
+    if (!servedHere) window.location.replace(`/login${search}`);
+  }, [servedHere, search]);
+  return servedHere ? <NotFound /> : <FullPageSpin />;
 }
 
 /** A page only some roles may use: 403 for the others. */

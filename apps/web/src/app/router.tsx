@@ -4,7 +4,7 @@ import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../components/PageTitle';
 import { NotFound } from '../components/ResultPages';
-import { FullPageSpin, RequireAuth, RequireRole } from './guards';
+import { FullPageSpin, LoginRedirect, RequireAuth, RequireRole } from './guards';
 import { FILING_NAV_KEYS, navItem, type NavKey } from './navigation';
 
 /** The route paths of the web app. */
@@ -118,7 +118,9 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <FullPageSpin />,
     errorElement: <RouteError />,
     children: [
-      { path: PATHS.login, ...page(() => import('../features/auth/components/LoginPage').then((m) => <m.LoginPage />)) },
+      // The login page is its own small entry (login.html, served at /login; issue 21 item 12): a client-side link here
+      // becomes a full page load.
+      { path: PATHS.login, element: <LoginRedirect /> },
       {
         // The certificate catalog is public: no session needed.
         ...page(() => import('../components/PublicLayout').then((m) => <m.PublicShell />)),

@@ -59,6 +59,7 @@ import { menuFor, menuGroupsFor, pageTrail, selectedNavKey, type NavKey } from '
 import { ChangePasswordModal } from '../features/auth/components/ChangePasswordModal';
 import { useSession, useUser } from '../features/auth/session';
 import { api } from '../lib/api';
+import { goToLogin } from '../lib/login-url';
 import { roleLabel, useLang } from '../lib/i18n';
 import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -196,7 +197,7 @@ export function AppLayout() {
     ],
     onClick: ({ key }) => {
       if (key === 'password') setPwdOpen(true);
-      if (key === 'logout') void signOut().then(() => navigate('/login', { replace: true }));
+      if (key === 'logout') void signOut().then(() => goToLogin({ notice: 'loggedOut' }));
     },
   };
 

@@ -6,7 +6,8 @@ import { useSession } from '../features/auth/session';
 
 /**
  * Names the page in the browser tab: `<page> - 1+X 证书信息管理服务平台`, from the navigation table (the signed-in
- * user's items, or the public pages without a session); the sign-in page is 登录; any other page the bare title.
+ * user's items, or the public pages without a session); any other page the bare title (the login page, login.html,
+ * names itself).
  */
 export function PageTitle() {
   const { t, i18n } = useTranslation();
@@ -15,7 +16,7 @@ export function PageTitle() {
   const role = loading ? undefined : (user?.role ?? null);
   useEffect(() => {
     const trail = role === undefined ? undefined : pageTrail(pathname, role);
-    const page = pathname === '/login' ? t('auth.login') : trail ? t(trail.item.labelKey) : undefined;
+    const page = trail ? t(trail.item.labelKey) : undefined;
     document.title = page ? `${page} - ${t('app.title')}` : t('app.title');
   }, [pathname, role, t, i18n.language]);
   return null;

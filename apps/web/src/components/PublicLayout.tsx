@@ -1,9 +1,10 @@
 import { AuditOutlined, LoginOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { useSession } from '../features/auth/session';
 import { FullPageSpin } from '../app/guards';
+import { goToLogin } from '../lib/login-url';
 import { AppLayout } from './AppLayout';
 import { LanguageSwitch } from './LanguageSwitch';
 import './layout.css';
@@ -11,7 +12,6 @@ import './layout.css';
 /** The frame of the pages anyone may open (the certificate catalog): title, language, and a 登录 button. */
 export function PublicLayout() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const location = useLocation();
   return (
     <Layout className="app-shell">
@@ -36,9 +36,7 @@ export function PublicLayout() {
           <Button
             type="primary"
             icon={<LoginOutlined />}
-            onClick={() =>
-              navigate('/login', { state: { from: { pathname: location.pathname, search: location.search, hash: location.hash } } })
-            }
+            onClick={() => goToLogin({ next: `${location.pathname}${location.search}${location.hash}` }, 'assign')}
             data-testid="public-login"
           >
             {t('auth.login')}

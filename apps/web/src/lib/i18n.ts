@@ -4,14 +4,11 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import enUS from '../locales/en-US';
 import zhCN, { type Messages } from '../locales/zh-CN';
 import type { Lang } from './errors';
+import { LANG_STORAGE_KEY, toLang } from './lang';
 
+export { LANG_STORAGE_KEY, toLang };
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
-export const LANG_STORAGE_KEY = 'onex.lang';
 export const MESSAGES: Record<Lang, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
-
-export function toLang(value: string | null | undefined): Lang {
-  return value === 'en-US' || value?.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN';
-}
 
 function storedLang(): Lang {
   try {

@@ -1,4 +1,4 @@
-import type { LoginResponse, UserDto } from '@onex/shared';
+import type { UserDto } from '@onex/shared';
 import { api, apiRequest } from '../../lib/api';
 
 export interface MeResponse {
@@ -8,9 +8,7 @@ export interface MeResponse {
   scopeLabel?: string;
 }
 
-export function login(username: string, password: string): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: { username, password }, skipSessionLost: true });
-}
+// Logging in is the light login page's (src/login/main.ts, login.html): the SPA starts with a session.
 
 /** The signed-in user and the session's CSRF token; 401 when there is no session (handled by the caller). */
 export function fetchMe(): Promise<MeResponse> {

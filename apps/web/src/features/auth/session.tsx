@@ -3,10 +3,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onSessionLost, setCsrfToken } from '../../lib/api';
 import { isSessionLost } from '../../lib/errors';
+import type { LoginNotice } from '../../lib/login-url';
 import { fetchMe, logout as apiLogout } from './api';
 
-/** Why the user is on the login page: shown there as a notice. */
-export type SessionNotice = 'expired' | 'required' | 'loggedOut' | null;
+/** Why the user is sent to the login page (login.html): shown there as a notice (`?notice=`). */
+export type SessionNotice = LoginNotice | null;
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 
@@ -18,8 +19,6 @@ interface SessionValue {
   error: unknown;
   retry: () => void;
   notice: SessionNotice;
-  clearNotice: () => void;
-  signedIn: (user: UserDto, csrfToken: string) => void;
   signOut: () => Promise<void>;
 }
 
@@ -64,16 +63,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => onSessionLost(null);
   }, [queryClient, dropOtherQueries]);
 
-  const signedIn = useCallback(
-    (user: UserDto, csrfToken: string) => {
-      setCsrfToken(csrfToken);
-      dropOtherQueries();
-      setNotice(null);
-      queryClient.setQueryData(SESSION_QUERY_KEY, user);
-    },
-    [queryClient, dropOtherQueries],
-  );
-
   const signOut = useCallback(async () => {
     try {
       await apiLogout();
@@ -94,11 +83,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       error,
       retry: () => void refetch(),
       notice,
-      clearNotice: () => setNotice(null),
-      signedIn,
       signOut,
     }),
-    [data, isPending, error, refetch, notice, signedIn, signOut],
+    [data, isPending, error, refetch, notice, signOut],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
