@@ -16,6 +16,7 @@ export default defineConfig({
             'apps/server/src/**/*.test.ts',
             'apps/web/src/**/*.test.{ts,tsx}',
             'bench/**/*.test.ts',
+            'scripts/**/*.test.mjs',
           ],
           exclude: ['**/*.db.test.ts', '**/node_modules/**'],
         },

@@ -10,6 +10,14 @@ export function formatFen(fen: number | null | undefined): string {
   return `${sign}¥${yuan.toLocaleString('en-US')}.${String(cents).padStart(2, '0')}`;
 }
 
+/** Yuan typed in a form (`560.5`) as fen (`56050`); null when empty or not a number ≥ 0. */
+export function yuanToFen(yuan: number | string | null | undefined): number | null {
+  if (yuan === null || yuan === undefined || yuan === '') return null;
+  const n = typeof yuan === 'number' ? yuan : Number(yuan);
+  if (!Number.isFinite(n) || n < 0) return null;
+  return Math.round(n * 100);
+}
+
 /** A score share in (0, 1] as a percentage for people: `0.4` → `40`, `0.333` → `33.3`. */
 export function shareToPercent(share: number): number {
   return Math.round(share * 100_000) / 1000;

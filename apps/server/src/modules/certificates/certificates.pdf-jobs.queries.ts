@@ -1,11 +1,12 @@
 import type { Db } from '../../db/types';
+import * as jobs from '../../lib/job.queries';
 
 /** Batch certificate PDF jobs (R6.4): SQL only. */
 
 export function findJob(db: Db, id: string) {
-  return db.selectFrom('certificate_pdf_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return jobs.findJob(db, 'certificate_pdf_jobs', id);
 }
-export type PdfJobRow = NonNullable<Awaited<ReturnType<typeof findJob>>>;
+export type PdfJobRow = jobs.JobRow<'certificate_pdf_jobs'>;
 
 /** A job of the session still queued or running (a second request returns it instead of queuing another). */
 export function activeJobOfSession(db: Db, sessionId: string) {
@@ -46,67 +47,24 @@ export function insertJob(db: Db, v: { sessionId: string; orgId: string; provinc
 }
 
 /**
- * Claims the oldest queued job (or one left running by a process that stopped: started before `staleBefore`)
- * with FOR UPDATE SKIP LOCKED, so that several workers never take the same job; marks it
- * running with nothing done and counts the attempt. A job left running after `maxAttempts` claims is marked failed first.
+ * Claims the oldest queued job (or one left running by a process that stopped: started before `staleBefore`) and
+ * marks it running; one left running after `maxAttempts` claims is marked failed first.
  */
 export function claimNextJob(db: Db, staleBefore: Date, now: Date, maxAttempts: number) {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('certificate_pdf_jobs')
-      .set({
-        status: 'failed',
-        finished_at: now,
-        message: `生成证书 PDF 已中断 ${maxAttempts} 次（处理时服务停止或崩溃），不再重试；请重新发起`,
-      })
-      .where('status', '=', 'running')
-      .where('started_at', '<', staleBefore)
-      .where('attempts', '>=', maxAttempts)
-      .execute();
-    const next = await trx
-      .selectFrom('certificate_pdf_jobs')
-      .select('id')
-      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('started_at', '<', staleBefore)])]))
-      .orderBy('created_at')
-      .limit(1)
-      .forUpdate()
-      .skipLocked()
-      .executeTakeFirst();
-    if (!next) return null;
-    return trx
-      .updateTable('certificate_pdf_jobs')
-      .set((eb) => ({ status: 'running', done: 0, started_at: now, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', next.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+  return jobs.claimNextJob(db, 'certificate_pdf_jobs', {
+    staleBefore,
+    now,
+    maxAttempts,
+    giveUpMessage: `生成证书 PDF 已中断 ${maxAttempts} 次（处理时服务停止或崩溃），不再重试；请重新发起`,
   });
 }
 
-export async function setProgress(db: Db, id: string, v: { done: number; total?: number }) {
-  await db
-    .updateTable('certificate_pdf_jobs')
-    .set(v.total === undefined ? { done: v.done } : { done: v.done, total: v.total })
-    .where('id', '=', id)
-    .where('status', '=', 'running')
-    .execute();
+export function setProgress(db: Db, id: string, v: { done: number; total?: number }) {
+  return jobs.setProgress(db, 'certificate_pdf_jobs', id, v);
 }
 
-export async function finishJob(
-  db: Db,
-  id: string,
-  v: { status: 'succeeded' | 'failed'; at: Date; fileId?: string; done?: number; message?: string | null },
-) {
-  await db
-    .updateTable('certificate_pdf_jobs')
-    .set({
-      status: v.status,
-      finished_at: v.at,
-      file_id: v.fileId ?? null,
-      message: v.message ?? null,
-      ...(v.done === undefined ? {} : { done: v.done }),
-    })
-    .where('id', '=', id)
-    .execute();
+export function finishJob(db: Db, id: string, v: jobs.JobOutcome) {
+  return jobs.finishJob(db, 'certificate_pdf_jobs', id, v);
 }
 
 /** The session's names for the file name of its batch PDF. */

@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../lib/clock';
+import { MAX_JOB_ATTEMPTS } from '../../lib/job-worker';
 import { type Agent, createTestApp, type TestApp } from '../../test/test-app';
+import * as q from './exports.queries';
+import { STALE_EXPORT_JOB_MS } from './exports.rules';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON responses are read by path in these tests
 type Json = Record<string, any>;
@@ -221,5 +224,40 @@ describe('R10.2 OpenAPI tells the export job', () => {
       expect(doc.paths[p].get.responses).toHaveProperty(['202']);
     expect(doc.paths).toHaveProperty(['/api/v1/exports/{id}']);
     expect(doc.paths).toHaveProperty(['/api/v1/exports/{id}/file']);
+  });
+});
+
+describe('R10.2 the export queue (shared job queries, lib/job.queries.ts)', () => {
+  it(`R10.2 a claim passes over an expired export; one left running ${MAX_JOB_ATTEMPTS} times ends failed with its reason`, async () => {
+    const national = await t.loginAs('national');
+    let now = t.clock.now();
+    const job = (at: number, expiresIn: number) =>
+      q.insertJob(t.db, {
+        requestedBy: national.user.id,
+        route: '/api/v1/schools',
+        path: '/api/v1/schools',
+        params: {},
+        query: '',
+        total: 1,
+        at: new Date(now.getTime() + at),
+        expiresAt: new Date(now.getTime() + expiresIn),
+      });
+    // The expired one is the older: a claim that did not pass over it would take it first.
+    const expired = await job(-2 * HOUR, -HOUR);
+    const live = await job(-HOUR, DAY);
+    // Each claim's process "dies", so the job goes stale and is claimed again until its attempts are spent.
+    for (let i = 1; i <= MAX_JOB_ATTEMPTS; i++) {
+      const claimed = await q.claimNextJob(t.db, new Date(now.getTime() - STALE_EXPORT_JOB_MS), now, MAX_JOB_ATTEMPTS);
+      expect(claimed).toMatchObject({ id: live.id, status: 'running', done: 0, attempts: i });
+      now = new Date(now.getTime() + STALE_EXPORT_JOB_MS + 1000);
+    }
+    expect(await q.claimNextJob(t.db, new Date(now.getTime() - STALE_EXPORT_JOB_MS), now, MAX_JOB_ATTEMPTS)).toBeNull();
+    expect(await q.findJob(t.db, live.id)).toMatchObject({
+      status: 'failed',
+      attempts: MAX_JOB_ATTEMPTS,
+      message: expect.stringContaining(`导出已中断 ${MAX_JOB_ATTEMPTS} 次`),
+    });
+    expect(await q.findJob(t.db, expired.id)).toMatchObject({ status: 'queued', attempts: 0 });
+    await t.db.deleteFrom('export_jobs').where('id', 'in', [expired.id, live.id]).execute();
   });
 });

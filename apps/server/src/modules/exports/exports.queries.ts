@@ -1,11 +1,12 @@
 import type { Db } from '../../db/types';
+import * as jobs from '../../lib/job.queries';
 
 /** Export jobs (R10.2): SQL only. */
 
 export function findJob(db: Db, id: string) {
-  return db.selectFrom('export_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return jobs.findJob(db, 'export_jobs', id);
 }
-export type ExportJobRow = NonNullable<Awaited<ReturnType<typeof findJob>>>;
+export type ExportJobRow = jobs.JobRow<'export_jobs'>;
 
 export function insertJob(
   db: Db,
@@ -37,64 +38,25 @@ export function insertJob(
 }
 
 /**
- * Claims the oldest queued job (or one left running by a process that stopped: started before `staleBefore`) with
- * FOR UPDATE SKIP LOCKED; marks it running with nothing done and counts the attempt. A job left running after
- * `maxAttempts` claims is marked failed first (as the other jobs, migration 0016).
+ * Claims the oldest queued export not yet expired (or one left running by a process that stopped: started before
+ * `staleBefore`) and marks it running; one left running after `maxAttempts` claims is marked failed first.
  */
 export function claimNextJob(db: Db, staleBefore: Date, now: Date, maxAttempts: number) {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('export_jobs')
-      .set({ status: 'failed', finished_at: now, message: `导出已中断 ${maxAttempts} 次（处理时服务停止或崩溃），不再重试；请重新导出` })
-      .where('status', '=', 'running')
-      .where('started_at', '<', staleBefore)
-      .where('attempts', '>=', maxAttempts)
-      .execute();
-    const next = await trx
-      .selectFrom('export_jobs')
-      .select('id')
-      .where('expires_at', '>', now)
-      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('started_at', '<', staleBefore)])]))
-      .orderBy('created_at')
-      .limit(1)
-      .forUpdate()
-      .skipLocked()
-      .executeTakeFirst();
-    if (!next) return null;
-    return trx
-      .updateTable('export_jobs')
-      .set((eb) => ({ status: 'running', done: 0, started_at: now, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', next.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+  return jobs.claimNextJob(db, 'export_jobs', {
+    staleBefore,
+    now,
+    maxAttempts,
+    giveUpMessage: `导出已中断 ${maxAttempts} 次（处理时服务停止或崩溃），不再重试；请重新导出`,
+    skipExpired: true,
   });
 }
 
-export async function setProgress(db: Db, id: string, v: { done: number; total?: number }) {
-  await db
-    .updateTable('export_jobs')
-    .set(v.total === undefined ? { done: v.done } : { done: v.done, total: v.total })
-    .where('id', '=', id)
-    .where('status', '=', 'running')
-    .execute();
+export function setProgress(db: Db, id: string, v: { done: number; total?: number }) {
+  return jobs.setProgress(db, 'export_jobs', id, v);
 }
 
-export async function finishJob(
-  db: Db,
-  id: string,
-  v: { status: 'succeeded' | 'failed'; at: Date; fileId?: string; done?: number; message?: string | null },
-) {
-  await db
-    .updateTable('export_jobs')
-    .set({
-      status: v.status,
-      finished_at: v.at,
-      file_id: v.fileId ?? null,
-      message: v.message ?? null,
-      ...(v.done === undefined ? {} : { done: v.done }),
-    })
-    .where('id', '=', id)
-    .execute();
+export function finishJob(db: Db, id: string, v: jobs.JobOutcome) {
+  return jobs.finishJob(db, 'export_jobs', id, v);
 }
 
 /** Deletes the jobs past their expiry and then their files; returns how many jobs. */

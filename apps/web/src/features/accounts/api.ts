@@ -1,6 +1,9 @@
 import type { AccountDto, CreateUserRequest, Page, Role } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import { SCOPE_OPTIONS_KEY } from '../../lib/scope-options';
+
+export { type ScopeOptions, useScopeOptions } from '../../lib/scope-options';
 
 export interface AccountQuery {
   page: number;
@@ -9,18 +12,10 @@ export interface AccountQuery {
   role?: Role;
 }
 
-export interface ScopeOptions {
-  provinces: { code: string; name: string }[];
-  cities: { code: string; name: string; parentCode: string | null }[];
-  schools: { id: string; name: string; provinceCode: string; cityCode: string }[];
-  departments: { id: string; name: string; schoolId: string }[];
-  orgs: { id: string; name: string }[];
-}
-
 export const accountKeys = {
   all: ['accounts'] as const,
   list: (q: AccountQuery) => ['accounts', 'list', q] as const,
-  scopeOptions: ['accounts', 'scope-options'] as const,
+  scopeOptions: SCOPE_OPTIONS_KEY,
 };
 
 export function useAccounts(query: AccountQuery) {
@@ -28,16 +23,6 @@ export function useAccounts(query: AccountQuery) {
     queryKey: accountKeys.list(query),
     queryFn: ({ signal }) => api.get<Page<AccountDto>>('/users', { ...query }, signal),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** The provinces, cities, schools, departments and organizations the signed-in administrator may assign. */
-export function useScopeOptions(enabled = true) {
-  return useQuery({
-    queryKey: accountKeys.scopeOptions,
-    queryFn: () => api.get<ScopeOptions>('/users/scope-options'),
-    staleTime: 5 * 60_000,
-    enabled,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { CreateUserRequest, Role } from '@onex/shared';
+import type { ScopeOptions } from '../../lib/scope-options';
 
 export type ScopeField = 'provinceCode' | 'cityCode' | 'schoolId' | 'departmentId' | 'orgId';
 
@@ -52,13 +53,8 @@ export interface ScopeChoice {
   label: string;
 }
 
-export interface ScopeOptionLists {
-  provinces: { code: string; name: string }[];
-  cities: { code: string; name: string; parentCode: string | null }[];
-  schools: { id: string; name: string; provinceCode: string; cityCode: string }[];
-  departments: { id: string; name: string; schoolId: string }[];
-  orgs: { id: string; name: string }[];
-}
+/** What GET /users/scope-options answers (lib/scope-options). */
+export type ScopeOptionLists = ScopeOptions;
 
 /** The choices of one scope select, narrowed by what is already chosen (cities by province, departments by school). */
 export function scopeChoices(

@@ -1,50 +1,27 @@
 import type {
-  CertificateBatchDto,
-  CertificateLevel,
   CertificateTypeAction,
   CertificateTypeDetailDto,
-  CertificateTypeDto,
-  CertificateTypeStatus,
   CreateCertificateTypeRequest,
   LevelInput,
   MajorDto,
   Page,
-  PublicCertificateTypeDetailDto,
-  PublicCertificateTypeDto,
   StandardDocumentDto,
   UpdateCertificateTypeRequest,
 } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import { type CatalogFilter, type PublicItem, catalogKeys } from '../../lib/catalog';
 
-export interface CatalogFilter {
-  page: number;
-  pageSize: number;
-  q?: string;
-  batch?: string;
-  level?: CertificateLevel;
-  orgId?: string;
-  major?: string;
-  status?: CertificateTypeStatus;
-}
-
-/** Flags the server may add to the public records (not in the public contract yet; shown when present). */
-export interface ToBeConfirmedFlags {
-  detailsToBeConfirmed?: boolean;
-  organizationToBeConfirmed?: boolean;
-  toBeConfirmed?: boolean;
-}
-
-export type PublicItem = PublicCertificateTypeDto & ToBeConfirmedFlags;
-export type PublicDetail = PublicCertificateTypeDetailDto & ToBeConfirmedFlags;
-
-export const catalogKeys = {
-  all: ['catalog'] as const,
-  publicList: (f: CatalogFilter) => ['catalog', 'public', 'list', f] as const,
-  publicDetail: (id: string) => ['catalog', 'public', 'detail', id] as const,
-  managedList: (f: CatalogFilter) => ['catalog', 'managed', 'list', f] as const,
-  managedDetail: (id: string) => ['catalog', 'managed', 'detail', id] as const,
-};
+export {
+  type CatalogFilter,
+  type PublicDetail,
+  type PublicItem,
+  type ToBeConfirmedFlags,
+  catalogKeys,
+  useBatches,
+  useCertificateTypes,
+  usePublicCertificateType,
+} from '../../lib/catalog';
 
 export function usePublicCatalog(filter: CatalogFilter) {
   return useQuery({
@@ -68,23 +45,6 @@ export function usePublicOrganizations() {
   });
 }
 
-export function usePublicCertificateType(id: string | undefined) {
-  return useQuery({
-    queryKey: catalogKeys.publicDetail(id ?? ''),
-    queryFn: () => api.get<PublicDetail>(`/public/certificate-types/${encodeURIComponent(id!)}`),
-    enabled: Boolean(id),
-  });
-}
-
-export function useBatches() {
-  return useQuery({
-    queryKey: ['catalog', 'batches'],
-    queryFn: () => api.get<{ items: CertificateBatchDto[] }>('/public/certificate-batches'),
-    staleTime: 5 * 60_000,
-    select: (d) => [...d.items].sort((a, b) => a.ordinal - b.ordinal),
-  });
-}
-
 export function useMajorsCatalog(enabled = true) {
   return useQuery({
     queryKey: ['catalog', 'majors'],
@@ -96,14 +56,6 @@ export function useMajorsCatalog(enabled = true) {
 }
 
 // ---- management ----
-
-export function useCertificateTypes(filter: CatalogFilter) {
-  return useQuery({
-    queryKey: catalogKeys.managedList(filter),
-    queryFn: ({ signal }) => api.get<Page<CertificateTypeDto>>('/certificate-types', { ...filter }, signal),
-    placeholderData: keepPreviousData,
-  });
-}
 
 export function useCertificateType(id: string | undefined) {
   return useQuery({

@@ -1,14 +1,9 @@
 import type { CertificateLevel, FeeSettlementDto } from '@onex/shared';
 import { ApiError } from '../../lib/api';
 import { errorMessage, type Lang } from '../../lib/errors';
+import { yuanToFen } from '../../lib/money';
 
-/** Yuan typed in a form (`560.5`) as fen (`56050`); null when empty or not a number ≥ 0. */
-export function yuanToFen(yuan: number | string | null | undefined): number | null {
-  if (yuan === null || yuan === undefined || yuan === '') return null;
-  const n = typeof yuan === 'number' ? yuan : Number(yuan);
-  if (!Number.isFinite(n) || n < 0) return null;
-  return Math.round(n * 100);
-}
+export { yuanToFen } from '../../lib/money';
 
 /** True when a fee is above its level's cap (a missing fee is not over). */
 export function isOverCap(feeFen: number | null, capFen: number | null | undefined): boolean {

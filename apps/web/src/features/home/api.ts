@@ -1,18 +1,9 @@
-import type { MyTodosDto, RegionDto } from '@onex/shared';
+import type { MyTodosDto } from '@onex/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../../lib/api';
 import { fetchMe } from '../auth/api';
 
-/** Provinces (no parent) or the cities of one province; public reference data. */
-export function useRegions(parentCode?: string, enabled = true) {
-  return useQuery({
-    queryKey: ['regions', parentCode ?? null],
-    queryFn: () => api.get<{ items: RegionDto[] }>('/regions', { parentCode }),
-    staleTime: Infinity,
-    enabled,
-    select: (d) => d.items,
-  });
-}
+export { useRegions } from '../../lib/regions';
 
 /** The signed-in user's scope in words (`scopeLabel` of /auth/me). */
 export function useScopeLabel(userId: string) {

@@ -1,15 +1,9 @@
-import type { ActivationCodeDto, IdType, LearnerDto, LearnerKind, Page } from '@onex/shared';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ActivationCodeDto, IdType, LearnerDto } from '@onex/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API_BASE, api } from '../../lib/api';
+import { learnerKeys } from '../../lib/learners';
 
-export interface LearnerListQuery {
-  page: number;
-  pageSize: number;
-  q?: string;
-  kind?: LearnerKind;
-  povertyRegistered?: 'true' | 'false';
-  activated?: 'true' | 'false';
-}
+export { type LearnerListQuery, learnerKeys, useLearners } from '../../lib/learners';
 
 export interface LearnerCreateBody {
   name: string;
@@ -31,20 +25,6 @@ export interface LearnerImportResult {
   created: number;
   activationCodes: { row: number; learnerId: string; name: string; className: string | null; activationCode: string }[];
   activationExpiresAt: string;
-}
-
-export const learnerKeys = {
-  all: ['learners'] as const,
-  list: (q: LearnerListQuery) => ['learners', 'list', q] as const,
-  me: ['learners', 'me'] as const,
-};
-
-export function useLearners(query: LearnerListQuery) {
-  return useQuery({
-    queryKey: learnerKeys.list(query),
-    queryFn: ({ signal }) => api.get<Page<LearnerDto>>('/learners', { ...query }, signal),
-    placeholderData: keepPreviousData,
-  });
 }
 
 function useLearnerWrite<V, R>(fn: (v: V) => Promise<R>) {

@@ -3,33 +3,13 @@ import type {
   ContactInput,
   CreateEvaluationOrgRequest,
   EvaluationOrgDetailDto,
-  EvaluationOrgDto,
-  Page,
   UpdateEvaluationOrgRequest,
 } from '@onex/shared';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import { orgKeys } from '../../lib/orgs';
 
-export interface OrgQuery {
-  page: number;
-  pageSize: number;
-  q?: string;
-}
-
-export const orgKeys = {
-  all: ['orgs'] as const,
-  list: (q: OrgQuery) => ['orgs', 'list', q] as const,
-  detail: (id: string) => ['orgs', 'detail', id] as const,
-};
-
-export function useOrgs(query: OrgQuery, enabled = true) {
-  return useQuery({
-    queryKey: orgKeys.list(query),
-    queryFn: ({ signal }) => api.get<Page<EvaluationOrgDto>>('/evaluation-orgs', { ...query }, signal),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
+export { type OrgQuery, orgKeys, useOrgs } from '../../lib/orgs';
 
 export function useOrg(id: string | undefined) {
   return useQuery({

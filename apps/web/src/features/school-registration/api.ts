@@ -1,17 +1,10 @@
-import type { PublicSchoolRegistrationDto, RegionDto, SchoolSelfRegistrationInput, SchoolSelfRegistrationRequest } from '@onex/shared';
+import type { PublicSchoolRegistrationDto, SchoolSelfRegistrationInput, SchoolSelfRegistrationRequest } from '@onex/shared';
 import { SCHOOL_REGISTRATION_DATA_FIELD, SCHOOL_REGISTRATION_PROOF_FIELD } from '@onex/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiRequest } from '../../lib/api';
 
-export function useRegionList(parentCode: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: ['regions', parentCode ?? null],
-    queryFn: () => api.get<{ items: RegionDto[] }>('/regions', { parentCode }),
-    staleTime: Infinity,
-    enabled,
-    select: (d) => d.items,
-  });
-}
+/** Provinces or the cities of one province (the shared query of lib/regions). */
+export { useRegions as useRegionList } from '../../lib/regions';
 
 function registrationForm(data: unknown, proof: File | null): FormData {
   const form = new FormData();

@@ -1,25 +1,9 @@
-import type {
-  CreateSchoolRequest,
-  DepartmentDto,
-  MajorFigures,
-  Page,
-  SchoolDto,
-  SchoolMajorDto,
-  SchoolStatus,
-  SchoolType,
-  UpdateSchoolRequest,
-} from '@onex/shared';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateSchoolRequest, DepartmentDto, MajorFigures, SchoolDto, SchoolMajorDto, UpdateSchoolRequest } from '@onex/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API_BASE, api } from '../../lib/api';
+import { schoolKeys } from '../../lib/schools';
 
-export interface SchoolQuery {
-  page: number;
-  pageSize: number;
-  q?: string;
-  status?: SchoolStatus;
-  schoolType?: SchoolType;
-  cityCode?: string;
-}
+export { type SchoolQuery, schoolKeys, useDepartments, useSchoolMajors, useSchools } from '../../lib/schools';
 
 export interface ImportResult {
   rows: number;
@@ -28,44 +12,11 @@ export interface ImportResult {
   yearsWritten: number;
 }
 
-export const schoolKeys = {
-  all: ['schools'] as const,
-  list: (q: SchoolQuery) => ['schools', 'list', q] as const,
-  detail: (id: string) => ['schools', 'detail', id] as const,
-  departments: (id: string) => ['schools', 'departments', id] as const,
-  majors: (id: string, year?: number) => ['schools', 'majors', id, year ?? null] as const,
-};
-
-export function useSchools(query: SchoolQuery) {
-  return useQuery({
-    queryKey: schoolKeys.list(query),
-    queryFn: ({ signal }) => api.get<Page<SchoolDto>>('/schools', { ...query }, signal),
-    placeholderData: keepPreviousData,
-  });
-}
-
 export function useSchool(id: string | undefined) {
   return useQuery({
     queryKey: schoolKeys.detail(id ?? ''),
     queryFn: () => api.get<SchoolDto>(`/schools/${encodeURIComponent(id!)}`),
     enabled: Boolean(id),
-  });
-}
-
-export function useDepartments(schoolId: string) {
-  return useQuery({
-    queryKey: schoolKeys.departments(schoolId),
-    queryFn: () => api.get<{ items: DepartmentDto[] }>(`/schools/${encodeURIComponent(schoolId)}/departments`),
-    select: (d) => d.items,
-  });
-}
-
-export function useSchoolMajors(schoolId: string, year?: number) {
-  return useQuery({
-    queryKey: schoolKeys.majors(schoolId, year),
-    queryFn: () => api.get<{ items: SchoolMajorDto[] }>(`/schools/${encodeURIComponent(schoolId)}/majors`, { year }),
-    placeholderData: keepPreviousData,
-    select: (d) => d.items,
   });
 }
 

@@ -16,7 +16,7 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useOrgs } from '../../orgs/api';
+import { useOrgs } from '../../../lib/orgs';
 import {
   useBatches,
   useCertificateType,

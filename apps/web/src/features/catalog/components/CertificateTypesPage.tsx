@@ -17,7 +17,7 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useOrgs } from '../../orgs/api';
+import { useOrgs } from '../../../lib/orgs';
 import { useBatches, useCertificateTypes, useCreateCertificateType, type CatalogFilter } from '../api';
 import { CertificateStatusTag, ToBeConfirmedTag, levelLabel } from './bits';
 import { ExportButton } from '../../../components/ExportButton';

@@ -1,5 +1,4 @@
 import {
-  CERTIFICATE_LEVEL_LABELS,
   CERTIFICATE_TYPE_STATUS_LABELS,
   EXAM_FORM_LABELS,
   NATIONAL_FEE_CAPS_FEN,
@@ -11,9 +10,14 @@ import {
 import { FilePdfOutlined } from '@ant-design/icons';
 import { Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { levelLabel } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { formatFen, formatShare, pickLabel } from '../../../lib/money';
+
+/** Shared with other features, so kept in components/ and lib/; re-exported for the catalog's own pages. */
+export { ToBeConfirmedTag } from '../../../components/ToBeConfirmedTag';
+export { levelLabel } from '../../../lib/catalog';
 
 const STATUS_COLORS: Record<CertificateTypeStatus, string> = {
   draft: 'default',
@@ -31,19 +35,6 @@ export function CertificateStatusTag({ status }: { status: CertificateTypeStatus
   );
 }
 
-/** The small "待确认" tag of seed data whose details are not confirmed yet. */
-export function ToBeConfirmedTag({ show, hint }: { show: boolean | undefined; hint?: string }) {
-  const { t } = useTranslation();
-  if (!show) return null;
-  return (
-    <Tooltip title={hint ?? t('catalog.toBeConfirmedHint')}>
-      <Tag color="gold" style={{ marginInlineStart: 4 }} data-testid="to-be-confirmed">
-        {t('catalog.toBeConfirmed')}
-      </Tag>
-    </Tooltip>
-  );
-}
-
 /**
  * On public pages a fact the evaluation organization has not confirmed is not shown as a fact (the seed's defaults
  * are internal): the reader is sent to the organization's own announcement (issue 21 #5).
@@ -55,10 +46,6 @@ export function AsAnnounced() {
       {t('catalog.asAnnounced')}
     </Typography.Text>
   );
-}
-
-export function levelLabel(level: string, lang: 'zh-CN' | 'en-US'): string {
-  return pickLabel(CERTIFICATE_LEVEL_LABELS, level, lang);
 }
 
 /** `机考 40% + 特殊要求实训设备实操 60%`. */

@@ -1,11 +1,13 @@
 import type { ConsultationDto } from '@onex/shared';
-import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportButton } from '../../../components/ExportButton';
+import { FormModal } from '../../../components/FormModal';
+import { PagedTable } from '../../../components/PagedTable';
 import { formatDateTime } from '../../../lib/format';
-import { useErrorText } from '../../../lib/useErrorText';
+import { useShowError } from '../../../lib/useShowError';
 import { useUser } from '../../auth/session';
 import { useAnswer, useAsk, useConsultations, useOrgs, usePublish } from '../api';
 import '../locales';
@@ -20,8 +22,7 @@ export function ConsultationsPage() {
   const [asking, setAsking] = useState(false);
   const [answering, setAnswering] = useState<ConsultationDto | null>(null);
   const publish = usePublish();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
+  const showError = useShowError();
   const columns = [
     { title: t('consult.org'), dataIndex: 'orgName', key: 'orgName' },
     { title: t('consult.asker'), dataIndex: 'askerName', key: 'askerName' },
@@ -56,12 +57,7 @@ export function ConsultationsPage() {
                   {t('consult.reply')}
                 </Button>
               ) : (
-                <Button
-                  size="small"
-                  onClick={() =>
-                    publish.mutate({ id: r.id, published: !r.published }, { onError: (e) => void message.error(errorText(e)) })
-                  }
-                >
+                <Button size="small" onClick={() => publish.mutate({ id: r.id, published: !r.published }, { onError: showError })}>
                   {r.published ? t('consult.unpublish') : t('consult.publish')}
                 </Button>
               ),
@@ -87,14 +83,7 @@ export function ConsultationsPage() {
           </Space>
         }
       >
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={q.isLoading}
-          dataSource={q.data?.items ?? []}
-          columns={columns}
-          pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }}
-        />
+        <PagedTable rowKey="id" columns={columns} query={q} page={page} pageSize={20} onPage={setPage} />
       </Card>
       {asking && <AskModal onClose={() => setAsking(false)} />}
       {answering && <AnswerModal c={answering} onClose={() => setAnswering(null)} />}
@@ -108,21 +97,14 @@ function AskModal({ onClose }: { onClose: () => void }) {
   const orgs = useOrgs();
   const ask = useAsk();
   const { message } = App.useApp();
-  const errorText = useErrorText();
+  const showError = useShowError();
   return (
-    <Modal
-      open
+    <FormModal
       title={t('consult.ask')}
-      onCancel={onClose}
-      confirmLoading={ask.isPending}
-      onOk={() =>
-        void form.validateFields().then((v) =>
-          ask.mutate(v, {
-            onSuccess: () => (message.success(t('consult.sent')), onClose()),
-            onError: (e) => void message.error(errorText(e)),
-          }),
-        )
-      }
+      form={form}
+      pending={ask.isPending}
+      onClose={onClose}
+      onOk={(v) => ask.mutate(v, { onSuccess: () => (message.success(t('consult.sent')), onClose()), onError: showError })}
     >
       <Form form={form} layout="vertical">
         <Form.Item name="orgId" label={t('consult.org')} rules={[{ required: true }]}>
@@ -132,7 +114,7 @@ function AskModal({ onClose }: { onClose: () => void }) {
           <Input.TextArea rows={4} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -140,24 +122,14 @@ function AnswerModal({ c, onClose }: { c: ConsultationDto; onClose: () => void }
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const answer = useAnswer();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
+  const showError = useShowError();
   return (
-    <Modal
-      open
+    <FormModal
       title={t('consult.reply')}
-      onCancel={onClose}
-      confirmLoading={answer.isPending}
-      onOk={() =>
-        void form
-          .validateFields()
-          .then((v) =>
-            answer.mutate(
-              { id: c.id, answer: v.answer, publish: !!v.publish },
-              { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) },
-            ),
-          )
-      }
+      form={form}
+      pending={answer.isPending}
+      onClose={onClose}
+      onOk={(v) => answer.mutate({ id: c.id, answer: v.answer, publish: !!v.publish }, { onSuccess: onClose, onError: showError })}
     >
       <Typography.Paragraph>{c.question}</Typography.Paragraph>
       <Form form={form} layout="vertical">
@@ -168,6 +140,6 @@ function AnswerModal({ c, onClose }: { c: ConsultationDto; onClose: () => void }
           <Checkbox>{t('consult.publishNow')}</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -23,7 +23,7 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useSchoolMajors } from '../../schools/api';
+import { useSchoolMajors } from '../../../lib/schools';
 import { depositsTemplateUrl, useCourses, useDeleteCourse, useImportDeposits, useSaveCourse } from '../api';
 import { CODE_PATTERN, formatCredits } from '../credit-helpers';
 import { DepositDrawer, XlsxImportModal } from './forms';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useSchools } from '../../schools/api';
+import { useSchools } from '../../../lib/schools';
 import { type RuleQuery, useRule, useRules } from '../api';
 import { formatCredits, ruleCredits, withSelectedOption } from '../credit-helpers';
 import { RuleCodeCell, RuleCourseLines, RuleDetails, RuleStatusTag } from './rule-bits';

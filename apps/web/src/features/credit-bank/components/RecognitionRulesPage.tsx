@@ -34,7 +34,7 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useSchoolMajors } from '../../schools/api';
+import { useSchoolMajors } from '../../../lib/schools';
 import {
   type RuleQuery,
   useCourses,

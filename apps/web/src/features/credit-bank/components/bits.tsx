@@ -42,7 +42,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useLearners } from '../../learners/api';
+import { useLearners } from '../../../lib/learners';
 import { fileUrl, useApplicationTransition, useReverse } from '../api';
 import { type EntryTag, entryTags, formatCredits, liveEntries, sortItems, withSelectedOption } from '../credit-helpers';
 

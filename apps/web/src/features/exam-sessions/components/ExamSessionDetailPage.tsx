@@ -16,7 +16,7 @@ import { useLang } from '../../../lib/i18n';
 import { formatFen, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useLearners } from '../../learners/api';
+import { useLearners } from '../../../lib/learners';
 import {
   useCandidates,
   usePaperConsent,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/i18n';
 import { formatFen, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { yuanToFen } from '../../fees/fee-helpers';
+import { yuanToFen } from '../../../lib/money';
 import { useAssignInvigilator, useInvigilations, useRemoveInvigilator, type Invigilation } from '../api';
 
 interface Values {

@@ -9,7 +9,7 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useCertificateTypes } from '../../catalog/api';
+import { useCertificateTypes } from '../../../lib/catalog';
 import type { ExamSite } from '../../exam-sites/api';
 import { useScheduleSession } from '../api';
 

@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useUser } from '../../auth/session';
-import { levelLabel } from '../../catalog/components/bits';
+import { levelLabel } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';

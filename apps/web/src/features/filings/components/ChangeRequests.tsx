@@ -12,7 +12,7 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, S
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../auth/session';
-import { levelLabel } from '../../catalog/components/bits';
+import { levelLabel } from '../../../lib/catalog';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Table
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useUser } from '../../auth/session';
-import { levelLabel } from '../../catalog/components/bits';
+import { levelLabel } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';

@@ -2,7 +2,7 @@ import type { FilingDetailDto } from '@onex/shared';
 import { Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { levelLabel } from '../../catalog/components/bits';
+import { levelLabel } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { formatFen } from '../../../lib/money';

@@ -2,8 +2,8 @@ import type { FilingDetailDto } from '@onex/shared';
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Form, InputNumber, Select, Space, Table, Typography, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { levelLabel } from '../../catalog/components/bits';
-import { useSchoolMajors } from '../../schools/api';
+import { levelLabel } from '../../../lib/catalog';
+import { useSchoolMajors } from '../../../lib/schools';
 import { useLang } from '../../../lib/i18n';
 
 export type PlanRow = FilingDetailDto['sections']['plan']['rows'][number];

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { canUse, menuFor } from '../../../app/navigation';
-import { useScopeOptions } from '../../accounts/api';
+import { useScopeOptions } from '../../../lib/scope-options';
 import { useUser } from '../../auth/session';
 import { roleLabel, useLang } from '../../../lib/i18n';
 import { useRegions, useScopeLabel } from '../api';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { pickLabel } from '../../../lib/money';
 import { useLang } from '../../../lib/i18n';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
-import { useSchoolMajors } from '../../schools/api';
+import { useSchoolMajors } from '../../../lib/schools';
 import { useCreateLearner, type LearnerCreated } from '../api';
 import { idNumberMessage } from '../learner-helpers';
 

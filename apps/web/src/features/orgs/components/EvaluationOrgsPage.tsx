@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorText } from '../../../lib/useErrorText';
-import { ToBeConfirmedTag } from '../../catalog/components/bits';
+import { ToBeConfirmedTag } from '../../../components/ToBeConfirmedTag';
 import { useOrgs, type OrgQuery } from '../api';
 import { OrgFormModal } from './OrgFormModal';
 import { ExportButton } from '../../../components/ExportButton';

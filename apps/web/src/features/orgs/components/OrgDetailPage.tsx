@@ -24,8 +24,8 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useCertificateTypes } from '../../catalog/api';
-import { ToBeConfirmedTag } from '../../catalog/components/bits';
+import { useCertificateTypes } from '../../../lib/catalog';
+import { ToBeConfirmedTag } from '../../../components/ToBeConfirmedTag';
 import { useCreateContact, useDeleteContact, useOrg, useUpdateContact } from '../api';
 import { OrgFormModal } from './OrgFormModal';
 

@@ -3,7 +3,7 @@ import { Checkbox, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
-import { useRegions } from '../../home/api';
+import { useRegions } from '../../../lib/regions';
 import { creditCodeHelp } from '../school-form';
 
 /** The school fields of the register drawer and the edit form; `editable` disables the others. */

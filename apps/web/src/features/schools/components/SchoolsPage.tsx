@@ -34,7 +34,7 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import { useRegions } from '../../home/api';
+import { useRegions } from '../../../lib/regions';
 import { useApproveSchool, useRegisterSchool, useSchools, type SchoolQuery } from '../api';
 import { ExportButton } from '../../../components/ExportButton';
 import { SchoolFormFields } from './SchoolFormFields';

@@ -8,15 +8,18 @@ import {
   type SocialDocumentKind,
   type SocialOfferDto,
 } from '@onex/shared';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography, Upload, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography, Upload, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/FormModal';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { formatFen, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
+import { useShowError } from '../../../lib/useShowError';
 import { documentUrl, useApply, useMyApplications, useOffers, usePay, useUpload, useWithdraw } from '../api';
 import '../locales';
+import { TwoLines } from './TwoLines';
 
 const STATUS_COLORS: Record<SocialApplicationDto['status'], string> = {
   draft: 'default',
@@ -42,21 +45,21 @@ export function MySocialExamsPage() {
   const appliedSessions = new Set(
     (mine.data ?? []).filter((a) => a.status !== 'withdrawn' && a.status !== 'rejected').map((a) => a.session.id),
   );
-  const onError = (err: unknown) => void message.error(errorText(err));
+  const onError = useShowError();
 
   const offerColumns: TableProps<SocialOfferDto>['columns'] = [
     {
       title: t('social.certificate'),
       key: 'cert',
       render: (_, o) => (
-        <Space orientation="vertical" size={0}>
-          <span>
-            {o.certificateType.name} · {pickLabel(CERTIFICATE_LEVEL_LABELS, o.level, lang)}
-          </span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {o.organization.name}
-          </Typography.Text>
-        </Space>
+        <TwoLines
+          main={
+            <>
+              {o.certificateType.name} · {pickLabel(CERTIFICATE_LEVEL_LABELS, o.level, lang)}
+            </>
+          }
+          sub={o.organization.name}
+        />
       ),
     },
     { title: t('social.examDate'), dataIndex: 'examDate', key: 'date', width: 120 },
@@ -68,12 +71,14 @@ export function MySocialExamsPage() {
       width: 150,
       align: 'right',
       render: (_, o) => (
-        <Space orientation="vertical" size={0}>
-          <span>{formatFen(o.feeFen)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('social.cap')} {formatFen(o.capFen)}
-          </Typography.Text>
-        </Space>
+        <TwoLines
+          main={formatFen(o.feeFen)}
+          sub={
+            <>
+              {t('social.cap')} {formatFen(o.capFen)}
+            </>
+          }
+        />
       ),
     },
     {
@@ -139,14 +144,18 @@ export function MySocialExamsPage() {
       title: t('social.certificate'),
       key: 'cert',
       render: (_, a) => (
-        <Space orientation="vertical" size={0}>
-          <span>
-            {a.session.certificateTypeName} · {pickLabel(CERTIFICATE_LEVEL_LABELS, a.session.level, lang)}
-          </span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {a.session.examDate} · {a.session.examSiteName} · {a.organization.name}
-          </Typography.Text>
-        </Space>
+        <TwoLines
+          main={
+            <>
+              {a.session.certificateTypeName} · {pickLabel(CERTIFICATE_LEVEL_LABELS, a.session.level, lang)}
+            </>
+          }
+          sub={
+            <>
+              {a.session.examDate} · {a.session.examSiteName} · {a.organization.name}
+            </>
+          }
+        />
       ),
     },
     {
@@ -247,36 +256,26 @@ export function MySocialExamsPage() {
 function PayModal({ application, onClose }: { application: SocialApplicationDto; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const errorText = useErrorText();
+  const showError = useShowError();
   const pay = usePay();
   const [form] = Form.useForm<{ paymentRef: string }>();
+  const submit = (v: { paymentRef: string }) =>
+    pay.mutate(
+      { id: application.id, paymentRef: v.paymentRef.trim() },
+      { onSuccess: () => (void message.success(t('social.payOk')), onClose()), onError: showError },
+    );
   return (
-    <Modal
-      open
+    <FormModal
       title={t('social.payTitle', { amount: formatFen(application.feeFen) })}
       okText={t('social.pay')}
       cancelText={t('common.cancel')}
-      confirmLoading={pay.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      pending={pay.isPending}
+      onClose={onClose}
+      onOk={submit}
       okButtonProps={{ 'data-testid': 'social-pay-ok' } as never}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          pay.mutate(
-            { id: application.id, paymentRef: v.paymentRef.trim() },
-            {
-              onSuccess: () => {
-                void message.success(t('social.payOk'));
-                onClose();
-              },
-              onError: (err) => void message.error(errorText(err)),
-            },
-          )
-        }
-      >
+      <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="paymentRef"
           label={t('social.payRef')}
@@ -286,6 +285,6 @@ function PayModal({ application, onClose }: { application: SocialApplicationDto;
           <Input maxLength={64} data-testid="social-pay-ref" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -16,7 +16,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Popconfirm,
   Select,
   Space,
@@ -28,12 +27,15 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../../components/ExportButton';
+import { FormModal } from '../../../components/FormModal';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { formatFen, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
+import { useShowError } from '../../../lib/useShowError';
 import { type ApplicationQuery, documentUrl, useConfirm, useOrgApplications, usePublishFee, useReject, useSocialFees } from '../api';
 import '../locales';
+import { TwoLines } from './TwoLines';
 
 /** 社会考生报名审核 (issue 17 item 1): the organization's fees for social candidates and the applications to confirm. */
 export function SocialApplicationsPage() {
@@ -45,34 +47,40 @@ export function SocialApplicationsPage() {
   const list = useOrgApplications(query);
   const confirm = useConfirm();
   const [rejecting, setRejecting] = useState<SocialApplicationDto | null>(null);
-  const onError = (err: unknown) => void message.error(errorText(err));
+  const onError = useShowError();
 
   const columns: TableProps<SocialApplicationDto>['columns'] = [
     {
       title: t('social.learner'),
       key: 'learner',
       render: (_, a) => (
-        <Space orientation="vertical" size={0}>
-          <span>{a.learner.name}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {a.learner.idNumberMasked}
-            {a.learner.phoneMasked ? ` · ${a.learner.phoneMasked}` : ''}
-          </Typography.Text>
-        </Space>
+        <TwoLines
+          main={a.learner.name}
+          sub={
+            <>
+              {a.learner.idNumberMasked}
+              {a.learner.phoneMasked ? ` · ${a.learner.phoneMasked}` : ''}
+            </>
+          }
+        />
       ),
     },
     {
       title: t('social.certificate'),
       key: 'session',
       render: (_, a) => (
-        <Space orientation="vertical" size={0}>
-          <span>
-            {a.session.certificateTypeName} · {pickLabel(CERTIFICATE_LEVEL_LABELS, a.session.level, lang)}
-          </span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {a.session.examDate} · {a.session.examSiteName}
-          </Typography.Text>
-        </Space>
+        <TwoLines
+          main={
+            <>
+              {a.session.certificateTypeName} · {pickLabel(CERTIFICATE_LEVEL_LABELS, a.session.level, lang)}
+            </>
+          }
+          sub={
+            <>
+              {a.session.examDate} · {a.session.examSiteName}
+            </>
+          }
+        />
       ),
     },
     {
@@ -94,14 +102,7 @@ export function SocialApplicationsPage() {
       width: 170,
       align: 'right',
       render: (_, a) => (
-        <Space orientation="vertical" size={0}>
-          <span>{a.paidFen !== null ? t('social.paid', { amount: formatFen(a.paidFen) }) : formatFen(a.feeFen)}</span>
-          {a.paymentRef && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {a.paymentRef}
-            </Typography.Text>
-          )}
-        </Space>
+        <TwoLines main={a.paidFen !== null ? t('social.paid', { amount: formatFen(a.paidFen) }) : formatFen(a.feeFen)} sub={a.paymentRef} />
       ),
     },
     {
@@ -192,41 +193,31 @@ export function SocialApplicationsPage() {
 function RejectModal({ application, onClose }: { application: SocialApplicationDto; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const errorText = useErrorText();
+  const showError = useShowError();
   const reject = useReject();
   const [form] = Form.useForm<{ reason: string }>();
+  const submit = (v: { reason: string }) =>
+    reject.mutate(
+      { id: application.id, reason: v.reason.trim() },
+      { onSuccess: () => (void message.success(t('social.rejectOk')), onClose()), onError: showError },
+    );
   return (
-    <Modal
-      open
+    <FormModal
       title={`${t('social.reject')} · ${application.learner.name}`}
       okText={t('social.reject')}
       okButtonProps={{ danger: true }}
       cancelText={t('common.cancel')}
-      confirmLoading={reject.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      pending={reject.isPending}
+      onClose={onClose}
+      onOk={submit}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          reject.mutate(
-            { id: application.id, reason: v.reason.trim() },
-            {
-              onSuccess: () => {
-                void message.success(t('social.rejectOk'));
-                onClose();
-              },
-              onError: (err) => void message.error(errorText(err)),
-            },
-          )
-        }
-      >
+      <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="reason" label={t('social.rejectReason')} rules={[{ required: true, whitespace: true, min: 2 }]}>
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -236,6 +227,7 @@ function FeesCard() {
   const { lang } = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
+  const showError = useShowError();
   const fees = useSocialFees();
   const publish = usePublishFee();
   const [draft, setDraft] = useState<Record<string, number | null>>({});
@@ -282,7 +274,7 @@ function FeesCard() {
               onClick={() =>
                 publish.mutate(
                   { certificateTypeId: f.certificateTypeId, level: f.level, feeFen: Math.round((yuan ?? 0) * 100) },
-                  { onSuccess: () => void message.success(t('social.publishOk')), onError: (err) => void message.error(errorText(err)) },
+                  { onSuccess: () => void message.success(t('social.publishOk')), onError: showError },
                 )
               }
               data-testid={`fee-publish-${k}`}

@@ -8,29 +8,14 @@ import {
   type TrainingPlanDto,
   type TrainingRecordDto,
 } from '@onex/shared';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../../components/ExportButton';
+import { FormModal } from '../../../components/FormModal';
+import { PagedTable } from '../../../components/PagedTable';
 import { formatFen } from '../../../lib/money';
-import { useErrorText } from '../../../lib/useErrorText';
+import { useShowError } from '../../../lib/useShowError';
 import { useUser } from '../../auth/session';
 import {
   useCoverage,
@@ -70,6 +55,17 @@ function usePaging() {
   return { page, setPage, pageSize: 20 };
 }
 
+/** 新建… for the roles that record training; nothing for the others. */
+function NewButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const me = useUser();
+  if (!WRITERS.includes(me.role)) return null;
+  return (
+    <Button type="primary" icon={<PlusOutlined />} onClick={onClick}>
+      {label}
+    </Button>
+  );
+}
+
 function Plans() {
   const { t } = useTranslation();
   const me = useUser();
@@ -77,14 +73,11 @@ function Plans() {
   const q = usePlans({ page: p.page, pageSize: p.pageSize });
   const act = usePlanAction();
   const [creating, setCreating] = useState(false);
-  const { message, modal } = App.useApp();
-  const errorText = useErrorText();
+  const { modal } = App.useApp();
+  const showError = useShowError();
   const run = (plan: TrainingPlanDto, action: TrainingPlanDto['events'][number]['action']) => {
     const go = (comment?: string) =>
-      act.mutate(
-        { id: plan.id, action: action as never, ...(comment ? { comment } : {}) },
-        { onError: (e) => void message.error(errorText(e)) },
-      );
+      act.mutate({ id: plan.id, action: action as never, ...(comment ? { comment } : {}) }, { onError: showError });
     if (action !== 'return') return go();
     let comment = '';
     modal.confirm({
@@ -129,24 +122,13 @@ function Plans() {
     <Card
       extra={
         <Space>
-          {WRITERS.includes(me.role) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('training.newPlan')}
-            </Button>
-          )}
+          <NewButton label={t('training.newPlan')} onClick={() => setCreating(true)} />
           <ExportButton path="/training-plans" />
         </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('training.chain')}</Typography.Paragraph>
-      <Table
-        rowKey="id"
-        size="middle"
-        loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
-        columns={columns}
-        pagination={{ current: p.page, pageSize: p.pageSize, total: q.data?.total ?? 0, onChange: p.setPage }}
-      />
+      <PagedTable rowKey="id" columns={columns} query={q} page={p.page} pageSize={p.pageSize} onPage={p.setPage} />
       {creating && <PlanModal onClose={() => setCreating(false)} />}
     </Card>
   );
@@ -167,17 +149,14 @@ function PlanModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const create = useCreatePlan();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
+  const showError = useShowError();
   return (
-    <Modal
-      open
+    <FormModal
       title={t('training.newPlan')}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      onOk={() =>
-        void form.validateFields().then((v) => create.mutate(v, { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) }))
-      }
+      form={form}
+      pending={create.isPending}
+      onClose={onClose}
+      onOk={(v) => create.mutate(v, { onSuccess: onClose, onError: showError })}
     >
       <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear(), kind: 'teacher' }}>
         <Form.Item name="filingId" label={t('training.pilot')} rules={[{ required: true }]}>
@@ -199,13 +178,12 @@ function PlanModal({ onClose }: { onClose: () => void }) {
           <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
 function Records() {
   const { t } = useTranslation();
-  const me = useUser();
   const p = usePaging();
   const [above, setAbove] = useState(false);
   const query = { page: p.page, pageSize: p.pageSize, ...(above ? { feeAboveStandard: 'true' } : {}) };
@@ -242,24 +220,13 @@ function Records() {
       extra={
         <Space>
           <Switch checked={above} onChange={(v) => (setAbove(v), p.setPage(1))} /> {t('training.onlyAbove')}
-          {WRITERS.includes(me.role) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('training.newRecord')}
-            </Button>
-          )}
+          <NewButton label={t('training.newRecord')} onClick={() => setCreating(true)} />
           <ExportButton path="/training-records" query={query} />
         </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('training.feeRule', { source: TRAINING_FEE_STANDARD.source })}</Typography.Paragraph>
-      <Table
-        rowKey="id"
-        size="middle"
-        loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
-        columns={columns}
-        pagination={{ current: p.page, pageSize: p.pageSize, total: q.data?.total ?? 0, onChange: p.setPage }}
-      />
+      <PagedTable rowKey="id" columns={columns} query={q} page={p.page} pageSize={p.pageSize} onPage={p.setPage} />
       {creating && <RecordModal onClose={() => setCreating(false)} />}
     </Card>
   );
@@ -269,23 +236,18 @@ function RecordModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const create = useCreateRecord();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
+  const showError = useShowError();
   return (
-    <Modal
-      open
+    <FormModal
       title={t('training.newRecord')}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      onOk={() =>
-        void form
-          .validateFields()
-          .then((v) =>
-            create.mutate(
-              { ...v, startDate: v.startDate.format('YYYY-MM-DD'), feeFen: Math.round((v.fee ?? 0) * 100), fee: undefined },
-              { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) },
-            ),
-          )
+      form={form}
+      pending={create.isPending}
+      onClose={onClose}
+      onOk={(v) =>
+        create.mutate(
+          { ...v, startDate: v.startDate.format('YYYY-MM-DD'), feeFen: Math.round((v.fee ?? 0) * 100), fee: undefined },
+          { onSuccess: onClose, onError: showError },
+        )
       }
     >
       <Form form={form} layout="vertical" initialValues={{ kind: 'teacher', days: 1, hours: 8, workloadHours: 8, fee: 0 }}>
@@ -318,13 +280,12 @@ function RecordModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Space>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
 function Qualifications() {
   const { t } = useTranslation();
-  const me = useUser();
   const p = usePaging();
   const q = useQualifications({ page: p.page, pageSize: p.pageSize });
   const [creating, setCreating] = useState(false);
@@ -350,23 +311,12 @@ function Qualifications() {
     <Card
       extra={
         <Space>
-          {WRITERS.includes(me.role) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('training.newQualification')}
-            </Button>
-          )}
+          <NewButton label={t('training.newQualification')} onClick={() => setCreating(true)} />
           <ExportButton path="/teacher-qualifications" />
         </Space>
       }
     >
-      <Table
-        rowKey="id"
-        size="middle"
-        loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
-        columns={columns}
-        pagination={{ current: p.page, pageSize: p.pageSize, total: q.data?.total ?? 0, onChange: p.setPage }}
-      />
+      <PagedTable rowKey="id" columns={columns} query={q} page={p.page} pageSize={p.pageSize} onPage={p.setPage} />
       {creating && <QualificationModal onClose={() => setCreating(false)} />}
     </Card>
   );
@@ -379,22 +329,20 @@ function QualificationModal({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const create = useCreateQualification();
   const { message } = App.useApp();
-  const errorText = useErrorText();
+  const showError = useShowError();
   const types = [...new Map((pilots.data ?? []).map((f) => [f.certificateTypeId, f.certificateTypeName])).entries()];
   return (
-    <Modal
-      open
+    <FormModal
       title={t('training.newQualification')}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      onOk={() =>
-        void form.validateFields().then((v) => {
-          if (!file) return void message.error(t('training.evidenceHint'));
-          const fields: Record<string, string> = { ...v, issuedOn: v.issuedOn.format('YYYY-MM-DD') };
-          if (!v.level) delete fields.level;
-          create.mutate({ fields, file }, { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) });
-        })
-      }
+      form={form}
+      pending={create.isPending}
+      onClose={onClose}
+      onOk={(v) => {
+        if (!file) return void message.error(t('training.evidenceHint'));
+        const fields: Record<string, string> = { ...v, issuedOn: v.issuedOn.format('YYYY-MM-DD') };
+        if (!v.level) delete fields.level;
+        create.mutate({ fields, file }, { onSuccess: onClose, onError: showError });
+      }}
     >
       <Form form={form} layout="vertical" initialValues={{ kind: 'x_certificate' }}>
         <Form.Item name="teacherName" label={t('training.teacher')} rules={[{ required: true }]}>
@@ -424,7 +372,7 @@ function QualificationModal({ onClose }: { onClose: () => void }) {
           <Button icon={<UploadOutlined />}>{`${t('training.evidence')}（${t('training.evidenceHint')}）`}</Button>
         </Upload>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -465,14 +413,7 @@ function Coverage() {
         </Space>
       }
     >
-      <Table
-        rowKey="filingId"
-        size="middle"
-        loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
-        columns={columns}
-        pagination={{ current: p.page, pageSize: p.pageSize, total: q.data?.total ?? 0, onChange: p.setPage }}
-      />
+      <PagedTable rowKey="filingId" columns={columns} query={q} page={p.page} pageSize={p.pageSize} onPage={p.setPage} />
     </Card>
   );
 }
