@@ -393,16 +393,16 @@ export const policyJurisdictionSchema = z.discriminatedUnion('level', [
 ]);
 
 export const createPolicyDocumentSchema = z.object({
-  number: text(100),
-  title: text(300),
-  issuer: text(100),
+  number: text(100).min(1, '请填写文号'),
+  title: text(300).min(1, '请填写标题'),
+  issuer: text(100).min(1, '请填写发文单位'),
   jurisdiction: policyJurisdictionSchema,
 });
 export type CreatePolicyDocumentRequest = z.infer<typeof createPolicyDocumentSchema>;
 
 export const createPolicyRuleSchema = z.object({
   kind: z.enum(POLICY_RULE_KINDS),
-  clause: text(200),
+  clause: text(200).min(1, '请填写条款'),
   severity: z.enum(['block', 'warn']).nullable().optional(),
   params: z.record(z.string(), z.unknown()).optional(),
 });

@@ -109,3 +109,30 @@ describe('issue 18 #0 (review): rule parameters are checked by kind (no 500 late
     }
   });
 });
+
+describe('issue 18 #0 (review): a document and a rule name what they are', () => {
+  it('an empty 文号, title, issuer or clause is refused with 400 naming the field; nothing is stored', async () => {
+    const gzcpId = await schoolId('广州城市职业学院');
+    const before = await t.db.selectFrom('policy_documents').select('id').execute();
+    const doc = {
+      number: '穗城职院〔2027〕8号',
+      title: '补充规定',
+      issuer: '广州城市职业学院',
+      jurisdiction: { level: 'school', schoolId: gzcpId },
+    };
+    for (const field of ['number', 'title', 'issuer'] as const) {
+      const res = await gzcp.post('/api/v1/policies/documents', { ...doc, [field]: '   ' });
+      expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
+      expect(JSON.stringify(res.json().error.details)).toContain(field);
+    }
+    expect(await t.db.selectFrom('policy_documents').select('id').execute()).toHaveLength(before.length);
+    const created = await gzcp.post('/api/v1/policies/documents', doc);
+    expect(created.statusCode, created.body).toBe(200);
+    const rule = await gzcp.post(`/api/v1/policies/documents/${created.json<PolicyDocumentDto>().key}/rules`, {
+      kind: 'min_candidates',
+      clause: '',
+    });
+    expect(rule.statusCode, rule.body).toBe(400);
+    expect(JSON.stringify(rule.json().error.details)).toContain('clause');
+  });
+});
