@@ -544,6 +544,11 @@ export const ERRORS = {
     zh: '规则参数有误：收费上限须为四类考核形式（纸笔、机考、一般实操、特殊实操）各自的上限（分，非负整数），且只能由省级或国家级文件规定',
     en: 'Invalid rule: fee caps need all four exam forms (fen, non-negative integers) and come from a provincial or national document only',
   },
+  POLICY_RULE_RELAXES: {
+    status: 400,
+    zh: '学校文件只能增加本校的规则，不能把国家或本省规定必须满足的规则改为提醒，也不能改变其参数',
+    en: 'A school document adds rules; it cannot turn a blocking national or provincial rule into a warning or change its parameters',
+  },
   FILING_PLEDGE_REQUIRED: {
     status: 422,
     zh: '提交备案前须勾选真实性承诺：申报单位对所填报材料的真实性负责',

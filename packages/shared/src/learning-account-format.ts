@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_TYPES, idNumberInputSchema } from './exams';
 import { OUTCOME_STATES, OUTCOME_TYPES } from './credit-bank';
+import { calendarDate, hasOneDecimal, text } from './input';
 
 /**
  * The hand-off format of a learning account (学习账户交换格式, issue 18 item 8; `003` 四(五) 国家学分银行): what a learner
@@ -85,4 +86,18 @@ export const learningAccountImportResultSchema = z.object({
   outcomes: z.number().int(),
   written: z.number().int(),
   duplicate: z.boolean(),
+});
+
+/**
+ * What an import writes of each outcome, checked as a school's own deposit is (credits 0–100 with one decimal, text
+ * within bounds, a real date): the format's schema describes documents; this is what the platform accepts from one.
+ */
+export const importedOutcomeSchema = z.object({
+  origin: z.object({ issuer: text(300).min(1, '成果来源平台不能为空'), id: text(200).min(1, '成果标识不能为空') }),
+  name: text(200).min(1, '成果名称不能为空'),
+  level: text(50).nullable(),
+  credits: z.number().min(0, '学分不能为负数').max(100, '学分不能超过 100').refine(hasOneDecimal, { message: '学分最多保留一位小数' }),
+  hours: z.number().min(0, '学时不能为负数').max(10_000, '学时不能超过 10000').nullable(),
+  recordedOn: calendarDate,
+  source: text(200).min(1, '成果来源不能为空'),
 });

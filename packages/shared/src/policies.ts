@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { EXAM_FORMS, NATIONAL_FEE_CAPS_FEN, type ExamForm } from './catalog';
+import { CERTIFICATE_LEVELS, EXAM_FORMS, NATIONAL_FEE_CAPS_FEN, type ExamForm } from './catalog';
 import { FILING_RULES, FILING_RULE_IDS, type FilingRuleDef, type FilingRuleId, type RuleSeverity } from './filings';
-import { text } from './input';
+import { int4, text } from './input';
+import { SCHOOL_TYPES } from './schools';
 
 /**
  * Policies as data with a jurisdiction (issue 18 item 0). A rule, a notice text or a default applies only inside the
@@ -392,20 +393,68 @@ export const policyJurisdictionSchema = z.discriminatedUnion('level', [
 ]);
 
 export const createPolicyDocumentSchema = z.object({
-  number: text(100),
-  title: text(300),
-  issuer: text(100),
+  number: text(100).min(1, '请填写文号'),
+  title: text(300).min(1, '请填写标题'),
+  issuer: text(100).min(1, '请填写发文单位'),
   jurisdiction: policyJurisdictionSchema,
 });
 export type CreatePolicyDocumentRequest = z.infer<typeof createPolicyDocumentSchema>;
 
 export const createPolicyRuleSchema = z.object({
   kind: z.enum(POLICY_RULE_KINDS),
-  clause: text(200),
+  clause: text(200).min(1, '请填写条款'),
   severity: z.enum(['block', 'warn']).nullable().optional(),
   params: z.record(z.string(), z.unknown()).optional(),
 });
 export type CreatePolicyRuleRequest = z.infer<typeof createPolicyRuleSchema>;
+
+/**
+ * The parameters each kind of rule can carry (what the filing checks read), so that a document cannot store parameters
+ * that break the checks of every school it covers: unknown keys and wrong types are refused when the rule is added.
+ */
+const noParams = z.object({}).strict();
+export const POLICY_RULE_PARAMS_SCHEMAS: Readonly<Record<PolicyRuleKind, z.ZodType>> = {
+  certificate_published: noParams,
+  batch_admitted: noParams,
+  round_open: noParams,
+  one_pilot_per_major: z
+    .object({ maxPerMajorPerYear: int4(1, 100) })
+    .partial()
+    .strict(),
+  min_candidates: z
+    .object({ minCandidates: int4(0, 100_000) })
+    .partial()
+    .strict(),
+  course_support: noParams,
+  level_for_school_type: z
+    .object({ allowedLevels: z.partialRecord(z.enum(SCHOOL_TYPES), z.array(z.enum(CERTIFICATE_LEVELS)).max(CERTIFICATE_LEVELS.length)) })
+    .partial()
+    .strict(),
+  pass_rate: z
+    .object({ minPassRate: z.number().min(0, '不能小于 0').max(1, '通过率以 0–1 的小数表示（如 0.9）') })
+    .partial()
+    .strict(),
+  sections_complete: noParams,
+  attachments_present: noParams,
+  fee_cap: noParams,
+  fee_caps: feeCapsParamsSchema,
+};
+
+/**
+ * Whether a rule of a school's own document would relax what the nation or the school's province makes blocking
+ * (a school's rules add to those above it, they never lift them): a warning in place of a blocking rule, or other
+ * parameters for it.
+ */
+export function schoolRuleRelaxes(
+  rule: { kind: PolicyRuleKind; severity: RuleSeverity | null; params: Record<string, unknown> },
+  provinceCode: string,
+  set: PolicySet,
+): boolean {
+  if (rule.kind === 'fee_caps') return false; // refused for school documents on its own
+  const above = filingRulesForProvince(provinceCode, set).find((r) => r.id === rule.kind);
+  if (!above || above.severity !== 'block') return false;
+  return rule.severity === 'warn' || Object.keys(rule.params).length > 0;
+}
 
 export const policyDocumentDtoSchema = z.object({
   key: z.string(),

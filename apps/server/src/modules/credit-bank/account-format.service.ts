@@ -5,6 +5,7 @@ import {
   type LearningAccountDocument,
   OUTCOME_TYPE_LABELS,
   idNumberProblem,
+  importedOutcomeSchema,
   learningAccountDocumentSchema,
   type learningAccountImportSchema,
   maskIdNumber,
@@ -122,6 +123,16 @@ export async function importAccountDocument(
       fields: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
   const doc = parsed.data;
+  // Each outcome to be written is checked like a school's own deposit: nothing is written unless all pass.
+  const outcomeIssues = doc.outcomes.flatMap((o, i) =>
+    o.state === 'valid' && !o.usedInConversion
+      ? (importedOutcomeSchema.safeParse(o).error?.issues ?? []).map((x) => ({
+          path: ['outcomes', i, ...x.path].join('.'),
+          message: x.message,
+        }))
+      : [],
+  );
+  if (outcomeIssues.length) throw new AppError('LEARNING_ACCOUNT_FORMAT_INVALID', { fields: outcomeIssues.slice(0, 20) });
   const idProblem = idNumberProblem(body.idType, body.idNumber);
   if (idProblem) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'idNumber', message: idProblem }] });
   if (doc.holder.idType !== body.idType || maskIdNumber(body.idNumber) !== doc.holder.idMasked)

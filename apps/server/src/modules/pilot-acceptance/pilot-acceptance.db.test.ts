@@ -130,7 +130,7 @@ describe('pilot milestones and final acceptance (issue 18 item 5; 004 六, 001 �
       'courses_mapped',
       'milestone',
     ]);
-    expect(refused.json().recordedShortfalls[0]).toMatchObject({ basis: '001 第二十条', target: 10_000 });
+    expect(refused.json().recordedShortfalls[0]).toMatchObject({ basis: '任务书（考核任务）', target: 10_000 });
 
     // The school remedies (targets the examined count the records hold, a fourth course, the milestone done) and re-applies.
     const examined = await examinedInRecords();

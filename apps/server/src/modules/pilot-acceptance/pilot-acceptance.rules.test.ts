@@ -18,7 +18,7 @@ describe('pilot milestones and final acceptance (issue 18 item 5)', () => {
       milestones: [...facts.milestones, { title: '学分银行研究', dueOn: '2026-12-31', doneOn: null }],
     });
     expect(s.map((x) => x.code)).toEqual(['trained_teachers', 'candidates_examined', 'courses_mapped', 'milestone']);
-    expect(s[1]).toMatchObject({ target: 60, actual: 41, basis: '001 第二十条' });
+    expect(s[1]).toMatchObject({ target: 60, actual: 41, basis: '任务书（考核任务）' });
     expect(s[3]!.label).toContain('学分银行研究');
   });
   it('workflow: apply from in progress or after a refusal; the province decides only an application', () => {

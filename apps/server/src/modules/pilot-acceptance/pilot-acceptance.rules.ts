@@ -3,7 +3,8 @@ import { PILOT_ACCEPTANCE_TRANSITIONS, type PilotAcceptanceAction, type PilotAcc
 /**
  * Pilot task books and final acceptance (issue 18 item 5), pure: the shortfalls of a pilot against its task book
  * (`001` 第六条(一) 任务书, 第二十条 考核任务, `004` 七 核心课程对接), the acceptance workflow, and when the province
- * must give a comment.
+ * must give a comment. A shortfall's basis is the school's own task book (its targets), never another school's rules
+ * (R3.11: `001` is in force at 广东生态工程职业学院 only).
  */
 
 export interface TaskBookFacts {
@@ -20,7 +21,7 @@ export function shortfallsOf(f: TaskBookFacts): Shortfall[] {
       label: `培训鉴定师资 ${f.actual.trainedTeachers} 人，未达任务书目标 ${f.targets.trainedTeachers} 人`,
       target: f.targets.trainedTeachers,
       actual: f.actual.trainedTeachers,
-      basis: '001 第六条(一) 任务书',
+      basis: '任务书（师资培训目标）',
     });
   if (f.actual.examined < f.targets.examined)
     out.push({
@@ -28,7 +29,7 @@ export function shortfallsOf(f: TaskBookFacts): Shortfall[] {
       label: `已参加考核 ${f.actual.examined} 人，未完成考核任务 ${f.targets.examined} 人`,
       target: f.targets.examined,
       actual: f.actual.examined,
-      basis: '001 第二十条',
+      basis: '任务书（考核任务）',
     });
   if (f.actual.courses < f.targets.courses)
     out.push({
@@ -45,7 +46,7 @@ export function shortfallsOf(f: TaskBookFacts): Shortfall[] {
         label: `里程碑未完成：${m.title}（计划 ${m.dueOn}）`,
         target: 1,
         actual: 0,
-        basis: '001 第六条(一) 任务书',
+        basis: '任务书（里程碑）',
       });
   return out;
 }

@@ -8,6 +8,7 @@ import {
   type PolicyRuleKind,
   type PolicySet,
   type PolicySubject,
+  POLICY_RULE_PARAMS_SCHEMAS,
   SEED_POLICY_DOCUMENTS,
   SEED_RULE_SOURCES,
   documentsFor,
@@ -15,6 +16,7 @@ import {
   feeCapsParamsSchema,
   filingRulesFor,
   policyTextsFor,
+  schoolRuleRelaxes,
 } from '@onex/shared';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
 import type { Db } from '../../db/types';
@@ -235,6 +237,18 @@ export async function addPolicyRule(
     // Fee caps replace the default caps for a whole province: a provincial (or national) document only.
     if (b.kind === 'fee_caps' && (d.level === 'school' || !feeCapsParamsSchema.safeParse(params).success))
       throw new AppError('POLICY_RULE_INVALID', { kind: b.kind });
+    // The parameters the filing checks will read, of the kind's shape (anything else would break them for every school).
+    const checked = POLICY_RULE_PARAMS_SCHEMAS[b.kind].safeParse(params);
+    if (!checked.success)
+      throw new AppError('VALIDATION_FAILED', {
+        fields: checked.error.issues.map((i) => ({ path: ['body', 'params', ...i.path].join('.'), message: i.message })),
+      });
+    // A school's document adds to the rules above it; it cannot lift a blocking national or provincial rule.
+    if (d.level === 'school') {
+      const { set: above } = await platformPolicies(trx, d.province_code);
+      if (schoolRuleRelaxes({ kind: b.kind, severity: b.severity ?? null, params }, d.province_code!, above))
+        throw new AppError('POLICY_RULE_RELAXES', { kind: b.kind });
+    }
     const id = await q.insertRule(
       trx,
       { documentId, kind: b.kind, clause: b.clause, severity: b.severity ?? null, params },

@@ -1,4 +1,4 @@
-import { creditCodeCheckChar } from '@onex/shared';
+import { SEED_POLICY_DOCUMENTS, creditCodeCheckChar, jurisdictionCovers } from '@onex/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
 import { demoIds } from '../../test/factories';
@@ -9,6 +9,7 @@ let gd: Agent, hb: Agent;
 const code = (base17: string) => base17 + creditCodeCheckChar(base17)!;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 const PASSWORD = 'Xuexiao#2026ok';
+const GD = { provinceCode: '440000', schoolId: null, schoolName: null };
 
 const registration = (o: Record<string, unknown> = {}) => ({
   name: '深圳智造职业技术学院',
@@ -107,6 +108,20 @@ describe('R2.1 schools register themselves (002 四.3 自主进行注册申报)'
       schoolName: '深圳智造职业技术学院',
       adminUsername: 'szzz-admin',
     });
+  });
+
+  it('R3.11 (review): the province is told in words that cite no other province’s notice and no seed file number', async () => {
+    const notes = (await gd.get('/api/v1/notifications?pageSize=50')).json().items as {
+      kind: string;
+      title: string;
+      body: string;
+      link: string;
+    }[];
+    const note = notes.find((n) => n.kind === 'school_registration' && n.link === `/schools/${id}`)!;
+    expect(note.body).toContain('深圳智造职业技术学院');
+    const local = SEED_POLICY_DOCUMENTS.filter((d) => d.jurisdiction.level !== 'national' && !jurisdictionCovers(d.jurisdiction, GD));
+    expect(local.filter((d) => `${note.title}${note.body}`.includes(d.number)).map((d) => d.key)).toEqual([]);
+    expect(`${note.title}${note.body}`).not.toMatch(/(^|[^0-9])00[0-4]\s/);
   });
 
   it('R2.1 another province cannot see, approve or return it (404); it is not in its list', async () => {

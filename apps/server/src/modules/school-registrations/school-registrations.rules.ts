@@ -26,11 +26,11 @@ export function mayDecideRegistration(actor: Actor, r: RegistrationFacts): boole
   return actor.role === 'province_admin' && actor.provinceCode === r.provinceCode;
 }
 
-/** What the province and the applicant are told (in-app notifications). */
+/** What the province and the applicant are told (in-app notifications; they cite no province's notice, R3.11). */
 export const registrationNotices = {
   submitted: (schoolName: string, resubmitted: boolean) => ({
     title: resubmitted ? `院校注册重新提交：${schoolName}` : `新的院校注册申报：${schoolName}`,
-    body: `${schoolName} 已${resubmitted ? '修改后重新提交' : '自主提交'}注册申报（002 四.3），请审核其证明材料后通过或退回。`,
+    body: `${schoolName} 已${resubmitted ? '修改后重新提交' : '自主提交'}注册申报，请审核其证明材料后通过或退回。`,
   }),
   approved: (schoolName: string) => ({
     title: '院校注册已审核通过',

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../auth/scope';
 import { containsPattern, paginate } from '../../db/list-query';
 import { scopeWhere } from '../../db/scope-filter';
@@ -13,6 +13,13 @@ const SCOPE_COLS = (t: string) => ({
 
 /** The participating students of a pilot: 申请培训人数 of its 申报计划, summed over its majors. */
 const studentScale = sql<string>`(SELECT coalesce(sum(m.planned_trainees), 0) FROM filing_majors m WHERE m.filing_id = f.id)`;
+
+/**
+ * A project leader's own pilots (the parties' table: 试点负责人 — its own pilot project), as filings decide it: those it
+ * leads or drew up. Undefined: no narrowing (every other role).
+ */
+const ledBy = (userId: string | undefined) =>
+  userId === undefined ? sql<SqlBool>`true` : sql<SqlBool>`(f.project_leader_user_id = ${userId} OR f.created_by = ${userId})`;
 
 const pilotBase = (db: Db) =>
   db
@@ -30,6 +37,8 @@ const pilotBase = (db: Db) =>
       'f.province_code',
       'f.city_code',
       'f.certificate_type_id',
+      'f.project_leader_user_id',
+      'f.created_by as filing_created_by',
       's.name as school_name',
       'ct.name as certificate_type_name',
       studentScale.as('student_scale'),
@@ -41,9 +50,10 @@ export function findPilot(db: Db, filingId: string) {
 }
 
 /** Approved pilots in scope that have not ended or been cancelled: the rows of the coverage view. */
-export function activePilots(db: Db, scope: Scope) {
+export function activePilots(db: Db, scope: Scope, leader?: string) {
   return pilotBase(db)
     .where(scopeWhere(scope, SCOPE_COLS('f')))
+    .where(ledBy(leader))
     .where((eb) => eb.or([eb('f.status', '=', 'approved'), eb.and([eb('f.status', '=', 'published'), eb('f.decision', '=', 'approved')])]))
     .where('f.cancelled_at', 'is', null)
     .where('f.pilot_ended_year', 'is', null)
@@ -96,7 +106,13 @@ const planBase = (db: Db) =>
     .innerJoin('schools as s', 's.id', 'p.school_id')
     .innerJoin('certificate_types as ct', 'ct.id', 'f.certificate_type_id')
     .selectAll('p')
-    .select(['s.name as school_name', 'ct.name as certificate_type_name', studentScale.as('student_scale')]);
+    .select([
+      's.name as school_name',
+      'ct.name as certificate_type_name',
+      studentScale.as('student_scale'),
+      'f.project_leader_user_id',
+      'f.created_by as filing_created_by',
+    ]);
 export type PlanRow = Awaited<ReturnType<ReturnType<typeof planBase>['executeTakeFirstOrThrow']>>;
 
 export function findPlan(db: Db, id: string) {
@@ -106,8 +122,16 @@ export async function lockPlan(db: Db, id: string) {
   await db.selectFrom('training_plans').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
   return findPlan(db, id);
 }
-export function listPlans(db: Db, scope: Scope, f: { status?: string; kind?: string; year?: number }, page: number, pageSize: number) {
-  let q = planBase(db).where(scopeWhere(scope, SCOPE_COLS('p')));
+export function listPlans(
+  db: Db,
+  scope: Scope,
+  f: { status?: string; kind?: string; year?: number; leader?: string },
+  page: number,
+  pageSize: number,
+) {
+  let q = planBase(db)
+    .where(scopeWhere(scope, SCOPE_COLS('p')))
+    .where(ledBy(f.leader));
   if (f.status) q = q.where('p.status', '=', f.status as 'draft');
   if (f.kind) q = q.where('p.kind', '=', f.kind as 'teacher');
   if (f.year) q = q.where('p.year', '=', f.year);
@@ -219,11 +243,13 @@ export function findRecord(db: Db, id: string) {
 export function listRecords(
   db: Db,
   scope: Scope,
-  f: { kind?: string; feeAboveStandard?: boolean; q?: string },
+  f: { kind?: string; feeAboveStandard?: boolean; q?: string; leader?: string },
   page: number,
   pageSize: number,
 ) {
-  let q = recordBase(db).where(scopeWhere(scope, SCOPE_COLS('r')));
+  let q = recordBase(db)
+    .where(scopeWhere(scope, SCOPE_COLS('r')))
+    .where(ledBy(f.leader));
   if (f.kind) q = q.where('r.kind', '=', f.kind as 'teacher');
   if (f.feeAboveStandard !== undefined) q = q.where('r.fee_above_standard', '=', f.feeAboveStandard);
   if (f.q)
@@ -322,4 +348,16 @@ export function schoolFacts(db: Db, id: string) {
 }
 export function certificateTypeExists(db: Db, id: string) {
   return db.selectFrom('certificate_types').select('id').where('id', '=', id).executeTakeFirst();
+}
+
+/** The active administrators of one department (a plan submitted for review is theirs to approve). */
+export async function departmentAdmins(db: Db, departmentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'department_admin')
+    .where('department_id', '=', departmentId)
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.id);
 }

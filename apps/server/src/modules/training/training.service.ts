@@ -44,10 +44,15 @@ const pilotFacts = (p: { province_code: string; city_code: string; school_id: st
   departmentId: p.department_id,
 });
 
+/** A project leader works on its own pilots only (those it leads or drew up, as for filings); undefined: no narrowing. */
+const leaderOf = (actor: Actor) => (actor.role === 'project_leader' ? actor.userId : undefined);
+const leads = (actor: Actor, p: { project_leader_user_id: string | null; filing_created_by: string | null }) =>
+  actor.role !== 'project_leader' || p.project_leader_user_id === actor.userId || p.filing_created_by === actor.userId;
+
 /** An approved, running pilot the actor may write for; outside its scope → 404. */
 async function writablePilot(db: Db, actor: Actor, filingId: string) {
   const p = await q.findPilot(db, filingId);
-  if (!p || !inScope(scopeOf(actor), pilotFacts(p))) throw notFound();
+  if (!p || !inScope(scopeOf(actor), pilotFacts(p)) || !leads(actor, p)) throw notFound();
   if (!TRAINING_WRITE_ROLES.includes(actor.role)) throw forbidden();
   if (!pilotIsActive(p)) throw new AppError('TRAINING_PILOT_NOT_APPROVED');
   return p;
@@ -98,7 +103,7 @@ export async function listPlans(
   f: { status?: TrainingPlanDto['status']; kind?: TrainingPlanDto['kind']; year?: number; page: number; pageSize: number },
 ): Promise<Page<TrainingPlanDto>> {
   const actor = requireActor(ctx, TRAINING_READ_ROLES);
-  const { items, total } = await q.listPlans(deps.db, scopeOf(actor), f, f.page, f.pageSize);
+  const { items, total } = await q.listPlans(deps.db, scopeOf(actor), { ...f, leader: leaderOf(actor) }, f.page, f.pageSize);
   const events = await q.eventsOf(
     deps.db,
     items.map((p) => p.id),
@@ -108,7 +113,7 @@ export async function listPlans(
 
 async function visiblePlan(db: Db, actor: Actor, id: string, lock = false) {
   const p = await (lock ? q.lockPlan(db, id) : q.findPlan(db, id));
-  if (!p || !TRAINING_READ_ROLES.includes(actor.role) || !inScope(scopeOf(actor), pilotFacts(p))) throw notFound();
+  if (!p || !TRAINING_READ_ROLES.includes(actor.role) || !inScope(scopeOf(actor), pilotFacts(p)) || !leads(actor, p)) throw notFound();
   return p;
 }
 
@@ -177,9 +182,10 @@ export async function actOnPlan(
       comment: comment ?? null,
       at: now,
     });
+    // A submitted plan goes to the administrators of its own department (others cannot open it).
     const to =
       t.to === 'submitted'
-        ? { role: 'department_admin' as const, schoolId: p.school_id }
+        ? { userIds: await q.departmentAdmins(trx, p.department_id) }
         : t.to === 'department_approved'
           ? { role: 'school_admin' as const, schoolId: p.school_id }
           : null;
@@ -246,7 +252,12 @@ export async function listRecords(
   const { items, total } = await q.listRecords(
     deps.db,
     scopeOf(actor),
-    { kind: f.kind, q: f.q, feeAboveStandard: f.feeAboveStandard === undefined ? undefined : f.feeAboveStandard === 'true' },
+    {
+      kind: f.kind,
+      q: f.q,
+      feeAboveStandard: f.feeAboveStandard === undefined ? undefined : f.feeAboveStandard === 'true',
+      leader: leaderOf(actor),
+    },
     f.page,
     f.pageSize,
   );
@@ -380,7 +391,7 @@ export async function coverage(
   f: { shortOnly?: 'true' | 'false'; page: number; pageSize: number },
 ): Promise<Page<CoverageRowDto>> {
   const actor = requireActor(ctx, TRAINING_READ_ROLES);
-  const pilots = await q.activePilots(deps.db, scopeOf(actor));
+  const pilots = await q.activePilots(deps.db, scopeOf(actor), leaderOf(actor));
   const trained = await q.trainedPeople(
     deps.db,
     pilots.map((p) => p.id),

@@ -7,7 +7,7 @@ const zh = {
     intro:
       '参与 1+X 证书制度试点的院校在此自主进行注册申报（一所院校只能注册一次）。提交后由所在省份教育行政部门审核；审核通过后，下方设置的管理员账号即可登录并申报试点。',
     sectionSchool: '院校信息',
-    sectionOrg: '试点组织机构（002 三.1）',
+    sectionOrg: '试点组织机构',
     sectionContact: '联系人',
     sectionAdmin: '首个院校管理员账号',
     sectionProof: '证明材料',
@@ -66,7 +66,7 @@ const en: typeof zh = {
     intro:
       'Schools taking part in the 1+X pilot register themselves here (one registration per school). The province reviews it; once approved, the administrator account below can sign in and file pilots.',
     sectionSchool: 'School',
-    sectionOrg: 'Pilot organisation (002 三.1)',
+    sectionOrg: 'Pilot organisation',
     sectionContact: 'Contact',
     sectionAdmin: 'First school administrator account',
     sectionProof: 'Proof',

@@ -21,8 +21,7 @@ const zh = {
     content: '计划内容',
     status: '状态',
     newPlan: '制定培训计划',
-    chain:
-      '报二级学院（部）和教务部审核（粤生态职院〔2023〕18号 第六条（四））；按参与试点学生规模确定培训体量（鄂教职成办函〔2021〕7号 三.4）',
+    chain: '报二级学院（部）和教务部审核；按参与试点学生规模确定培训体量',
     act: {
       submit: '报审',
       department_approve: '二级学院审核通过',
@@ -41,7 +40,7 @@ const zh = {
     aboveStandard: '超出国家培训费标准',
     workload: '计入工作量（学时）',
     newRecord: '登记培训',
-    feeRule: '不提倡参加明显超过国家培训费标准的师资培训（鄂教职成办函〔2021〕7号 三.4）；超出的记录照常登记并标记。国家标准：{{source}}',
+    feeRule: '不提倡参加明显超过国家培训费标准的师资培训；超出的记录照常登记并标记。国家标准：{{source}}',
     onlyAbove: '仅看超标',
     qKind: '证书类别',
     number: '证书编号',
@@ -79,7 +78,7 @@ const en: typeof zh = {
     content: 'Content',
     status: 'Status',
     newPlan: 'Draft a plan',
-    chain: 'Approved by the department and academic affairs (001 第六条（四）); sized by the pilot’s students (002 三.4)',
+    chain: 'Approved by the department and academic affairs; sized by the pilot’s students',
     act: { submit: 'Submit', department_approve: 'Department approves', academic_approve: 'Academic affairs approves', return: 'Return' },
     returnComment: 'Reason',
     teacher: 'Name',
@@ -93,8 +92,7 @@ const en: typeof zh = {
     aboveStandard: 'Above the national fee standard',
     workload: 'Workload hours',
     newRecord: 'Record a training',
-    feeRule:
-      'Training clearly above the national fee standard is discouraged (002 三.4); such records are kept and flagged. Standard: {{source}}',
+    feeRule: 'Training clearly above the national fee standard is discouraged; such records are kept and flagged. Standard: {{source}}',
     onlyAbove: 'Above standard only',
     qKind: 'Kind',
     number: 'Number',
