@@ -47,6 +47,7 @@ import {
   useReceipts,
   useUploadAttachment,
 } from '../api';
+import { LazyRichTextEditor } from './LazyRichTextEditor';
 import { Attachments, NoticeBody, PublicityTable } from './PublicNoticePages';
 import '../locales';
 
@@ -159,8 +160,13 @@ function PublishModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="category" label={t('notices.category')} rules={[{ required: true }]}>
           <Select options={NOTICE_CATEGORIES.map((c) => ({ value: c, label: zhOrEn(NOTICE_CATEGORY_LABELS[c], i18n.language) }))} />
         </Form.Item>
-        <Form.Item name="bodyHtml" label={t('notices.body')} extra={t('notices.bodyHelp')} rules={[{ required: true }]}>
-          <Input.TextArea rows={8} />
+        <Form.Item
+          name="bodyHtml"
+          label={t('notices.body')}
+          extra={t('notices.bodyHelp')}
+          rules={[{ required: true, message: t('notices.bodyRequired') }]}
+        >
+          <LazyRichTextEditor />
         </Form.Item>
         <Form.Item name="isPublic" valuePropName="checked">
           <Checkbox>{t('notices.isPublic')}</Checkbox>
