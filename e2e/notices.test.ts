@@ -5,7 +5,8 @@ import { startPlatform } from './server';
 /**
  * Browser journeys of notices (issue 14 #1): the public and a learner read the national policy notice (R9.1); a school
  * opens 广东's notice forwarded to it by 广州, and 广东 sees the school's read receipt (000 三(二)); 广东 types a notice in
- * the rich-text editor (heading, bold, list, link) and the public reads it formatted.
+ * the rich-text editor (heading, bold, list, link) and the public reads it formatted; 广东 picks its selected typical
+ * case from the 公示 page's list (no id typed) and puts it on display (issue 14 item 3).
  */
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
@@ -148,6 +149,44 @@ describe('notices (R9.1, 000 三(二))', () => {
       expect(await body.locator('li').allTextContents()).toEqual(['PDF 扫描件', 'Word 电子版']);
       expect(await body.locator('a').getAttribute('href')).toBe('https://gdjyt.gd.gov.cn');
       expect(await body.locator('a').getAttribute('rel')).toBe('noopener noreferrer');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('R9.4, issue 14 item 3: 广东 picks its selected typical case from the list and puts it on display; the public sees it', async () => {
+    const CASE = '考核站点开放共享：区域 1+X 公共实训基地建设';
+    const gd = await loginPage('gd-admin');
+    try {
+      const { page } = gd;
+      await page.goto(`${platform.baseUrl}/publicity`);
+      await page.getByTestId('publicity-subject-type').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="典型案例"]').click();
+      // The picker lists the province's selected cases; searching narrows them on the server.
+      await page.getByTestId('publicity-subject').click();
+      await page.keyboard.type('公共实训');
+      const picker = page.locator('.publicity-subject-popup');
+      const option = picker.locator(`.ant-select-item-option[title="广州城市职业学院《${CASE}》"]`);
+      await option.waitFor(WAIT);
+      await expect.poll(() => picker.locator('.ant-select-item-option').count(), WAIT).toBe(1);
+      await option.click();
+      await page.getByTestId('publicity-open').click();
+      const row = page.getByTestId('publicity-items').locator('tr').filter({ hasText: CASE });
+      await row.getByText('公示中').waitFor(WAIT);
+      // Once on display it is still listed, marked, and cannot be picked again.
+      await page.getByTestId('publicity-subject-type').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="典型案例"]').click();
+      await page.getByTestId('publicity-subject').click();
+      await page.keyboard.type('公共实训');
+      await picker.locator('.ant-select-item-option-disabled').filter({ hasText: CASE }).getByText('已公示').waitFor(WAIT);
+    } finally {
+      await gd.context.close();
+    }
+    const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${platform.baseUrl}/public-display`);
+      await page.getByText(CASE, { exact: false }).first().waitFor(WAIT);
     } finally {
       await context.close();
     }
