@@ -11,6 +11,7 @@ import { writeAuditCheckpoint } from './modules/audit/audit.service';
 import { notifyDeadlines } from './modules/notifications/notifications.service';
 import { escalateOverdueComplaints } from './modules/supervision/complaints.service';
 import { runReportingDuties } from './modules/supervision/reporting.service';
+import { remindCaseDeadlines } from './modules/typical-cases/typical-cases.service';
 
 /**
  * loadConfig → openDatabase (the embedded folder locked) → migrate → key check → (demo) → buildApp → audit checkpoint →
@@ -30,11 +31,13 @@ async function main(): Promise<void> {
 
   // R3.11: deadline reminders at start, then hourly (idempotent per user and round).
   // R8.1, R8.5: reporting duties (new periods, missed-report flags, reminders) and overdue complaints on the same tick.
+  // 000 三（三）: typical-case collections' deadline reminders to the schools that have not submitted (issue 14).
   const remind = () =>
     Promise.all([
       notifyDeadlines(database.db, systemClock.now()),
       escalateOverdueComplaints(database.db, systemClock.now()),
       runReportingDuties(database.db, systemClock.now()),
+      remindCaseDeadlines(database.db, systemClock.now()),
     ]).catch((err: unknown) => app.log.error({ err }, '截止提醒或投诉上报失败 deadline reminders or complaint escalation failed'));
   const reminders = leader ? setInterval(() => void remind(), 60 * 60 * 1000).unref() : undefined;
 

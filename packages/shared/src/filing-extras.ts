@@ -192,6 +192,7 @@ export const NOTIFICATION_KINDS = [
   'exam_consent',
   'exam_site_applied',
   'conversion_submitted',
+  'typical_case_deadline',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -203,6 +203,30 @@ export const publicityQuerySchema = pageQuerySchema.extend({
 });
 export type PublicityQuery = z.infer<typeof publicityQuerySchema>;
 
+/**
+ * What may be put on display, for the 公示 page's picker (issue 14 item 3): the eligible items of one subject type in
+ * the actor's scope — approved filings, selected typical cases, sessions with issued certificates — matching `q`.
+ */
+export const publicityCandidateQuerySchema = z.object({
+  subjectType: z.enum(PUBLICITY_SUBJECT_TYPES),
+  q: text(100).optional(),
+});
+export type PublicityCandidateQuery = z.infer<typeof publicityCandidateQuerySchema>;
+export const PUBLICITY_CANDIDATE_LIMIT = 50;
+export const publicityCandidateSchema = z.object({
+  id: z.string(),
+  subjectType: z.enum(PUBLICITY_SUBJECT_TYPES),
+  /** What the item is: school and certificate, school and case title, certificate, level and exam date. */
+  label: z.string(),
+  /** A second line: the year, the collection, the number of certificates. */
+  detail: z.string(),
+  /** Already on display (or scheduled): a subject is displayed once. */
+  displayed: z.boolean(),
+});
+export type PublicityCandidateDto = z.infer<typeof publicityCandidateSchema>;
+export const publicityCandidatesSchema = z.object({ items: z.array(publicityCandidateSchema) });
+export type PublicityCandidatesDto = z.infer<typeof publicityCandidatesSchema>;
+
 /** An objection (异议) during the period: filed as a complaint (R8.5) linked to the item. */
 export const publicityObjectionSchema = z.object({
   content: text(2000).pipe(z.string().min(10, '异议内容至少 10 个字')),

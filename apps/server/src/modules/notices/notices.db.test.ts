@@ -286,3 +286,76 @@ describe('R9.4 公示 with objections (001 第九条)', () => {
     expect((await hb.post('/api/v1/publicity', { subjectType: 'typical_case', subjectId: selected.id, days: 5 })).statusCode).toBe(404);
   });
 });
+
+describe('issue 14 item 3: the 公示 page picks the item from the eligible ones of its scope', () => {
+  type Candidates = { items: { id: string; label: string; detail: string; displayed: boolean }[] };
+  const candidates = async (a: Agent, subjectType: string, q?: string) => {
+    const res = await a.get(`/api/v1/publicity/candidates?subjectType=${subjectType}${q ? `&q=${encodeURIComponent(q)}` : ''}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Candidates>().items;
+  };
+  const sorted = (xs: string[]) => [...xs].sort();
+
+  it('issue 14 item 3: approved filings of the province; those on display are marked; narrowed by a school', async () => {
+    const gd = await t.loginAs('gd-admin');
+    const approved = await t.db
+      .selectFrom('filings')
+      .select('id')
+      .where('decision', '=', 'approved')
+      .where('status', 'in', ['approved', 'published'])
+      .where('province_code', '=', '440000')
+      .execute();
+    const items = await candidates(gd, 'filing');
+    expect(items.length).toBeGreaterThan(0);
+    expect(sorted(items.map((i) => i.id))).toEqual(sorted(approved.map((f) => f.id)).slice(0, 50));
+    const onDisplay = await t.db.selectFrom('publicity_items').select('subject_id').where('subject_type', '=', 'filing').execute();
+    for (const i of items) expect(i.displayed).toBe(onDisplay.some((p) => p.subject_id === i.id));
+    // Narrowed by a school's name (the label starts with it); nothing for a name no school has.
+    const school = items[0]!.label.split('（')[0]!;
+    expect((await candidates(gd, 'filing', school)).map((i) => i.id)).toContain(items[0]!.id);
+    expect((await candidates(gd, 'filing', school)).every((i) => i.label.startsWith(school))).toBe(true);
+    expect(await candidates(gd, 'filing', '没有这所学校')).toEqual([]);
+    // Another province sees none of 广东's; an organization has no filings to display.
+    const hbItems = await candidates(await t.loginAs('hb-admin'), 'filing');
+    expect(hbItems.some((i) => approved.some((f) => f.id === i.id))).toBe(false);
+    expect(await candidates(await t.loginAs('org-bim'), 'filing')).toEqual([]);
+  });
+
+  it('issue 14 item 3: selected typical cases of the province only, each accepted when opened; none for another province or an organization', async () => {
+    const selected = await t.db
+      .selectFrom('typical_cases')
+      .select('id')
+      .where('status', '=', 'selected')
+      .where('province_code', '=', '440000')
+      .execute();
+    const gd = await t.loginAs('gd-admin');
+    const gdItems = await candidates(gd, 'typical_case');
+    expect(sorted(gdItems.map((i) => i.id))).toEqual(sorted(selected.map((c) => c.id)));
+    expect(gdItems.every((i) => i.label.includes('《'))).toBe(true);
+    // One that is not on display yet is accepted when opened, and is then marked.
+    const free = gdItems.find((i) => !i.displayed)!;
+    const res = await gd.post('/api/v1/publicity', { subjectType: 'typical_case', subjectId: free.id, days: 3 });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await candidates(gd, 'typical_case')).find((i) => i.id === free.id)!.displayed).toBe(true);
+    expect(await candidates(await t.loginAs('hb-admin'), 'typical_case')).toEqual([]);
+    expect(await candidates(await t.loginAs('org-bim'), 'typical_case')).toEqual([]);
+  });
+
+  it('issue 14 item 3: sessions with issued certificates, an organization its own; a school may not ask; a bad type is 400', async () => {
+    const sessions = await t.db
+      .selectFrom('certificates as c')
+      .innerJoin('exam_sessions as e', 'e.id', 'c.session_id')
+      .innerJoin('evaluation_orgs as o', 'o.id', 'e.org_id')
+      .select(['e.id', 'o.code'])
+      .where('c.revoked_at', 'is', null)
+      .distinct()
+      .execute();
+    const national = await candidates(await t.loginAs('national'), 'session_certificates');
+    expect(sorted(national.map((i) => i.id))).toEqual(sorted(sessions.map((s) => s.id)).slice(0, 50));
+    expect(national.every((i) => /已颁发 \d+ 张证书/.test(i.detail))).toBe(true);
+    const bim = await candidates(await t.loginAs('org-bim'), 'session_certificates');
+    expect(sorted(bim.map((i) => i.id))).toEqual(sorted(sessions.filter((s) => s.code === 'ORG-BIM').map((s) => s.id)));
+    expect((await (await t.loginAs('zz-admin')).get('/api/v1/publicity/candidates?subjectType=filing')).statusCode).toBe(403);
+    expect((await (await t.loginAs('gd-admin')).get('/api/v1/publicity/candidates?subjectType=notice')).statusCode).toBe(400);
+  });
+});

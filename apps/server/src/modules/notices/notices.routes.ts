@@ -12,6 +12,8 @@ import {
   publicNoticeDetailSchema,
   publicNoticeQuerySchema,
   publicNoticeSchema,
+  publicityCandidateQuerySchema,
+  publicityCandidatesSchema,
   publicityDetailSchema,
   publicityObjectionSchema,
   publicityQuerySchema,
@@ -187,6 +189,18 @@ export const registerNoticeRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => publicity.listPublicity(deps, ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/publicity/candidates',
+    {
+      schema: {
+        tags,
+        summary: '可发起公示的事项（本范围内已通过的备案、入选的典型案例、已发证的考核）Items the actor may put on display',
+        querystring: publicityCandidateQuerySchema,
+        response: { 200: publicityCandidatesSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => publicity.listPublicityCandidates(deps, ctxOf(req), req.query),
   );
   app.post(
     '/api/v1/publicity',

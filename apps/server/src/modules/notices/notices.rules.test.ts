@@ -28,6 +28,33 @@ describe('R9.1 notice bodies are sanitized on the server', () => {
   });
 });
 
+describe('R9.1, issue 14 item 1: what the rich-text editor produces survives the sanitizer', () => {
+  // Captured from the web editor (features/notices NOTICE_EDITOR_EXTENSIONS, tiptap) in Chromium: a heading, bold and
+  // italic text with a hard break, bullet and numbered lists (one starting at 3), a quote, a rule, underline and strike,
+  // a link made from the link box and the trailing empty paragraph the editor keeps.
+  const TIPTAP =
+    '<h2>一、总体要求</h2><p>请各地市 <strong>高度重视</strong>，<em>认真 &amp; "组织"</em><br>第二行</p>' +
+    '<h3>（一）工作安排</h3><ul><li><p>甲</p></li><li><p>乙</p></li></ul><ol><li><p>第一</p></li></ol>' +
+    '<ol start="3"><li><p>第三</p></li></ol><blockquote><p>引文</p></blockquote><hr><p><u>下划线</u><s>删除</s></p>' +
+    '<p>详见<a target="_blank" rel="noopener noreferrer" href="https://www.moe.gov.cn">教育部网站</a>，' +
+    '联系<a target="_blank" rel="noopener noreferrer" href="mailto:1x@gd.edu.cn">1x@gd.edu.cn</a></p><p></p>';
+
+  it('issue 14 item 1: a typical editor body (headings, lists, links, bold) is stored unchanged', () => {
+    expect(sanitizeNoticeHtml(TIPTAP)).toBe(TIPTAP);
+  });
+  it('issue 14 item 1: a script and an onerror slipped into an editor body are removed, the rest kept', () => {
+    const out = sanitizeNoticeHtml(
+      TIPTAP.replace('<hr>', '<hr><script>alert(1)</script><p><img src="https://x.example/a.png" onerror="alert(2)"></p>'),
+    );
+    expect(out).not.toMatch(/script|alert|onerror/i);
+    expect(out).toBe(TIPTAP.replace('<hr>', '<hr><p><img src="https://x.example/a.png" /></p>'));
+  });
+  it('issue 14 item 1: a numbered list keeps its start and nothing else; breaks and rules stay HTML, not XHTML', () => {
+    expect(sanitizeNoticeHtml('<ol type="a" start="2" onclick="x()"><li>甲</li></ol>')).toBe('<ol start="2"><li>甲</li></ol>');
+    expect(sanitizeNoticeHtml('<p>a<br/>b</p><hr/><p>&lt;br /&gt;</p>')).toBe('<p>a<br>b</p><hr><p>&lt;br /&gt;</p>');
+  });
+});
+
 describe('R9.1 notice attachments are checked by content (PDF, Word, Excel, images)', () => {
   const zip = (entries: string[]) =>
     Buffer.concat([

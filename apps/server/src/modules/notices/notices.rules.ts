@@ -2,10 +2,18 @@ import type { NoticeCategory, NoticeLevel, PublicityStatus, Role } from '@onex/s
 import { ORGANIZATION_NOTICE_CATEGORIES } from '@onex/shared';
 import sanitizeHtml from 'sanitize-html';
 
+/** sanitize-html closes void tags XHTML-style; only its own output matches (text and attributes are escaped). */
+const VOID_BREAK = /<(br|hr) \/>/g;
+
 /**
  * The rich text of a notice as stored and served (R9.1): an allow-list of structural tags, links to http(s)/mailto
  * only (opened in a new tab without the opener), images from http(s) only; scripts, styles, event handlers (`on…`),
  * `style`/`class` attributes, iframes, forms and `javascript:` URLs are removed, the text of scripts and styles too.
+ *
+ * Aligned with the web editor (issue 14 item 1, features/notices `NOTICE_EDITOR_EXTENSIONS`): everything it produces
+ * — paragraphs, headings, bold/italic/underline/strike, lists (a numbered list's `start`), quotes, rules, breaks and
+ * links with `target="_blank" rel="noopener noreferrer"` — is kept byte for byte, `<br>` and `<hr>` written as the
+ * browser writes them (not `<br />`), so what the publisher saw in the editor is what is stored.
  */
 export function sanitizeNoticeHtml(html: string): string {
   return sanitizeHtml(html, {
@@ -52,13 +60,16 @@ export function sanitizeNoticeHtml(html: string): string {
       td: ['colspan', 'rowspan', 'align'],
       th: ['colspan', 'rowspan', 'align'],
       p: ['align'],
+      ol: ['start'],
     },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['http', 'https'] },
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
     transformTags: { a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }) },
-  }).trim();
+  })
+    .replace(VOID_BREAK, '<$1>')
+    .trim();
 }
 
 /** Plain text of a notice body (for notifications and search), whitespace collapsed. */

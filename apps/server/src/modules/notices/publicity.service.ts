@@ -4,7 +4,10 @@ import {
   type ComplaintSubjectType,
   type CreatePublicityRequest,
   type Page,
+  PUBLICITY_CANDIDATE_LIMIT,
   PUBLICITY_SUBJECT_LABELS,
+  type PublicityCandidateDto,
+  type PublicityCandidateQuery,
   type PublicityDetailDto,
   type PublicityDto,
   type PublicityObjectionRequest,
@@ -170,6 +173,52 @@ export async function openPublicity(deps: Deps, ctx: RequestContext, b: CreatePu
     };
   });
   return detail((await q.findItem(deps.db, id))!, today);
+}
+
+/**
+ * Issue 14 item 3: what the actor may put on display, for the 公示 page's picker — the items of one subject type that
+ * its loader in PUBLICITY_SUBJECTS would accept (same scope, same eligibility), at most PUBLICITY_CANDIDATE_LIMIT,
+ * newest first, narrowed by `q` (school, certificate or case title); those already on display are marked.
+ */
+export async function listPublicityCandidates(
+  deps: Deps,
+  ctx: RequestContext,
+  f: PublicityCandidateQuery,
+): Promise<{ items: PublicityCandidateDto[] }> {
+  const actor = requireActor(ctx, PUBLICITY_ROLES);
+  const scope = scopeOf(actor);
+  const limit = PUBLICITY_CANDIDATE_LIMIT;
+  const search = f.q?.trim() || undefined;
+  const level = (l: string) => CERTIFICATE_LEVEL_LABELS[l as CertificateLevel]?.zh ?? l;
+  if (f.subjectType === 'filing')
+    return {
+      items: (await q.filingCandidates(deps.db, scope, search, limit)).map((r) => ({
+        id: r.id,
+        subjectType: f.subjectType,
+        label: `${r.school_name}（${r.certificate_name}）`,
+        detail: `${r.year} 年 · ${r.department_name}`,
+        displayed: r.displayed,
+      })),
+    };
+  if (f.subjectType === 'typical_case')
+    return {
+      items: (await q.typicalCaseCandidates(deps.db, scope, search, limit)).map((r) => ({
+        id: r.id,
+        subjectType: f.subjectType,
+        label: `${r.school_name}《${r.title}》`,
+        detail: r.collection_title,
+        displayed: r.displayed,
+      })),
+    };
+  return {
+    items: (await q.sessionCandidates(deps.db, scope, search, limit)).map((r) => ({
+      id: r.id,
+      subjectType: f.subjectType,
+      label: `${r.certificate_name}（${level(r.level)}）${String(r.exam_date).slice(0, 10)}`,
+      detail: `已颁发 ${r.issued} 张证书`,
+      displayed: r.displayed,
+    })),
+  };
 }
 
 export async function listPublicity(deps: Deps, ctx: RequestContext, f: PublicityQuery): Promise<Page<PublicityDto>> {

@@ -6,6 +6,7 @@ import { tinyDocx, tinyPng } from '../../test/case-files';
 import { postMultipart } from '../../test/exams';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
+import { remindCaseDeadlines } from './typical-cases.service';
 
 let t: TestApp;
 let gd: Agent;
@@ -222,5 +223,107 @@ describe('typical-case demo data (issue 14 item 7)', () => {
       items: { caseCount: number }[];
     }>();
     expect(pub.items.some((c) => c.caseCount >= 1)).toBe(true);
+  });
+});
+
+describe('000 三（三） deadline reminders and decisions of a typical-case collection (issue 14)', () => {
+  /** Usernames that hold a notification with the key. */
+  const holders = async (key: string) =>
+    (
+      await t.db
+        .selectFrom('notifications')
+        .innerJoin('users', 'users.id', 'notifications.user_id')
+        .select('users.username')
+        .where('notifications.dedupe_key', '=', key)
+        .orderBy('users.username')
+        .execute()
+    ).map((r) => r.username);
+
+  it('000 三（三）: before the window nothing; inside it one notification per school that has not submitted; none twice', async () => {
+    const start = t.clock.now().getTime();
+    const at = (days: number) => new Date(start + days * DAY);
+    const c = await openCollection(chinaDate(at(10)), '提醒测试征集');
+    // 广州城市职业学院 submits; 广东生态工程职业学院 only drafts.
+    const done = await completeCase(school, { collectionId: c.id });
+    expect((await school.post(`/api/v1/typical-cases/${done.id}/submit`)).statusCode).toBe(200);
+    await completeCase(other, { collectionId: c.id });
+    // Every active administrator of an approved 广东 school but 广州城市职业学院's.
+    const expected = (
+      await t.db
+        .selectFrom('users')
+        .innerJoin('schools', 'schools.id', 'users.school_id')
+        .select('users.username')
+        .where('users.role', '=', 'school_admin')
+        .where('users.status', '=', 'active')
+        .where('schools.province_code', '=', '440000')
+        .where('schools.status', '=', 'approved')
+        .where('schools.name', '<>', '广州城市职业学院')
+        .orderBy('users.username')
+        .execute()
+    ).map((r) => r.username);
+    expect(expected).toContain('gdst-admin');
+    const week = `typical_case_deadline:${c.id}:7`;
+    const eve = `typical_case_deadline:${c.id}:1`;
+
+    await remindCaseDeadlines(t.db, at(2)); // 8 days left
+    expect(await holders(week)).toEqual([]);
+
+    await remindCaseDeadlines(t.db, at(3)); // 7 days left
+    const first = await holders(week);
+    expect(first).toEqual(expected);
+    expect(first).not.toContain('gzcp-admin'); // submitted
+    expect(first).not.toContain('hb-admin'); // another province
+    const n = await t.db
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .select(['notifications.kind', 'notifications.title', 'notifications.body', 'notifications.link'])
+      .where('notifications.dedupe_key', '=', week)
+      .where('users.username', '=', 'gdst-admin')
+      .executeTakeFirstOrThrow();
+    expect(n).toMatchObject({ kind: 'typical_case_deadline', link: '/typical-cases' });
+    expect(n.title).toBe(`典型案例征集“提醒测试征集”将于 ${c.deadline} 截止，贵校尚未报送`);
+    expect(n.body).toContain('距截止还有 7 天');
+
+    // The next ticks in the same window write nothing.
+    expect(await remindCaseDeadlines(t.db, at(3))).toBe(0);
+    await remindCaseDeadlines(t.db, at(5));
+    expect(await holders(week)).toEqual(expected);
+    expect(await holders(eve)).toEqual([]);
+
+    // 广东生态工程职业学院 submits in between: the eve's reminder goes to the others only, once.
+    const late = await completeCase(other, { collectionId: c.id, title: '生态专业书证融通' });
+    expect((await other.post(`/api/v1/typical-cases/${late.id}/submit`)).statusCode).toBe(200);
+    await remindCaseDeadlines(t.db, at(9)); // 1 day left
+    await remindCaseDeadlines(t.db, at(10)); // the deadline day
+    expect(await holders(eve)).toEqual(expected.filter((u) => u !== 'gdst-admin'));
+    // After the deadline nothing more.
+    expect(await remindCaseDeadlines(t.db, at(11))).toBe(0);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['summary'])
+      .where('action', '=', 'notification.deadline_reminders')
+      .where('target_type', '=', 'typical_case_collection')
+      .execute();
+    expect(audit.length).toBe(2);
+  });
+
+  it('R9.2: the school hears of the province’s decision, selected or not', async () => {
+    const c = await openCollection(chinaDate(new Date(t.clock.now().getTime() + 20 * DAY)), '决定通知测试征集');
+    const k = await completeCase(school, { collectionId: c.id, title: '未入选的案例' });
+    expect((await school.post(`/api/v1/typical-cases/${k.id}/submit`)).statusCode).toBe(200);
+    const rev = await gd.post(`/api/v1/typical-cases/${k.id}/review`, {
+      scores: { typicality: 10, measures: 10, outcomes: 10, presentation: 5 },
+    });
+    expect(rev.statusCode, rev.body).toBe(200);
+    expect((await gd.post(`/api/v1/typical-cases/${k.id}/select`, { selected: false, comment: '举措不够具体' })).statusCode).toBe(200);
+    const decided = await t.db
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .select(['users.username', 'notifications.title', 'notifications.body', 'notifications.link'])
+      .where('notifications.kind', '=', 'typical_case_decision')
+      .where('notifications.link', '=', `/typical-cases/cases/${k.id}`)
+      .execute();
+    expect(decided.map((d) => d.username)).toEqual(['gzcp-admin']);
+    expect(decided[0]).toMatchObject({ title: '典型案例《未入选的案例》未入选', body: '举措不够具体' });
   });
 });

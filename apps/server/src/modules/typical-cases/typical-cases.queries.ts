@@ -282,3 +282,38 @@ export async function isPublishedCaseImage(db: Db, fileId: string): Promise<bool
 export function schoolFacts(db: Db, schoolId: string) {
   return db.selectFrom('schools').select(['id', 'name', 'province_code', 'city_code']).where('id', '=', schoolId).executeTakeFirst();
 }
+
+/** Open collections whose deadline is from `from` to `until` (China dates), with the day each was opened. */
+export function openCollectionsDueBetween(db: Db, from: string, until: string) {
+  return db
+    .selectFrom('typical_case_collections as c')
+    .select(['c.id', 'c.province_code', 'c.title', 'c.deadline', 'c.created_at'])
+    .where('c.status', '=', 'open')
+    .where('c.deadline', '>=', from)
+    .where('c.deadline', '<=', until)
+    .orderBy('c.deadline')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** The collection's audience that has not answered: approved schools of its province without a submitted case in it. */
+export function schoolsWithoutSubmission(db: Db, collectionId: string, provinceCode: string) {
+  return db
+    .selectFrom('schools as s')
+    .select(['s.id'])
+    .where('s.province_code', '=', provinceCode)
+    .where('s.status', '=', 'approved')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('typical_cases as t')
+            .select('t.id')
+            .whereRef('t.school_id', '=', 's.id')
+            .where('t.collection_id', '=', collectionId)
+            .where('t.status', '<>', 'draft'),
+        ),
+      ),
+    )
+    .orderBy('s.id')
+    .execute();
+}

@@ -1,6 +1,6 @@
 import { CASE_MAX_CHARS, DEFAULT_CASE_CRITERIA, ERRORS, caseCharCount } from '@onex/shared';
 import { describe, expect, it } from 'vitest';
-import { caseLength, caseProblems, collectionOpen, scoreTotal } from './typical-cases.rules';
+import { caseLength, caseProblems, caseReminderDue, caseReminderText, collectionOpen, daysUntil, scoreTotal } from './typical-cases.rules';
 
 const ok = {
   title: '书证融通育人',
@@ -61,5 +61,31 @@ describe('typical-case rules (R9.2; 粤教职函〔2023〕12号 三（三）, �
     const { outcomes: _, ...missing } = full;
     expect(scoreTotal(DEFAULT_CASE_CRITERIA, missing)).toBeNull();
     expect(scoreTotal(DEFAULT_CASE_CRITERIA, { ...full, extra: 1 })).toBeNull();
+  });
+});
+
+describe('000 三（三） deadline reminders of a typical-case collection (issue 14)', () => {
+  const opened = '2026-05-01';
+  it('000 三（三）: the 7-day reminder from 7 to 2 days before 6月30日, the 1-day one on the eve and the day itself', () => {
+    expect(daysUntil('2026-06-23', '2026-06-30')).toBe(7);
+    expect(daysUntil('2026-12-31', '2027-01-01')).toBe(1);
+    expect(caseReminderDue('2026-06-30', '2026-06-22', opened)).toBeNull();
+    expect(caseReminderDue('2026-06-30', '2026-06-23', opened)).toBe(7);
+    expect(caseReminderDue('2026-06-30', '2026-06-28', opened)).toBe(7);
+    expect(caseReminderDue('2026-06-30', '2026-06-29', opened)).toBe(1);
+    expect(caseReminderDue('2026-06-30', '2026-06-30', opened)).toBe(1);
+    expect(caseReminderDue('2026-06-30', '2026-07-01', opened)).toBeNull();
+  });
+  it('000 三（三）: a window the collection was opened inside sends nothing (its opening notice just went out)', () => {
+    expect(caseReminderDue('2026-06-30', '2026-06-25', '2026-06-24')).toBeNull();
+    expect(caseReminderDue('2026-06-30', '2026-06-29', '2026-06-24')).toBe(1);
+    expect(caseReminderDue('2026-06-30', '2026-06-25', '2026-06-22')).toBe(7);
+  });
+  it('000 三（三）: the text names the collection, the deadline and the days left', () => {
+    expect(caseReminderText('2026 年典型案例征集', '2026-06-30', 7).title).toBe(
+      '典型案例征集“2026 年典型案例征集”将于 2026-06-30 截止，贵校尚未报送',
+    );
+    expect(caseReminderText('征集', '2026-06-30', 7).body).toContain('距截止还有 7 天');
+    expect(caseReminderText('征集', '2026-06-30', 0).title).toBe('典型案例征集“征集”今天截止，贵校尚未报送');
   });
 });

@@ -55,3 +55,40 @@ export function scoreTotal(criteria: readonly CaseCriterion[], scores: Record<st
   }
   return total;
 }
+
+/**
+ * Days before a collection's deadline on which its schools that have not submitted are reminded (000 三（三）: "于6月30日前"
+ * leaves the schools a fixed date; a week is time to gather the stamp and the Word file, the last day is the final
+ * call). A constant, not per collection: one rule for every province, as the round deadline reminders of filings.
+ */
+export const CASE_REMINDER_DAYS = [7, 1] as const;
+
+/** Whole days from `today` to `deadline` (China calendar dates, `YYYY-MM-DD`); negative once it has passed. */
+export function daysUntil(today: string, deadline: string): number {
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Which reminder is due today, or null: the tightest window of CASE_REMINDER_DAYS that today is in (the 7-day one
+ * from 7 days to 2 days before, the 1-day one on the eve and the deadline day itself, submission being open through
+ * it). A window the collection was opened inside (its opening notice just told the schools) sends nothing; after the
+ * deadline nothing. Reminders are keyed by their window, so a late tick still sends the window's one, never twice.
+ */
+export function caseReminderDue(deadline: string, today: string, openedOn: string): number | null {
+  const left = daysUntil(today, deadline);
+  if (left < 0) return null;
+  const window = [...CASE_REMINDER_DAYS].sort((a, b) => a - b).find((d) => left <= d);
+  if (window === undefined) return null;
+  if (daysUntil(openedOn, deadline) <= window) return null;
+  return window;
+}
+
+/** The reminder's text: the collection, its deadline and the days left (the deadline day itself: 今天截止). */
+export function caseReminderText(title: string, deadline: string, left: number): { title: string; body: string } {
+  return {
+    title: `典型案例征集“${title}”${left === 0 ? '今天' : `将于 ${deadline} `}截止，贵校尚未报送`,
+    body:
+      `${left === 0 ? '报送截止日为今天' : `距截止还有 ${left} 天`}（截止日当天仍可提交）。` +
+      '请完成案例正文（3000 字以内）、2-4 张图片、盖章 PDF 扫描件和 Word 电子版后提交。',
+  };
+}

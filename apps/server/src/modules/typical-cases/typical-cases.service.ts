@@ -17,14 +17,24 @@ import { inScope, scopeOf } from '../../auth/scope';
 import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import { auditedTransaction } from '../audit/audit.service';
+import { auditedTransaction, recordAudit } from '../audit/audit.service';
 import { chinaDate } from '../exam-sessions/exam-sessions.service';
 import { readFileBytes } from '../files/files.queries';
 import { storePdf } from '../files/files.service';
 import { storeImageFile, storeWordFile } from '../files/files.word';
 import { notify } from '../notifications/notifications.service';
 import * as q from './typical-cases.queries';
-import { caseLength, caseProblems, collectionOpen, problemMessages, scoreTotal } from './typical-cases.rules';
+import {
+  CASE_REMINDER_DAYS,
+  caseLength,
+  caseProblems,
+  caseReminderDue,
+  caseReminderText,
+  collectionOpen,
+  daysUntil,
+  problemMessages,
+  scoreTotal,
+} from './typical-cases.rules';
 
 /** Who sees typical cases: regional administrators their region's, a school its own. */
 export const CASE_READ_ROLES: readonly Role[] = ['national_admin', 'province_admin', 'municipal_admin', 'school_admin'];
@@ -148,6 +158,46 @@ export async function publishCollection(deps: Deps, ctx: RequestContext, id: str
         scope: { provinceCode: c.province_code },
       },
     };
+  });
+}
+
+/**
+ * 000 三（三）: reminds the schools of each open collection that have not submitted a case, CASE_REMINDER_DAYS before
+ * its deadline (the window rule is `caseReminderDue`). Run by the platform's hourly reminder tick (main.ts, beside the
+ * filing round reminders); idempotent: the key typical_case_deadline:<collection>:<window> is unique per user, so a
+ * school hears once per window, and a school that has submitted in the meantime hears nothing more. One system audit
+ * row when anything was written. Returns how many notifications were written.
+ */
+export async function remindCaseDeadlines(db: Db, now: Date): Promise<number> {
+  const todayIso = chinaDate(now);
+  const until = chinaDate(new Date(now.getTime() + Math.max(...CASE_REMINDER_DAYS) * 86_400_000));
+  const due = (await q.openCollectionsDueBetween(db, todayIso, until))
+    .map((c) => ({ ...c, window: caseReminderDue(c.deadline, todayIso, chinaDate(c.created_at)) }))
+    .filter((c) => c.window !== null);
+  if (due.length === 0) return 0;
+  return db.transaction().execute(async (trx) => {
+    let written = 0;
+    const sent: { collectionId: string; window: number; written: number }[] = [];
+    for (const c of due) {
+      const schools = await q.schoolsWithoutSubmission(trx, c.id, c.province_code);
+      if (schools.length === 0) continue;
+      const n = await notify(trx, now, {
+        to: schools.map((s) => ({ role: 'school_admin' as const, schoolId: s.id })),
+        kind: 'typical_case_deadline',
+        ...caseReminderText(c.title, c.deadline, daysUntil(todayIso, c.deadline)),
+        link: '/typical-cases',
+        dedupeKey: `typical_case_deadline:${c.id}:${c.window}`,
+      });
+      if (n > 0) sent.push({ collectionId: c.id, window: c.window!, written: n });
+      written += n;
+    }
+    if (written > 0)
+      await recordAudit(trx, { actor: null, requestId: 'system', clientIp: null }, now, {
+        action: 'notification.deadline_reminders',
+        targetType: 'typical_case_collection',
+        summary: { typicalCaseCollections: sent, written },
+      });
+    return written;
   });
 }
 

@@ -9,8 +9,10 @@ import type {
   PublicNoticeDetailDto,
   PublicNoticeDto,
   PublicityDetailDto,
+  PublicityCandidatesDto,
   PublicityDto,
   PublicityObjectionRequest,
+  PublicitySubjectType,
 } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
@@ -86,6 +88,17 @@ export function useOpenPublicity() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (b: CreatePublicityRequest) => api.post<PublicityDetailDto>('/publicity', b),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['publicity'] }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['publicity'] });
+      void qc.invalidateQueries({ queryKey: ['publicity-candidates'] });
+    },
+  });
+}
+/** Issue 14 item 3: the eligible items of a subject type in the actor's scope, for the 公示 page's picker. */
+export function usePublicityCandidates(subjectType: PublicitySubjectType, q: string) {
+  return useQuery({
+    queryKey: ['publicity-candidates', subjectType, q],
+    queryFn: () => api.get<PublicityCandidatesDto>('/publicity/candidates', { subjectType, ...(q ? { q } : {}) }),
+    placeholderData: keepPreviousData,
   });
 }

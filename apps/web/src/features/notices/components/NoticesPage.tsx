@@ -30,7 +30,7 @@ import {
   Upload,
   type TableProps,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ExportButton } from '../../../components/ExportButton';
@@ -43,10 +43,12 @@ import {
   useNotices,
   useOpenPublicity,
   usePublicity,
+  usePublicityCandidates,
   usePublishNotice,
   useReceipts,
   useUploadAttachment,
 } from '../api';
+import { LazyRichTextEditor } from './LazyRichTextEditor';
 import { Attachments, NoticeBody, PublicityTable } from './PublicNoticePages';
 import '../locales';
 
@@ -159,8 +161,13 @@ function PublishModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="category" label={t('notices.category')} rules={[{ required: true }]}>
           <Select options={NOTICE_CATEGORIES.map((c) => ({ value: c, label: zhOrEn(NOTICE_CATEGORY_LABELS[c], i18n.language) }))} />
         </Form.Item>
-        <Form.Item name="bodyHtml" label={t('notices.body')} extra={t('notices.bodyHelp')} rules={[{ required: true }]}>
-          <Input.TextArea rows={8} />
+        <Form.Item
+          name="bodyHtml"
+          label={t('notices.body')}
+          extra={t('notices.bodyHelp')}
+          rules={[{ required: true, message: t('notices.bodyRequired') }]}
+        >
+          <LazyRichTextEditor />
         </Form.Item>
         <Form.Item name="isPublic" valuePropName="checked">
           <Checkbox>{t('notices.isPublic')}</Checkbox>
@@ -278,6 +285,7 @@ export function PublicityPage() {
   const list = usePublicity({ page: 1, pageSize: 200 });
   const open = useOpenPublicity();
   const [form] = Form.useForm();
+  const subjectType = (Form.useWatch('subjectType', form) as PublicitySubjectType | undefined) ?? 'filing';
   return (
     <Card>
       <Typography.Title level={3}>{t('publicity.title')}</Typography.Title>
@@ -285,12 +293,15 @@ export function PublicityPage() {
       <Form
         form={form}
         layout="inline"
-        style={{ marginBottom: 16 }}
+        style={{ marginBottom: 16, rowGap: 8 }}
         initialValues={{ subjectType: 'filing', days: 7 }}
+        onValuesChange={(changed: { subjectType?: PublicitySubjectType }) => {
+          if (changed.subjectType) form.setFieldValue('subjectId', undefined);
+        }}
         onFinish={(v: { subjectType: PublicitySubjectType; subjectId: string; days: number }) =>
           open.mutate(v, {
             onSuccess: () => {
-              void message.success(t('publicity.open'));
+              void message.success(t('publicity.opened'));
               form.resetFields();
             },
           })
@@ -299,16 +310,17 @@ export function PublicityPage() {
         <Form.Item name="subjectType" label={t('publicity.subjectType')}>
           <Select
             style={{ width: 150 }}
+            data-testid="publicity-subject-type"
             options={PUBLICITY_SUBJECT_TYPES.map((s) => ({ value: s, label: zhOrEn(PUBLICITY_SUBJECT_LABELS[s], i18n.language) }))}
           />
         </Form.Item>
-        <Form.Item name="subjectId" label={t('publicity.subjectId')} rules={[{ required: true }]}>
-          <Input style={{ width: 320 }} />
+        <Form.Item name="subjectId" label={t('publicity.subject')} rules={[{ required: true, message: t('publicity.subjectRequired') }]}>
+          <SubjectPicker key={subjectType} subjectType={subjectType} />
         </Form.Item>
         <Form.Item name="days" label={t('publicity.days')}>
           <InputNumber min={1} max={60} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={open.isPending}>
+        <Button type="primary" htmlType="submit" loading={open.isPending} data-testid="publicity-open">
           {t('publicity.open')}
         </Button>
       </Form>
@@ -321,5 +333,60 @@ export function PublicityPage() {
         linkTo={(p) => (p.status === 'scheduled' ? null : `/public-display/${p.id}`)}
       />
     </Card>
+  );
+}
+
+/**
+ * Issue 14 item 3: the item to display, picked from the eligible ones of the actor's scope (`/publicity/candidates`),
+ * searched on the server by school, certificate or case title; those already on display are shown but cannot be picked.
+ * Keyed by the subject type, so a new type starts with an empty search.
+ */
+function SubjectPicker({
+  subjectType,
+  value,
+  onChange,
+}: {
+  subjectType: PublicitySubjectType;
+  value?: string;
+  onChange?: (id: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(typed.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const candidates = usePublicityCandidates(subjectType, search);
+  const items = candidates.data?.items ?? [];
+  return (
+    <Select<string>
+      style={{ width: 420 }}
+      data-testid="publicity-subject"
+      classNames={{ popup: { root: 'publicity-subject-popup' } }}
+      allowClear
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      placeholder={t('publicity.subjectPlaceholder')}
+      loading={candidates.isFetching}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      notFoundContent={candidates.isFetching ? t('publicity.searching') : t('publicity.noCandidates')}
+      options={items.map((c) => ({ value: c.id, label: c.label, title: c.label, detail: c.detail, disabled: c.displayed }))}
+      optionRender={(o) => (
+        <div>
+          <div>
+            {o.data.label}
+            {o.data.disabled && (
+              <Tag style={{ marginLeft: 8 }} color="default">
+                {t('publicity.alreadyDisplayed')}
+              </Tag>
+            )}
+          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {o.data.detail}
+          </Typography.Text>
+        </div>
+      )}
+    />
   );
 }

@@ -162,6 +162,7 @@ export function PublicityTable({
       loading={loading}
       locale={{ emptyText: t('publicity.empty') }}
       pagination={false}
+      data-testid="publicity-items"
     />
   );
 }
