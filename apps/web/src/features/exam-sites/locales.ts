@@ -7,6 +7,7 @@ const zh = {
     intro:
       '各培训评价组织已批准设立的考核站点：院校申请并经培训评价组织批准的站点，以及培训评价组织自建的站点。标记“开放共享”的站点可供其他院校考生就近参加考核。',
     province: '省份',
+    region: '所在地区',
     city: '地市',
     organization: '培训评价组织',
     certificate: '证书',
@@ -42,6 +43,7 @@ const en: typeof zh = {
     intro:
       'Exam sites approved by every evaluation organization: sites applied for by schools and approved by the organization, and the organizations’ own sites. Open-shared sites take candidates of other schools too.',
     province: 'Province',
+    region: 'Region',
     city: 'City',
     organization: 'Organization',
     certificate: 'Certificate',

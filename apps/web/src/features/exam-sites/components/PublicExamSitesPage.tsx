@@ -42,7 +42,7 @@ export function PublicExamSitesPage() {
         </Space>
       ),
     },
-    { title: t('siteRegister.province'), key: 'region', width: 150, render: (_, s) => `${s.provinceName} ${s.cityName}` },
+    { title: t('siteRegister.region'), key: 'region', width: 150, render: (_, s) => `${s.provinceName} ${s.cityName}` },
     { title: t('siteRegister.organization'), key: 'org', render: (_, s) => s.organization.name },
     { title: t('siteRegister.certificate'), key: 'ct', render: (_, s) => s.certificateType.name },
     {
