@@ -19,7 +19,8 @@ let irTypeId: string;
 let bimTypeId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The public register is rate-limited per address; this file asks it more often than the test default allows.
+  t = await createTestApp({ publicRateLimit: { max: 1000, windowSeconds: 60 } });
   robot = await t.loginAs(DEMO_ROBOT_ORG_USERNAME);
   bim = await t.loginAs('org-bim');
   gdst = await t.loginAs('gdst-admin');
@@ -159,6 +160,11 @@ describe('the public register 考核站点名录 (issue 17 item 8)', () => {
     expect(await get('level=junior')).toContain('名录中的组织站点');
     expect(await get(`certificateTypeId=${bimTypeId}`)).toEqual([]);
     expect(await get(`q=${encodeURIComponent('名录中')}`)).toEqual(['名录中的组织站点']);
+
+    // 导出 without an account: the same list as .xlsx.
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/public/exam-sites?format=xlsx&provinceCode=420000' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 
     // Once the organization approves it, the school's site is listed too.
     const bimId = applied.json().id;
