@@ -50,7 +50,8 @@ beforeAll(async () => {
   mech = await t.loginAs('gzcp-mech');
   mgmt = await t.loginAs('gzcp-mgmt');
   gzcp = await t.loginAs('gzcp-admin');
-  openSessionId = (await t.db.selectFrom('exam_sessions').select('id').where('status', '=', 'registration_open').executeTakeFirstOrThrow()).id;
+  openSessionId = (await t.db.selectFrom('exam_sessions').select('id').where('status', '=', 'registration_open').executeTakeFirstOrThrow())
+    .id;
 });
 afterAll(() => t.close());
 
@@ -94,7 +95,9 @@ describe('departments do their part (issue 17 item 3, R5.3, R5.4)', () => {
 
     const res = await mech.post(`/api/v1/exam-sessions/${openSessionId}/registrations`, { learnerIds: [student.id] });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().items).toEqual([expect.objectContaining({ status: 'proposed', learner: expect.objectContaining({ id: student.id }) })]);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ status: 'proposed', learner: expect.objectContaining({ id: student.id }) }),
+    ]);
     // Its list and counts hold its own students only.
     const list = (await mech.get(`/api/v1/exam-sessions/${openSessionId}/registrations`)).json().items as { learner: { id: string } }[];
     const depts = await t.db

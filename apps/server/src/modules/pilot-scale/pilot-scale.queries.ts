@@ -72,7 +72,12 @@ export function listApprovedScales(db: Db, where: Expression<SqlBool>, f: Approv
           AND extract(year FROM s.exam_date) = ${year})`.as('registrations'),
     ])
     .where(where)
-    .where((eb) => eb.or([eb('filings.status', '=', 'approved'), eb.and([eb('filings.status', '=', 'published'), eb('filings.decision', '=', 'approved')])]));
+    .where((eb) =>
+      eb.or([
+        eb('filings.status', '=', 'approved'),
+        eb.and([eb('filings.status', '=', 'published'), eb('filings.decision', '=', 'approved')]),
+      ]),
+    );
   if (f.q) {
     const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('schools.name', 'ilike', like), eb('certificate_types.name', 'ilike', like)]));
