@@ -25,7 +25,8 @@ const ref = z.object({ id: z.string(), name: z.string() });
 
 // ---- Exam sites (R5.1) ----
 
-export const EXAM_SITE_ACTIONS = ['approve', 'refuse', 'share', 'unshare'] as const;
+/** `edit`: the organization edits a site it registered itself (issue 17 item 8). */
+export const EXAM_SITE_ACTIONS = ['approve', 'refuse', 'share', 'unshare', 'edit'] as const;
 export type ExamSiteAction = (typeof EXAM_SITE_ACTIONS)[number];
 
 /** Form fields of `POST /api/v1/exam-sites` (multipart, the application PDF in field `file`). */
@@ -71,6 +72,9 @@ export const examSiteSchema = z.object({
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
   allowedActions: z.array(z.enum(EXAM_SITE_ACTIONS)),
+  /** Issue 17 item 8: the levels examined at the site (null: every level of the certificate), and who registered it. */
+  levels: z.array(z.enum(CERTIFICATE_LEVELS)).nullable(),
+  registeredBy: z.enum(['school', 'organization']),
 });
 export type ExamSiteDto = z.infer<typeof examSiteSchema>;
 
@@ -112,6 +116,8 @@ export const examSessionQuerySchema = z.object({
   ...pageFields,
   status: z.enum(EXAM_SESSION_STATUSES).optional(),
   certificateTypeId: z.string().uuid().optional(),
+  /** Only sessions at sites this school hosts (a department's 监考安排, issue 17 item 3). */
+  hostSchoolId: z.string().uuid().optional(),
 });
 
 /** api-v1 CONTRACT fields first (never removed), then additions. */

@@ -32,3 +32,5 @@ export * from './pilot-acceptance';
 export * from './outcome-applications';
 export * from './learning-account-format';
 export * from './notices';
+export * from './exam-site-register';
+export * from './pilot-scale';

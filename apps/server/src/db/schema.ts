@@ -697,6 +697,10 @@ export interface ExamSitesTable {
   created_by: string | null;
   decided_at: NullableTimestamp;
   decided_by: string | null;
+  // 0039_exam_site_register (issue 17 item 8)
+  registered_by: Generated<'school' | 'organization'>;
+  levels: ColumnType<CertificateLevel[] | null, CertificateLevel[] | null | undefined, CertificateLevel[] | null>;
+  updated_at: NullableTimestamp;
 }
 
 export interface ExamSessionsTable {

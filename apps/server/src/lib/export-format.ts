@@ -149,6 +149,21 @@ const HEADERS: Record<string, string> = {
   objections: '异议数',
   orgId: '培训评价组织编号',
   isPublic: '公开',
+  // Issue 17 items 4 and 8: the approved scales, the register of exam sites
+  'certificateType.name': '证书',
+  'certificateType.id': '证书编号',
+  'hostSchool.name': '承办院校',
+  registeredBy: '登记方式',
+  openShared: '开放共享',
+  approvedScale: '核定规模',
+  registrations: '报名人数',
+  remaining: '剩余名额',
+  filingYear: '备案年度',
+  mayChange: '可调整',
+  'department.name': '二级学院',
+  'department.id': '二级学院编号',
+  'school.name': '学校',
+  'school.id': '学校编号',
 };
 
 export function exportHeader(key: string): string {

@@ -30,6 +30,11 @@ const LATER_KEYS: readonly string[] = [
   'recognitionLists',
   'pilots',
   ...NOTICE_KEYS,
+  // Issue 17: a department's 考生遴选 and 监考安排 (item 3), 核定规模 (item 4), 考核站点名录 (item 8).
+  'candidateSelection',
+  'invigilationArrangement',
+  'approvedScales',
+  'examSiteRegister',
 ];
 const fullMenu = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((i) => i.key);
 const everyKey = (role: Parameters<typeof menuFor>[0]) => fullMenu(role).filter((k) => !LATER_KEYS.includes(k));
@@ -108,6 +113,7 @@ describe('menuFor', () => {
       'statistics',
       'passRates',
       'apiTokens',
+      'agreements',
       'feeSettlements',
       'socialApplications',
       'scoreReviews',
@@ -148,7 +154,8 @@ describe('menuFor', () => {
 
   it('shows the exam pages by role (R4–R5)', () => {
     expect(withItem('learners')).toEqual(['school_admin']);
-    expect(withItem('agreements')).toEqual(['school_admin']);
+    // Issue 17 item 5: the parties (school, organization) and the province move an agreement through its life.
+    expect(withItem('agreements')).toEqual(['province_admin', 'school_admin', 'org_admin']);
     expect(withItem('feeSettlements')).toEqual(['school_admin', 'org_admin']);
     expect(withItem('myExams')).toEqual(['learner']);
     expect(base('school_admin').slice(-6, -1)).toEqual(['learners', 'agreements', 'feeSettlements', 'examSites', 'examRegistrations']);
@@ -216,7 +223,14 @@ describe('menuFor', () => {
     expect(withItem('filingRounds')).toEqual(['province_admin']);
     expect(withItem('filingReview')).toEqual(['province_admin']);
     expect(withItem('filingQuery')).toEqual(['national_admin']);
-    expect(base('province_admin').slice(-5)).toEqual(['filingRounds', 'policyRules', 'filingReview', 'changeRequests', 'annualPlans']);
+    expect(base('province_admin').slice(-6)).toEqual([
+      'filingRounds',
+      'policyRules',
+      'filingReview',
+      'changeRequests',
+      'annualPlans',
+      'agreements',
+    ]);
     // issue 18 #0: the documents in force and a province's or school's own rules
     expect(withItem('policyRules')).toEqual(['national_admin', 'province_admin', 'school_admin']);
   });
@@ -313,8 +327,14 @@ describe('menuGroupsFor (issue 21 item 10: a grouped menu)', () => {
       'pilots',
       'typicalCases',
       'training',
+      'approvedScales',
     ]);
-    expect(groups.find((g) => g.group === 'exams')!.items.map((i) => i.key)).toEqual(['feeSettlements', 'examSites', 'examRegistrations']);
+    expect(groups.find((g) => g.group === 'exams')!.items.map((i) => i.key)).toEqual([
+      'feeSettlements',
+      'examSites',
+      'examRegistrations',
+      'examSiteRegister',
+    ]);
   });
 
   it('leaves no group empty and every item of a menu in exactly one group, in menu order, for every role', () => {
@@ -362,6 +382,18 @@ describe('pageTrail (breadcrumbs and tab titles)', () => {
     expect(pageTrail('/catalog', null)).toMatchObject({ group: 'certificates', detail: false });
     expect(pageTrail('/nowhere', 'school_admin')).toBeUndefined();
     expect(pageTrail('/learners', 'learner')).toBeUndefined();
+  });
+});
+
+describe('issue 17: departments, approved scale, the public register of exam sites', () => {
+  it('shows 考生遴选 and 监考安排 to departments (item 3), 核定规模 to the province and schools (item 4), 考核站点名录 to everyone (item 8)', () => {
+    expect(withItem('candidateSelection')).toEqual(['department_admin']);
+    expect(withItem('invigilationArrangement')).toEqual(['department_admin']);
+    expect(withItem('approvedScales')).toEqual(['province_admin', 'school_admin']);
+    expect(withItem('examSiteRegister')).toEqual([...ROLES]);
+    expect(fullMenu(null)).toContain('examSiteRegister');
+    expect(pageTrail('/candidate-selection', 'department_admin')).toMatchObject({ group: 'exams', detail: false });
+    expect(pageTrail('/public/exam-sites', null)).toMatchObject({ group: 'exams', item: { key: 'examSiteRegister' } });
   });
 });
 

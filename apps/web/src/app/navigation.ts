@@ -66,7 +66,11 @@ export type NavKey =
   | 'randomInspections'
   | 'notices'
   | 'publicity'
-  | 'policies';
+  | 'policies'
+  | 'candidateSelection'
+  | 'invigilationArrangement'
+  | 'approvedScales'
+  | 'examSiteRegister';
 
 /**
  * The menu groups, in display order (labels `menu.group.<key>`). `home` holds the home page alone, drawn on top
@@ -215,7 +219,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'annualPlans', group: 'filings', path: '/annual-plans', labelKey: 'menu.annualPlans', roles: ['school_admin', 'province_admin'] },
   // Exams (R4–R5): the school's students, pilot agreements and fees; the learner's own exams.
   { key: 'learners', group: 'schools', path: '/learners', labelKey: 'menu.learners', roles: ['school_admin'] },
-  { key: 'agreements', group: 'filings', path: '/agreements', labelKey: 'menu.agreements', roles: ['school_admin'] },
+  // Issue 17 item 5: the parties (school, organization) and the province move an agreement through its life.
+  {
+    key: 'agreements',
+    group: 'filings',
+    path: '/agreements',
+    labelKey: 'menu.agreements',
+    roles: ['province_admin', 'school_admin', 'org_admin'],
+  },
   {
     key: 'feeSettlements',
     group: 'exams',
@@ -442,6 +453,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
     public: true,
     alsoMatches: ['/public-display'],
   },
+  // Issue 17: a department selects its students and arranges invigilation (item 3; 001 第十二条, 第十五条); the approved
+  // scale of each pilot (item 4; 002 四.2); the public register of exam sites of every organization (item 8; R5.1).
+  {
+    key: 'candidateSelection',
+    group: 'exams',
+    path: '/candidate-selection',
+    labelKey: 'menu.candidateSelection',
+    roles: ['department_admin'],
+  },
+  {
+    key: 'invigilationArrangement',
+    group: 'exams',
+    path: '/invigilation',
+    labelKey: 'menu.invigilationArrangement',
+    roles: ['department_admin'],
+  },
+  {
+    key: 'approvedScales',
+    group: 'filings',
+    path: '/approved-scales',
+    labelKey: 'menu.approvedScales',
+    roles: ['province_admin', 'school_admin'],
+  },
+  { key: 'examSiteRegister', group: 'exams', path: '/public/exam-sites', labelKey: 'menu.examSiteRegister', roles: 'all', public: true },
 ];
 
 /** Every page that opens a filing's detail (`/filings/<id>`). */

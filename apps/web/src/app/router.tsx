@@ -64,6 +64,10 @@ export const PATHS = {
   inspectionDraws: navItem('inspectionDraws').path,
   scorecards: navItem('scorecards').path,
   randomInspections: navItem('randomInspections').path,
+  candidateSelection: navItem('candidateSelection').path,
+  invigilationArrangement: navItem('invigilationArrangement').path,
+  approvedScales: navItem('approvedScales').path,
+  examSiteRegister: navItem('examSiteRegister').path,
   activate: '/activate',
   register: '/register',
   schoolRegistration: '/school-registration',
@@ -176,6 +180,11 @@ export const router = createBrowserRouter([
             ...page(() =>
               import('../features/learner-outcomes/components/PublicRecognitionListsPage').then((m) => <m.PublicRecognitionListsPage />),
             ),
+          },
+          // 考核站点名录 (issue 17 item 8): approved exam sites of every organization; no account.
+          {
+            path: PATHS.examSiteRegister,
+            ...page(() => import('../features/exam-sites/components/PublicExamSitesPage').then((m) => <m.PublicExamSitesPage />)),
           },
           // Certificate verification (R6.2): by number + name, the QR code's target, a holder's share link.
           { path: PATHS.verify, ...page(() => import('../features/certificates/components/VerifyPage').then((m) => <m.VerifyPage />)) },
@@ -594,6 +603,25 @@ export const router = createBrowserRouter([
           {
             path: PATHS.scorecards,
             ...guarded('scorecards', () => import('../features/supervision/components/ScorecardsPage').then((m) => <m.ScorecardsPage />)),
+          },
+          // Issue 17: a department's 考生遴选 and 监考安排 (item 3), the approved scale (item 4).
+          {
+            path: PATHS.candidateSelection,
+            ...guarded('candidateSelection', () =>
+              import('../features/department-exams/components/CandidateSelectionPage').then((m) => <m.CandidateSelectionPage />),
+            ),
+          },
+          {
+            path: PATHS.invigilationArrangement,
+            ...guarded('invigilationArrangement', () =>
+              import('../features/department-exams/components/InvigilationPage').then((m) => <m.InvigilationPage />),
+            ),
+          },
+          {
+            path: PATHS.approvedScales,
+            ...guarded('approvedScales', () =>
+              import('../features/approved-scales/components/ApprovedScalesPage').then((m) => <m.ApprovedScalesPage />),
+            ),
           },
           { path: '*', element: <NotFound /> },
         ],

@@ -1,5 +1,7 @@
 import {
   EyeOutlined,
+  FundOutlined,
+  UsergroupAddOutlined,
   FileProtectOutlined,
   InteractionOutlined,
   StarOutlined,
@@ -131,6 +133,10 @@ const ICONS: Record<NavKey, ReactNode> = {
   notices: <BookOutlined />,
   publicity: <EyeOutlined />,
   policies: <BookOutlined />,
+  candidateSelection: <UsergroupAddOutlined />,
+  invigilationArrangement: <EyeOutlined />,
+  approvedScales: <FundOutlined />,
+  examSiteRegister: <EnvironmentOutlined />,
 };
 
 function useVersion(): string | undefined {

@@ -1,4 +1,4 @@
-import { AuditOutlined, LoginOutlined, SafetyOutlined } from '@ant-design/icons';
+import { AuditOutlined, EnvironmentOutlined, LoginOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -31,6 +31,9 @@ export function PublicLayout() {
           </Link>
           <Link to="/random-inspections" data-testid="public-random-inspections">
             <AuditOutlined /> {t('menu.randomInspections')}
+          </Link>
+          <Link to="/public/exam-sites" data-testid="public-exam-sites">
+            <EnvironmentOutlined /> {t('menu.examSiteRegister')}
           </Link>
           <LanguageSwitch />
           <Button

@@ -16,6 +16,10 @@ const enUS: Messages = {
     en: 'English',
   },
   menu: {
+    candidateSelection: 'Candidate selection',
+    invigilationArrangement: 'Invigilation',
+    approvedScales: 'Approved scale',
+    examSiteRegister: 'Exam site register',
     statistics: 'Statistics',
     passRates: 'Pass rates',
     policyRules: 'Policies and rules',

@@ -14,6 +14,10 @@ const zhCN = {
     en: 'English',
   },
   menu: {
+    candidateSelection: '考生遴选',
+    invigilationArrangement: '监考安排',
+    approvedScales: '核定规模',
+    examSiteRegister: '考核站点名录',
     statistics: '统计分析',
     passRates: '通过率',
     policyRules: '政策文件与规则',

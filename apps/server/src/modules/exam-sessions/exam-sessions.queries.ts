@@ -64,6 +64,26 @@ export function schoolSees(schoolId: string, provinceCode: string | null): Expre
   return sql<SqlBool>`(exam_sites.school_id = ${schoolId} OR (${shared} AND ${approvedPilotOf(schoolId)}) OR ${hasRegistrations})`;
 }
 
+/** An approved pilot (filing) of the department for the session's certificate. */
+function approvedPilotOfDepartment(departmentId: string): Expression<SqlBool> {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM filings f WHERE f.department_id = ${departmentId}
+    AND f.certificate_type_id = exam_sessions.certificate_type_id
+    AND (f.status = 'approved' OR (f.status = 'published' AND f.decision = 'approved')))`;
+}
+
+/**
+ * Sessions a department (二级学院) may see (issue 17 item 3; 001 第十二条 selects its students, 第十五条 arranges
+ * invigilation): at a site open to its school (the school's own site, or an open-shared site of the province) for a
+ * certificate the department itself has an approved pilot of; any session in which its own students have
+ * registrations. Another department's sessions are not its own (404).
+ */
+export function departmentSees(schoolId: string, departmentId: string, provinceCode: string | null): Expression<SqlBool> {
+  const shared = sql<SqlBool>`(exam_sites.status = 'approved' AND exam_sites.open_shared AND exam_sites.province_code = ${provinceCode ?? ''})`;
+  const ownStudents = sql<SqlBool>`EXISTS (SELECT 1 FROM exam_registrations r JOIN learners l ON l.id = r.learner_id
+    WHERE r.session_id = exam_sessions.id AND r.school_id = ${schoolId} AND l.department_id = ${departmentId})`;
+  return sql<SqlBool>`(((exam_sites.school_id = ${schoolId} OR ${shared}) AND ${approvedPilotOfDepartment(departmentId)}) OR ${ownStudents})`;
+}
+
 /** Learners: sessions at their school's own site or a shared site of the province, for a certificate the school pilots. */
 function openToSchool(schoolId: string, provinceCode: string | null): Expression<SqlBool> {
   const shared = sql<SqlBool>`(exam_sites.status = 'approved' AND exam_sites.open_shared AND exam_sites.province_code = ${provinceCode ?? ''})`;
@@ -87,12 +107,15 @@ export async function sessionVisible(db: Kysely<DB>, id: string, where: Expressi
 export interface SessionFilter {
   status?: ExamSessionStatus | undefined;
   certificateTypeId?: string | undefined;
+  /** Sessions at sites hosted by this school (the department's 监考安排). */
+  hostSchoolId?: string | undefined;
 }
 
 export async function listSessions(db: Kysely<DB>, where: Expression<SqlBool>, f: SessionFilter, page: number, pageSize: number) {
   let q = sessionsBase(db).where(where);
   if (f.status) q = q.where('exam_sessions.status', '=', f.status);
   if (f.certificateTypeId) q = q.where('exam_sessions.certificate_type_id', '=', f.certificateTypeId);
+  if (f.hostSchoolId) q = q.where('exam_sites.school_id', '=', f.hostSchoolId);
   const [items, total] = await Promise.all([
     q
       .orderBy('exam_sessions.exam_date', 'desc')
@@ -165,14 +188,16 @@ export function sessionEvents(db: Kysely<DB>, id: string) {
   return db.selectFrom('exam_session_events').selectAll().where('session_id', '=', id).orderBy('at').orderBy('id').execute();
 }
 
-/** Registrations of a session by status; optionally only one school's. */
-export async function registrationCounts(db: Kysely<DB>, sessionId: string, schoolId?: string) {
+/** Registrations of a session by status; optionally only one school's (and one department's learners). */
+export async function registrationCounts(db: Kysely<DB>, sessionId: string, schoolId?: string, departmentId?: string) {
   let q = db
     .selectFrom('exam_registrations')
     .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
     .where('session_id', '=', sessionId)
     .groupBy('status');
   if (schoolId) q = q.where('school_id', '=', schoolId);
+  if (departmentId)
+    q = q.where('learner_id', 'in', db.selectFrom('learners').select('learners.id').where('learners.department_id', '=', departmentId));
   const rows = await q.execute();
   return rows.map((r) => ({ status: r.status as RegistrationStatus, n: Number(r.n) }));
 }

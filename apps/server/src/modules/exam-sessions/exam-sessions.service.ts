@@ -47,8 +47,10 @@ export function sessionWhere(a: Actor) {
       return a.cityCode ? q.sessionEq('city_code', a.cityCode) : q.NONE;
     case 'org_admin':
       return a.orgId ? q.sessionEq('org_id', a.orgId) : q.NONE;
-    case 'school_admin':
     case 'department_admin':
+      // Issue 17 item 3: a department sees its own pilots' sessions and its own students' (not the whole school's).
+      return a.schoolId && a.departmentId ? q.departmentSees(a.schoolId, a.departmentId, a.provinceCode) : q.NONE;
+    case 'school_admin':
     case 'project_leader':
       return a.schoolId ? q.schoolSees(a.schoolId, a.provinceCode) : q.NONE;
     default:
@@ -105,8 +107,9 @@ export async function getSession(deps: Deps, ctx: RequestContext, id: string): P
   const r = await visibleSession(deps.db, actor, id);
   const now = deps.clock.now();
   const school = isSchoolRole(actor) ? (actor.schoolId ?? undefined) : undefined;
+  const department = actor.role === 'department_admin' ? (actor.departmentId ?? undefined) : undefined;
   const [counts, all, events] = await Promise.all([
-    q.registrationCounts(deps.db, id, school),
+    q.registrationCounts(deps.db, id, school, department),
     q.registrationCounts(deps.db, id),
     q.sessionEvents(deps.db, id),
   ]);
@@ -152,6 +155,8 @@ export async function createSession(deps: Deps, ctx: RequestContext, b: ExamSess
   if (site.status !== 'approved' || site.certificate_type_id !== type.id)
     throw new AppError('EXAM_SITE_NOT_APPROVED', { examSiteId: site.id, status: site.status });
   if (b.capacity > site.capacity) throw invalid('capacity', `考核人数不能超过站点容量（${site.capacity} 人）`);
+  // Issue 17 item 8: a site registered for some levels examines only those.
+  if (site.levels && !site.levels.includes(b.level)) throw invalid('level', '该考核站点不承担此等级的考核');
   // Issue 17 item 5 (三.6): a session at a school's site needs the school's agreement with the organization in force.
   if (site.school_id && !(await hasAgreementInForce(deps.db, type.orgId, type.id, site.school_id)))
     throw new AppError('AGREEMENT_NOT_IN_FORCE', { examSiteId: site.id, schoolId: site.school_id });

@@ -10,6 +10,8 @@ export interface SiteFacts {
   cityCode: string;
   status: ExamSiteStatus;
   openShared: boolean;
+  /** Issue 17 item 8: a school's application, or the organization's own site. */
+  registeredBy: 'school' | 'organization';
 }
 
 const SCHOOL_ROLES = ['school_admin', 'department_admin', 'project_leader'] as const;
@@ -49,7 +51,21 @@ export function siteActions(a: Actor, s: SiteFacts): ExamSiteAction[] {
   if (ownsOrg && s.status === 'applied') out.push('approve', 'refuse');
   const host = a.role === 'school_admin' && s.schoolId !== null && a.schoolId === s.schoolId;
   if ((ownsOrg || host) && s.status === 'approved') out.push(s.openShared ? 'unshare' : 'share');
+  if (ownsOrg && s.registeredBy === 'organization') out.push('edit');
   return out;
+}
+
+/** Issue 17 item 8 (R5.1 "an organization or school applies"): an organization registers sites of its own directly. */
+export function mayRegisterOwnSite(a: Actor): boolean {
+  return a.role === 'org_admin' && a.orgId !== null;
+}
+
+/**
+ * Editing a site (issue 17 item 8): only the organization that registered it. Another organization's site, or a site
+ * the actor cannot read, is 404 (checked before); a school's application of its own organization is the school's: 403.
+ */
+export function mayEditSite(a: Actor, s: SiteFacts): boolean {
+  return a.role === 'org_admin' && a.orgId === s.orgId && s.registeredBy === 'organization';
 }
 
 /** Reading the province's register of shared sites (000 §三(四)): its schools and the province (national: any). */

@@ -4,11 +4,16 @@ import {
   examSiteQuerySchema,
   examSiteSchema,
   examSiteSharingSchema,
+  examSiteUpdateSchema,
+  orgExamSiteCreateSchema,
   pageOf,
+  publicExamSiteQuerySchema,
+  publicExamSiteSchema,
 } from '@onex/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
+import { publicRateLimit } from '../../http/rate-limit';
 import type { RouteModule } from '../../http/route-types';
 import { AppError } from '../../lib/errors';
 import { readUploadForm } from '../files/files.upload';
@@ -99,5 +104,47 @@ export const registerExamSiteRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => svc.setSiteSharing(deps, ctxOf(req), req.params.id, req.body.openShared),
+  );
+
+  // ---- Issue 17 item 8: an organization's own sites, and the public register ----
+  app.post(
+    '/api/v1/org-exam-sites',
+    {
+      schema: {
+        tags,
+        summary:
+          '培训评价组织直接登记自有考核站点（本组织证书；登记即生效，可标记开放共享）An organization registers a site of its own, in force at once',
+        body: orgExamSiteCreateSchema,
+        response: { 201: examSiteSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.registerOwnSite(deps, ctxOf(req), req.body)),
+  );
+  app.patch(
+    '/api/v1/exam-sites/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改本组织登记的考核站点（名称、地址、容量、等级）The organization edits a site it registered',
+        params: idParams,
+        body: examSiteUpdateSchema,
+        response: { 200: examSiteSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => svc.editOwnSite(deps, ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/public/exam-sites',
+    {
+      config: { rateLimit: publicRateLimit(deps) },
+      schema: {
+        tags,
+        summary:
+          '考核站点名录（无需登录；各培训评价组织已批准的考核站点，不含个人信息）The public register of approved exam sites of every organization',
+        querystring: publicExamSiteQuerySchema,
+        response: { 200: pageOf(publicExamSiteSchema), ...errorResponses(400, 429) },
+      },
+    },
+    async (req) => svc.listPublicSites(deps, req.query),
   );
 };

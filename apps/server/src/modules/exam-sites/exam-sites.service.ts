@@ -1,4 +1,14 @@
-import type { ExamSiteCreateInput, ExamSiteDto, Page } from '@onex/shared';
+import {
+  CERTIFICATE_LEVELS,
+  type CertificateLevel,
+  type ExamSiteCreateInput,
+  type ExamSiteDto,
+  type ExamSiteUpdateInput,
+  type OrgExamSiteCreateInput,
+  type Page,
+  type PublicExamSiteDto,
+  type PublicExamSiteQuery,
+} from '@onex/shared';
 import type { z } from 'zod';
 import type { examSiteQuerySchema } from '@onex/shared';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
@@ -9,7 +19,15 @@ import { notifySiteApplication } from '../notifications/notifications.service';
 import { recordAudit } from '../audit/audit.service';
 import { assertSelectableCertificateType } from '../catalog/catalog.service';
 import { storePdf } from '../files/files.service';
-import { type SiteFacts, mayApplyForSite, mayReadSite, registerProvinceOf, siteActions } from './exam-sites.policy';
+import {
+  type SiteFacts,
+  mayApplyForSite,
+  mayEditSite,
+  mayReadSite,
+  mayRegisterOwnSite,
+  registerProvinceOf,
+  siteActions,
+} from './exam-sites.policy';
 import * as q from './exam-sites.queries';
 
 /**
@@ -26,8 +44,12 @@ export function siteFacts(r: q.SiteRow): SiteFacts {
     cityCode: r.city_code,
     status: r.status,
     openShared: r.open_shared,
+    registeredBy: r.registered_by,
   };
 }
+
+/** Levels in catalog order (junior, intermediate, senior). */
+const inOrder = (levels: readonly CertificateLevel[]) => CERTIFICATE_LEVELS.filter((l) => levels.includes(l));
 
 function toDto(actor: Actor, r: q.SiteRow): ExamSiteDto {
   return {
@@ -47,6 +69,8 @@ function toDto(actor: Actor, r: q.SiteRow): ExamSiteDto {
     createdAt: r.created_at.toISOString(),
     decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
     allowedActions: siteActions(actor, siteFacts(r)),
+    levels: r.levels ? inOrder(r.levels) : null,
+    registeredBy: r.registered_by,
   };
 }
 
@@ -201,4 +225,142 @@ export function decideSite(
 
 export function setSiteSharing(deps: Deps, ctx: RequestContext, id: string, openShared: boolean) {
   return changeSite(deps, ctx, id, openShared ? 'share' : 'unshare', null);
+}
+
+// ---- Issue 17 item 8: an organization's own sites, and the public register ----
+
+const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, message }] });
+
+/** Levels outside the certificate's are refused (the site examines levels the certificate has). */
+async function assertCertificateLevels(db: Db, certificateTypeId: string, levels: readonly CertificateLevel[]): Promise<void> {
+  const known = await q.certificateLevels(db, certificateTypeId);
+  const unknown = levels.filter((l) => !known.includes(l));
+  if (unknown.length) throw invalid('levels', '该证书没有所选等级');
+}
+
+/**
+ * `POST /api/v1/org-exam-sites` (R5.1: an organization or a school applies; the organization approves): the
+ * organization registers a site of its own for one of its certificates — approved at once (it is the approver), never
+ * hosted by a school, optionally open-shared, audited as `exam_site.register`.
+ */
+export async function registerOwnSite(deps: Deps, ctx: RequestContext, input: OrgExamSiteCreateInput): Promise<ExamSiteDto> {
+  const actor = requireActor(ctx);
+  if (!mayRegisterOwnSite(actor)) throw new AppError('FORBIDDEN');
+  const type = await assertSelectableCertificateType(deps.db, input.certificateTypeId);
+  if (type.orgId !== actor.orgId) throw new AppError('FORBIDDEN', { certificateTypeId: input.certificateTypeId });
+  await assertCertificateLevels(deps.db, type.id, input.levels);
+  const city = await q.cityOf(deps.db, input.cityCode);
+  if (!city?.parent_code) throw invalid('cityCode', '请选择地市');
+  const now = deps.clock.now();
+  const levels = inOrder(input.levels);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const siteId = await q.insertSite(trx, {
+      org_id: type.orgId,
+      school_id: null,
+      province_code: city.parent_code!,
+      city_code: city.code,
+      certificate_type_id: type.id,
+      name: input.name,
+      address: input.address,
+      capacity: input.capacity,
+      application_file_id: null,
+      created_at: now,
+      created_by: actor.userId,
+      registered_by: 'organization',
+      levels,
+      status: 'approved',
+      open_shared: input.openShared,
+      decided_at: now,
+      decided_by: actor.userId,
+    });
+    await recordAudit(trx, ctx, now, {
+      action: 'exam_site.register',
+      targetType: 'exam_site',
+      targetId: siteId,
+      summary: {
+        certificateTypeId: type.id,
+        name: input.name,
+        address: input.address,
+        cityCode: city.code,
+        capacity: input.capacity,
+        levels,
+        openShared: input.openShared,
+      },
+      scope: { provinceCode: city.parent_code!, cityCode: city.code, schoolId: null, orgId: type.orgId },
+    });
+    return siteId;
+  });
+  return getSite(deps, ctx, id);
+}
+
+/**
+ * `PATCH /api/v1/exam-sites/{id}`: the organization edits a site it registered (name, address, capacity, levels).
+ * 404 for a site it cannot read (another organization's), 403 for a school's application; capacity not below a
+ * session not yet closed, no level dropped while a session of it is not closed. Audited with what changed.
+ */
+export async function editOwnSite(deps: Deps, ctx: RequestContext, id: string, input: ExamSiteUpdateInput): Promise<ExamSiteDto> {
+  const actor = requireActor(ctx);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.lockSite(trx, id);
+    const r = await visibleSite(trx, actor, id);
+    if (!mayEditSite(actor, siteFacts(r))) throw new AppError('FORBIDDEN', { action: 'edit' });
+    const levels = input.levels ? inOrder(input.levels) : undefined;
+    if (levels) {
+      await assertCertificateLevels(trx, r.certificate_type_id, levels);
+      const busy = (await q.openSessionLevels(trx, id)).filter((l) => !levels.includes(l));
+      if (busy.length) throw invalid('levels', '该站点仍有未结束的考核场次使用被移除的等级');
+    }
+    if (input.capacity !== undefined) {
+      const largest = await q.largestOpenSession(trx, id);
+      if (input.capacity < largest) throw invalid('capacity', `容量不能小于未结束场次的考核人数（${largest} 人）`);
+    }
+    const set = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.address !== undefined ? { address: input.address } : {}),
+      ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+      ...(levels ? { levels } : {}),
+    };
+    const before = {
+      ...(input.name !== undefined ? { name: r.name } : {}),
+      ...(input.address !== undefined ? { address: r.address } : {}),
+      ...(input.capacity !== undefined ? { capacity: r.capacity } : {}),
+      ...(levels ? { levels: r.levels } : {}),
+    };
+    await q.editSite(trx, id, { ...set, updated_at: now });
+    await recordAudit(trx, ctx, now, {
+      action: 'exam_site.update',
+      targetType: 'exam_site',
+      targetId: id,
+      summary: { from: before, to: set },
+      scope: auditScope(r),
+    });
+  });
+  return getSite(deps, ctx, id);
+}
+
+/** `GET /api/v1/public/exam-sites`: the public register 考核站点名录 — approved sites of every organization, no account. */
+export async function listPublicSites(deps: Deps, f: PublicExamSiteQuery): Promise<Page<PublicExamSiteDto>> {
+  const { items, total } = await q.listPublicSites(deps.db, f);
+  return {
+    items: items.map((r) => ({
+      id: r.id,
+      name: r.name,
+      address: r.address,
+      provinceCode: r.province_code,
+      provinceName: r.province_name,
+      cityCode: r.city_code,
+      cityName: r.city_name,
+      organization: { id: r.org_id, name: r.org_name },
+      certificateType: { id: r.certificate_type_id, name: r.certificate_type_name },
+      levels: inOrder(r.levels ?? []),
+      capacity: r.capacity,
+      openShared: r.open_shared,
+      hostSchool: r.school_name ? { name: r.school_name } : null,
+      registeredBy: r.registered_by,
+    })),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
 }

@@ -1,4 +1,4 @@
-import { approvedScaleDtoSchema, approvedScaleSchema } from '@onex/shared';
+import { approvedScaleDtoSchema, approvedScaleQuerySchema, approvedScaleRowSchema, approvedScaleSchema, pageOf } from '@onex/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/auth-hook';
 import { errorResponses } from '../../http/openapi';
@@ -8,6 +8,19 @@ import * as svc from './pilot-scale.service';
 const tags = ['试点规模 Approved scale'];
 
 export const registerPilotScaleRoutes: RouteModule = (app, deps) => {
+  app.get(
+    '/api/v1/approved-scales',
+    {
+      schema: {
+        tags,
+        summary:
+          '试点项目核定规模一览（本范围内已批准试点；某考核年度的报名人数与剩余名额）Approved pilots in scope with their approved scale and registrations of an exam year',
+        querystring: approvedScaleQuerySchema,
+        response: { 200: pageOf(approvedScaleRowSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => svc.listApprovedScales(deps, ctxOf(req), req.query),
+  );
   app.get(
     '/api/v1/filings/:id/approved-scale',
     {

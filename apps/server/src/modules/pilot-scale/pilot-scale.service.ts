@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { approvedScaleDtoSchema, approvedScaleSchema } from '@onex/shared';
+import type { ApprovedScaleQuery, ApprovedScaleRowDto, Page, approvedScaleDtoSchema, approvedScaleSchema } from '@onex/shared';
 import { type RequestContext, requireActor } from '../../auth/actor';
 import { inScope, scopeOf } from '../../auth/scope';
+import { scopeWhere } from '../../db/scope-filter';
 import type { Tx } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
@@ -79,4 +80,44 @@ export async function assertPilotScale(trx: Tx, filingId: string, examDate: stri
   if (!f || f.approved_scale === null) return;
   const year = Number(examDate.slice(0, 4));
   assertWithinScale(f.approved_scale, await q.liveRegistrations(trx, filingId, year), adding, year);
+}
+
+/** The exam year of an instant: its calendar year in China (UTC+8). */
+const chinaYear = (at: Date) => new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+
+/**
+ * `GET /api/v1/approved-scales` (issue 17 item 4): the approved pilots in the actor's scope, each with its approved
+ * scale and the live registrations counted against it for an exam year (this year by default); the province of a
+ * pilot may change it (`mayChange`), everyone else reads.
+ */
+export async function listApprovedScales(deps: Deps, ctx: RequestContext, f: ApprovedScaleQuery): Promise<Page<ApprovedScaleRowDto>> {
+  const actor = requireActor(ctx, READ_ROLES);
+  const year = f.year ?? chinaYear(deps.clock.now());
+  const where = scopeWhere(scopeOf(actor), {
+    provinceCode: 'filings.province_code',
+    cityCode: 'filings.city_code',
+    schoolId: 'filings.school_id',
+    departmentId: 'filings.department_id',
+  });
+  const { items, total } = await q.listApprovedScales(deps.db, where, f, year);
+  return {
+    items: items.map((r) => {
+      const registrations = Number(r.registrations);
+      return {
+        filingId: r.id,
+        school: { id: r.school_id, name: r.school_name },
+        department: { id: r.department_id, name: r.department_name },
+        certificateType: { id: r.certificate_type_id, name: r.certificate_type_name },
+        filingYear: r.year,
+        year,
+        approvedScale: r.approved_scale,
+        registrations,
+        remaining: r.approved_scale === null ? null : r.approved_scale - registrations,
+        mayChange: actor.role === 'province_admin' && actor.provinceCode === r.province_code,
+      };
+    }),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
 }

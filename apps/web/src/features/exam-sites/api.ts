@@ -1,4 +1,4 @@
-import type { ExamSiteStatus, Page } from '@onex/shared';
+import type { CertificateLevel, ExamSiteStatus, Page, PublicExamSiteDto, RegionDto } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
@@ -17,7 +17,12 @@ export interface ExamSite {
   reason: string | null;
   createdAt: string;
   decidedAt: string | null;
-  allowedActions: ('approve' | 'refuse' | 'share' | 'unshare')[];
+  allowedActions: ('approve' | 'refuse' | 'share' | 'unshare' | 'edit')[];
+  /** Issue 17 item 8: levels examined there (null: every level), and who registered it. */
+  levels: CertificateLevel[] | null;
+  registeredBy: 'school' | 'organization';
+  provinceCode: string;
+  cityCode: string;
 }
 
 export interface SiteQuery {
@@ -85,3 +90,72 @@ export const useShareSite = () =>
   useSiteWrite(({ id, openShared }: { id: string; openShared: boolean }) =>
     api.post<ExamSite>(`/exam-sites/${encodeURIComponent(id)}/sharing`, { openShared }),
   );
+
+// ---- Issue 17 item 8: an organization's own sites, and the public register 考核站点名录 ----
+
+export interface OwnSiteBody {
+  certificateTypeId: string;
+  name: string;
+  address: string;
+  cityCode: string;
+  capacity: number;
+  levels: CertificateLevel[];
+  openShared: boolean;
+}
+
+/** `POST /org-exam-sites`: the organization registers a site of its own (in force at once). */
+export const useRegisterOwnSite = () => useSiteWrite((body: OwnSiteBody) => api.post<ExamSite>('/org-exam-sites', body));
+
+/** `PATCH /exam-sites/{id}`: the organization edits a site it registered. */
+export const useEditSite = () =>
+  useSiteWrite(({ id, body }: { id: string; body: Partial<Pick<OwnSiteBody, 'name' | 'address' | 'capacity' | 'levels'>> }) =>
+    api.patch<ExamSite>(`/exam-sites/${encodeURIComponent(id)}`, body),
+  );
+
+export interface PublicSiteQuery {
+  page: number;
+  pageSize: number;
+  provinceCode?: string;
+  cityCode?: string;
+  orgId?: string;
+  certificateTypeId?: string;
+  level?: CertificateLevel;
+  q?: string;
+  openShared?: 'true' | 'false';
+}
+
+export function usePublicSites(query: PublicSiteQuery) {
+  return useQuery({
+    queryKey: ['exam-sites', 'public', query],
+    queryFn: ({ signal }) => api.get<Page<PublicExamSiteDto>>('/public/exam-sites', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Provinces, or the cities of one (public). */
+export function useRegions(parentCode: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['regions', parentCode ?? null],
+    queryFn: () => api.get<{ items: RegionDto[] }>('/regions', { parentCode }),
+    staleTime: Infinity,
+    enabled,
+    select: (d) => d.items,
+  });
+}
+
+interface PublicCertificateType {
+  id: string;
+  name: string;
+  organization: { id: string; name: string };
+  levels: { level: CertificateLevel }[];
+}
+
+/** The public catalog's certificates (filter options; an organization's own certificates when registering a site). */
+export function useCatalogTypes(orgId?: string) {
+  return useQuery({
+    queryKey: ['exam-sites', 'catalog', orgId ?? null],
+    queryFn: () => api.get<Page<PublicCertificateType>>('/public/certificate-types', { page: 1, pageSize: 200, orgId }),
+    staleTime: 5 * 60_000,
+    select: (d) => d.items,
+  });
+}

@@ -89,3 +89,34 @@ export function useUnpaidPilotStudents(schoolId: string | undefined) {
     enabled: Boolean(schoolId),
   });
 }
+
+// ---- Issue 17 item 5: agreements have a life (draft → in force → suspended / terminated) ----
+
+export interface AgreementEvent {
+  action: string;
+  fromStatus: string;
+  toStatus: string;
+  reason: string | null;
+  at: string;
+}
+
+export function useAgreementEvents(id: string | undefined) {
+  return useQuery({
+    queryKey: ['fees', 'agreement-events', id ?? ''],
+    queryFn: () => api.get<{ items: AgreementEvent[] }>(`/pilot-agreements/${encodeURIComponent(id!)}/events`),
+    select: (d) => d.items,
+    enabled: Boolean(id),
+  });
+}
+
+/** `POST /pilot-agreements/{id}/transitions` (生效, 暂停, 恢复, 终止; 暂停 and 终止 need a reason). */
+export function useAgreementTransition() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, reason }: { id: string; action: AgreementDto['allowedActions'][number]; reason?: string }) =>
+      api.post<AgreementDto>(`/pilot-agreements/${encodeURIComponent(id)}/transitions`, { action, ...(reason ? { reason } : {}) }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: feeKeys.all });
+    },
+  });
+}

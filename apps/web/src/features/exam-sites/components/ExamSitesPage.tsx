@@ -1,5 +1,5 @@
 import { FilePdfOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { EXAM_SITE_STATUS_LABELS, type ExamSiteStatus } from '@onex/shared';
+import { CERTIFICATE_LEVEL_LABELS, EXAM_SITE_REGISTRAR_LABELS, EXAM_SITE_STATUS_LABELS, type ExamSiteStatus } from '@onex/shared';
 import {
   Alert,
   App,
@@ -30,6 +30,8 @@ import { useUser } from '../../auth/session';
 import { useApprovedFilings } from '../../fees/api';
 import { useApplySite, useDecideSite, useSharedRegister, useShareSite, useSites, type ExamSite, type SiteQuery } from '../api';
 import { ExportButton } from '../../../components/ExportButton';
+import { OwnSiteDrawer } from './OwnSiteDrawer';
+import '../locales';
 
 const STATUS_COLOR: Record<ExamSiteStatus, string> = { applied: 'gold', approved: 'green', refused: 'red' };
 
@@ -69,6 +71,9 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
   const decide = useDecideSite();
   const share = useShareSite();
   const [applyOpen, setApplyOpen] = useState(false);
+  // Issue 17 item 8: the organization registers and edits sites of its own.
+  const [ownOpen, setOwnOpen] = useState(false);
+  const [editing, setEditing] = useState<ExamSite | null>(null);
   const [refusing, setRefusing] = useState<ExamSite | null>(null);
   const [reason, setReason] = useState('');
   const done = (key: string) => ({
@@ -92,8 +97,21 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
     { title: t('exams.certificateType'), key: 'ct', render: (_, s) => s.certificateType.name },
     mode === 'school'
       ? { title: t('exams.organization'), key: 'org', render: (_, s) => s.organization.name }
-      : { title: t('exams.school'), key: 'school', render: (_, s) => s.school?.name ?? '' },
+      : {
+          title: t('exams.school'),
+          key: 'school',
+          render: (_, s) =>
+            s.school?.name ?? (s.registeredBy === 'organization' ? pickLabel(EXAM_SITE_REGISTRAR_LABELS, s.registeredBy, lang) : ''),
+        },
     { title: t('exams.capacity'), dataIndex: 'capacity', key: 'cap', width: 80, align: 'right' },
+    {
+      // Issue 17 item 8: the levels examined there (a site without its own list examines every level).
+      title: t('siteRegister.levels'),
+      key: 'levels',
+      width: 150,
+      render: (_, s) =>
+        s.levels ? s.levels.map((l) => pickLabel(CERTIFICATE_LEVEL_LABELS, l, lang)).join('、') : t('siteRegister.everyLevel'),
+    },
     {
       title: t('exams.status'),
       key: 'status',
@@ -157,6 +175,11 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
                     {t('exams.markShared')}
                   </Button>
                 )}
+                {s.allowedActions.includes('edit') && (
+                  <Button size="small" onClick={() => setEditing(s)} data-testid={`edit-site-${s.id}`}>
+                    {t('siteRegister.edit')}
+                  </Button>
+                )}
                 {s.allowedActions.includes('unshare') && (
                   <Button size="small" type="link" onClick={() => share.mutate({ id: s.id, openShared: false }, done('exams.unsharedOk'))}>
                     {t('exams.unmarkShared')}
@@ -175,6 +198,11 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
         {mode === 'school' && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplyOpen(true)} data-testid="site-apply">
             {t('exams.applySite')}
+          </Button>
+        )}
+        {mode === 'org' && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOwnOpen(true)} data-testid="site-register-own">
+            {t('siteRegister.registerOwn')}
           </Button>
         )}
       </Space>
@@ -225,6 +253,16 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
         />
       </Modal>
       {mode === 'school' && <ApplyDrawer open={applyOpen} onClose={() => setApplyOpen(false)} />}
+      {mode === 'org' && (
+        <OwnSiteDrawer
+          open={ownOpen || editing !== null}
+          site={editing}
+          onClose={() => {
+            setOwnOpen(false);
+            setEditing(null);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -35,6 +35,8 @@ import { usePublicCertificateType } from '../../catalog/api';
 import { useAgreements, useApprovedFilings, useCreateAgreement, type PageQuery } from '../api';
 import { agreementErrorText, feesToSend, isOverCap, yuanToFen } from '../fee-helpers';
 import { ExportButton } from '../../../components/ExportButton';
+import { useUser } from '../../auth/session';
+import { AGREEMENT_STATUS_COLOR, AgreementActions, AgreementHistoryDrawer } from './AgreementLife';
 
 /** 试点合作协议 (R4.1, R4.2): the school's agreements with the evaluation organizations, and registering one. */
 export function AgreementsPage() {
@@ -44,8 +46,13 @@ export function AgreementsPage() {
   const [query, setQuery] = useState<PageQuery>({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState(false);
   const list = useAgreements(query);
+  // Issue 17 item 5: the organization and the province read their agreements too, and move them through their life.
+  const me = useUser();
+  const isSchool = me.role === 'school_admin';
+  const [history, setHistory] = useState<AgreementDto | null>(null);
 
   const columns: TableProps<AgreementDto>['columns'] = [
+    ...(isSchool ? [] : [{ title: t('exams.school'), key: 'school', render: (_: unknown, a: AgreementDto) => a.school.name }]),
     { title: t('exams.certificateType'), key: 'ct', render: (_, a) => a.certificateType.name },
     { title: t('exams.organization'), key: 'org', render: (_, a) => a.organization.name },
     { title: t('exams.signedOn'), dataIndex: 'signedOn', key: 'signedOn', width: 120 },
@@ -53,11 +60,18 @@ export function AgreementsPage() {
       // Issue 17 item 5 (三.6): 草拟 / 生效 / 暂停 / 终止, with the reason of a suspension or termination.
       title: t('exams.status'),
       key: 'status',
-      width: 110,
+      width: 160,
       render: (_, a) => (
-        <Tag color={a.status === 'in_force' ? 'green' : a.status === 'terminated' ? 'red' : 'orange'} title={a.statusReason ?? undefined}>
-          {pickLabel(AGREEMENT_STATUS_LABELS, a.status, lang)}
-        </Tag>
+        <Space orientation="vertical" size={0}>
+          <Tag color={AGREEMENT_STATUS_COLOR[a.status]} title={a.statusReason ?? undefined} data-testid={`agreement-status-${a.id}`}>
+            {pickLabel(AGREEMENT_STATUS_LABELS, a.status, lang)}
+          </Tag>
+          {a.statusReason && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {a.statusReason}
+            </Typography.Text>
+          )}
+        </Space>
       ),
     },
     {
@@ -95,6 +109,19 @@ export function AgreementsPage() {
       width: 160,
       render: (v: string) => formatDateTime(v),
     },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 220,
+      render: (_, a) => (
+        <Space size={4} wrap>
+          <AgreementActions agreement={a} />
+          <Button size="small" type="link" onClick={() => setHistory(a)} data-testid={`agreement-history-${a.id}`}>
+            {t('agreementLife.history')}
+          </Button>
+        </Space>
+      ),
+    },
   ];
 
   return (
@@ -103,9 +130,11 @@ export function AgreementsPage() {
         <Typography.Title level={3}>{t('exams.agreementsTitle')}</Typography.Title>
         <Space>
           <ExportButton path="/pilot-agreements" query={query} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="agreement-add">
-            {t('exams.registerAgreement')}
-          </Button>
+          {isSchool && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="agreement-add">
+              {t('exams.registerAgreement')}
+            </Button>
+          )}
         </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('exams.agreementsIntro')}</Typography.Paragraph>
@@ -116,7 +145,7 @@ export function AgreementsPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1200 }}
         data-testid="agreements-table"
         pagination={{
           current: query.page,
@@ -126,7 +155,11 @@ export function AgreementsPage() {
           onChange: (page, pageSize) => setQuery({ page, pageSize }),
         }}
       />
-      <AgreementDrawer open={open} taken={(list.data?.items ?? []).map((a) => a.filingId)} onClose={() => setOpen(false)} />
+      {isSchool && <AgreementDrawer open={open} taken={(list.data?.items ?? []).map((a) => a.filingId)} onClose={() => setOpen(false)} />}
+      <AgreementHistoryDrawer
+        agreement={history && (list.data?.items.find((a) => a.id === history.id) ?? history)}
+        onClose={() => setHistory(null)}
+      />
     </Card>
   );
 }

@@ -1,0 +1,83 @@
+import { featureStrings } from '../../lib/i18n';
+
+/** Strings of the approved-scale page (核定规模, issue 17 item 4). */
+const zh = {
+  approvedScales: {
+    title: '核定规模',
+    introProvince:
+      '省级教育行政部门审核确定各试点项目每个考核年度的考生规模。超过核定规模的报名将被拒绝并说明原因；如需扩大，可在此调整，调整须填写原因并留存记录。',
+    introSchool: '本校各试点项目的核定考核规模（由省级教育行政部门审核确定）及本年度已报名人数。超过核定规模的报名将被拒绝。',
+    year: '考核年度',
+    search: '学校 / 证书',
+    fixedFilter: '核定情况',
+    fixedYes: '已核定',
+    fixedNo: '未核定',
+    school: '学校',
+    department: '二级学院',
+    certificate: '证书',
+    filingYear: '备案年度',
+    scale: '核定规模（人）',
+    registrations: '报名人数（{{year}} 年）',
+    remaining: '剩余名额',
+    notFixed: '未核定',
+    over: '已满',
+    change: '调整',
+    fix: '核定',
+    history: '调整记录',
+    historyEmpty: '尚无核定记录',
+    historyLine: '{{from}} → {{to}} 人',
+    firstFixed: '首次核定 {{to}} 人',
+    changeTitle: '调整核定规模：{{name}}',
+    fixTitle: '核定规模：{{name}}',
+    newScale: '核定规模（人）',
+    newScaleRequired: '请填写核定规模',
+    reason: '调整原因',
+    reasonRequired: '调整已核定的规模须填写原因',
+    current: '当前核定 {{scale}} 人，{{year}} 年已报名 {{n}} 人',
+    belowRegistrations: '低于已报名人数（{{n}} 人）：已报名的不受影响，但不能再报名',
+    confirm: '确认将核定规模调整为 {{scale}} 人？',
+    savedOk: '核定规模已保存',
+  },
+};
+
+const en: typeof zh = {
+  approvedScales: {
+    title: 'Approved scale',
+    introProvince:
+      'The province approves how many candidates each pilot may register per exam year. Registrations beyond it are refused with the reason; raise it here when needed — a change needs a reason and is recorded.',
+    introSchool:
+      "The approved scale of the school's pilots (approved by the province) and this year's registrations. Registrations beyond it are refused.",
+    year: 'Exam year',
+    search: 'School / certificate',
+    fixedFilter: 'Scale',
+    fixedYes: 'Approved',
+    fixedNo: 'Not approved',
+    school: 'School',
+    department: 'Department',
+    certificate: 'Certificate',
+    filingYear: 'Filing year',
+    scale: 'Approved scale',
+    registrations: 'Registrations ({{year}})',
+    remaining: 'Remaining',
+    notFixed: 'Not approved',
+    over: 'Full',
+    change: 'Change',
+    fix: 'Approve',
+    history: 'History',
+    historyEmpty: 'No change recorded',
+    historyLine: '{{from}} → {{to}}',
+    firstFixed: 'First approved: {{to}}',
+    changeTitle: 'Change the approved scale: {{name}}',
+    fixTitle: 'Approve the scale: {{name}}',
+    newScale: 'Approved scale (candidates)',
+    newScaleRequired: 'Enter the approved scale',
+    reason: 'Reason',
+    reasonRequired: 'Changing an approved scale needs a reason',
+    current: 'Currently {{scale}}; {{n}} registered in {{year}}',
+    belowRegistrations: 'Below the registrations ({{n}}): those stay registered, but nobody more can register',
+    confirm: 'Change the approved scale to {{scale}}?',
+    savedOk: 'Approved scale saved',
+  },
+};
+
+featureStrings(zh, en);
