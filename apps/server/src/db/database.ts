@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { type DataDirLock, acquireDataDirLock } from './data-dir-lock';
 import type { DB } from './schema';
 
@@ -34,7 +35,8 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // `cursor`: exports read a long list once, in order, instead of page after sorted page (db/list-query.ts).
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
     return { db, kind: 'postgresql', pool, close: () => db.destroy() };
   }
   let pglite = opts.pglite;
@@ -54,7 +56,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   // PGlite is a single connection: a pool of one serialises queries and transactions.
   const pool = new pg.Pool({ ...createPgConfig(yieldingBetweenQueries(pglite)), max: 1 });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // `cursor`: exports read a long list once, in order, instead of page after sorted page (db/list-query.ts).
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   const instance = pglite;
   return {
     db,

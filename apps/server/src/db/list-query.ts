@@ -1,4 +1,37 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type SelectQueryBuilder, sql } from 'kysely';
+
+/**
+ * An export reading a whole list (http/xlsx-export.ts) calls the route's own handler page after page. With OFFSET
+ * paging every page sorts the filtered list again (100,000 rows: ten sorts), and large pages cost memory. Within
+ * `readListOnce` the first `paginate` of each page instead reads on from one cursor over the ordered query: one sort,
+ * rows arriving in small chunks. PostgreSQL only — the cursor holds its connection, and PGlite has one.
+ */
+interface ListReading {
+  nextPage: number;
+  rows?: AsyncIterator<unknown>;
+  total?: number;
+}
+const reading = new AsyncLocalStorage<ListReading>();
+const CURSOR_CHUNK = 1000;
+
+export async function readListOnce<T>(fn: () => Promise<T>): Promise<T> {
+  const state: ListReading = { nextPage: 1 };
+  try {
+    return await reading.run(state, fn);
+  } finally {
+    await state.rows?.return?.(); // closes the cursor, gives its connection back
+  }
+}
+
+function countOf<DB, TB extends keyof DB, O>(ordered: SelectQueryBuilder<DB, TB, O>): Promise<number> {
+  return ordered
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<string>`count(*)`.as('n'))
+    .executeTakeFirst()
+    .then((r) => Number((r as { n?: string } | undefined)?.n ?? 0));
+}
 
 /**
  * One page of an ordered list query and the total of the unpaged query (api-v1 list convention), run side by side.
@@ -9,18 +42,30 @@ export async function paginate<DB, TB extends keyof DB, O>(
   page: number,
   pageSize: number,
 ): Promise<{ items: O[]; total: number }> {
+  const r = reading.getStore();
+  if (r && page === r.nextPage) {
+    // Only the first list query of each page reads on; any other in the same handler pages as usual.
+    if (page === 1) {
+      r.total = await countOf(ordered);
+      r.rows = ordered.stream(CURSOR_CHUNK)[Symbol.asyncIterator]();
+    }
+    r.nextPage++;
+    const items: O[] = [];
+    while (items.length < pageSize) {
+      const next = await r.rows!.next();
+      if (next.done) break;
+      items.push(next.value as O);
+    }
+    return { items, total: r.total! };
+  }
   const [items, total] = await Promise.all([
     ordered
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    ordered
-      .clearSelect()
-      .clearOrderBy()
-      .select(sql<string>`count(*)`.as('n'))
-      .executeTakeFirst(),
+    countOf(ordered),
   ]);
-  return { items, total: Number((total as { n?: string } | undefined)?.n ?? 0) };
+  return { items, total };
 }
 
 /** A LIKE/ILIKE pattern matching text that contains `q` literally (%, _ and \ in what a user typed match themselves). */

@@ -49,6 +49,41 @@ describe('R10.2 every list exports to .xlsx', () => {
     expect((await exportOf(hb, '/api/v1/schools')).actualRowCount - 1).toBe(Math.max(hbTotal, 1));
   });
 
+  it('R10.2 a list longer than an export page (read through one cursor on PostgreSQL) comes out whole, once each, in the list’s order', async () => {
+    const gd = await t.loginAs('gd-admin');
+    const one = (await gd.get('/api/v1/schools?pageSize=1')).json<Json>().items[0];
+    const { province_code, city_code } = await t.db
+      .selectFrom('schools')
+      .select(['province_code', 'city_code'])
+      .where('id', '=', one.id)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('schools')
+      .values(
+        Array.from({ length: 2_345 }, (_, i) => ({
+          name: `导出分页学校${String(i).padStart(4, '0')}`,
+          school_type: 'higher' as const,
+          province_code,
+          city_code,
+        })),
+      )
+      .execute();
+    const listed: string[] = [];
+    for (let page = 1; ; page++) {
+      const p = (await gd.get(`/api/v1/schools?pageSize=200&page=${page}`)).json<Json>();
+      listed.push(...p.items.map((s: Json) => s.name as string));
+      if (listed.length >= p.total) break;
+    }
+    const sheet = await exportOf(gd, '/api/v1/schools');
+    const header = (sheet.getRow(1).values as unknown[]).indexOf('名称');
+    const exported: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) exported.push(String(row.getCell(header).value));
+    });
+    expect(exported).toHaveLength(listed.length);
+    expect(exported).toEqual(listed);
+  });
+
   it('R10.2 a value that looks like a formula is written as text, never as a formula', async () => {
     const national = await t.loginAs('national');
     const evil = '=HYPERLINK("http://evil.example","点我")';

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { exportJobSchema } from '@onex/shared';
@@ -5,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
+import { readListOnce } from '../db/list-query';
 import type { Deps } from '../lib/deps';
 import { exportHeader, exportStyle, exportValue } from '../lib/export-format';
 import type { ExportJobRow } from '../modules/exports/exports.queries';
@@ -26,8 +28,14 @@ import { ctxOf } from './auth-hook';
 
 /** Rows at most in one export (a page of 200 at a time); beyond it the file ends with a note saying so. */
 export const MAX_EXPORT_ROWS = 200_000;
-/** Rows read per page while exporting (the route's own handler, called past its public page-size cap): each page sorts and counts the filtered list again, so fewer, larger pages are faster (100,000 rows: 10 pages). */
-const PAGE = 10_000;
+/**
+ * Rows read per page while exporting (the route's own handler, called past its public page-size cap). On PostgreSQL
+ * the pages read on from one cursor (`readListOnce`), so a page costs only its rows: small pages keep memory flat. On
+ * PGlite each page sorts and counts the filtered list again, so fewer, larger pages are faster.
+ */
+const pageSizeFor = (kind: Deps['dbKind']) => (kind === 'postgresql' ? 1_000 : 10_000);
+/** Runs an export's page reads through one cursor where the database allows it. */
+const readingOnce = <T>(kind: Deps['dbKind'], fn: () => Promise<T>) => (kind === 'postgresql' ? readListOnce(fn) : fn());
 
 type Page = { items: Record<string, unknown>[]; total: number };
 type ListHandler = (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) => Promise<Page>;
@@ -70,12 +78,11 @@ export function registerXlsxExport(app: FastifyInstance, deps: Deps): void {
       query: route.schema?.querystring as z.ZodType | undefined,
       params: route.schema?.params as z.ZodType | undefined,
     });
-    route.handler = async function (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
-      const raw = new URL(req.url, 'http://x').searchParams.get('format');
-      if (raw !== 'xlsx') return list.call(this, req, reply);
+    const exportList = async function (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
       const query = req.query as object;
+      const pageSize = pageSizeFor(deps.dbKind);
       const pageOf = (page: number) => {
-        req.query = { ...query, page, pageSize: PAGE };
+        req.query = { ...query, page, pageSize };
         return list.call(this, req, reply);
       };
       const first = await pageOf(1); // errors (scope, validation) answer as JSON, before any byte of the file
@@ -104,12 +111,17 @@ export function registerXlsxExport(app: FastifyInstance, deps: Deps): void {
         .header('content-disposition', `attachment; filename="${exportFileName(route.url)}"`)
         .send(stream);
       try {
-        await writeSheet(stream, first, pageOf);
+        await writeSheet(stream, first, pageOf, pageSize);
       } catch (err) {
         req.log.error({ err }, 'xlsx export failed');
         stream.destroy(err as Error);
       }
       return reply;
+    };
+    route.handler = async function (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+      const raw = new URL(req.url, 'http://x').searchParams.get('format');
+      if (raw !== 'xlsx') return list.call(this, req, reply);
+      return readingOnce(deps.dbKind, () => exportList.call(this, req, reply));
     } as RouteHandlerMethod;
   });
 }
@@ -122,6 +134,7 @@ async function writeSheet(
   stream: Writable,
   first: Page,
   pageOf: (page: number) => Promise<Page>,
+  pageSize: number,
   onPage?: (written: number, total: number) => Promise<void>,
 ): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
@@ -150,12 +163,13 @@ async function writeSheet(
       written++;
       if (written >= MAX_EXPORT_ROWS) break;
     }
+    await zipCaughtUp(sheet);
     await onPage?.(written, rowsToWrite(current.total, MAX_EXPORT_ROWS));
     if (written >= MAX_EXPORT_ROWS && current.total > written) {
       sheet.addRow([`仅导出前 ${MAX_EXPORT_ROWS} 行（共 ${current.total} 行），请缩小筛选范围`]).commit();
       break;
     }
-    if (current.items.length < PAGE || page * PAGE >= current.total) break;
+    if (current.items.length < pageSize || page * pageSize >= current.total) break;
   }
   if (!columns) sheet.addRow(['（无数据）']).commit();
   await wb.commit();
@@ -166,7 +180,7 @@ async function writeSheet(
  * What export jobs write with (modules/exports): the job's list route run again on behalf of its requester, with the
  * path parameters and filters of the request that queued it (parsed by the route's own schemas), into a buffer.
  */
-export function listExportWriter(app: FastifyInstance): ListExportWriter {
+export function listExportWriter(app: FastifyInstance, kind: Deps['dbKind']): ListExportWriter {
   return async (job: ExportJobRow, actor: Actor, onProgress) => {
     const exporter = app.listExporters.get(job.route);
     if (!exporter) throw new Error(`no list route ${job.route}`);
@@ -191,19 +205,36 @@ export function listExportWriter(app: FastifyInstance): ListExportWriter {
       log: app.log,
     } as unknown as FastifyRequest;
     const reply = {} as FastifyReply; // list handlers answer by returning their page
+    const pageSize = pageSizeFor(kind);
     const pageOf = (page: number) => {
-      req.query = { ...query, page, pageSize: PAGE };
+      req.query = { ...query, page, pageSize };
       return exporter.handler.call(exporter.instance, req, reply);
     };
-    const first = await pageOf(1);
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    const ended = finished(stream);
-    const rows = await writeSheet(stream, first, pageOf, onProgress);
-    await ended;
-    return { bytes: Buffer.concat(chunks), rows };
+    return readingOnce(kind, async () => {
+      const first = await pageOf(1);
+      const stream = new PassThrough();
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      const ended = finished(stream);
+      const rows = await writeSheet(stream, first, pageOf, pageSize, onProgress);
+      await ended;
+      return { bytes: Buffer.concat(chunks), rows };
+    });
   };
+}
+
+/** Bytes of sheet XML the zip may hold back before the next page waits for it. */
+const ZIP_BACKLOG = 2_000_000;
+
+/**
+ * exceljs 4.4's streaming writer hands the sheet's XML to the zip entry without waiting for the compressor
+ * (exceljs#1894, #2916): a fast writer piles the whole uncompressed sheet up in memory (100,000 rows: +130 MB). Between
+ * pages, wait until the zip entry has taken in what was written. (`stream.pipes` and `_writableState` are exceljs's
+ * and readable-stream's own fields: if they change shape, this waits for nothing.)
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const entry = (sheet as unknown as { stream?: { pipes?: (Writable & { _writableState?: { length: number } })[] } }).stream?.pipes?.[0];
+  if (entry && (entry._writableState?.length ?? 0) > ZIP_BACKLOG) await once(entry, 'drain');
 }
 
 /** One level of nesting becomes `parent.child`; lists are joined with 、. */

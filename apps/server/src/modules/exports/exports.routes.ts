@@ -14,7 +14,7 @@ const idParams = z.object({ id: z.string().uuid() });
 
 /** Export jobs (R10.2): a long list export's status, progress and file, for its requester only. */
 export const registerExportRoutes: RouteModule = (app, deps) => {
-  const worker = svc.createExportWorker(deps, listExportWriter(app));
+  const worker = svc.createExportWorker(deps, listExportWriter(app, deps.dbKind));
   app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => worker.stop());
   app.decorate('exportWorker', worker);
