@@ -32,3 +32,4 @@ export * from './pilot-acceptance';
 export * from './outcome-applications';
 export * from './learning-account-format';
 export * from './notices';
+export * from './fee-notices';
