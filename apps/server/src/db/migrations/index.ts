@@ -31,6 +31,7 @@ import { sql as notices } from './0034_notices';
 import { sql as typicalCases } from './0035_typical_cases';
 import { sql as training } from './0036_training';
 import { sql as statisticsRegions } from './0038_statistics_regions';
+import { sql as feeNotices } from './0040_fee_notices';
 
 export interface Migration {
   name: string;
@@ -72,4 +73,5 @@ export const migrations: Migration[] = [
   { name: '0035_typical_cases', sql: typicalCases },
   { name: '0036_training', sql: training },
   { name: '0038_statistics_regions', sql: statisticsRegions },
+  { name: '0040_fee_notices', sql: feeNotices },
 ];

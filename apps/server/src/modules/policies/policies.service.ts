@@ -3,6 +3,7 @@ import {
   type CreatePolicyRuleRequest,
   type CustomPolicyRule,
   type EffectivePoliciesDto,
+  type ExamForm,
   type PolicyDocument,
   type PolicyDocumentDto,
   type PolicyRuleKind,
@@ -10,6 +11,8 @@ import {
   type PolicySubject,
   SEED_POLICY_DOCUMENTS,
   SEED_RULE_SOURCES,
+  capsAboveNational,
+  capsAboveNationalMessage,
   documentsFor,
   feeCapsFor,
   feeCapsParamsSchema,
@@ -233,8 +236,11 @@ export async function addPolicyRule(
     if (!d || !mayManage(actor, { level: d.level, provinceCode: d.province_code, schoolId: d.school_id })) throw notFound();
     const params = b.params ?? {};
     // Fee caps replace the default caps for a whole province: a provincial (or national) document only.
-    if (b.kind === 'fee_caps' && (d.level === 'school' || !feeCapsParamsSchema.safeParse(params).success))
-      throw new AppError('POLICY_RULE_INVALID', { kind: b.kind });
+    const caps = b.kind === 'fee_caps' ? feeCapsParamsSchema.safeParse(params) : null;
+    if (caps && (d.level === 'school' || !caps.success)) throw new AppError('POLICY_RULE_INVALID', { kind: b.kind });
+    // Issue 17 item 6 (R1.2, 教职成〔2019〕6号 四（一）): a province sets its caps at or below the national ones only.
+    const over = caps?.success ? capsAboveNational(caps.data as Record<ExamForm, number>) : [];
+    if (over.length) throw new AppError('FEE_CAP_ABOVE_NATIONAL', { over }, capsAboveNationalMessage(over));
     const id = await q.insertRule(
       trx,
       { documentId, kind: b.kind, clause: b.clause, severity: b.severity ?? null, params },
