@@ -95,7 +95,8 @@ export async function createAgreement(
   const notices: Partial<Record<CertificateLevel, { feeFen: number; effectiveOn: string; id: string }>> = {};
   for (const f of input.fees) {
     const n = await noticeInForce(deps.db, filing.certificate_type_id, f.level, input.signedOn);
-    if (n?.school_fee_fen != null) notices[f.level] = { feeFen: n.school_fee_fen, effectiveOn: String(n.effective_on).slice(0, 10), id: n.id };
+    if (n?.school_fee_fen != null)
+      notices[f.level] = { feeFen: n.school_fee_fen, effectiveOn: String(n.effective_on).slice(0, 10), id: n.id };
   }
   const problems = agreementFeeProblems(filing.levels, input.fees, caps, citation, notices);
   const above = problems.find((p) => p.code === 'FEE_ABOVE_CAP') ?? problems.find((p) => p.code === 'FEE_ABOVE_NOTICE');

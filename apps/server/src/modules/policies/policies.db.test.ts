@@ -272,7 +272,7 @@ const submit = (agent: Agent, id: string, extra: Record<string, unknown> = {}) =
   agent.post(`/api/v1/filings/${id}/transitions`, { action: 'submit', pledge: true, ...extra });
 
 describe('R3.5 (issue 18 #3): the planned fee per level is checked against the cap at submission, with its clause', () => {
-  it('a fee above the level’s cap blocks with a Chinese message citing the caps’ basis; a province’s own caps replace the default', async () => {
+  it('a fee above the level’s cap blocks with a Chinese message citing the caps’ basis; a province’s own caps (issue 17 item 6, R1.2: at or below the national ones) replace the default', async () => {
     const round = await openRound();
     const id = await completeFiling(gzcp, '广州城市职业学院', round.id, '610119', 45000);
     const res = await submit(gzcp, id);
@@ -282,7 +282,7 @@ describe('R3.5 (issue 18 #3): the planned fee per level is checked against the c
     expect(fee).toMatchObject({ passed: false, severity: 'block' });
     expect(fee.message).toBe(`中级拟收取考核费用 450.00 元超过该等级上限 440.00 元（${DEFAULT_FEE_CAP_LABEL}）`);
 
-    // 广东 sets its own caps: the cap and the citation follow them
+    // 广东 sets its own caps: above the national ones is refused with a clear Chinese message …
     const doc = await gd.post('/api/v1/policies/documents', {
       number: '粤教职函〔2027〕9号',
       title: '关于职业技能等级证书考核收费上限的通知',
@@ -290,16 +290,32 @@ describe('R3.5 (issue 18 #3): the planned fee per level is checked against the c
       jurisdiction: { level: 'province', provinceCode: '440000' },
     });
     expect(doc.statusCode, doc.body).toBe(200);
-    const caps = { paper: 20000, computer: 40000, practical_general: 50000, practical_special: 80000 };
+    const above = { paper: 20000, computer: 40000, practical_general: 50000, practical_special: 80000 };
+    const refused = await gd.post(`/api/v1/policies/documents/${doc.json().key}/rules`, { kind: 'fee_caps', clause: '二', params: above });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('FEE_CAP_ABOVE_NATIONAL');
+    expect(refused.json().error.message).toContain('机考 400.00 元高于国家上限 300.00 元');
+    // … lower ones apply: SENSOR-NET 中级 = 30 % × 250 元 + 70 % × 400 元 = 355 元, citing 广东's document
+    const caps = { paper: 20000, computer: 25000, practical_general: 40000, practical_special: 60000 };
     const rule = await gd.post(`/api/v1/policies/documents/${doc.json().key}/rules`, { kind: 'fee_caps', clause: '二', params: caps });
     expect(rule.statusCode, rule.body).toBe(200);
     const report = (await gzcp.get(`/api/v1/filings/${id}/rule-report`)).json<RuleReportDto>();
-    expect(report.results.find((r) => r.ruleId === 'fee_cap')).toMatchObject({ passed: true, source: '粤教职函〔2027〕9号 二' });
-    // Hubei keeps the default caps
+    expect(report.results.find((r) => r.ruleId === 'fee_cap')).toMatchObject({
+      passed: false,
+      message: '中级拟收取考核费用 450.00 元超过该等级上限 355.00 元（粤教职函〔2027〕9号 二）',
+    });
+    // Hubei's caps are not 广东's
     const whvc = await school('武汉职业技术学院');
-    expect((await hb.get(`/api/v1/policies/effective?schoolId=${whvc.id}`)).json<EffectivePoliciesDto>().feeCaps.label).toBe(
-      DEFAULT_FEE_CAP_LABEL,
-    );
+    const hbCaps = (await hb.get(`/api/v1/policies/effective?schoolId=${whvc.id}`)).json<EffectivePoliciesDto>().feeCaps;
+    expect(hbCaps.doc).not.toBe(doc.json().key);
+    expect(hbCaps.label).not.toContain('粤教职函〔2027〕9号');
+    const detail = (await gzcp.get(`/api/v1/filings/${id}`)).json<FilingDetailDto>();
+    const lowered = await gzcp.request('PUT', `/api/v1/filings/${id}/sections/basics`, {
+      levels: ['intermediate'],
+      departmentId: detail.departmentId,
+      plannedFeesFen: { intermediate: 35500 },
+    });
+    expect(lowered.statusCode, lowered.body).toBe(200);
     const ok = await submit(gzcp, id);
     expect(ok.statusCode, ok.body).toBe(200);
   });

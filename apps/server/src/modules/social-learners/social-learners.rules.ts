@@ -30,8 +30,7 @@ export function socialFeeProblem(
   const label = CERTIFICATE_LEVEL_LABELS[level].zh;
   if (capFen === undefined) return `${label}尚未公布考核方式，无法确定收费上限`;
   if (!Number.isInteger(feeFen) || feeFen < 0) return '考核费用须为不小于 0 的整数（分）';
-  if (feeFen > capFen)
-    return `${label}考核费用 ${formatYuan(feeFen)} 元超过该等级上限 ${formatYuan(capFen)} 元（${citation}）`;
+  if (feeFen > capFen) return `${label}考核费用 ${formatYuan(feeFen)} 元超过该等级上限 ${formatYuan(capFen)} 元（${citation}）`;
   return null;
 }
 

@@ -63,7 +63,9 @@ export async function socialFeeCap(
 /** The fee social candidates pay for a level today: the social fee of the organization's 收费公告 in force. */
 async function socialFeeInForce(db: Db, certificateTypeId: string, level: CertificateLevel, now: Date) {
   const n = await noticeInForce(db, certificateTypeId, level, chinaDate(now));
-  return n && n.social_fee_fen !== null ? { fee_fen: n.social_fee_fen, published_at: n.published_at, school_fee_fen: n.school_fee_fen } : undefined;
+  return n && n.social_fee_fen !== null
+    ? { fee_fen: n.social_fee_fen, published_at: n.published_at, school_fee_fen: n.school_fee_fen }
+    : undefined;
 }
 
 // ---- fees (organization) ----
@@ -76,7 +78,8 @@ export async function listFees(deps: Deps, ctx: RequestContext): Promise<SocialF
   const out: SocialFeeDto[] = [];
   const now = deps.clock.now();
   for (const r of rows) {
-    if (!caps.has(r.certificate_type_id)) caps.set(r.certificate_type_id, await applicableFeeCaps(deps.db, 'national', r.certificate_type_id));
+    if (!caps.has(r.certificate_type_id))
+      caps.set(r.certificate_type_id, await applicableFeeCaps(deps.db, 'national', r.certificate_type_id));
     const cap = caps.get(r.certificate_type_id)![r.level];
     if (cap === undefined) continue;
     const fee = await socialFeeInForce(deps.db, r.certificate_type_id, r.level, now);
