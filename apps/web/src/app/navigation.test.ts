@@ -104,6 +104,7 @@ describe('menuFor', () => {
       'verify',
       'certificateTypes',
       'myOrganization',
+      'feeNotices',
       'audit',
       'statistics',
       'passRates',
