@@ -13,6 +13,7 @@ import {
 } from '@onex/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCourseSupport, demoFeasibility, demoLeader, demoOpinions, demoOverview, demoTeam, tinyPdf } from '../../db/seed/demo-filings';
+import { HUBEI_DEMO_CAPS_DOCUMENT, HUBEI_DEMO_CAPS_FEN } from '../../db/seed/demo-fee-policy';
 import { DAY } from '../../lib/clock';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
 
@@ -117,7 +118,10 @@ describe('issue 18 #0: every rule and text a school is shown cites its province,
     expect(rule(gzcpP, 'course_support')?.source).toContain('广州城市职业学院第二批1+X证书制度试点工作方案 四（一）');
     expect(rule(whvcP, 'batch_admitted')?.source).toBe('鄂教职成办函〔2021〕7号 四.4（本批次以第三批、第四批证书为主）');
     expect(rule(gzcpP, 'round_open')?.source).toBe('粤教职函〔2023〕12号 三（二）（集中备案截止时间）');
-    for (const p of [gdstP, gzcpP, whvcP]) expect(p.feeCaps).toMatchObject({ label: DEFAULT_FEE_CAP_LABEL, doc: null });
+    for (const p of [gdstP, gzcpP]) expect(p.feeCaps).toMatchObject({ label: DEFAULT_FEE_CAP_LABEL, doc: null });
+    // 湖北 has its own demo caps (issue 17 item 9), at or below the default ones
+    expect(whvcP.feeCaps.label).toContain(HUBEI_DEMO_CAPS_DOCUMENT);
+    expect(whvcP.feeCaps.capsFen).toEqual(HUBEI_DEMO_CAPS_FEN);
     expect(gzcpP.texts.consent_notice!.zh).not.toContain('粤生态职院');
     expect(gdstP.texts.consent_notice!.source).toBe('粤生态职院〔2023〕18号 第十九条（三）、第十二条');
     expect(whvcP.texts.consent_notice!.source).toBe('鄂教职成办函〔2021〕7号 三.2、三.5');
