@@ -83,8 +83,11 @@ describe('issue 17 item 6: the organization’s 收费公告 per certificate lev
     expect(items[1]).toMatchObject({ schoolFeeFen: 45000, socialFeeFen: 50000, organization: { name: expect.any(String) } });
     const inForce = await t.app.inject({ method: 'GET', url: `/api/v1/public/fee-notices?certificateTypeId=${irProg}&state=in_force` });
     expect(inForce.json().total).toBe(1);
-    // the organization's own list (exportable like every list)
+    // the organization's own list, exportable like every list
     expect((await org.get('/api/v1/fee-notices')).json().total).toBeGreaterThanOrEqual(3);
+    const xlsx = await org.get('/api/v1/fee-notices?format=xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
   });
 
   it('an agreement’s fee cannot exceed the notice in force when signed, nor the cap', async () => {
