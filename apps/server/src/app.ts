@@ -59,6 +59,7 @@ import { registerExamSiteRoutes } from './modules/exam-sites/exam-sites.routes';
 import { registerExamSessionRoutes } from './modules/exam-sessions/exam-sessions.routes';
 import { registerRegistrationRoutes } from './modules/registrations/registrations.routes';
 import { registerSocialLearnerRoutes } from './modules/social-learners/social-learners.routes';
+import { registerFeeNoticeRoutes } from './modules/fee-notices/fee-notices.routes';
 import { registerInvigilationRoutes } from './modules/invigilation/invigilation.routes';
 import { registerCreditBankRoutes } from './modules/credit-bank/credit-bank.routes';
 import { registerOutcomeApplicationRoutes } from './modules/credit-bank/outcome-applications.routes';
@@ -114,6 +115,7 @@ const MODULES: RouteModule[] = [
   registerExamSessionRoutes,
   registerRegistrationRoutes,
   registerSocialLearnerRoutes,
+  registerFeeNoticeRoutes,
   registerInvigilationRoutes,
   registerResultImportRoutes,
   registerCreditBankRoutes,

@@ -676,6 +676,17 @@ export const ERRORS = {
   },
   PUBLICITY_ALREADY_EXISTS: { status: 409, zh: '该事项已在公示（或已公示过）', en: 'This is already on public display' },
   PUBLICITY_NOT_OPEN: { status: 409, zh: '不在公示期内，不能提出异议', en: 'Objections are taken only during the publicity period' },
+  // ---- Fee policy per province and fee notices (issue 17 item 6, R1.2) ----
+  FEE_CAP_ABOVE_NATIONAL: {
+    status: 422,
+    zh: '省级收费上限只能等于或低于国家规定的收费上限',
+    en: 'A provincial fee cap may only be at or below the national cap',
+  },
+  FEE_ABOVE_NOTICE: {
+    status: 422,
+    zh: '考核费用超过培训评价组织公布的收费标准（收费公告）',
+    en: "The exam fee exceeds the organization's published fee notice",
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -276,6 +276,7 @@ export const FILING_RULE_IDS = [
   'sections_complete',
   'attachments_present',
   'fee_cap',
+  'early_batch_new_pilot',
 ] as const;
 export type FilingRuleId = (typeof FILING_RULE_IDS)[number];
 
@@ -373,6 +374,16 @@ export const FILING_RULES: readonly FilingRuleDef[] = [
     source: '',
     description: '各等级拟收取的考核费用不得超过该等级的收费上限',
   },
+  {
+    // Issue 17 item 7: where in force, certificates of these batches are admitted in principle only for schools
+    // already piloting them (the batch rule leaves them to this warning instead of blocking them). Inert by
+    // default: the document that gives the rule names the batches (002 四.4: B1, B2).
+    id: 'early_batch_new_pilot',
+    severity: 'warn',
+    params: { earlyBatchCodes: [] },
+    source: '',
+    description: '原则上不再新增前两批证书的试点院校（已开展该证书试点的院校不受此限）',
+  },
 ];
 
 export const ruleOverrideSchema = z.object({
@@ -420,6 +431,8 @@ export interface FilingFacts {
   missingAttachments: readonly FilingAttachmentKind[];
   /** R3.5: the planned fee of each level of the filing (null: not given) and its cap (fen). */
   plannedFees?: readonly { level: CertificateLevel; feeFen: number | null; capFen: number }[];
+  /** Issue 17 item 7: the school already pilots this certificate (another approved pilot of it, not ended). */
+  alreadyPilotingCertificate?: boolean;
 }
 
 export interface RuleResult {
@@ -441,11 +454,24 @@ const CHECKS: Record<FilingRuleId, Check> = {
     passed: f.certificate.status === 'published',
     why: `证书“${f.certificate.name}”不在已发布的证书目录中`,
   }),
-  batch_admitted: (f) => ({
-    passed: f.round.admittedBatchCodes.includes(f.certificate.batchCode),
-    why: `证书“${f.certificate.name}”所属批次不在本轮备案接受的批次中`,
-    details: { batchCode: f.certificate.batchCode, admitted: f.round.admittedBatchCodes },
-  }),
+  batch_admitted: (f, p) => {
+    // A batch left to the early-batch rule (a warning where it is in force) is not blocked here.
+    const deferred = Array.isArray(p.deferredBatchCodes) ? (p.deferredBatchCodes as unknown[]) : [];
+    return {
+      passed: f.round.admittedBatchCodes.includes(f.certificate.batchCode) || deferred.includes(f.certificate.batchCode),
+      why: `证书“${f.certificate.name}”所属批次不在本轮备案接受的批次中`,
+      details: { batchCode: f.certificate.batchCode, admitted: f.round.admittedBatchCodes },
+    };
+  },
+  early_batch_new_pilot: (f, p) => {
+    const early = Array.isArray(p.earlyBatchCodes) ? (p.earlyBatchCodes as unknown[]) : [];
+    const isEarly = early.includes(f.certificate.batchCode);
+    return {
+      passed: !isEarly || f.alreadyPilotingCertificate === true,
+      why: `证书“${f.certificate.name}”属于前两批证书，本校尚未开展该证书试点，原则上不再新增前两批证书试点单位`,
+      details: { batchCode: f.certificate.batchCode, earlyBatchCodes: early, alreadyPiloting: f.alreadyPilotingCertificate === true },
+    };
+  },
   round_open: (f) => {
     const deadline = f.round.schoolSubmissionDeadline;
     const past = f.round.type === 'centralized' && deadline !== null && Date.parse(f.now) > Date.parse(deadline);
@@ -518,8 +544,12 @@ const CHECKS: Record<FilingRuleId, Check> = {
 
 /** Runs every rule in force over the facts; pure. */
 export function evaluateFilingRules(facts: FilingFacts, rules: readonly FilingRuleDef[] = FILING_RULES): RuleResult[] {
+  // Issue 17 item 7: where the early-batch rule is in force, its batches are its business (a warning), not the batch rule's.
+  const early = rules.find((r) => r.id === 'early_batch_new_pilot')?.params.earlyBatchCodes;
+  const deferredBatchCodes = Array.isArray(early) ? early : [];
   return rules.map((r) => {
-    const c = CHECKS[r.id](facts, r.params);
+    const params = r.id === 'batch_admitted' ? { ...r.params, deferredBatchCodes } : r.params;
+    const c = CHECKS[r.id](facts, params);
     const message = c.passed ? r.description : `${c.why}（${r.source}）`;
     return { ruleId: r.id, severity: r.severity, passed: c.passed, message, source: r.source, ...(c.details && { details: c.details }) };
   });

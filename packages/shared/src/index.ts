@@ -34,3 +34,4 @@ export * from './learning-account-format';
 export * from './notices';
 export * from './exam-site-register';
 export * from './pilot-scale';
+export * from './fee-notices';

@@ -151,3 +151,43 @@ describe('generic messages shown to every school cite no provincial or school do
     expect(foreign(msgs, national)).toEqual([]);
   });
 });
+
+describe('issue 17 item 7 (002 四.4 原则上不再新增前两批证书试点单位): a Hubei warning, not a block for everyone', () => {
+  const early = facts({
+    round: { status: 'open', type: 'rolling', schoolSubmissionDeadline: null, admittedBatchCodes: ['B3', 'B4'] },
+    certificate: { name: '工业机器人应用编程', status: 'published', batchCode: 'B1' },
+  });
+  const outcome = (s: PolicySubject, f: FilingFacts) =>
+    Object.fromEntries(
+      evaluateFilingRules(f, filingRulesFor(s))
+        .filter((r) => r.ruleId === 'batch_admitted' || r.ruleId === 'early_batch_new_pilot')
+        .map((r) => [r.ruleId, `${r.passed ? 'pass' : 'fail'}:${r.severity}`]),
+    );
+
+  it('in 湖北 a first-batch certificate warns a school not yet piloting it (citing 002 四.4) instead of blocking it', () => {
+    const whvc = DEMO[3]!;
+    expect(outcome(whvc, early)).toEqual({ batch_admitted: 'pass:block', early_batch_new_pilot: 'fail:warn' });
+    const warning = evaluateFilingRules(early, filingRulesFor(whvc)).find((r) => r.ruleId === 'early_batch_new_pilot')!;
+    expect(warning.message).toContain('原则上不再新增前两批证书试点单位');
+    expect(warning.source).toBe('鄂教职成办函〔2021〕7号 四.4（原则上不再新增前两批证书试点单位）');
+  });
+
+  it('in 湖北 a school already piloting the certificate gets no warning', () => {
+    expect(outcome(DEMO[3]!, { ...early, alreadyPilotingCertificate: true })).toEqual({
+      batch_admitted: 'pass:block',
+      early_batch_new_pilot: 'pass:warn',
+    });
+  });
+
+  it('where 002 is not in force (广东) the rule does not exist and the round’s batches decide as before', () => {
+    for (const s of DEMO.slice(0, 3)) {
+      expect(filingRulesFor(s).map((r) => r.id)).not.toContain('early_batch_new_pilot');
+      expect(outcome(s, early)).toEqual({ batch_admitted: 'fail:block' });
+    }
+  });
+
+  it('a batch the round does not take and that is not an early batch still blocks in 湖北', () => {
+    const b5 = { ...early, certificate: { ...early.certificate, batchCode: 'B5' } };
+    expect(outcome(DEMO[3]!, b5)).toEqual({ batch_admitted: 'fail:block', early_batch_new_pilot: 'pass:warn' });
+  });
+});

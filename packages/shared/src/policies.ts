@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CERTIFICATE_LEVELS, EXAM_FORMS, NATIONAL_FEE_CAPS_FEN, type ExamForm } from './catalog';
+import { lowerCaps } from './fee-notices';
 import { FILING_RULES, FILING_RULE_IDS, type FilingRuleDef, type FilingRuleId, type RuleSeverity } from './filings';
 import { int4, text } from './input';
 import { SCHOOL_TYPES } from './schools';
@@ -125,6 +126,10 @@ export const SEED_RULE_SOURCES: Readonly<Record<FilingRuleId | 'fee_cap', readon
     { doc: '000', clause: '一、证书范围（教育部已公布的四批次证书）' },
     { doc: '002', clause: '四.4（本批次以第三批、第四批证书为主）' },
   ],
+  // Issue 17 item 7: a 原则上 rule of 湖北 only — a warning the reviewer may override, not a block.
+  early_batch_new_pilot: [
+    { doc: '002', clause: '四.4（原则上不再新增前两批证书试点单位）', severity: 'warn', params: { earlyBatchCodes: ['B1', 'B2'] } },
+  ],
   round_open: [
     { doc: '000', clause: '三（二）（集中备案截止时间）' },
     { doc: '002', clause: '四.4（平台填报截至日期）' },
@@ -246,13 +251,19 @@ export const feeCapsParamsSchema = z.object(
 /**
  * The caps of a school: a province's own `fee_caps` rule (the most specific one) replaces the default, which is the
  * four caps of `001` 第十七条 — the only caps the seeds give, so the default of every school, labelled as such.
+ * A province may only lower them (issue 17 item 6, R1.2): its caps are applied form by form as the lower of its own
+ * and the default, so a cap stored above the default can never raise one.
  */
 export function feeCapsFor(subject: PolicySubject, set: PolicySet = { documents: [], rules: [] }): FeeCaps {
   const own = sourcesFor('fee_caps', subject, set).filter(({ doc }) => doc.jurisdiction.level !== 'school');
   const last = own[own.length - 1];
   const parsed = last && feeCapsParamsSchema.safeParse(last.source.params);
   if (last && parsed?.success)
-    return { capsFen: parsed.data as Record<ExamForm, number>, label: `${last.doc.number} ${last.source.clause}`, doc: last.doc.key };
+    return {
+      capsFen: lowerCaps(parsed.data as Record<ExamForm, number>, NATIONAL_FEE_CAPS_FEN),
+      label: `${last.doc.number} ${last.source.clause}`,
+      doc: last.doc.key,
+    };
   return { capsFen: NATIONAL_FEE_CAPS_FEN, label: DEFAULT_FEE_CAP_LABEL, doc: null };
 }
 
@@ -437,6 +448,10 @@ export const POLICY_RULE_PARAMS_SCHEMAS: Readonly<Record<PolicyRuleKind, z.ZodTy
   sections_complete: noParams,
   attachments_present: noParams,
   fee_cap: noParams,
+  early_batch_new_pilot: z
+    .object({ earlyBatchCodes: z.array(text(20).min(1)).max(20) })
+    .partial()
+    .strict(),
   fee_caps: feeCapsParamsSchema,
 };
 

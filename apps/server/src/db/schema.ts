@@ -1339,6 +1339,20 @@ export interface SocialExamFeesTable {
   published_at: Timestamp;
   published_by: string | null;
 }
+/** 0040: an organization's 收费公告 per certificate level (issue 17 item 6). */
+export interface OrgFeeNoticesTable {
+  id: Generated<string>;
+  org_id: string;
+  certificate_type_id: string;
+  level: CertificateLevel;
+  school_fee_fen: number | null;
+  social_fee_fen: number | null;
+  cap_fen: number;
+  effective_on: ColumnType<string, string, string>;
+  note: string | null;
+  published_at: Timestamp;
+  published_by: string | null;
+}
 export interface SocialApplicationsTable {
   id: Generated<string>;
   learner_id: string;
@@ -1466,6 +1480,7 @@ export interface DB {
   social_exam_fees: SocialExamFeesTable;
   social_applications: SocialApplicationsTable;
   social_application_documents: SocialApplicationDocumentsTable;
+  org_fee_notices: OrgFeeNoticesTable; // 0040
   // 0035_typical_cases, 0036_training
   typical_case_collections: TypicalCaseCollectionsTable;
   typical_cases: TypicalCasesTable;

@@ -51,6 +51,14 @@ const HEADERS: Record<string, string> = {
   'session.examSiteName': '考核站点',
   fee: '考核费用',
   cap: '收费上限',
+  // Fee notices (issue 17 item 6)
+  'certificateType.name': '证书',
+  'certificateType.code': '证书代码',
+  'certificateType.id': '证书编号',
+  schoolFee: '院校试点收费',
+  socialFee: '社会考生收费',
+  effectiveOn: '执行日期',
+  note: '说明',
   paid: '已缴费用',
   paidAt: '缴费时间',
   paymentRef: '缴费流水号',
@@ -150,8 +158,6 @@ const HEADERS: Record<string, string> = {
   orgId: '培训评价组织编号',
   isPublic: '公开',
   // Issue 17 items 4 and 8: the approved scales, the register of exam sites
-  'certificateType.name': '证书',
-  'certificateType.id': '证书编号',
   'hostSchool.name': '承办院校',
   registeredBy: '登记方式',
   openShared: '开放共享',

@@ -109,6 +109,7 @@ describe('menuFor', () => {
       'verify',
       'certificateTypes',
       'myOrganization',
+      'feeNotices',
       'audit',
       'statistics',
       'passRates',

@@ -27,6 +27,7 @@ export type NavKey =
   | 'myExams'
   | 'socialExams'
   | 'socialApplications'
+  | 'feeNotices'
   | 'scoreReviews'
   | 'examSessions'
   | 'examRegistrations'
@@ -119,6 +120,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { key: 'evaluationOrgs', group: 'organizations', path: '/evaluation-orgs', labelKey: 'menu.evaluationOrgs', roles: ['national_admin'] },
   { key: 'myOrganization', group: 'organizations', path: '/my-organization', labelKey: 'menu.myOrganization', roles: ['org_admin'] },
+  // 收费公告 (issue 17 item 6): the organization's fee per certificate level for pilot schools and social candidates.
+  { key: 'feeNotices', group: 'organizations', path: '/fee-notices', labelKey: 'menu.feeNotices', roles: ['org_admin'] },
   {
     key: 'schools',
     group: 'schools',

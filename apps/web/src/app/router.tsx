@@ -40,6 +40,7 @@ export const PATHS = {
   myExams: navItem('myExams').path,
   socialExams: navItem('socialExams').path,
   socialApplications: navItem('socialApplications').path,
+  feeNotices: navItem('feeNotices').path,
   scoreReviews: navItem('scoreReviews').path,
   examSessions: navItem('examSessions').path,
   examRegistrations: navItem('examRegistrations').path,
@@ -470,6 +471,10 @@ export const router = createBrowserRouter([
             ...guarded('socialApplications', () =>
               import('../features/social-learners/components/SocialApplicationsPage').then((m) => <m.SocialApplicationsPage />),
             ),
+          },
+          {
+            path: PATHS.feeNotices,
+            ...guarded('feeNotices', () => import('../features/fee-notices/components/FeeNoticesPage').then((m) => <m.FeeNoticesPage />)),
           },
           {
             path: PATHS.examSessions,

@@ -94,6 +94,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   scoreReviews: <AuditOutlined />,
   socialExams: <ReadOutlined />,
   socialApplications: <AuditOutlined />,
+  feeNotices: <PayCircleOutlined />,
   verify: <SafetyOutlined />,
   certificateIssuance: <SafetyCertificateOutlined />,
   issuerKeys: <KeyOutlined />,

@@ -59,6 +59,7 @@ const enUS: Messages = {
     agreements: 'Pilot agreements',
     socialExams: 'Social candidate exams',
     socialApplications: 'Social applications',
+    feeNotices: 'Fee notices',
     feeSettlements: 'Exam fees',
     examSessions: 'Exam sessions',
     examRegistrations: 'Exam registrations',
@@ -1637,6 +1638,20 @@ const enUS: Messages = {
       pass_rate: 'Pass rate',
     },
     allocationStatus: { draft: 'Draft', published: 'Published' },
+  },
+  // Issue 17 item 6: the organizations' fee notices (components/FeeNoticesTable, the public catalog).
+  feeNoticeTable: {
+    certificate: 'Certificate level',
+    organization: 'Organization',
+    schoolFee: 'Pilot schools',
+    socialFee: 'Social candidates',
+    cap: 'National cap',
+    effectiveOn: 'Effective on',
+    state: 'State',
+    note: 'Note',
+    notStated: 'Not stated',
+    publicTitle: 'Fee notices of the organization',
+    publicNone: 'The organization has not published a fee notice for this certificate',
   },
 };
 

@@ -57,6 +57,7 @@ const zhCN = {
     agreements: '试点合作协议',
     socialExams: '社会考生报名',
     socialApplications: '社会考生报名审核',
+    feeNotices: '收费公告',
     feeSettlements: '考核费用',
     examSessions: '考核场次',
     examRegistrations: '考核报名',
@@ -1598,6 +1599,20 @@ const zhCN = {
       pass_rate: '通过率',
     },
     allocationStatus: { draft: '草稿', published: '已发布' },
+  },
+  // Issue 17 item 6: the organizations' fee notices (components/FeeNoticesTable, the public catalog).
+  feeNoticeTable: {
+    certificate: '证书等级',
+    organization: '培训评价组织',
+    schoolFee: '院校试点收费',
+    socialFee: '社会考生收费',
+    cap: '国家收费上限',
+    effectiveOn: '执行日期',
+    state: '状态',
+    note: '说明',
+    notStated: '未列明',
+    publicTitle: '培训评价组织收费公告',
+    publicNone: '培训评价组织尚未公布该证书的收费公告',
   },
 };
 

@@ -32,6 +32,7 @@ import { sql as typicalCases } from './0035_typical_cases';
 import { sql as training } from './0036_training';
 import { sql as statisticsRegions } from './0038_statistics_regions';
 import { sql as examSiteRegister } from './0039_exam_site_register';
+import { sql as feeNotices } from './0040_fee_notices';
 
 export interface Migration {
   name: string;
@@ -74,4 +75,5 @@ export const migrations: Migration[] = [
   { name: '0036_training', sql: training },
   { name: '0038_statistics_regions', sql: statisticsRegions },
   { name: '0039_exam_site_register', sql: examSiteRegister },
+  { name: '0040_fee_notices', sql: feeNotices },
 ];

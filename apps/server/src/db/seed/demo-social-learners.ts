@@ -4,13 +4,14 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password';
 import { protectIdNumber } from '../../lib/personal-id';
 import { seal } from '../../lib/secret-box';
-import { levelCaps } from '../../modules/agreements/agreements.service';
+import { applicableFeeCap } from '../../modules/policies/fee-caps';
 import { issueInTransaction } from '../../modules/certificates/certificates.service';
 import { sessionForIssuance } from '../../modules/certificates/certificates.queries';
 import { chinaDate } from '../../modules/exam-sessions/exam-sessions.service';
 import { LEARNER_PHONE_PURPOSE } from '../../modules/learners/learners.service';
 import { accountsForLearners } from '../../modules/learning-accounts/ledger';
 import type { DB } from '../schema';
+import { DEMO_AGREEMENT_FEE_FEN } from './demo-exams';
 import { tinyPdf } from './demo-filings';
 
 /**
@@ -53,7 +54,7 @@ export async function seedDemoSocialLearners(trx: Trx, now: Date, secretKey: Buf
     .where('certificate_type_id', '=', ct.id)
     .where('status', '=', 'approved')
     .executeTakeFirst();
-  const cap = (await levelCaps(trx, ct.id)).intermediate;
+  const cap = (await applicableFeeCap(trx, 'national', ct.id, 'intermediate'))?.capFen;
   if (!site || cap === undefined) return;
   const orgUser = await trx.selectFrom('users').select('id').where('username', '=', 'org-robot').executeTakeFirst();
   const by = orgUser?.id ?? null;
@@ -70,6 +71,23 @@ export async function seedDemoSocialLearners(trx: Trx, now: Date, secretKey: Buf
       published_by: by,
     })
     .onConflict((oc) => oc.columns(['certificate_type_id', 'level']).doNothing())
+    .execute();
+  // Issue 17 item 6: the organization's 收费公告 of the level (院校试点 = the demo agreement's fee; 社会考生 the same).
+  const published = new Date(now.getTime() - 90 * DAY);
+  await trx
+    .insertInto('org_fee_notices')
+    .values({
+      org_id: ct.org_id,
+      certificate_type_id: ct.id,
+      level: 'intermediate',
+      school_fee_fen: Math.min(cap, DEMO_AGREEMENT_FEE_FEN),
+      social_fee_fen: feeFen,
+      cap_fen: cap,
+      effective_on: chinaDate(published),
+      note: '考核费用含考核组织、阅卷及证书制作费用；院校试点学生考核费用由学校支付，不向学生收取。',
+      published_at: published,
+      published_by: by,
+    })
     .execute();
 
   const session = async (o: { examAt: Date; opens: Date; closes: Date; status: 'registration_open' | 'closed'; capacity: number }) =>

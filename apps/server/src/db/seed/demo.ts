@@ -15,6 +15,7 @@ import { seedDemoFilingExtras } from './demo-filing-extras';
 import { seedDemoExams } from './demo-exams';
 import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoExamsMore } from './demo-exams-more';
+import { seedDemoFeePolicy } from './demo-fee-policy';
 import { seedDemoCreditBank } from './demo-credit-bank';
 import { seedDemoSupervision } from './demo-supervision';
 import { seedDemoSocialLearners } from './demo-social-learners';
@@ -137,6 +138,8 @@ export async function seedDemo(db: Kysely<DB>, now: Date, secretKey: Buffer, pub
     // Certificates (issue 6): issued for the published session, one revoked; learner1 also holds a revoked one.
     await seedDemoCertificates(trx, exams, publicUrl);
     await seedDemoExamsMore(trx, exams); // issue 17: approved scale, score reviews, a terminated agreement
+    // Issue 17 items 5–7 in 湖北: its own lower caps, two pilots (002 四.4 warnings overridden), a terminated agreement, a pilot at its scale.
+    await seedDemoFeePolicy(trx, exams);
     // Credit bank (issue 7): courses, rules, deposits and learner1's approved conversion.
     await seedDemoCreditBank(trx, now, secretKey);
     // Supervision (issue 13): complaints, the weekly report (one pilot flagged), an inspection, a published draw.

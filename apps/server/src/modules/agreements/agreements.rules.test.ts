@@ -30,6 +30,26 @@ describe('agreement fees (R4.2)', () => {
     ]);
   });
 
+  it('issue 17 item 6: nor above the school fee of the organization’s 收费公告 in force (the lower of cap and notice binds)', () => {
+    const notices = { intermediate: { feeFen: 45000, effectiveOn: '2026-09-01' } };
+    const [p] = agreementFeeProblems(['intermediate'], [{ level: 'intermediate', feeFen: 46000 }], caps, undefined, notices);
+    expect(p).toMatchObject({ code: 'FEE_ABOVE_NOTICE', noticeFen: 45000, feeFen: 46000 });
+    expect(p!.message).toBe('中级考核费用 460.00 元超过培训评价组织收费公告公布的院校试点收费 450.00 元（自 2026-09-01 起执行）');
+    expect(agreementFeeProblems(['intermediate'], [{ level: 'intermediate', feeFen: 45000 }], caps, undefined, notices)).toEqual([]);
+    // above both: the cap is named (one problem, not two)
+    const both = agreementFeeProblems(['intermediate'], [{ level: 'intermediate', feeFen: 56000 }], caps, undefined, notices);
+    expect(both.map((x) => x.code)).toEqual(['FEE_ABOVE_CAP']);
+    // a lower provincial cap binds below the notice, cited as given
+    const [low] = agreementFeeProblems(
+      ['intermediate'],
+      [{ level: 'intermediate', feeFen: 45000 }],
+      { intermediate: 38000 },
+      '某省文件 三',
+      notices,
+    );
+    expect(low!.message).toBe('中级考核费用 450.00 元超过该等级上限 380.00 元（某省文件 三）');
+  });
+
   it('only approved pilots', () => {
     expect(filingIsApproved({ status: 'approved', decision: 'approved' })).toBe(true);
     expect(filingIsApproved({ status: 'published', decision: 'approved' })).toBe(true);

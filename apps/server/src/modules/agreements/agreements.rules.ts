@@ -17,19 +17,23 @@ export function filingIsApproved(f: { status: string; decision: string | null })
 
 export type FeeProblem =
   | { code: 'FEE_LEVEL_INVALID'; level: CertificateLevel; message: string }
-  | { code: 'FEE_ABOVE_CAP'; level: CertificateLevel; feeFen: number; capFen: number; message: string };
+  | { code: 'FEE_ABOVE_CAP'; level: CertificateLevel; feeFen: number; capFen: number; message: string }
+  | { code: 'FEE_ABOVE_NOTICE'; level: CertificateLevel; feeFen: number; noticeFen: number; message: string };
 
 /**
  * R4.2 (R1.2): one fee per level of the filing (a filing without levels: any level
  * of the certificate), each at most the level's cap — the score-share-weighted cap of its exam forms.
  * `caps` holds the cap of every level of the certificate that has exam forms; `citation` is the caps' basis for the
  * school (`feeCapCitation`: its province's clause and the caps' label, never another jurisdiction's document).
+ * Issue 17 item 6: `caps` are the applicable caps (the lower of the national and the province's), and a level's fee
+ * may not exceed the school fee of the organization's 收费公告 in force either (`notices`, when one is published).
  */
 export function agreementFeeProblems(
   filingLevels: readonly CertificateLevel[],
   fees: readonly { level: CertificateLevel; feeFen: number }[],
   caps: Readonly<Partial<Record<CertificateLevel, number>>>,
   citation: string = DEFAULT_FEE_CAP_LABEL,
+  notices: Readonly<Partial<Record<CertificateLevel, { feeFen: number; effectiveOn: string }>>> = {},
 ): FeeProblem[] {
   const problems: FeeProblem[] = [];
   const allowed = filingLevels.length ? filingLevels : (Object.keys(caps) as CertificateLevel[]);
@@ -54,6 +58,15 @@ export function agreementFeeProblems(
         feeFen: f.feeFen,
         capFen: cap,
         message: `${label}考核费用 ${formatYuan(f.feeFen)} 元超过该等级上限 ${formatYuan(cap)} 元（${citation}）`,
+      });
+    const notice = notices[f.level];
+    if (notice && f.feeFen <= cap && f.feeFen > notice.feeFen)
+      problems.push({
+        code: 'FEE_ABOVE_NOTICE',
+        level: f.level,
+        feeFen: f.feeFen,
+        noticeFen: notice.feeFen,
+        message: `${label}考核费用 ${formatYuan(f.feeFen)} 元超过培训评价组织收费公告公布的院校试点收费 ${formatYuan(notice.feeFen)} 元（自 ${notice.effectiveOn} 起执行）`,
       });
   }
   for (const l of filingLevels)

@@ -7,11 +7,6 @@ import {
   type Page,
   type agreementCreateSchema,
   type agreementQuerySchema,
-  type ExamForm,
-  NATIONAL_FEE_CAPS_FEN,
-  feeCapCitation,
-  feeCapFen,
-  feeCapsFor,
 } from '@onex/shared';
 import type { z } from 'zod';
 import { type RequestContext, requireActor } from '../../auth/actor';
@@ -24,7 +19,8 @@ import { recordAudit } from '../audit/audit.service';
 import { storePdf } from '../files/files.service';
 import { AGREEMENT_READ_ROLES, mayReadAgreement, mayRecordAgreement } from './agreements.policy';
 import * as q from './agreements.queries';
-import { policySetOf, subjectOfSchool } from '../policies/policies.service';
+import { applicableFeeCaps, capAmounts } from '../policies/fee-caps';
+import { noticeInForce } from '../fee-notices/fee-notices.service';
 import { agreementAllowsExams, agreementFeeProblems, agreementTransition, filingIsApproved } from './agreements.rules';
 import type { Actor } from '../../auth/actor';
 
@@ -79,16 +75,6 @@ const facts = (r: { province_code: string; city_code: string; school_id: string;
   orgId: r.org_id,
 });
 
-/** The fee caps (fen) of a certificate's levels that have exam forms (R1.2), under the caps in force for the school. */
-export async function levelCaps(
-  db: Db,
-  certificateTypeId: string,
-  caps: Readonly<Record<ExamForm, number>> = NATIONAL_FEE_CAPS_FEN,
-): Promise<Partial<Record<CertificateLevel, number>>> {
-  const forms = await q.levelForms(db, certificateTypeId);
-  return Object.fromEntries([...forms].map(([level, f]) => [level, feeCapFen(f, caps)]));
-}
-
 export async function createAgreement(
   deps: Deps,
   ctx: RequestContext,
@@ -101,12 +87,20 @@ export async function createAgreement(
     throw notFound();
   if (!mayRecordAgreement(actor, filing.school_id)) throw new AppError('FORBIDDEN');
   if (!filingIsApproved(filing)) throw new AppError('FILING_NOT_APPROVED');
-  const subject = await subjectOfSchool(deps.db, filing.school_id);
-  const set = await policySetOf(deps.db, subject);
-  const caps = await levelCaps(deps.db, filing.certificate_type_id, feeCapsFor(subject, set).capsFen);
-  const problems = agreementFeeProblems(filing.levels, input.fees, caps, feeCapCitation(subject, set));
-  const above = problems.find((p) => p.code === 'FEE_ABOVE_CAP');
-  if (above) throw new AppError('FEE_ABOVE_CAP', { problems }, above.message);
+  // Issue 17 item 6: the lower of the national cap and the school's province's cap (one function), and the
+  // organization's 收费公告 in force on the signing date for each level.
+  const applicable = await applicableFeeCaps(deps.db, { schoolId: filing.school_id }, filing.certificate_type_id);
+  const caps = capAmounts(applicable);
+  const citation = Object.values(applicable)[0]?.citation;
+  const notices: Partial<Record<CertificateLevel, { feeFen: number; effectiveOn: string; id: string }>> = {};
+  for (const f of input.fees) {
+    const n = await noticeInForce(deps.db, filing.certificate_type_id, f.level, input.signedOn);
+    if (n?.school_fee_fen != null)
+      notices[f.level] = { feeFen: n.school_fee_fen, effectiveOn: String(n.effective_on).slice(0, 10), id: n.id };
+  }
+  const problems = agreementFeeProblems(filing.levels, input.fees, caps, citation, notices);
+  const above = problems.find((p) => p.code === 'FEE_ABOVE_CAP') ?? problems.find((p) => p.code === 'FEE_ABOVE_NOTICE');
+  if (above) throw new AppError(above.code, { problems }, above.message);
   if (problems.length) throw new AppError('FEE_LEVEL_INVALID', { problems }, problems.map((p) => p.message).join('；'));
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
@@ -148,6 +142,7 @@ export async function createAgreement(
         filingId: filing.id,
         signedOn: input.signedOn,
         fees,
+        notices: Object.fromEntries(Object.entries(notices).map(([l, n]) => [l, { noticeId: n.id, feeFen: n.feeFen }])),
         fileId: stored.id,
         sha256: stored.sha256,
         status: input.status ?? 'in_force',

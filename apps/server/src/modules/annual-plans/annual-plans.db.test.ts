@@ -89,7 +89,9 @@ describe('R3.8 annual plans (鄂教职成办函〔2021〕7号 四.4)', () => {
   it('scope and roles: the province sees the plans but does not file (403); others 404', async () => {
     const seen = await list(gd, 2027);
     expect(seen.items[0]).toMatchObject({ filingId: pilot, canFile: false });
-    expect((await list(hb, 2027)).items).toHaveLength(0);
+    // 湖北 sees only its own pilots (the demo's 武汉职业技术学院 ones, issue 17 item 9), none of 广东's
+    const hbNames = (await list(hb, 2027)).items.map((i: { schoolName: string }) => i.schoolName);
+    expect(hbNames.filter((n: string) => n !== '武汉职业技术学院')).toEqual([]);
     expect((await list(gdst, 2027)).items).toHaveLength(0);
     expect((await put(gd, pilot, 2029, { mode: 'carry_forward' })).statusCode).toBe(403);
     expect((await put(hb, pilot, 2029, { mode: 'carry_forward' })).statusCode).toBe(404);

@@ -382,6 +382,26 @@ export function ruleOverrideExists(db: Db, schoolId: string, certificateTypeId: 
     .then(Boolean);
 }
 
+/**
+ * Issue 17 item 7 (002 四.4): whether the school already pilots the certificate — another of its filings of it was
+ * approved (approved, or published with decision approved) for an earlier year or this one and its pilot has not
+ * ended before the year.
+ */
+export async function schoolPilotsCertificate(db: Db, filingId: string, schoolId: string, certificateTypeId: string, year: number) {
+  const row = await db
+    .selectFrom('filings')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('certificate_type_id', '=', certificateTypeId)
+    .where('id', '!=', filingId)
+    .where('year', '<=', year)
+    .where((eb) => eb.or([eb('status', '=', 'approved'), eb.and([eb('status', '=', 'published'), eb('decision', '=', 'approved')])]))
+    .where((eb) => eb.or([eb('pilot_ended_year', 'is', null), eb('pilot_ended_year', '>=', year)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function certificateFacts(db: Db, id: string) {
   return db
     .selectFrom('certificate_types as ct')

@@ -41,7 +41,7 @@ import { type FileAccessCheck, storePdf } from '../files/files.service';
 import type { UploadedForm } from '../files/files.upload';
 import { notifyFilingStep } from '../notifications/notifications.service';
 import { passRateFlagOf } from '../pass-rates/pass-rates.service';
-import { levelCaps } from '../agreements/agreements.service';
+import { applicableFeeCaps, capAmounts } from '../policies/fee-caps';
 import { filingRulesOfSchool, policySetOf, subjectOfSchool } from '../policies/policies.service';
 import { FILING_CREATOR_ROLES, filingAllowedActions, isSchoolSide, seesUnpublishedDecision } from './filings.policy';
 import * as q from './filings.queries';
@@ -215,13 +215,14 @@ export async function getFiling(deps: Deps, ctx: RequestContext, id: string): Pr
 
 /** The rule report of a filing as it stands now (R3.5), with the round's overrides applied. */
 async function ruleReport(db: Db, r: q.FilingRow, now: Date): Promise<RuleReportDto> {
-  const [round, cert, plan, attachments, passRate, overridden] = await Promise.all([
+  const [round, cert, plan, attachments, passRate, overridden, alreadyPiloting] = await Promise.all([
     q.findRound(db, r.round_id),
     q.certificateFacts(db, r.certificate_type_id),
     q.planRows(db, r.id),
     q.attachmentsOf(db, r.id),
     q.previousYearPassRate(db, r.school_id, r.certificate_type_id, r.year),
     q.ruleOverrideExists(db, r.school_id, r.certificate_type_id, r.year, 'pass_rate'),
+    q.schoolPilotsCertificate(db, r.id, r.school_id, r.certificate_type_id, r.year),
   ]);
   const otherPilots = await q.otherPilotsOfMajors(
     db,
@@ -230,7 +231,7 @@ async function ruleReport(db: Db, r: q.FilingRow, now: Date): Promise<RuleReport
     r.year,
   );
   const policies = await filingRulesOfSchool(db, r.school_id);
-  const caps = await levelCaps(db, r.certificate_type_id, policies.feeCaps.capsFen);
+  const caps = capAmounts(await applicableFeeCaps(db, { schoolId: r.school_id }, r.certificate_type_id));
   const facts = buildFacts({
     now,
     round: round!,
@@ -251,6 +252,8 @@ async function ruleReport(db: Db, r: q.FilingRow, now: Date): Promise<RuleReport
     previousPassRate: passRate,
     passRateOverridden: overridden,
   });
+  // Issue 17 item 7 (002 四.4): whether the school already pilots this certificate (no warning then).
+  facts.alreadyPilotingCertificate = alreadyPiloting;
   // R3.5: the planned fee of each level against the level's cap under the caps in force for the school.
   facts.plannedFees = r.levels.map((level) => ({ level, feeFen: r.planned_fees_fen[level] ?? null, capFen: caps[level] ?? Infinity }));
   // Only the rules in force for the school (its province, itself, the nation), each citing its own document;

@@ -13,6 +13,7 @@ import {
 } from '@onex/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCourseSupport, demoFeasibility, demoLeader, demoOpinions, demoOverview, demoTeam, tinyPdf } from '../../db/seed/demo-filings';
+import { HUBEI_DEMO_CAPS_DOCUMENT, HUBEI_DEMO_CAPS_FEN } from '../../db/seed/demo-fee-policy';
 import { DAY } from '../../lib/clock';
 import { type Agent, type TestApp, createTestApp } from '../../test/test-app';
 
@@ -117,7 +118,10 @@ describe('issue 18 #0: every rule and text a school is shown cites its province,
     expect(rule(gzcpP, 'course_support')?.source).toContain('广州城市职业学院第二批1+X证书制度试点工作方案 四（一）');
     expect(rule(whvcP, 'batch_admitted')?.source).toBe('鄂教职成办函〔2021〕7号 四.4（本批次以第三批、第四批证书为主）');
     expect(rule(gzcpP, 'round_open')?.source).toBe('粤教职函〔2023〕12号 三（二）（集中备案截止时间）');
-    for (const p of [gdstP, gzcpP, whvcP]) expect(p.feeCaps).toMatchObject({ label: DEFAULT_FEE_CAP_LABEL, doc: null });
+    for (const p of [gdstP, gzcpP]) expect(p.feeCaps).toMatchObject({ label: DEFAULT_FEE_CAP_LABEL, doc: null });
+    // 湖北 has its own demo caps (issue 17 item 9), at or below the default ones
+    expect(whvcP.feeCaps.label).toContain(HUBEI_DEMO_CAPS_DOCUMENT);
+    expect(whvcP.feeCaps.capsFen).toEqual(HUBEI_DEMO_CAPS_FEN);
     expect(gzcpP.texts.consent_notice!.zh).not.toContain('粤生态职院');
     expect(gdstP.texts.consent_notice!.source).toBe('粤生态职院〔2023〕18号 第十九条（三）、第十二条');
     expect(whvcP.texts.consent_notice!.source).toBe('鄂教职成办函〔2021〕7号 三.2、三.5');
@@ -272,7 +276,7 @@ const submit = (agent: Agent, id: string, extra: Record<string, unknown> = {}) =
   agent.post(`/api/v1/filings/${id}/transitions`, { action: 'submit', pledge: true, ...extra });
 
 describe('R3.5 (issue 18 #3): the planned fee per level is checked against the cap at submission, with its clause', () => {
-  it('a fee above the level’s cap blocks with a Chinese message citing the caps’ basis; a province’s own caps replace the default', async () => {
+  it('a fee above the level’s cap blocks with a Chinese message citing the caps’ basis; a province’s own caps (issue 17 item 6, R1.2: at or below the national ones) replace the default', async () => {
     const round = await openRound();
     const id = await completeFiling(gzcp, '广州城市职业学院', round.id, '610119', 45000);
     const res = await submit(gzcp, id);
@@ -282,7 +286,7 @@ describe('R3.5 (issue 18 #3): the planned fee per level is checked against the c
     expect(fee).toMatchObject({ passed: false, severity: 'block' });
     expect(fee.message).toBe(`中级拟收取考核费用 450.00 元超过该等级上限 440.00 元（${DEFAULT_FEE_CAP_LABEL}）`);
 
-    // 广东 sets its own caps: the cap and the citation follow them
+    // 广东 sets its own caps: above the national ones is refused with a clear Chinese message …
     const doc = await gd.post('/api/v1/policies/documents', {
       number: '粤教职函〔2027〕9号',
       title: '关于职业技能等级证书考核收费上限的通知',
@@ -290,16 +294,32 @@ describe('R3.5 (issue 18 #3): the planned fee per level is checked against the c
       jurisdiction: { level: 'province', provinceCode: '440000' },
     });
     expect(doc.statusCode, doc.body).toBe(200);
-    const caps = { paper: 20000, computer: 40000, practical_general: 50000, practical_special: 80000 };
+    const above = { paper: 20000, computer: 40000, practical_general: 50000, practical_special: 80000 };
+    const refused = await gd.post(`/api/v1/policies/documents/${doc.json().key}/rules`, { kind: 'fee_caps', clause: '二', params: above });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('FEE_CAP_ABOVE_NATIONAL');
+    expect(refused.json().error.message).toContain('机考 400.00 元高于国家上限 300.00 元');
+    // … lower ones apply: SENSOR-NET 中级 = 30 % × 250 元 + 70 % × 400 元 = 355 元, citing 广东's document
+    const caps = { paper: 20000, computer: 25000, practical_general: 40000, practical_special: 60000 };
     const rule = await gd.post(`/api/v1/policies/documents/${doc.json().key}/rules`, { kind: 'fee_caps', clause: '二', params: caps });
     expect(rule.statusCode, rule.body).toBe(200);
     const report = (await gzcp.get(`/api/v1/filings/${id}/rule-report`)).json<RuleReportDto>();
-    expect(report.results.find((r) => r.ruleId === 'fee_cap')).toMatchObject({ passed: true, source: '粤教职函〔2027〕9号 二' });
-    // Hubei keeps the default caps
+    expect(report.results.find((r) => r.ruleId === 'fee_cap')).toMatchObject({
+      passed: false,
+      message: '中级拟收取考核费用 450.00 元超过该等级上限 355.00 元（粤教职函〔2027〕9号 二）',
+    });
+    // Hubei's caps are not 广东's
     const whvc = await school('武汉职业技术学院');
-    expect((await hb.get(`/api/v1/policies/effective?schoolId=${whvc.id}`)).json<EffectivePoliciesDto>().feeCaps.label).toBe(
-      DEFAULT_FEE_CAP_LABEL,
-    );
+    const hbCaps = (await hb.get(`/api/v1/policies/effective?schoolId=${whvc.id}`)).json<EffectivePoliciesDto>().feeCaps;
+    expect(hbCaps.doc).not.toBe(doc.json().key);
+    expect(hbCaps.label).not.toContain('粤教职函〔2027〕9号');
+    const detail = (await gzcp.get(`/api/v1/filings/${id}`)).json<FilingDetailDto>();
+    const lowered = await gzcp.request('PUT', `/api/v1/filings/${id}/sections/basics`, {
+      levels: ['intermediate'],
+      departmentId: detail.departmentId,
+      plannedFeesFen: { intermediate: 35500 },
+    });
+    expect(lowered.statusCode, lowered.body).toBe(200);
     const ok = await submit(gzcp, id);
     expect(ok.statusCode, ok.body).toBe(200);
   });

@@ -1,3 +1,4 @@
+import type { CertificateLevel, ExamForm } from '@onex/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 
@@ -91,4 +92,17 @@ export async function insertRule(
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
+}
+
+/** The exam forms and score shares of each level of a certificate (the basis of its fee caps, R1.2). */
+export async function levelForms(db: Db, certificateTypeId: string) {
+  const rows = await db
+    .selectFrom('certificate_levels as l')
+    .innerJoin('certificate_level_exam_forms as f', 'f.level_id', 'l.id')
+    .select(['l.level', 'f.form', 'f.share'])
+    .where('l.certificate_type_id', '=', certificateTypeId)
+    .execute();
+  const byLevel = new Map<CertificateLevel, { form: ExamForm; share: number }[]>();
+  for (const r of rows) byLevel.set(r.level, [...(byLevel.get(r.level) ?? []), { form: r.form, share: Number(r.share) }]);
+  return byLevel;
 }

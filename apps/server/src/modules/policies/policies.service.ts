@@ -3,6 +3,7 @@ import {
   type CreatePolicyRuleRequest,
   type CustomPolicyRule,
   type EffectivePoliciesDto,
+  type ExamForm,
   type PolicyDocument,
   type PolicyDocumentDto,
   type PolicyRuleKind,
@@ -11,6 +12,8 @@ import {
   POLICY_RULE_PARAMS_SCHEMAS,
   SEED_POLICY_DOCUMENTS,
   SEED_RULE_SOURCES,
+  capsAboveNational,
+  capsAboveNationalMessage,
   documentsFor,
   feeCapsFor,
   feeCapsParamsSchema,
@@ -235,8 +238,11 @@ export async function addPolicyRule(
     if (!d || !mayManage(actor, { level: d.level, provinceCode: d.province_code, schoolId: d.school_id })) throw notFound();
     const params = b.params ?? {};
     // Fee caps replace the default caps for a whole province: a provincial (or national) document only.
-    if (b.kind === 'fee_caps' && (d.level === 'school' || !feeCapsParamsSchema.safeParse(params).success))
-      throw new AppError('POLICY_RULE_INVALID', { kind: b.kind });
+    const caps = b.kind === 'fee_caps' ? feeCapsParamsSchema.safeParse(params) : null;
+    if (caps && (d.level === 'school' || !caps.success)) throw new AppError('POLICY_RULE_INVALID', { kind: b.kind });
+    // Issue 17 item 6 (R1.2, 教职成〔2019〕6号 四（一）): a province sets its caps at or below the national ones only.
+    const over = caps?.success ? capsAboveNational(caps.data as Record<ExamForm, number>) : [];
+    if (over.length) throw new AppError('FEE_CAP_ABOVE_NATIONAL', { over }, capsAboveNationalMessage(over));
     // The parameters the filing checks will read, of the kind's shape (anything else would break them for every school).
     const checked = POLICY_RULE_PARAMS_SCHEMAS[b.kind].safeParse(params);
     if (!checked.success)

@@ -6,13 +6,12 @@ import type { DB } from '../../db/schema';
 
 // ---- fees ----
 
-/** The levels of an organization's published certificates that have exam forms, with their published social fee. */
+/** The levels of an organization's published certificates (their social fees are read from the fee notices). */
 export function orgLevels(db: Kysely<DB>, orgId: string) {
   return db
     .selectFrom('certificate_types as ct')
     .innerJoin('certificate_levels as cl', 'cl.certificate_type_id', 'ct.id')
-    .leftJoin('social_exam_fees as f', (j) => j.onRef('f.certificate_type_id', '=', 'ct.id').onRef('f.level', '=', 'cl.level'))
-    .select(['ct.id as certificate_type_id', 'ct.name as certificate_type_name', 'cl.level', 'f.fee_fen', 'f.published_at'])
+    .select(['ct.id as certificate_type_id', 'ct.name as certificate_type_name', 'cl.level'])
     .where('ct.org_id', '=', orgId)
     .where('ct.status', '=', 'published')
     .orderBy('ct.name')
@@ -47,23 +46,18 @@ export async function upsertFee(
     .execute();
 }
 
-export function feeOf(db: Kysely<DB>, certificateTypeId: string, level: CertificateLevel) {
-  return db
-    .selectFrom('social_exam_fees')
-    .select(['fee_fen', 'cap_fen', 'org_id'])
-    .where('certificate_type_id', '=', certificateTypeId)
-    .where('level', '=', level)
-    .executeTakeFirst();
-}
-
 // ---- offers ----
 
 const registeredCount = sql<number>`(SELECT count(*)::int FROM exam_registrations r WHERE r.session_id = s.id AND r.status = 'registered')`;
 
-/** Sessions in their registration window, of a published certificate whose level has a published social fee. */
+/**
+ * Sessions in their registration window, of a published certificate whose level has a social fee in the
+ * organization's 收费公告 in force on `today` (issue 17 item 6).
+ */
 export async function listOffers(
   db: Kysely<DB>,
   now: Date,
+  today: string,
   f: { certificateTypeId?: string | undefined; level?: CertificateLevel | undefined; provinceCode?: string | undefined },
   page: number,
   pageSize: number,
@@ -73,9 +67,21 @@ export async function listOffers(
     .innerJoin('certificate_types as ct', 'ct.id', 's.certificate_type_id')
     .innerJoin('evaluation_orgs as o', 'o.id', 's.org_id')
     .innerJoin('exam_sites as site', 'site.id', 's.exam_site_id')
-    .innerJoin('social_exam_fees as f', (j) =>
-      j.onRef('f.certificate_type_id', '=', 's.certificate_type_id').onRef('f.level', '=', 's.level'),
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('org_fee_notices as n')
+          .select(['n.social_fee_fen as fee_fen', 'n.cap_fen'])
+          .whereRef('n.certificate_type_id', '=', 's.certificate_type_id')
+          .whereRef('n.level', '=', 's.level')
+          .where('n.effective_on', '<=', today)
+          .orderBy('n.effective_on', 'desc')
+          .orderBy('n.published_at', 'desc')
+          .limit(1)
+          .as('f'),
+      (j) => j.onTrue(),
     )
+    .where('f.fee_fen', 'is not', null)
     .where('s.status', '=', 'registration_open')
     .where('s.registration_opens_at', '<=', now)
     .where('s.registration_closes_at', '>', now)

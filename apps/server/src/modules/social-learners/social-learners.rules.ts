@@ -21,12 +21,16 @@ export function mayUseSocialChannel(kind: LearnerKind): boolean {
 }
 
 /** Why a published social fee is refused, or null: it is a whole number of fen, at most the level's cap (R1.2). */
-export function socialFeeProblem(level: CertificateLevel, feeFen: number, capFen: number | undefined): string | null {
+export function socialFeeProblem(
+  level: CertificateLevel,
+  feeFen: number,
+  capFen: number | undefined,
+  citation: string = DEFAULT_FEE_CAP_LABEL,
+): string | null {
   const label = CERTIFICATE_LEVEL_LABELS[level].zh;
   if (capFen === undefined) return `${label}尚未公布考核方式，无法确定收费上限`;
   if (!Number.isInteger(feeFen) || feeFen < 0) return '考核费用须为不小于 0 的整数（分）';
-  if (feeFen > capFen)
-    return `${label}考核费用 ${formatYuan(feeFen)} 元超过该等级上限 ${formatYuan(capFen)} 元（${DEFAULT_FEE_CAP_LABEL}）`;
+  if (feeFen > capFen) return `${label}考核费用 ${formatYuan(feeFen)} 元超过该等级上限 ${formatYuan(capFen)} 元（${citation}）`;
   return null;
 }
 

@@ -10,6 +10,7 @@ import {
   type SocialOfferDto,
   type socialApplicationQuerySchema,
   type socialOfferQuerySchema,
+  chinaDate,
 } from '@onex/shared';
 import type { z } from 'zod';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
@@ -18,7 +19,8 @@ import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { presentIdNumber } from '../../lib/personal-id';
 import { open, seal } from '../../lib/secret-box';
-import { levelCaps } from '../agreements/agreements.service';
+import { type CapPlace, applicableFeeCap, applicableFeeCaps } from '../policies/fee-caps';
+import { noticeInForce, writeNotice } from '../fee-notices/fee-notices.service';
 import { recordAudit } from '../audit/audit.service';
 import { registrationWindowOpen } from '../exam-sessions/exam-sessions.rules';
 import * as sq from '../exam-sessions/exam-sessions.queries';
@@ -45,11 +47,25 @@ import {
 const DOCUMENT_PURPOSE = 'social-document';
 
 /**
- * The cap of a level for social candidates: the national cap of its exam forms (R1.2, `feeCapFen`). One function, so
- * that a provincial cap (issue 17 item 6) can lower it here for every check of this module.
+ * The cap of a level for social candidates (R1.2; issue 17 item 6): the applicable cap where the candidate sits the
+ * exam — the lower of the national cap and that province's own (`applicableFeeCap`, the one function agreements and
+ * filings use too); nationally when the organization publishes its fee.
  */
-export async function socialFeeCap(db: Db, certificateTypeId: string, level: CertificateLevel): Promise<number | undefined> {
-  return (await levelCaps(db, certificateTypeId))[level];
+export async function socialFeeCap(
+  db: Db,
+  place: CapPlace,
+  certificateTypeId: string,
+  level: CertificateLevel,
+): Promise<{ capFen: number; citation: string } | undefined> {
+  return applicableFeeCap(db, place, certificateTypeId, level);
+}
+
+/** The fee social candidates pay for a level today: the social fee of the organization's 收费公告 in force. */
+async function socialFeeInForce(db: Db, certificateTypeId: string, level: CertificateLevel, now: Date) {
+  const n = await noticeInForce(db, certificateTypeId, level, chinaDate(now));
+  return n && n.social_fee_fen !== null
+    ? { fee_fen: n.social_fee_fen, published_at: n.published_at, school_fee_fen: n.school_fee_fen }
+    : undefined;
 }
 
 // ---- fees (organization) ----
@@ -58,19 +74,22 @@ export async function listFees(deps: Deps, ctx: RequestContext): Promise<SocialF
   const actor = requireActor(ctx, ['org_admin']);
   if (!actor.orgId) throw new AppError('FORBIDDEN');
   const rows = await q.orgLevels(deps.db, actor.orgId);
-  const caps = new Map<string, Partial<Record<CertificateLevel, number>>>();
+  const caps = new Map<string, Awaited<ReturnType<typeof applicableFeeCaps>>>();
   const out: SocialFeeDto[] = [];
+  const now = deps.clock.now();
   for (const r of rows) {
-    if (!caps.has(r.certificate_type_id)) caps.set(r.certificate_type_id, await levelCaps(deps.db, r.certificate_type_id));
+    if (!caps.has(r.certificate_type_id))
+      caps.set(r.certificate_type_id, await applicableFeeCaps(deps.db, 'national', r.certificate_type_id));
     const cap = caps.get(r.certificate_type_id)![r.level];
     if (cap === undefined) continue;
+    const fee = await socialFeeInForce(deps.db, r.certificate_type_id, r.level, now);
     out.push({
       certificateTypeId: r.certificate_type_id,
       certificateTypeName: r.certificate_type_name,
       level: r.level,
-      capFen: cap,
-      feeFen: r.fee_fen ?? null,
-      publishedAt: r.published_at ? r.published_at.toISOString() : null,
+      capFen: cap.capFen,
+      feeFen: fee?.fee_fen ?? null,
+      publishedAt: fee ? fee.published_at.toISOString() : null,
     });
   }
   return out;
@@ -81,7 +100,8 @@ export async function publishFee(deps: Deps, ctx: RequestContext, input: SocialF
   const ct = await q.certificateTypeOf(deps.db, input.certificateTypeId);
   if (!ct || ct.org_id !== actor.orgId) throw notFound();
   if (ct.status !== 'published') throw new AppError('CERTIFICATE_TYPE_NOT_SELECTABLE', { certificateTypeId: ct.id, status: ct.status });
-  const cap = await socialFeeCap(deps.db, ct.id, input.level);
+  const found = await socialFeeCap(deps.db, 'national', ct.id, input.level);
+  const cap = found?.capFen;
   const problem = socialFeeProblem(input.level, input.feeFen, cap);
   if (problem)
     throw new AppError(
@@ -91,6 +111,18 @@ export async function publishFee(deps: Deps, ctx: RequestContext, input: SocialF
     );
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
+    // Issue 17 item 6: the social fee is part of the organization's 收费公告 — a notice effective today, keeping the
+    // school fee of the notice in force; `social_exam_fees` keeps the last published social fee as before.
+    const current = await noticeInForce(trx, ct.id, input.level, chinaDate(now));
+    await writeNotice(trx, ctx, now, {
+      certificateTypeId: ct.id,
+      level: input.level,
+      orgId: ct.org_id,
+      schoolFeeFen: current?.school_fee_fen ?? null,
+      socialFeeFen: input.feeFen,
+      effectiveOn: chinaDate(now),
+      note: null,
+    });
     await q.upsertFee(trx, { ...input, orgId: ct.org_id, capFen: cap!, at: now, by: actor.userId });
     await recordAudit(trx, ctx, now, {
       action: 'social_exam_fee.publish',
@@ -106,7 +138,14 @@ export async function publishFee(deps: Deps, ctx: RequestContext, input: SocialF
 // ---- offers (public) ----
 
 export async function listOffers(deps: Deps, f: z.infer<typeof socialOfferQuerySchema>): Promise<Page<SocialOfferDto>> {
-  const { items, total } = await q.listOffers(deps.db, deps.clock.now(), f, f.page, f.pageSize);
+  const now = deps.clock.now();
+  const { items, total } = await q.listOffers(deps.db, now, chinaDate(now), f, f.page, f.pageSize);
+  // The cap shown is the one applicable where the exam is sat (issue 17 item 6), per province and certificate.
+  const caps = new Map<string, Awaited<ReturnType<typeof applicableFeeCaps>>>();
+  for (const r of items) {
+    const key = `${r.province_code}/${r.certificate_type_id}`;
+    if (!caps.has(key)) caps.set(key, await applicableFeeCaps(deps.db, { provinceCode: r.province_code }, r.certificate_type_id));
+  }
   return {
     items: items.map((r) => ({
       sessionId: r.id,
@@ -119,8 +158,8 @@ export async function listOffers(deps: Deps, f: z.infer<typeof socialOfferQueryS
       provinceCode: r.province_code,
       registrationClosesAt: r.registration_closes_at.toISOString(),
       seatsLeft: Math.max(0, r.capacity - Number(r.registered)),
-      feeFen: r.fee_fen,
-      capFen: r.cap_fen,
+      feeFen: r.fee_fen!,
+      capFen: caps.get(`${r.province_code}/${r.certificate_type_id}`)?.[r.level]?.capFen ?? r.cap_fen,
       requiredDocuments: ['photo', 'id_scan'],
     })),
     total,
@@ -230,14 +269,16 @@ export async function apply(deps: Deps, ctx: RequestContext, sessionId: string):
     await sq.lockSession(trx, sessionId);
     const s = await sq.findSession(trx, sessionId);
     if (!s) throw notFound();
-    const fee = await q.feeOf(trx, s.certificate_type_id, s.level);
+    const fee = await socialFeeInForce(trx, s.certificate_type_id, s.level, now);
     const ct = await q.certificateTypeOf(trx, s.certificate_type_id);
     if (!fee || ct?.status !== 'published') throw new AppError('SOCIAL_FEE_NOT_PUBLISHED');
     if (!registrationWindowOpen(s, now)) throw closed(s);
     if ((await q.registeredCountOf(trx, s.id)) >= s.capacity) throw new AppError('SESSION_FULL', { capacity: s.capacity });
-    // The fee is checked again against today's cap: never above it (R1.2), whatever was published earlier.
-    const cap = await socialFeeCap(trx, s.certificate_type_id, s.level);
-    const problem = socialFeeProblem(s.level, fee.fee_fen, cap);
+    // The fee is checked again against today's cap where the exam is sat (the lower of the national and the
+    // province's, issue 17 item 6): never above it (R1.2), whatever was published earlier.
+    const found = await socialFeeCap(trx, { provinceCode: s.province_code }, s.certificate_type_id, s.level);
+    const cap = found?.capFen;
+    const problem = socialFeeProblem(s.level, fee.fee_fen, cap, found?.citation);
     if (problem) throw new AppError('FEE_ABOVE_CAP', { feeFen: fee.fee_fen, capFen: cap }, problem);
     const v = { feeFen: fee.fee_fen, capFen: cap!, at: now };
     const existing = await q.existingApplication(trx, s.id, learner.id);
@@ -390,8 +431,9 @@ export async function pay(deps: Deps, ctx: RequestContext, id: string, paymentRe
       if (!registrationWindowOpen(s, now)) throw closed(s);
       const missing = missingDocuments((await q.documentsOf(trx, [a.id])).map((d) => d.kind));
       if (missing.length) throw new AppError('SOCIAL_DOCUMENTS_MISSING', { missing });
-      const cap = await socialFeeCap(trx, s.certificate_type_id, s.level);
-      const problem = socialFeeProblem(s.level, a.fee_fen, cap);
+      const found = await socialFeeCap(trx, { provinceCode: s.province_code }, s.certificate_type_id, s.level);
+      const cap = found?.capFen;
+      const problem = socialFeeProblem(s.level, a.fee_fen, cap, found?.citation);
       if (problem) throw new AppError('FEE_ABOVE_CAP', { feeFen: a.fee_fen, capFen: cap }, problem);
       if (
         !(await q.updateApplication(trx, a.id, 'draft', {

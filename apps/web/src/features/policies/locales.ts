@@ -29,6 +29,14 @@ const zh = {
     source: '依据',
     schoolDoc: '本校文件',
     provinceDoc: '本省文件',
+    provinceCapsTitle: '本省收费上限',
+    provinceCapsIntro:
+      '省级教育行政部门可在国家收费上限以内制定本省的考核收费上限（在本省文件中添加“收费上限”规则）；试点协议费用和社会考生收费均按国家与本省上限中较低者检查。高于国家上限的设置会被拒绝。',
+    examForm: '考核形式',
+    nationalCap: '国家上限',
+    provinceCap: '本省适用上限',
+    capsBasis: '依据',
+    capsHint: '每项不得高于国家上限：{{caps}}',
   },
 };
 
@@ -60,6 +68,14 @@ const en: typeof zh = {
     source: 'Basis',
     schoolDoc: 'School document',
     provinceDoc: 'Provincial document',
+    provinceCapsTitle: 'Fee caps of the province',
+    provinceCapsIntro:
+      'A province may set its own exam fee caps within the national caps (add a “fee caps” rule to one of its documents); agreements and fees for social candidates are checked against the lower of the national and the provincial cap. A cap above the national one is refused.',
+    examForm: 'Exam form',
+    nationalCap: 'National cap',
+    provinceCap: 'Cap in force',
+    capsBasis: 'Basis',
+    capsHint: 'Each at most the national cap: {{caps}}',
   },
 };
 

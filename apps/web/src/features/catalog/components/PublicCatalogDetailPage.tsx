@@ -2,6 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { PublicFeeNotices } from '../../../components/PublicFeeNotices';
 import { ApiError } from '../../../lib/api';
 import { useErrorText } from '../../../lib/useErrorText';
 import { usePublicCertificateType } from '../api';
@@ -91,6 +92,7 @@ export function PublicCatalogDetailPage() {
           <Card title={t('catalog.levelsAndCaps')} extra={<Typography.Text type="secondary">{t('catalog.capRule')}</Typography.Text>}>
             <LevelsTable levels={c.levels} unconfirmed={c.detailsToBeConfirmed} />
           </Card>
+          <PublicFeeNotices certificateTypeId={c.id} />
           <Card title={t('catalog.standardDocuments')}>
             <StandardDocumentsList docs={c.standardDocuments} />
           </Card>

@@ -5,6 +5,8 @@ import {
   CERTIFICATE_LEVELS,
   type AgreementDto,
   type CertificateLevel,
+  type ExamForm,
+  feeCapFen,
 } from '@onex/shared';
 import {
   Alert,
@@ -29,6 +31,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
+import { useEffectivePolicies } from '../../../lib/policies';
 import { formatFen, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { usePublicCertificateType } from '../../catalog/api';
@@ -184,7 +187,21 @@ function AgreementDrawer({ open, taken, onClose }: { open: boolean; taken: strin
   const fees = Form.useWatch('fees', form);
   const filing = filings.data?.find((f) => f.id === filingId);
   const catalog = usePublicCertificateType(filing?.certificateTypeId);
-  const caps = useMemo(() => new Map((catalog.data?.levels ?? []).map((l) => [l.level, l.feeCapFen])), [catalog.data]);
+  // Issue 17 item 6: the cap applicable to the school (its province's caps where lower than the national ones).
+  const policies = useEffectivePolicies({}, open);
+  const formCaps = policies.data?.feeCaps.capsFen;
+  const caps = useMemo(
+    () =>
+      new Map(
+        (catalog.data?.levels ?? []).map((l) => [
+          l.level,
+          formCaps && l.examForms.length
+            ? Math.min(l.feeCapFen, feeCapFen(l.examForms, formCaps as Record<ExamForm, number>))
+            : l.feeCapFen,
+        ]),
+      ),
+    [catalog.data, formCaps],
+  );
   const levels: CertificateLevel[] = filing ? (filing.levels.length ? filing.levels : CERTIFICATE_LEVELS.filter((l) => caps.has(l))) : [];
 
   const close = () => {

@@ -10,6 +10,7 @@ import { api } from '../../../lib/api';
 import { useLang } from '../../../lib/i18n';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useCreateFiling } from '../api';
+import { useEffectivePolicies } from '../../../lib/policies';
 
 interface Values {
   roundId: string;
@@ -45,8 +46,14 @@ export function NewFilingModal({ open, onClose, rounds }: { open: boolean; onClo
   const departments = useDepartments(schoolId);
   const majors = useSchoolMajors(schoolId, round?.year);
 
+  // Issue 17 item 7: where 002 四.4 is in force, early batches are admitted in principle (a warning, not a block).
+  const policies = useEffectivePolicies({}, open);
+  const early = policies.data?.filingRules.find((r) => r.id === 'early_batch_new_pilot')?.params.earlyBatchCodes;
+  const earlyCodes = Array.isArray(early) ? (early as string[]) : [];
   const admittedNames = new Set(
-    (batches.data ?? []).filter((b) => round?.admittedBatchCodes.includes(b.code)).flatMap((b) => [b.name, b.code]),
+    (batches.data ?? [])
+      .filter((b) => round?.admittedBatchCodes.includes(b.code) || earlyCodes.includes(b.code))
+      .flatMap((b) => [b.name, b.code]),
   );
   const certOptions = (certificates.data?.items ?? []).filter((c) => c.status === 'published' && admittedNames.has(c.batch));
   const cert = certOptions.find((c) => c.id === certificateTypeId);

@@ -2,6 +2,7 @@ import {
   EXAM_FORMS,
   EXAM_FORM_LABELS,
   FILING_RULES,
+  NATIONAL_FEE_CAPS_FEN,
   POLICY_LEVEL_LABELS,
   POLICY_RULE_KINDS,
   type CreatePolicyRuleRequest,
@@ -124,9 +125,52 @@ export function PoliciesPage() {
           </Typography.Paragraph>
         </Card>
       )}
+      {user.role === 'province_admin' && <ProvinceCapsCard provinceCode={user.scope.provinceCode ?? null} />}
       <AddDocumentModal open={adding} onClose={() => setAdding(false)} />
       {ruleDoc && <AddRuleModal doc={ruleDoc} onClose={() => setRuleDoc(null)} />}
     </Space>
+  );
+}
+
+/** Issue 17 item 6 (R1.2): the province's caps in force beside the national ones. */
+function ProvinceCapsCard({ provinceCode }: { provinceCode: string | null }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const effective = useEffectivePolicies({ provinceCode }, provinceCode !== null);
+  const caps = effective.data?.feeCaps;
+  return (
+    <Card title={t('policies.provinceCapsTitle')} size="small" data-testid="province-fee-caps">
+      <Typography.Paragraph type="secondary">{t('policies.provinceCapsIntro')}</Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="form"
+        pagination={false}
+        loading={effective.isLoading}
+        dataSource={EXAM_FORMS.map((form) => ({ form }))}
+        columns={[
+          { title: t('policies.examForm'), key: 'form', render: (_, r) => pickLabel(EXAM_FORM_LABELS, r.form, lang) },
+          { title: t('policies.nationalCap'), key: 'national', align: 'right', render: (_, r) => formatFen(NATIONAL_FEE_CAPS_FEN[r.form]) },
+          {
+            title: t('policies.provinceCap'),
+            key: 'province',
+            align: 'right',
+            render: (_, r) => {
+              const v = caps?.capsFen[r.form];
+              return v !== undefined && v < NATIONAL_FEE_CAPS_FEN[r.form] ? (
+                <Typography.Text strong>{formatFen(v)}</Typography.Text>
+              ) : (
+                formatFen(v)
+              );
+            },
+          },
+        ]}
+      />
+      {caps && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('policies.capsBasis')}：{caps.label}
+        </Typography.Paragraph>
+      )}
+    </Card>
   );
 }
 
@@ -239,11 +283,22 @@ function AddRuleModal({ doc, onClose }: { doc: PolicyDocumentDto; onClose: () =>
           <Input data-testid="policy-rule-clause" />
         </Form.Item>
         {kind === 'fee_caps' ? (
-          <Form.Item label={t('policies.caps')}>
+          <Form.Item
+            label={t('policies.caps')}
+            extra={t('policies.capsHint', {
+              caps: EXAM_FORMS.map((f) => `${pickLabel(EXAM_FORM_LABELS, f, lang)} ${formatFen(NATIONAL_FEE_CAPS_FEN[f])}`).join('、'),
+            })}
+          >
             <Space wrap>
               {EXAM_FORMS.map((f) => (
                 <Form.Item key={f} name={['caps', f]} noStyle rules={[{ required: true }]}>
-                  <InputNumber min={0} precision={2} placeholder={pickLabel(EXAM_FORM_LABELS, f, lang)} />
+                  <InputNumber
+                    min={0}
+                    max={NATIONAL_FEE_CAPS_FEN[f] / 100}
+                    precision={2}
+                    placeholder={pickLabel(EXAM_FORM_LABELS, f, lang)}
+                    data-testid={`policy-cap-${f}`}
+                  />
                 </Form.Item>
               ))}
             </Space>
