@@ -161,6 +161,20 @@ describe('R3.1 filing rounds', () => {
     expect((await gd.post('/api/v1/filing-rounds', { ...base, type: 'rolling' })).statusCode).toBe(201);
   });
 
+  it('a round’s rule parameters have the shape the checks read: a wrong one is 400 naming the field, not a 500 at every submission', async () => {
+    const base = { name: '参数', year: 2027, type: 'rolling', admittedBatchCodes: ['B1'], majorCatalogEdition: '2021' };
+    const broken = { level_for_school_type: { params: { allowedLevels: { higher: 5 } } } };
+    const res = await gd.post('/api/v1/filing-rounds', { ...base, ruleOverrides: broken });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toContain('body.ruleOverrides.level_for_school_type.params.allowedLevels.higher');
+    const created = await gd.post('/api/v1/filing-rounds', base);
+    expect(created.statusCode).toBe(201);
+    const id = created.json<FilingRoundDto>().id;
+    expect((await gd.request('PATCH', `/api/v1/filing-rounds/${id}`, { ruleOverrides: broken })).statusCode).toBe(400);
+    const good = { level_for_school_type: { params: { allowedLevels: { higher: ['intermediate', 'senior'] } } } };
+    expect((await gd.request('PATCH', `/api/v1/filing-rounds/${id}`, { ruleOverrides: good })).statusCode).toBe(200);
+  });
+
   it('past the school deadline the round refuses submissions: 409 ROUND_CLOSED citing the deadline', async () => {
     // (a short deadline: moving the clock by days would also end the test sessions)
     const r = await newRound({ schoolSubmissionDeadline: new Date(t.clock.now().getTime() + 30 * MINUTE).toISOString() });

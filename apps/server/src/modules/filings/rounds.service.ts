@@ -5,7 +5,10 @@ import {
   FILING_ROUND_TRANSITIONS,
   type FilingRoundAction,
   type FilingRoundDto,
+  type FilingRuleId,
+  POLICY_RULE_PARAMS_SCHEMAS,
   type Page,
+  type RuleOverrides,
   type UpdateFilingRoundRequest,
 } from '@onex/shared';
 import { type Actor, type RequestContext, requireActor } from '../../auth/actor';
@@ -98,11 +101,23 @@ async function checkBatches(db: Db, codes: readonly string[] | undefined) {
     });
 }
 
+/** A round's rule parameters have the shape the filing checks read (as a policy document's rules do): no 500 later. */
+function checkOverrides(overrides: RuleOverrides | undefined) {
+  const fields = Object.entries(overrides ?? {}).flatMap(([id, o]) => {
+    const checked = o?.params === undefined ? null : POLICY_RULE_PARAMS_SCHEMAS[id as FilingRuleId].safeParse(o.params);
+    return checked && !checked.success
+      ? checked.error.issues.map((i) => ({ path: ['body', 'ruleOverrides', id, 'params', ...i.path].join('.'), message: i.message }))
+      : [];
+  });
+  if (fields.length) throw new AppError('VALIDATION_FAILED', { fields });
+}
+
 const ts = (s: string | null | undefined) => (s ? new Date(s) : null);
 
 export async function createRound(deps: Deps, ctx: RequestContext, b: CreateFilingRoundRequest): Promise<FilingRoundDto> {
   const actor = requireActor(ctx, ['province_admin']);
   const provinceCode = actor.provinceCode!;
+  checkOverrides(b.ruleOverrides);
   await checkBatches(deps.db, b.admittedBatchCodes);
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
@@ -139,6 +154,7 @@ export async function createRound(deps: Deps, ctx: RequestContext, b: CreateFili
 /** The province edits its round until results are published (deadlines may be extended while open). */
 export async function updateRound(deps: Deps, ctx: RequestContext, id: string, b: UpdateFilingRoundRequest): Promise<FilingRoundDto> {
   const actor = requireActor(ctx);
+  checkOverrides(b.ruleOverrides);
   await checkBatches(deps.db, b.admittedBatchCodes);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
