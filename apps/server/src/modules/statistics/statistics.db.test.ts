@@ -91,6 +91,39 @@ describe('R10.1 statistics rollups', () => {
   });
 });
 
+describe('R10.1 the pilot rollup follows the filings', () => {
+  it('R10.1 a refresh equals the recomputation, rewrites nothing when nothing changed, and follows a change of planned candidates', async () => {
+    const { APPROVED_PILOTS } = await import('./statistics.queries');
+    const { sql } = await import('kysely');
+    const rollup = async () =>
+      (await sql<Record<string, unknown>>`SELECT * FROM stat_pilots ORDER BY 1, 2, 3, 4, 5, 6, 7`.execute(t.db)).rows;
+    const recomputed = async () =>
+      (await sql<Record<string, unknown>>`${sql.raw(APPROVED_PILOTS)} ORDER BY 1, 2, 3, 4, 5, 6, 7`.execute(t.db)).rows;
+    const rowIds = async () =>
+      (await sql<{ ctid: string }>`SELECT ctid::text FROM stat_pilots ORDER BY 1`.execute(t.db)).rows.map((r) => r.ctid);
+    await t.app.statisticsRefresher.refresh();
+    expect(await rollup()).toEqual(await recomputed());
+    const before = await rowIds();
+    await t.app.statisticsRefresher.refresh();
+    expect(await rowIds()).toEqual(before); // no row rewritten
+    const major = await t.db
+      .selectFrom('filing_majors as m')
+      .innerJoin('filings as f', 'f.id', 'm.filing_id')
+      .select(['m.filing_id', 'm.school_major_id'])
+      .where('f.decision', '=', 'approved')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable('filing_majors')
+      .set((e) => ({ planned_trainees: e('planned_trainees', '+', 7) }))
+      .where('filing_id', '=', major.filing_id)
+      .where('school_major_id', '=', major.school_major_id)
+      .execute();
+    await t.app.statisticsRefresher.refresh();
+    expect(await rollup()).toEqual(await recomputed());
+    expect(await rowIds()).not.toEqual(before);
+  });
+});
+
 describe('R10.1 every figure is scoped exactly as the lists are', () => {
   it('R10.1 a province sees only its own; the city, a school and an organization only theirs; learners none', async () => {
     await t.app.statisticsRefresher.refresh();
