@@ -41,15 +41,6 @@ export interface DeptRegistration {
   allowedActions: ('consent' | 'decline' | 'paper_consent' | 'withdraw')[];
 }
 
-export interface DeptInvigilation {
-  id: string;
-  invigilatorName: string;
-  role: 'chief' | 'invigilator' | 'patrol';
-  feeFen: number;
-  department: { id: string; name: string } | null;
-  mayDelete: boolean;
-}
-
 export interface DeptSessionQuery {
   page: number;
   pageSize: number;
@@ -63,7 +54,6 @@ const keys = {
   sessions: (q: DeptSessionQuery) => ['department-exams', 'sessions', q] as const,
   session: (id: string) => ['department-exams', 'session', id] as const,
   registrations: (id: string) => ['department-exams', 'registrations', id] as const,
-  invigilations: (id: string) => ['department-exams', 'invigilations', id] as const,
   students: (q: string) => ['department-exams', 'students', q] as const,
 };
 
@@ -99,14 +89,6 @@ export function useDeptStudents(q: string, enabled: boolean) {
   });
 }
 
-export function useDeptInvigilations(id: string | undefined) {
-  return useQuery({
-    queryKey: keys.invigilations(id ?? ''),
-    queryFn: () => api.get<{ items: DeptInvigilation[]; totalFeeFen: number; mayAssign: boolean }>(`${sp(id!)}/invigilations`),
-    enabled: Boolean(id),
-  });
-}
-
 function useWrite<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
@@ -129,8 +111,3 @@ export const useDeptPaperConsent = () =>
     form.append('file', file, file.name);
     return api.upload<DeptRegistration>(`/registrations/${encodeURIComponent(id)}/paper-consent`, form);
   });
-export const useDeptAssign = () =>
-  useWrite(({ id, body }: { id: string; body: { invigilatorName: string; role: DeptInvigilation['role']; feeFen: number } }) =>
-    api.post<DeptInvigilation>(`${sp(id)}/invigilations`, body),
-  );
-export const useDeptRemoveInvigilation = () => useWrite((id: string) => api.delete<void>(`/invigilations/${encodeURIComponent(id)}`));

@@ -30,7 +30,6 @@ const zh = {
     noHostedSessions: '本校站点暂无本院试点证书的考核场次',
     chooseSession: '请在上表中选择一个考核场次',
     closedSession: '该场次已结束，不能再安排监考',
-    yuan: '元',
   },
 };
 
@@ -64,7 +63,6 @@ const en: typeof zh = {
     noHostedSessions: "No session of the department's pilot certificates at the school's sites",
     chooseSession: 'Choose a session in the table above',
     closedSession: 'The session is closed; invigilation can no longer be arranged',
-    yuan: 'yuan',
   },
 };
 

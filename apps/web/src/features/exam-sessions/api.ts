@@ -255,27 +255,6 @@ export async function downloadResultErrors(sessionId: string, file: File): Promi
 
 export const isPreview = (r: ResultPreview | ResultJob): r is ResultPreview => 'preview' in r && r.preview === true;
 
-export interface Invigilation {
-  id: string;
-  invigilatorName: string;
-  role: 'chief' | 'invigilator' | 'patrol';
-  feeFen: number;
-  department: { id: string; name: string } | null;
-  mayDelete: boolean;
-}
-
-export function useInvigilations(id: string) {
-  return useQuery({
-    queryKey: ['exam-sessions', 'invigilations', id],
-    queryFn: () => api.get<{ items: Invigilation[]; totalFeeFen: number; mayAssign: boolean }>(`${sp(id)}/invigilations`),
-  });
-}
-export const useAssignInvigilator = () =>
-  useSessionWrite(({ id, body }: { id: string; body: { invigilatorName: string; role: Invigilation['role']; feeFen: number } }) =>
-    api.post<Invigilation>(`${sp(id)}/invigilations`, body),
-  );
-export const useRemoveInvigilator = () => useSessionWrite((id: string) => api.delete<void>(`/invigilations/${encodeURIComponent(id)}`));
-
 export interface ScheduleSessionBody {
   certificateTypeId: string;
   level: CertificateLevel;

@@ -1,21 +1,14 @@
-import { CERTIFICATE_LEVEL_LABELS, EXAM_SESSION_STATUS_LABELS, INVIGILATOR_ROLE_LABELS, INVIGILATOR_ROLES } from '@onex/shared';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { CERTIFICATE_LEVEL_LABELS, EXAM_SESSION_STATUS_LABELS } from '@onex/shared';
+import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../../components/ExportButton';
 import { useLang } from '../../../lib/i18n';
-import { formatFen, pickLabel } from '../../../lib/money';
+import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
-import {
-  type DeptInvigilation,
-  type DeptSession,
-  type DeptSessionQuery,
-  useDeptAssign,
-  useDeptInvigilations,
-  useDeptRemoveInvigilation,
-  useDeptSessions,
-} from '../api';
+import { InvigilationCard } from '../../../components/InvigilationCard';
+import { type DeptSession, type DeptSessionQuery, useDeptSessions } from '../api';
 import '../locales';
 
 /**
@@ -89,115 +82,18 @@ export function InvigilationPage() {
           ]}
         />
       </Card>
-      {chosen ? <InvigilatorsCard session={chosen} /> : <Alert type="info" showIcon title={t('deptExams.chooseSession')} />}
-    </Space>
-  );
-}
-
-interface Values {
-  invigilatorName: string;
-  role: DeptInvigilation['role'];
-  feeYuan: number;
-}
-
-function InvigilatorsCard({ session }: { session: DeptSession }) {
-  const { t } = useTranslation();
-  const { lang } = useLang();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<Values>();
-  const list = useDeptInvigilations(session.id);
-  const assign = useDeptAssign();
-  const remove = useDeptRemoveInvigilation();
-
-  return (
-    <Card
-      title={`${t('deptExams.invigilationTitle')}：${t('deptExams.arranging', { name: session.certificateTypeName, date: session.examDate })}`}
-      extra={list.data && t('exams.invigilationTotal', { amount: formatFen(list.data.totalFeeFen) })}
-      data-testid="invigilation-card"
-    >
-      {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
-      {list.data && !list.data.mayAssign && session.status === 'closed' && (
-        <Alert type="info" showIcon title={t('deptExams.closedSession')} style={{ marginBottom: 16 }} />
-      )}
-      {list.data?.mayAssign && (
-        <Form<Values>
-          form={form}
-          layout="inline"
-          initialValues={{ role: 'invigilator' }}
-          style={{ marginBottom: 16, rowGap: 8 }}
-          onFinish={(v) =>
-            assign.mutate(
-              { id: session.id, body: { invigilatorName: v.invigilatorName.trim(), role: v.role, feeFen: Math.round(v.feeYuan * 100) } },
-              {
-                onSuccess: () => {
-                  form.resetFields();
-                  void message.success(t('exams.invigilatorAdded'));
-                },
-                onError: (err) => void message.error(errorText(err)),
-              },
-            )
+      {chosen ? (
+        <InvigilationCard
+          key={chosen.id}
+          sessionId={chosen.id}
+          title={`${t('deptExams.invigilationTitle')}：${t('deptExams.arranging', { name: chosen.certificateTypeName, date: chosen.examDate })}`}
+          notice={
+            chosen.status === 'closed' && <Alert type="info" showIcon title={t('deptExams.closedSession')} style={{ marginBottom: 16 }} />
           }
-        >
-          <Form.Item name="invigilatorName" rules={[{ required: true, whitespace: true, message: t('exams.nameRequired') }]}>
-            <Input placeholder={t('exams.invigilatorName')} maxLength={50} style={{ width: 160 }} data-testid="invigilator-name" />
-          </Form.Item>
-          <Form.Item name="role">
-            <Select
-              style={{ width: 120 }}
-              data-testid="invigilator-role"
-              options={INVIGILATOR_ROLES.map((r) => ({ value: r, label: pickLabel(INVIGILATOR_ROLE_LABELS, r, lang) }))}
-            />
-          </Form.Item>
-          <Form.Item name="feeYuan" rules={[{ required: true, message: t('exams.feeRequired') }]}>
-            <InputNumber<number>
-              min={0}
-              max={100000}
-              precision={2}
-              placeholder={t('exams.invigilationFee')}
-              style={{ width: 160 }}
-              suffix={t('deptExams.yuan')}
-              data-testid="invigilator-fee"
-            />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={assign.isPending} data-testid="invigilator-add">
-            {t('exams.addInvigilator')}
-          </Button>
-        </Form>
+        />
+      ) : (
+        <Alert type="info" showIcon title={t('deptExams.chooseSession')} />
       )}
-      <Table<DeptInvigilation>
-        rowKey="id"
-        size="small"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
-        data-testid="invigilators"
-        locale={{ emptyText: <Typography.Text type="secondary">{t('exams.noInvigilators')}</Typography.Text> }}
-        columns={[
-          { title: t('exams.invigilatorName'), dataIndex: 'invigilatorName', key: 'n' },
-          { title: t('exams.invigilatorRole'), key: 'r', render: (_, i) => pickLabel(INVIGILATOR_ROLE_LABELS, i.role, lang) },
-          { title: t('exams.department'), key: 'd', render: (_, i) => i.department?.name ?? '' },
-          { title: t('exams.invigilationFee'), key: 'f', align: 'right', render: (_, i) => formatFen(i.feeFen) },
-          {
-            title: t('common.actions'),
-            key: 'a',
-            width: 90,
-            render: (_, i) =>
-              i.mayDelete ? (
-                <Popconfirm
-                  title={t('exams.removeInvigilatorConfirm')}
-                  okText={t('common.ok')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => remove.mutate(i.id, { onError: (err) => void message.error(errorText(err)) })}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('exams.remove')}
-                  </Button>
-                </Popconfirm>
-              ) : null,
-          },
-        ]}
-      />
-    </Card>
+    </Space>
   );
 }

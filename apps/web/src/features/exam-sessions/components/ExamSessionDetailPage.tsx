@@ -30,7 +30,7 @@ import {
   type Registration,
 } from '../api';
 import { manualActions, registrationColor, seatsLeft } from '../session-helpers';
-import { InvigilationCard } from './InvigilationCard';
+import { InvigilationCard } from '../../../components/InvigilationCard';
 import { PublishScoresModal } from './PublishScoresModal';
 import { ResultsImportCard } from './ResultsImportCard';
 import { ExportButton } from '../../../components/ExportButton';

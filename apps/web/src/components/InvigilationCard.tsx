@@ -1,11 +1,11 @@
 import { INVIGILATOR_ROLE_LABELS, INVIGILATOR_ROLES } from '@onex/shared';
-import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLang } from '../../../lib/i18n';
-import { formatFen, pickLabel } from '../../../lib/money';
-import { useErrorText } from '../../../lib/useErrorText';
-import { yuanToFen } from '../../../lib/money';
-import { useAssignInvigilator, useInvigilations, useRemoveInvigilator, type Invigilation } from '../api';
+import { useLang } from '../lib/i18n';
+import { type Invigilation, useAssignInvigilator, useInvigilations, useRemoveInvigilator } from '../lib/invigilations';
+import { formatFen, pickLabel, yuanToFen } from '../lib/money';
+import { useErrorText } from '../lib/useErrorText';
 
 interface Values {
   invigilatorName: string;
@@ -13,21 +13,27 @@ interface Values {
   feeYuan: number;
 }
 
-/** 监考安排 (R5.4): the host school's invigilators of a session and their fees. */
-export function InvigilationCard({ sessionId }: { sessionId: string }) {
+/**
+ * 监考安排 (R5.4): a session's invigilators and their fees, on the session page (organization, host school) and on a
+ * department's 监考安排 page (001 第十五条); `title` and `notice` are the caller's.
+ */
+export function InvigilationCard({ sessionId, title, notice }: { sessionId: string; title?: string; notice?: ReactNode }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const list = useInvigilations(sessionId);
-  const assign = useAssignInvigilator();
-  const remove = useRemoveInvigilator();
+  const assign = useAssignInvigilator(sessionId);
+  const remove = useRemoveInvigilator(sessionId);
   return (
     <Card
-      title={t('exams.invigilationTitle')}
+      title={title ?? t('exams.invigilationTitle')}
       extra={list.data && t('exams.invigilationTotal', { amount: formatFen(list.data.totalFeeFen) })}
+      data-testid="invigilation-card"
     >
+      {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
+      {list.data && !list.data.mayAssign && notice}
       {list.data?.mayAssign && (
         <Form<Values>
           form={form}
@@ -36,7 +42,7 @@ export function InvigilationCard({ sessionId }: { sessionId: string }) {
           style={{ marginBottom: 16, rowGap: 8 }}
           onFinish={(v) =>
             assign.mutate(
-              { id: sessionId, body: { invigilatorName: v.invigilatorName.trim(), role: v.role, feeFen: yuanToFen(v.feeYuan) ?? 0 } },
+              { invigilatorName: v.invigilatorName.trim(), role: v.role, feeFen: yuanToFen(v.feeYuan) ?? 0 },
               {
                 onSuccess: () => {
                   form.resetFields();
@@ -48,18 +54,26 @@ export function InvigilationCard({ sessionId }: { sessionId: string }) {
           }
         >
           <Form.Item name="invigilatorName" rules={[{ required: true, whitespace: true, message: t('exams.nameRequired') }]}>
-            <Input placeholder={t('exams.invigilatorName')} maxLength={50} style={{ width: 160 }} />
+            <Input placeholder={t('exams.invigilatorName')} maxLength={50} style={{ width: 160 }} data-testid="invigilator-name" />
           </Form.Item>
           <Form.Item name="role">
             <Select
               style={{ width: 120 }}
+              data-testid="invigilator-role"
               options={INVIGILATOR_ROLES.map((r) => ({ value: r, label: pickLabel(INVIGILATOR_ROLE_LABELS, r, lang) }))}
             />
           </Form.Item>
           <Form.Item name="feeYuan" rules={[{ required: true, message: t('exams.feeRequired') }]}>
-            <InputNumber<number> min={0} precision={2} placeholder={t('exams.invigilationFee')} style={{ width: 140 }} />
+            <InputNumber<number>
+              min={0}
+              max={100000}
+              precision={2}
+              placeholder={t('exams.invigilationFee')}
+              style={{ width: 160 }}
+              data-testid="invigilator-fee"
+            />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={assign.isPending}>
+          <Button type="primary" htmlType="submit" loading={assign.isPending} data-testid="invigilator-add">
             {t('exams.addInvigilator')}
           </Button>
         </Form>
@@ -70,6 +84,7 @@ export function InvigilationCard({ sessionId }: { sessionId: string }) {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={false}
+        data-testid="invigilators"
         locale={{ emptyText: <Typography.Text type="secondary">{t('exams.noInvigilators')}</Typography.Text> }}
         columns={[
           { title: t('exams.invigilatorName'), dataIndex: 'invigilatorName', key: 'n' },
