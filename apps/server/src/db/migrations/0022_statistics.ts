@@ -8,7 +8,7 @@
  *   registrations, imports and corrections, issuance, revocation — moves the figures in its own transaction, set-based
  *   (one GROUP BY per statement, not per row). A NULL school is a social learner.
  * - `stat_pilots`: approved pilots and their planned candidates (filings, a few thousand rows per province),
- *   recomputed whole by the statistics module every 30 s (`stat_meta.refreshed_at` is the `asOf`): a filing's majors
+ *   recomputed by the statistics module every 30 s (`stat_meta.refreshed_at` is the `asOf`): a filing's majors
  *   can change after approval (filing changes), which a trigger on filings alone would miss.
  */
 
