@@ -6,24 +6,26 @@
  * then two processes (`WORKERS=2`, node:cluster) with one streaming replica (BENCH_REPLICA_URL, default
  * postgres://postgres@127.0.0.1:5433 — `bash scripts/ci-replica.sh` makes it; without it the second run has no
  * replica and says so). Each run gets a fresh database: demo data (certificates to verify, accounts to log in) and
- * `rows` learners registered in an examined session whose results file is imported while the load runs (through the
- * service, in this process). Prints `RESULT name=mixed verify_rps=… verify_p99_ms=… list_p99_ms=… import_s=… errors=…`
- * for the two-process run and `baseline_*` figures for the single process. Targets: no errors; verification p99 ≤ 50 ms
- * while the import runs.
+ * `rows` learners registered in an examined session. The load (autocannon) runs in a separate process, so nothing
+ * else this process does delays its clock; the import is the organization's own request — the results file posted to
+ * `POST /api/v1/exam-sessions/{id}/results` of the server under load — sent 0.5 s into the load.
+ * Prints `RESULT name=mixed verify_rps=… verify_p99_ms=… list_p99_ms=… import_s=… errors=…` for the two-process run
+ * and `baseline_*` figures for the single process. Targets: no errors; verification p99 ≤ 50 ms while the import runs.
  */
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import type { Config } from '../apps/server/src/config';
 import { openDatabase } from '../apps/server/src/db/database';
 import { migrate } from '../apps/server/src/db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/db/seed/demo';
 import { seedReferenceData } from '../apps/server/src/db/seed/reference';
-import { systemClock } from '../apps/server/src/lib/clock';
-import { actorFromRow } from '../apps/server/src/modules/auth/auth.service';
-import { importResults } from '../apps/server/src/modules/results-import/results-import.service';
 import { dbUrl, people, setupRegisteredSession, withBenchDatabase } from './fixtures';
-import { buildServer, freePort, startServer, stop, waitForOk } from './lib';
+import { ROOT, buildServer, freePort, startServer, stop, waitForOk } from './lib';
 
 interface Figures {
   verifyRps: number;
@@ -34,6 +36,16 @@ interface Figures {
   errors: number;
   replica: boolean;
 }
+
+interface LoadInput {
+  base: string;
+  seconds: number;
+  verifyPaths: string[];
+  cookie: string;
+}
+
+type Outcome = { rps: number; p99: number; non2xx: number; errors: number; timeouts: number; statuses: string[] };
+type LoadOut = { verify: Outcome; list: Outcome; logins: Outcome };
 
 function csvOf(rows: { idNumber: string; name: string; score: number; passed: boolean }[]): Buffer {
   const lines = ['证件类型,证件号码,姓名,总成绩,考核结果'];
@@ -53,19 +65,96 @@ async function replicaAnswers(url: string): Promise<boolean> {
   }
 }
 
-async function runOnce(label: string, o: { seconds: number; rows: number; workers: number; replicaBase: string | null }): Promise<Figures> {
+/** The load generator's process (`--load <file>`): verification, list pages and logins at once; prints `LOAD {…}`. */
+async function load(input: LoadInput): Promise<void> {
+  const common = { url: input.base, duration: input.seconds };
+  const { verifyPaths } = input;
+  const runs = await Promise.all([
+    autocannon({
+      ...common,
+      connections: 16,
+      requests: [{ setupRequest: (req) => ({ ...req, path: verifyPaths[Math.floor(Math.random() * verifyPaths.length)]! }) }],
+    }),
+    autocannon({
+      ...common,
+      url: `${input.base}/api/v1/certificates?page=1&pageSize=20`,
+      connections: 4,
+      headers: { cookie: input.cookie },
+    }),
+    autocannon({
+      ...common,
+      url: `${input.base}/api/v1/auth/login`,
+      connections: 2,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'national', password: DEMO_PASSWORD }),
+    }),
+  ]);
+  const [verify, list, logins] = runs.map((r): Outcome => ({
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statuses: Object.keys((r as { statusCodeStats?: object }).statusCodeStats ?? {}),
+  }));
+  process.stdout.write(`LOAD ${JSON.stringify({ verify, list, logins })}\n`);
+}
+
+/** Starts the load generator in its own process; resolves with its figures when it ends. */
+async function drive(input: LoadInput, dir: string): Promise<LoadOut> {
+  const file = path.join(dir, `load-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(input));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', 'mixed', '--load', file], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const line = stdout.split('\n').find((l) => l.startsWith('LOAD '));
+  if (code !== 0 || !line) throw new Error(`load generator failed (${code}): ${stdout.slice(0, 2000)}`);
+  return JSON.parse(line.slice(5)) as LoadOut;
+}
+
+/** A signed-in session of `userId`, written as the login would (the token's hash is the key; CSRF token alongside). */
+async function sessionOf(url: string, userId: string): Promise<{ token: string; csrf: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(16).toString('base64url');
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(
+      `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, now(), now(), now() + interval '12 hours')`,
+      [createHash('sha256').update(token).digest('hex'), userId, csrf],
+    );
+  } finally {
+    await c.end();
+  }
+  return { token, csrf };
+}
+
+async function runOnce(
+  label: string,
+  o: { seconds: number; rows: number; workers: number; replicaBase: string | null },
+  dir: string,
+): Promise<Figures> {
   return withBenchDatabase(`mixed${o.workers}`, async (url) => {
     const secretKey = randomBytes(32);
     const t0 = performance.now();
     const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
-    await migrate(database.db);
-    await seedReferenceData(database.db);
-    await seedDemo(database.db, new Date(), secretKey, 'http://localhost'); // first: it fills an empty database only
+    let certs: { number: string; holder_name: string }[];
+    try {
+      await migrate(database.db);
+      await seedReferenceData(database.db);
+      await seedDemo(database.db, new Date(), secretKey, 'http://localhost'); // first: it fills an empty database only
+      certs = await database.db.selectFrom('certificates').select(['number', 'holder_name']).where('revoked_on', 'is', null).execute();
+    } finally {
+      await database.close();
+    }
     const session = await setupRegisteredSession(url, secretKey, people(o.rows), 'examined');
-    const certs = await database.db.selectFrom('certificates').select(['number', 'holder_name']).where('revoked_on', 'is', null).execute();
-    const verifyPaths = certs.map(
-      (c) => `/api/v1/public/certificates/verify?number=${encodeURIComponent(c.number)}&name=${encodeURIComponent(c.holder_name)}`,
-    );
+    const org = await sessionOf(url, session.userId);
+    const results = csvOf(session.rows);
     const replicaUrl = o.replicaBase ? dbUrl(o.replicaBase, new URL(url).pathname.slice(1)) : null;
     const replica = replicaUrl !== null && (await replicaAnswers(replicaUrl));
     const port = await freePort();
@@ -83,8 +172,9 @@ async function runOnce(label: string, o: { seconds: number; rows: number; worker
       PUBLIC_RATE_LIMIT_MAX: '100000000',
     });
     try {
-      await waitForOk(`http://127.0.0.1:${port}/api/v1/health`, 120_000, server);
-      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      const base = `http://127.0.0.1:${port}`;
+      await waitForOk(`${base}/api/v1/health`, 120_000, server);
+      const login = await fetch(`${base}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'national', password: DEMO_PASSWORD }),
@@ -94,73 +184,58 @@ async function runOnce(label: string, o: { seconds: number; rows: number; worker
         `${label}: ${o.workers} 进程 process(es), ${replica ? '1 个只读副本 replica' : '无副本 no replica'}; ${certs.length} certificates, ` +
           `${o.rows} results to import (setup ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
       );
-      const base = `http://127.0.0.1:${port}`;
-      const common = { duration: o.seconds };
-      const verify = autocannon({
-        ...common,
-        url: base,
-        connections: 16,
-        requests: [{ setupRequest: (req) => ({ ...req, path: verifyPaths[Math.floor(Math.random() * verifyPaths.length)]! }) }],
-      });
-      const list = autocannon({ ...common, url: `${base}/api/v1/certificates?page=1&pageSize=20`, connections: 4, headers: { cookie } });
-      const logins = autocannon({
-        ...common,
-        url: `${base}/api/v1/auth/login`,
-        connections: 2,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'national', password: DEMO_PASSWORD }),
-      });
-      // The import, through the service of POST /exam-sessions/{id}/results, while the load runs.
+      const verifyPaths = certs.map(
+        (c) => `/api/v1/public/certificates/verify?number=${encodeURIComponent(c.number)}&name=${encodeURIComponent(c.holder_name)}`,
+      );
+      const loadDone = drive({ base, seconds: o.seconds, verifyPaths, cookie }, dir);
+      // The import: the organization posts the results file to the server under load, as its page does.
       const importing = (async () => {
         await new Promise((r) => setTimeout(r, 500));
-        const config = { secretKey } as Config;
-        const deps = { config, db: database.db, dbKind: database.kind, pool: database.pool, clock: systemClock };
-        const user = await database.db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow();
-        const ctx = { actor: actorFromRow(user, 'token'), requestId: 'bench', clientIp: null };
+        const form = new FormData();
+        form.append('file', new Blob([results], { type: 'text/csv' }), 'results.csv');
         const s = performance.now();
-        await importResults(
-          deps,
-          ctx,
-          session.sessionId,
-          { bytes: csvOf(session.rows), filename: 'results.csv' },
-          { correction: false, note: null },
-        );
+        const res = await fetch(`${base}/api/v1/exam-sessions/${session.sessionId}/results`, {
+          method: 'POST',
+          headers: { cookie: `onex_sid=${org.token}`, 'x-csrf-token': org.csrf },
+          body: form,
+        });
+        if (res.status !== 200) throw new Error(`results import → ${res.status} ${(await res.text()).slice(0, 500)}`);
         return (performance.now() - s) / 1000;
       })();
-      const [v, l, g, importS] = await Promise.all([verify, list, logins, importing]);
+      const [out, importS] = await Promise.all([loadDone, importing]);
+      const { verify: v, list: l, logins: g } = out;
       const errors = [v, l, g].reduce((n, r) => n + r.errors + r.non2xx + r.timeouts, 0);
-      const f: Figures = {
-        verifyRps: v.requests.average,
-        verifyP99: v.latency.p99,
-        listP99: l.latency.p99,
-        loginRps: g.requests.average,
-        importS,
-        errors,
-        replica,
-      };
+      const f: Figures = { verifyRps: v.rps, verifyP99: v.p99, listP99: l.p99, loginRps: g.rps, importS, errors, replica };
       console.log(
-        `  verify ${f.verifyRps.toFixed(0)} req/s p99 ${f.verifyP99} ms; lists p99 ${f.listP99} ms (${l.requests.average.toFixed(0)} req/s); ` +
+        `  verify ${f.verifyRps.toFixed(0)} req/s p99 ${f.verifyP99} ms; lists p99 ${f.listP99} ms (${l.rps.toFixed(0)} req/s); ` +
           `logins ${f.loginRps.toFixed(1)}/s; import ${f.importS.toFixed(1)} s; errors ${f.errors} ` +
           `(verify ${v.non2xx}+${v.errors}, lists ${l.non2xx}+${l.errors}, logins ${g.non2xx}+${g.errors}; statuses ` +
-          `${JSON.stringify([v, l, g].map((r) => Object.keys(r.statusCodeStats ?? {})))})`,
+          `${JSON.stringify([v, l, g].map((r) => r.statuses))})`,
       );
       return f;
     } finally {
       await stop(server);
-      await database.close();
     }
   });
 }
 
 export async function run(args: string[]): Promise<void> {
+  const loadAt = args.indexOf('--load');
+  if (loadAt >= 0) return load(JSON.parse(readFileSync(args[loadAt + 1]!, 'utf8')) as LoadInput);
   const arg = (name: string, d: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? d);
   const seconds = arg('seconds', 60);
   const rows = arg('rows', 20_000);
   const replicaBase = process.env.BENCH_REPLICA_URL ?? 'postgres://postgres@127.0.0.1:5433/postgres';
   buildServer();
-  const single = await runOnce('baseline', { seconds, rows, workers: 1, replicaBase: null });
-  const scaled = await runOnce('mixed', { seconds, rows, workers: 2, replicaBase });
+  const dir = mkdtempSync(path.join(tmpdir(), 'onex-bench-mixed-'));
+  let single: Figures;
+  let scaled: Figures;
+  try {
+    single = await runOnce('baseline', { seconds, rows, workers: 1, replicaBase: null }, dir);
+    scaled = await runOnce('mixed', { seconds, rows, workers: 2, replicaBase }, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   if (!scaled.replica) console.log('注意 note: 无可用只读副本 no replica answered at BENCH_REPLICA_URL (bash scripts/ci-replica.sh)');
   console.log(
     `RESULT name=mixed verify_rps=${scaled.verifyRps.toFixed(0)} verify_p99_ms=${scaled.verifyP99} list_p99_ms=${scaled.listP99} ` +

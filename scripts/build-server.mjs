@@ -1,5 +1,5 @@
 // Bundles the server into apps/server/dist/main.js (plain Node at run time: no TypeScript loader, faster start), and
-// the spreadsheet parsing worker beside it (dist/spreadsheet.worker.js, found by lib/spreadsheet/index.ts).
+// the spreadsheet worker threads beside it (dist/spreadsheet.worker.js, dist/sheet-writer.worker.js; lib/spreadsheet/worker-entry.ts).
 // Dependencies stay external (installed by npm); the workspace's own TypeScript (@onex/shared) is bundled in.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -11,6 +11,7 @@ await build({
   entryPoints: {
     main: 'apps/server/src/main.ts',
     'spreadsheet.worker': 'apps/server/src/lib/spreadsheet/spreadsheet.worker.ts',
+    'sheet-writer.worker': 'apps/server/src/lib/spreadsheet/sheet-writer.worker.ts',
   },
   outdir: 'apps/server/dist',
   bundle: true,

@@ -1,14 +1,12 @@
-import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { exportJobSchema } from '@onex/shared';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { readListOnce } from '../db/list-query';
 import type { Deps } from '../lib/deps';
-import { exportHeader, exportStyle, exportValue } from '../lib/export-format';
+import { SheetWriter } from '../lib/spreadsheet/sheet-writer';
 import type { ExportJobRow } from '../modules/exports/exports.queries';
 import { exportFileName, exportFilters, exportsAsJob, rowsToWrite } from '../modules/exports/exports.rules';
 import { type ListExportWriter, auditListExport, createExportJob } from '../modules/exports/exports.service';
@@ -16,8 +14,8 @@ import { ctxOf } from './auth-hook';
 
 /**
  * api-v1 "Every list endpoint accepts `format=xlsx`": every GET route whose answer is a page (`pageOf(…)`) also
- * answers the whole list — the same filters and scope, every page — as one .xlsx sheet (exceljs streaming writer: rows
- * leave as they are read). The route's own handler reads the pages, so scope and filters cannot differ from the
+ * answers the whole list — the same filters and scope, every page — as one .xlsx sheet (exceljs streaming writer, in a
+ * worker thread: rows leave as they are read). The route's own handler reads the pages, so scope and filters cannot differ from the
  * list's. Headers are Chinese (`lib/export-format.ts`), dates and money formatted, and every value is written as a
  * plain value — never a formula, whatever text it holds.
  *
@@ -128,8 +126,9 @@ export function registerXlsxExport(app: FastifyInstance, deps: Deps): void {
 }
 
 /**
- * Writes the list, page after page, as one sheet into `stream` (ended when done); `onPage` hears rows written every
- * `PROGRESS_EVERY` rows and at the end. Returns the rows written.
+ * Writes the list, page after page, as one sheet into `stream` (ended when done) through a writer thread
+ * (lib/spreadsheet/sheet-writer.ts): the next page is read while the thread writes the last one. `onPage` hears rows
+ * written every `PROGRESS_EVERY` rows and at the end. Returns the rows written.
  */
 async function writeSheet(
   stream: Writable,
@@ -138,46 +137,30 @@ async function writeSheet(
   pageSize: number,
   onPage?: (written: number, total: number) => Promise<void>,
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-  const sheet = wb.addWorksheet('导出');
-  let columns: string[] | null = null;
-  let written = 0;
-  let reported = 0;
-  for (let page = 1, current = first; ; page++) {
-    if (page > 1) current = await pageOf(page);
-    for (const item of current.items) {
-      const flat = flatten(item);
-      if (!columns) {
-        columns = Object.keys(flat);
-        sheet.columns = columns.map((key) => ({
-          header: exportHeader(key),
-          key,
-          width: Math.min(40, Math.max(10, exportHeader(key).length * 2 + 2)),
-        }));
-        sheet.getRow(1).font = { bold: true };
+  const sheet = new SheetWriter(stream);
+  try {
+    let written = 0;
+    let reported = 0;
+    for (let page = 1, current = first; ; page++) {
+      if (page > 1) current = await pageOf(page);
+      const rows = current.items.slice(0, MAX_EXPORT_ROWS - written).map(flatten);
+      await sheet.add(rows);
+      written += rows.length;
+      const capped = written >= MAX_EXPORT_ROWS && current.total > written;
+      const last = capped || current.items.length < pageSize || page * pageSize >= current.total;
+      if (last || written - reported >= PROGRESS_EVERY) {
+        reported = written;
+        await onPage?.(written, rowsToWrite(current.total, MAX_EXPORT_ROWS));
       }
-      const keys = columns;
-      const row = sheet.addRow(keys.map((k) => exportValue(k, flat[k])));
-      row.eachCell((cell, col) => {
-        cell.style = exportStyle(keys[col - 1]!, cell.value);
-      });
-      row.commit();
-      written++;
-      if (written >= MAX_EXPORT_ROWS) break;
+      if (last) {
+        await sheet.end(capped ? `仅导出前 ${MAX_EXPORT_ROWS} 行（共 ${current.total} 行），请缩小筛选范围` : null);
+        return written;
+      }
     }
-    await zipCaughtUp(sheet);
-    const capped = written >= MAX_EXPORT_ROWS && current.total > written;
-    const last = capped || current.items.length < pageSize || page * pageSize >= current.total;
-    if (last || written - reported >= PROGRESS_EVERY) {
-      reported = written;
-      await onPage?.(written, rowsToWrite(current.total, MAX_EXPORT_ROWS));
-    }
-    if (capped) sheet.addRow([`仅导出前 ${MAX_EXPORT_ROWS} 行（共 ${current.total} 行），请缩小筛选范围`]).commit();
-    if (last) break;
+  } catch (err) {
+    sheet.abort();
+    throw err;
   }
-  if (!columns) sheet.addRow(['（无数据）']).commit();
-  await wb.commit();
-  return written;
 }
 
 /**
@@ -229,20 +212,6 @@ export function listExportWriter(app: FastifyInstance, kind: Deps['dbKind']): Li
 
 /** Rows between two progress reports of an export job (one database write each). */
 const PROGRESS_EVERY = 5_000;
-/** Bytes of sheet XML the zip may hold back before the next page waits for it. */
-const ZIP_BACKLOG = 2_000_000;
-
-/**
- * exceljs 4.4's streaming writer hands the sheet's XML to the zip entry without waiting for the compressor
- * (exceljs#1894, #2916): a fast writer piles the whole uncompressed sheet up in memory (100,000 rows: +130 MB). Between
- * pages, wait until the zip entry has taken in what was written. (`stream.pipes` and `_writableState` are exceljs's
- * and readable-stream's own fields: if they change shape, this waits for nothing.)
- */
-async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
-  const entry = (sheet as unknown as { stream?: { pipes?: (Writable & { _writableState?: { length: number } })[] } }).stream?.pipes?.[0];
-  if (entry && (entry._writableState?.length ?? 0) > ZIP_BACKLOG) await once(entry, 'drain');
-}
-
 /** One level of nesting becomes `parent.child`; lists are joined with 、. */
 function flatten(item: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

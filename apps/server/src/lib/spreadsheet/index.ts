@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
 import {
@@ -13,6 +11,7 @@ import {
 } from './limits';
 import type { Cell, ReadSheetOptions, SheetRead, SheetRow } from './read-sheet';
 import type { WorkerMessage } from './spreadsheet.worker';
+import { workerEntry } from './worker-entry';
 
 export type { Cell, ReadSheetOptions, SheetRead, SheetRow };
 
@@ -50,16 +49,6 @@ export class Semaphore {
 
 const parses = new Semaphore(MAX_CONCURRENT_PARSES, MAX_WAITING_PARSES);
 
-/**
- * The worker's file: dist/spreadsheet.worker.js beside the bundle (built by scripts/build-server.mjs); from the
- * sources (tsx in development, vitest, the benchmarks) the .ts file, loaded through tsx by ts-worker.mjs.
- */
-function workerEntry(): { url: URL; entry?: string } {
-  const js = new URL('./spreadsheet.worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return { url: js };
-  return { url: new URL('./ts-worker.mjs', import.meta.url), entry: new URL('./spreadsheet.worker.ts', import.meta.url).href };
-}
-
 function tooLarge(limit: LimitName | string, message: string): AppError {
   return new AppError('SPREADSHEET_TOO_LARGE', { limit }, message);
 }
@@ -80,7 +69,7 @@ function runWorker(
   onProgress: ((fraction: number) => void) | undefined,
   resourceLimits: typeof WORKER_RESOURCE_LIMITS,
 ): Promise<SheetRead> {
-  const { url, entry } = workerEntry();
+  const { url, entry } = workerEntry('spreadsheet.worker');
   const limits = { ...DEFAULT_SPREADSHEET_LIMITS, ...options.limits };
   return new Promise<SheetRead>((resolve, reject) => {
     const worker = new Worker(url, { workerData: { bytes, options, entry }, resourceLimits });
