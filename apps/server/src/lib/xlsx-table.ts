@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './on-demand';
 
 export type Cell = string | number | null;
 
@@ -10,7 +10,7 @@ export async function tableWorkbook(
   rows: readonly (readonly Cell[])[],
   widths: readonly number[],
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '1+X 证书信息管理服务平台';
   const ws = wb.addWorksheet(sheet, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 } });
   ws.columns = widths.map((width) => ({ width }));

@@ -1,5 +1,5 @@
 import { CERTIFICATE_LEVEL_LABELS, type CertificateLevel } from '@onex/shared';
-import PDFDocument from 'pdfkit';
+import { newPdfDocument } from '../../lib/on-demand';
 import QRCode from 'qrcode';
 import { pdfToBuffer, registerChineseFonts } from '../../lib/pdf-fonts';
 import { achievementName, urls } from './certificates.credential';
@@ -175,7 +175,7 @@ export async function certificatesPdf(
   if (certificates.length === 0) throw new Error('no certificates to print');
   const first = certificates[0]!;
   const title = certificates.length === 1 ? `职业技能等级证书 ${first.number}` : `职业技能等级证书（${certificates.length} 份）`;
-  const doc = new PDFDocument({
+  const doc = await newPdfDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 0,

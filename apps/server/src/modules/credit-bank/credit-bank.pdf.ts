@@ -27,7 +27,7 @@ function levelText(level: string | null): string {
 
 export async function transcriptPdf(a: LearningAccountDetailDto, o: { printedOn: string; verifyBase: string }): Promise<Buffer> {
   const title = '学分银行学习成果记录';
-  const doc = newA4(title);
+  const doc = await newA4(title);
   doc.font('zh-bold').fontSize(18).text(title, MARGIN, MARGIN, { align: 'center', width: CONTENT });
   doc.moveDown(0.3);
   doc.font('zh').fontSize(10).text('（1+X 证书制度 · 个人学习账户）', { align: 'center', width: CONTENT });

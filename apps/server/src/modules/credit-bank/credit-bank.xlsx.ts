@@ -10,7 +10,7 @@ import {
   idTypeFromLabel,
   normalizeIdNumber,
 } from '@onex/shared';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/on-demand';
 import { readRecords } from '../../lib/spreadsheet/records';
 
 /**
@@ -157,7 +157,7 @@ export async function parseDepositsFile(bytes: Buffer): Promise<{ rows: DepositR
 }
 
 async function template(sheetName: string, columns: readonly string[], helpLines: string[], textColumns: number[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '1+X 证书信息管理服务平台';
   const data = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = columns.map((c) => ({ header: c, key: c, width: c === '证件号码' || c === '成果名称' ? 24 : 14 }));

@@ -43,7 +43,7 @@ function part<T>(v: unknown): Partial<T> {
 /** 附件1 项目备案表 */
 export async function filingFormPdf(f: FilingDetailDto): Promise<Buffer> {
   const heading1 = `${f.year} 年 1+X 证书制度项目备案表`;
-  const doc = newA4(heading1);
+  const doc = await newA4(heading1);
   title(doc, '附件 1', heading1);
   const leader = part<LeaderSection>(f.sections.leader);
   const team = part<TeamSection>(f.sections.team);
@@ -193,7 +193,7 @@ export async function filingFormPdf(f: FilingDetailDto): Promise<Buffer> {
 /** 附件2 项目论证报告 */
 export async function feasibilityReportPdf(f: FilingDetailDto): Promise<Buffer> {
   const heading2 = `${f.year} 年 1+X 证书制度项目论证报告`;
-  const doc = newA4(heading2);
+  const doc = await newA4(heading2);
   title(doc, '附件 2', heading2);
   doc.text(`申报院校：${f.schoolName}`, MARGIN, doc.y, { width: CONTENT_WIDTH, align: 'right' });
   doc.moveDown(0.4);

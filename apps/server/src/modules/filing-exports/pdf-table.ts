@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { newPdfDocument } from '../../lib/on-demand';
 import { pdfToBuffer, registerChineseFonts } from '../../lib/pdf-fonts';
 
 /**
@@ -13,8 +13,8 @@ const PAD = 4;
 const MIN_ROW = 22;
 export const BODY_SIZE = 10.5;
 
-export function newA4(title: string): Doc {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Creator: '1+X 证书信息管理服务平台' } });
+export async function newA4(title: string): Promise<Doc> {
+  const doc = await newPdfDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Creator: '1+X 证书信息管理服务平台' } });
   registerChineseFonts(doc);
   doc.font('zh').fontSize(BODY_SIZE);
   return doc;

@@ -103,7 +103,7 @@ export async function schoolReportXlsx(deps: Deps, ctx: RequestContext, schoolId
 
 export async function schoolReportPdf(deps: Deps, ctx: RequestContext, schoolId: string, year?: number) {
   const { rows, title, school } = await schoolReport(deps, ctx, schoolId, year);
-  const doc = newA4(title);
+  const doc = await newA4(title);
   const width = doc.page.width - 2 * MARGIN;
   doc.font('zh-bold').fontSize(16).text(title, { align: 'center', width });
   doc.moveDown(0.5);

@@ -7,7 +7,7 @@ import {
   idTypeFromLabel,
   normalizeIdNumber,
 } from '@onex/shared';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/on-demand';
 import { readRecords } from '../../lib/spreadsheet/records';
 
 /** The data sheet of the template; a file without it is read from its first sheet. */
@@ -77,7 +77,7 @@ export async function parseLearnersFile(bytes: Buffer): Promise<{ rows: LearnerI
 
 /** The template: the data sheet with the header row (证件号码 as text) and an instructions sheet. */
 export async function buildLearnersTemplate(schoolName: string, majorNames: string[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '1+X 证书信息管理服务平台';
   const data = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = LEARNER_IMPORT_COLUMNS.map((c) => ({ header: c, key: c, width: c === '证件号码' ? 24 : 16 }));

@@ -1,9 +1,9 @@
 import { PASS_RATE_GROUP_LABELS, PASS_RATE_WARNING, type PassRateReportDto } from '@onex/shared';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/on-demand';
 
 /** The pass-rate table as an .xlsx sheet (the 通过率 page's 导出, R5.6, R10.2): one row per group, then the total. */
 export async function passRateWorkbook(r: PassRateReportDto): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const sheet = wb.addWorksheet('通过率');
   sheet.columns = [
     { header: PASS_RATE_GROUP_LABELS[r.groupBy].zh, key: 'label', width: 40 },

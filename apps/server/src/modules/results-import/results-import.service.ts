@@ -22,6 +22,7 @@ import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
 import { decryptIdNumber, idNumberHash } from '../../lib/personal-id';
+import { eachInSlices } from '../../lib/slices';
 import { auditedTransaction, recordAudit } from '../audit/audit.service';
 import { actorFromRow } from '../auth/auth.service';
 import { refreshPassRatesAfterImport } from '../pass-rates/pass-rates.service';
@@ -121,16 +122,17 @@ export async function prepareImport(
 
   const errors: ImportErrorDto[] = [...parsed.errors];
   const checked: CheckedRow[] = [];
-  for (const raw of parsed.rows) {
+  await eachInSlices(parsed.rows, (raw) => {
     const c = checkRow(raw);
     if ('ok' in c) checked.push(c.ok);
     else errors.push(...c.errors);
-  }
+  });
   errors.push(...duplicateRowErrors(checked));
 
   // Blind indexes computed here, candidates looked up by them in chunks: nothing is decrypted.
   const key = deps.config.secretKey;
-  const hashes = checked.map((r) => idNumberHash(key, r.idNumber));
+  const hashes: string[] = [];
+  await eachInSlices(checked, (r) => hashes.push(idNumberHash(key, r.idNumber)));
   const candidates = new Map<string, RegisteredCandidate>();
   for (let i = 0; i < checked.length; i += LOOKUP_CHUNK) {
     const slice = checked.slice(i, i + LOOKUP_CHUNK);
@@ -153,7 +155,7 @@ export async function prepareImport(
   const passMarkTenths = session.pass_mark === null ? null : Math.round(Number(session.pass_mark) * 10);
   const rows: PreparedRow[] = [];
   const withResults: number[] = [];
-  checked.forEach((r, i) => {
+  await eachInSlices(checked, (r, i) => {
     const candidate = candidates.get(candidateKey(r.idType, hashes[i]!));
     const e = crossCheckRow(r, candidate, passMarkTenths);
     if (e.length || !candidate) return void errors.push(...e);

@@ -1,5 +1,5 @@
 import { type IdType, ID_TYPE_LABELS, type ImportErrorDto, RESULT_FILE_COLUMNS } from '@onex/shared';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/on-demand';
 
 /**
  * The .xlsx files the results import hands out (issue 21 item 3): the session's results template pre-filled with its
@@ -17,7 +17,7 @@ const CREATOR = '1+X 证书信息管理服务平台';
 const RESULT_LIST = '"合格,不合格"';
 
 export async function buildResultsTemplate(title: string, candidates: readonly TemplateCandidate[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = CREATOR;
   // The import reads the first worksheet: the data sheet comes first, the notes after it.
   const sheet = wb.addWorksheet('考核成绩', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -62,7 +62,7 @@ export async function buildResultsTemplate(title: string, candidates: readonly T
 
 /** 行, 列, 说明 — as the import page lists them (messages never contain an ID number). */
 export async function buildErrorList(errors: readonly ImportErrorDto[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = CREATOR;
   const sheet = wb.addWorksheet('错误清单', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [

@@ -1,5 +1,5 @@
 import { type ImportErrorDto, MAJOR_IMPORT_COLUMNS, type MajorImportColumn, majorCodeSchema, teacherCountProblems } from '@onex/shared';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/on-demand';
 import { z } from 'zod';
 import { readRecords } from '../../lib/spreadsheet/records';
 
@@ -145,7 +145,7 @@ export function crossCheckRows(rows: MajorImportRow[], c: ImportContext): Import
 
 /** The import template (R2.2): the data sheet with the Chinese header row, and an instructions sheet. */
 export async function buildMajorsTemplate(schoolName: string, departmentNames: string[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '1+X 证书信息管理服务平台';
   const data = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = MAJOR_IMPORT_COLUMNS.map((c) => ({ header: c, key: c, width: Math.max(12, c.length * 2 + 2) }));

@@ -1,5 +1,6 @@
 import type { StatisticsFigures } from '@onex/shared';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/on-demand';
 import {
   type BreakdownRow,
   REPORT_FIGURE_COLUMNS,
@@ -70,7 +71,7 @@ function addSheet(
 
 /** The 动态报送 report: sheet 按院校 and sheet 按证书及等级, each with its 合计 row. */
 export async function reportWorkbook(r: ReportInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '1+X 证书信息管理服务平台';
   const figureWidths = REPORT_FIGURE_COLUMNS.map(() => 11);
   addSheet(wb, '按院校', r, ['序号', '试点院校名称', ...REPORT_FIGURE_COLUMNS], [6, 32, ...figureWidths], schoolRows(r.bySchool.rows), [

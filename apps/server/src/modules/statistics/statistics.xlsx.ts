@@ -1,5 +1,5 @@
 import type { StatisticsGroup, StatisticsSummary } from '@onex/shared';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/on-demand';
 
 const GROUP_HEADERS: Record<StatisticsGroup, string> = {
   province: '省份',
@@ -12,7 +12,7 @@ const GROUP_HEADERS: Record<StatisticsGroup, string> = {
 
 /** The statistics summary as an .xlsx sheet (the 统计分析 page's 导出): one row per group and the totals. */
 export async function summaryWorkbook(s: StatisticsSummary, group: StatisticsGroup): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const sheet = wb.addWorksheet('统计汇总');
   sheet.columns = [
     { header: GROUP_HEADERS[group], key: 'label', width: 28 },

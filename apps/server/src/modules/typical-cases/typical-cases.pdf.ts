@@ -1,5 +1,5 @@
 import type { PublicCaseCollectionDto } from '@onex/shared';
-import PDFDocument from 'pdfkit';
+import { newPdfDocument } from '../../lib/on-demand';
 import { pdfToBuffer, registerChineseFonts } from '../../lib/pdf-fonts';
 
 /**
@@ -16,7 +16,7 @@ const SECTIONS = [
 ] as const;
 
 export async function collectionPdf(c: PublicCaseCollectionDto, images: Map<string, Buffer>): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: c.title, Creator: '1+X 证书信息管理服务平台' } });
+  const doc = await newPdfDocument({ size: 'A4', margin: MARGIN, info: { Title: c.title, Creator: '1+X 证书信息管理服务平台' } });
   registerChineseFonts(doc);
   doc.font('zh-bold').fontSize(20).text(c.title, { align: 'center', width: WIDTH });
   doc.moveDown(0.5);
