@@ -171,7 +171,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(helmet, HELMET_OPTIONS);
   await app.register(cookie);
   addUserRateLimits(app, deps);
-  await app.register(rateLimit, rateLimitPluginOptions(app, opts.config));
+  await app.register(rateLimit, await rateLimitPluginOptions(app, opts.config));
   // Uploads (PDFs and imports): one file per request, read into memory, 20 MB at most.
   await app.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024 },

@@ -1,6 +1,5 @@
 import type { RateLimitOptions, RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { Deps } from '../lib/deps';
 import { AppError } from '../lib/errors';
@@ -23,8 +22,9 @@ export const RATE_LIMIT_PLUGIN_OPTIONS: RateLimitPluginOptions = {
  * unreachable does not take the platform down: `skipOnError` lets requests through uncounted (logged by ioredis'
  * reconnects) rather than answer 500 to everyone.
  */
-export function rateLimitPluginOptions(app: FastifyInstance, config: Pick<Config, 'redisUrl'>): RateLimitPluginOptions {
+export async function rateLimitPluginOptions(app: FastifyInstance, config: Pick<Config, 'redisUrl'>): Promise<RateLimitPluginOptions> {
   if (!config.redisUrl) return RATE_LIMIT_PLUGIN_OPTIONS;
+  const { Redis } = await import('ioredis'); // loaded only where Redis is configured
   const redis = new Redis(config.redisUrl, { connectTimeout: 1_000, maxRetriesPerRequest: 1, enableOfflineQueue: true });
   redis.on('error', (err: Error) => app.log.warn({ err: err.message }, 'Redis 不可用 Redis unavailable: rate limits not counted'));
   app.addHook('onClose', async () => {

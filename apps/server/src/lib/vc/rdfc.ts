@@ -1,6 +1,5 @@
 import { createHash, sign } from 'node:crypto';
 import { base58 } from '@scure/base';
-import jsonld from 'jsonld';
 import { offlineDocumentLoader } from './contexts';
 import { privateKeyObject, type RawKeyPair } from './multikey';
 
@@ -12,8 +11,9 @@ import { privateKeyObject, type RawKeyPair } from './multikey';
  * Contexts come from npm packages (`offlineDocumentLoader`), never from the network.
  */
 
-const canonize = (doc: unknown, documentLoader: (url: string) => Promise<unknown>) =>
-  jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader, safe: true });
+/** jsonld (≈ 20 MB in memory) is loaded on the first credential issued or verified, not at start (lib/on-demand.ts). */
+const canonize = async (doc: unknown, documentLoader: (url: string) => Promise<unknown>) =>
+  (await import('jsonld')).default.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader, safe: true });
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 

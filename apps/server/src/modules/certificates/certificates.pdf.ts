@@ -1,6 +1,5 @@
 import { CERTIFICATE_LEVEL_LABELS, type CertificateLevel } from '@onex/shared';
 import { newPdfDocument } from '../../lib/on-demand';
-import QRCode from 'qrcode';
 import { pdfToBuffer, registerChineseFonts } from '../../lib/pdf-fonts';
 import { achievementName, urls } from './certificates.credential';
 
@@ -42,7 +41,8 @@ function chineseDate(iso: string): string {
 }
 
 /** The QR code (PNG) of a certificate: its public credentials page. */
-function certificateQrPng(url: string): Promise<Buffer> {
+async function certificateQrPng(url: string): Promise<Buffer> {
+  const { default: QRCode } = await import('qrcode'); // with pdfkit, only where certificates are printed
   return QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 2, width: 300 });
 }
 
