@@ -15,7 +15,7 @@ export type ToWriter = { type: 'rows'; rows: Record<string, unknown>[] } | { typ
 export type FromWriter = { type: 'chunk'; bytes: Uint8Array } | { type: 'taken' } | { type: 'done' } | { type: 'error'; message: string };
 
 /** Bytes of sheet XML the zip may hold back before the writer waits for it. */
-const ZIP_BACKLOG = 256_000;
+const ZIP_BACKLOG = 2_000_000;
 
 const port = parentPort!;
 const post = (m: FromWriter, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
