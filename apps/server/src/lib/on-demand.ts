@@ -1,8 +1,8 @@
 /**
  * Large libraries the server loads on first use, not at start: exceljs (templates and reports; list exports and
- * uploaded files use it in worker threads), pdfkit (PDFs), jsonld (credential canonicalization). Each costs tens of MB
- * of memory in every process that loads it, and most requests need none of them (measured: the idle server's RSS,
- * README "Memory").
+ * uploaded files use it in worker threads) and pdfkit (PDFs). Each costs tens of MB of memory in every process that
+ * loads it, and most requests need neither (idle RSS, with qrcode, jsonld and ioredis also deferred where they are
+ * used: 180 → 159 MB; docs/ARCHITECTURE.md "Requests").
  */
 import type ExcelJSModule from 'exceljs';
 import type PDFDocumentClass from 'pdfkit';
