@@ -100,7 +100,9 @@ export async function run(args: string[]): Promise<void> {
 
     // ---- the import, through the service, in a child process ----
     const input: ChildInput = { url, sessionId, userId, file: filePath, fileName: `results.${format}`, keyHex: secretKey.toString('hex') };
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', 'import', '--child', JSON.stringify(input)], {
+    // The child's heap grows as the server's does (HEAP_GROWING_PERCENT, default 30; main.ts sets the same V8 flag).
+    const growing = `--heap-growing-percent=${process.env.HEAP_GROWING_PERCENT ?? 30}`;
+    const r = spawnSync(process.execPath, [growing, '--import', 'tsx', 'bench/run.ts', 'import', '--child', JSON.stringify(input)], {
       cwd: ROOT,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],

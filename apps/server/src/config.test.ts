@@ -20,6 +20,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' }, [])).toThrow(/SECRET_KEY/);
   });
 
+  it('the old heap may grow 30 % past its live data unless configured (0 leaves V8 its own factor)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cfg-'));
+    expect(loadConfig({ DATA_DIR: dir }, []).heapGrowingPercent).toBe(30);
+    expect(loadConfig({ DATA_DIR: dir, HEAP_GROWING_PERCENT: '0' }, []).heapGrowingPercent).toBe(0);
+    expect(() => loadConfig({ DATA_DIR: dir, HEAP_GROWING_PERCENT: '-5' }, [])).toThrow(/HEAP_GROWING_PERCENT/);
+  });
+
   it('refuses invalid values with a readable message', () => {
     expect(() => loadConfig({ PORT: 'abc' }, [])).toThrow(/PORT/);
   });

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { ROLE_LABELS } from '@onex/shared';
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   // A .env file in the working folder is read when present (see .env.example); the environment wins.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
+  // A V8 flag Node does not take from NODE_OPTIONS; read by V8 at every full collection, so it applies from here on.
+  if (config.heapGrowingPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowingPercent}`);
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
   // In a cluster, worker 1 alone runs the periodic duties and prints the banner (the primary migrated and seeded).
   const leader = !cluster.isWorker || process.env.ONEX_WORKER_ID === '1';

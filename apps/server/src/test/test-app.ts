@@ -39,6 +39,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     redisUrl: undefined,
     metricsToken: undefined,
     workers: 1,
+    heapGrowingPercent: 0,
     version: 'test',
     ...overrides,
   };
