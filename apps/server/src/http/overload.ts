@@ -39,6 +39,9 @@ export async function registerOverloadShedding(app: FastifyInstance, config: Con
   if (config.targetWaitMs > 0) limitInFlight(app, config.targetWaitMs, config.minInFlight);
 }
 
+/** How long the best throughput seen is trusted as the server's capacity. */
+const PEAK_MEMORY_MS = 60_000;
+
 /**
  * How many signed-in requests may be in flight: the throughput the server has shown times the wait an accepted request
  * may have (Little's law), never below a floor so a quiet server still takes a burst (a page load, a cold start). The
@@ -46,9 +49,6 @@ export async function registerOverloadShedding(app: FastifyInstance, config: Con
  * first burst would otherwise meet the floor and be shed (measured: 981 of 4,624 dashboard requests at 8 connections
  * after two idle seconds). At 3× capacity the limit settles at capacity × target, so accepted requests wait about the target.
  */
-/** How long the best throughput seen is trusted as the server's capacity. */
-const PEAK_MEMORY_MS = 60_000;
-
 export class InFlightLimit {
   private inFlight = 0;
   private readonly slots = new Array<number>(8).fill(0); // completions per 250 ms

@@ -40,6 +40,18 @@ describe('R10.2 the export writer thread', () => {
     expect(rows.at(-1)).toEqual(['仅导出前 1 行']);
   });
 
+  it('R10.2 a reader that goes away while the writer waits for it ends the export instead of hanging', async () => {
+    const stream = new PassThrough({ highWaterMark: 1 }); // nobody reads: the first chunk fills it
+    const writer = new SheetWriter(stream);
+    const batch = Array.from({ length: 2_000 }, (_, i) => ({ name: `${i}-${Math.random().toString(36)}`.repeat(4) }));
+    await writer.add(batch);
+    const waiting = writer.add(batch); // waits for the first batch to be written, then for the reader
+    for (let t = 0; t < 400 && !stream.writableNeedDrain; t++) await new Promise((r) => setTimeout(r, 50));
+    expect(stream.writableNeedDrain).toBe(true);
+    stream.destroy(); // the client closed the connection
+    await expect(waiting).rejects.toThrow(/closed/);
+  });
+
   it('R10.2 after abort the writer refuses more rows instead of hanging', async () => {
     const writer = new SheetWriter(new PassThrough());
     await writer.add([{ name: '甲' }]);
