@@ -163,6 +163,7 @@ describe('browser journeys: agreements have a life (issue 17 item 5)', () => {
 
       // 暂停 needs a reason: the dialog refuses an empty one.
       await page.getByTestId(`agreement-suspend-${a.id}`).click(WAIT);
+      await page.getByTestId('agreement-reason').waitFor(WAIT); // the dialog is open before its button is pressed
       await page.getByTestId('agreement-reason-ok').click();
       await page.getByText('请填写原因').waitFor(WAIT);
       await page.getByTestId('agreement-reason').fill('考核站点设备整改期间暂停合作');

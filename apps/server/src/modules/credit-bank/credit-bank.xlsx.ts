@@ -12,6 +12,7 @@ import {
 } from '@onex/shared';
 import { newWorkbook } from '../../lib/on-demand';
 import { readRecords } from '../../lib/spreadsheet/records';
+import { eachInSlices } from '../../lib/slices';
 
 /**
  * The .xlsx files of the credit bank: bulk opening of accounts (姓名, 证件类型, 证件号码) and deposits of outcomes
@@ -64,14 +65,14 @@ export async function parseAccountsFile(bytes: Buffer): Promise<{ rows: Person[]
   const errors = [...read.errors];
   const rows: Person[] = [];
   const first = new Map<string, number>();
-  for (const { row, cells } of read.rows) {
+  await eachInSlices(read.rows, ({ row, cells }) => {
     const p = person(row, cells, errors);
-    if (!p) continue;
+    if (!p) return;
     const k = `${p.idType}:${p.idNumber}`;
     if (first.has(k)) errors.push({ row, column: '证件号码', code: 'DUPLICATE_ROW', message: `证件号码与第 ${first.get(k)} 行重复` });
     else first.set(k, row);
     rows.push(p);
-  }
+  });
   return { rows, errors: errors.sort((a, b) => a.row - b.row) };
 }
 
@@ -113,7 +114,7 @@ export async function parseDepositsFile(bytes: Buffer): Promise<{ rows: DepositR
   });
   const errors = [...read.errors];
   const rows: DepositRow[] = [];
-  for (const { row, cells } of read.rows) {
+  await eachInSlices(read.rows, ({ row, cells }) => {
     const before = errors.length;
     const err = (column: string, code: string, message: string) => errors.push({ row, column, code, message });
     const p = person(row, cells, errors);
@@ -138,7 +139,7 @@ export async function parseDepositsFile(bytes: Buffer): Promise<{ rows: DepositR
     if (grade && grade.length > 20) err('成绩', 'TOO_LONG', '“成绩”过长');
     const recordedOn = isoDate(cells.取得日期);
     if (!recordedOn) err('取得日期', 'INVALID_VALUE', '“取得日期”须为日期，例如 2025-07-01');
-    if (!p || errors.length > before) continue;
+    if (!p || errors.length > before) return;
     rows.push({
       row,
       holderName: p.name,
@@ -152,7 +153,7 @@ export async function parseDepositsFile(bytes: Buffer): Promise<{ rows: DepositR
       grade,
       recordedOn: recordedOn!,
     });
-  }
+  });
   return { rows, errors: errors.sort((a, b) => a.row - b.row) };
 }
 

@@ -9,6 +9,7 @@ import {
 } from '@onex/shared';
 import { newWorkbook } from '../../lib/on-demand';
 import { readRecords } from '../../lib/spreadsheet/records';
+import { eachInSlices } from '../../lib/slices';
 
 /** The data sheet of the template; a file without it is read from its first sheet. */
 export const DATA_SHEET = '学生名单';
@@ -67,11 +68,11 @@ export async function parseLearnersFile(bytes: Buffer): Promise<{ rows: LearnerI
   });
   const rows: LearnerImportRow[] = [];
   const errors: ImportErrorDto[] = [];
-  for (const { row, cells } of read.rows) {
+  await eachInSlices(read.rows, ({ row, cells }) => {
     const v = validateLearnerRow(row, cells);
     if ('ok' in v) rows.push(v.ok);
     else errors.push(...v.errors);
-  }
+  });
   return { rows, errors: [...errors, ...read.errors] };
 }
 

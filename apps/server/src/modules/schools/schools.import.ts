@@ -2,6 +2,7 @@ import { type ImportErrorDto, MAJOR_IMPORT_COLUMNS, type MajorImportColumn, majo
 import { newWorkbook } from '../../lib/on-demand';
 import { z } from 'zod';
 import { readRecords } from '../../lib/spreadsheet/records';
+import { eachInSlices } from '../../lib/slices';
 
 /** The data sheet of the template; a file without it is read from its first sheet. */
 export const DATA_SHEET = '专业数据';
@@ -101,11 +102,11 @@ export async function parseMajorsFile(bytes: Buffer): Promise<{ rows: MajorImpor
   });
   const rows: MajorImportRow[] = [];
   const errors: ImportErrorDto[] = [];
-  for (const { row, cells } of read.rows) {
+  await eachInSlices(read.rows, ({ row, cells }) => {
     const v = validateRow(row, cells);
     if ('ok' in v) rows.push(v.ok);
     else errors.push(...v.errors);
-  }
+  });
   return { rows, errors: [...errors, ...read.errors] };
 }
 

@@ -1,4 +1,4 @@
-import { CERTIFICATE_LEVEL_LABELS, FEE_NOTICE_STATE_LABELS, type FeeNoticeDto } from '@onex/shared';
+import { CERTIFICATE_LEVEL_LABELS, FEE_NOTICE_STATE_LABELS, type FeeNoticeDto, chinaDate } from '@onex/shared';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -10,6 +10,9 @@ import { formatFen, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { type NoticeQuery, useFeeNotices, useOrgLevels, usePublishFeeNotice } from '../api';
 import '../locales';
+
+/** Today as the server counts it (China's calendar), not the browser's: from 16:00 UTC they differ. */
+const chinaToday = () => dayjs(chinaDate(new Date()));
 
 /** 收费公告 (issue 17 item 6): the organization's fee notices per certificate level, and publishing a new one. */
 export function FeeNoticesPage() {
@@ -113,7 +116,7 @@ function PublishModal({ onClose }: { onClose: () => void }) {
       onOk={() => form.submit()}
       okButtonProps={{ 'data-testid': 'fee-notice-ok' } as never}
     >
-      <Form<Values> form={form} layout="vertical" initialValues={{ effectiveOn: dayjs() }} onFinish={submit}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ effectiveOn: chinaToday() }} onFinish={submit}>
         <Form.Item name="level" label={t('feeNotices.level')} rules={[{ required: true, message: t('feeNotices.chooseLevel') }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
@@ -148,7 +151,7 @@ function PublishModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Space>
         <Form.Item name="effectiveOn" label={t('feeNotices.effectiveOn')} rules={[{ required: true }]}>
-          <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="fee-notice-date" />
+          <DatePicker disabledDate={(d) => d.isBefore(chinaToday(), 'day')} data-testid="fee-notice-date" />
         </Form.Item>
         <Form.Item name="note" label={t('feeNotices.note')}>
           <Input.TextArea rows={2} maxLength={500} />
