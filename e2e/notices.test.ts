@@ -103,7 +103,7 @@ describe('notices (R9.1, 000 三(二))', () => {
       await page.getByTestId('notice-editor-heading').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="一级标题"]').click();
       // The editor takes the focus back after the menu closes: keys typed before would be lost on a busy machine.
-      await page.waitForFunction(() => document.activeElement?.closest('[data-testid="notice-editor-content"]') != null, undefined, WAIT);
+      await page.waitForFunction(`document.activeElement?.closest('[data-testid="notice-editor-content"]') != null`, undefined, WAIT);
       await page.keyboard.type('一、报送要求');
       await page.keyboard.press('Enter');
       await page.keyboard.type('请于 6 月 30 日前');
