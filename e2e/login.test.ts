@@ -109,7 +109,7 @@ describe('browser journeys: the light login page (issue 21 item 12)', () => {
       await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
       // 退出登录: back on the login page with its notice, and no way back to /schools.
       await page.getByTestId('user-menu').click();
-      await page.getByText('退出登录').click();
+      await page.getByRole('menuitem', { name: '退出登录' }).click();
       await page.waitForURL((u) => u.pathname === '/login');
       expect(await page.getByTestId('login-notice').textContent()).toBe('您已安全退出');
       expect(new URL(page.url()).search).toBe('');

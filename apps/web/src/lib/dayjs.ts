@@ -1,4 +1,5 @@
-import dayjs from 'dayjs';
+import { chinaDate } from '@onex/shared';
+import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Lang } from './errors';
 
@@ -8,3 +9,11 @@ export function setDayjsLocale(lang: Lang): void {
 }
 
 setDayjsLocale('zh-CN');
+
+/**
+ * Today as the server counts it (China's date, UTC+8): forms default to and limit by this date, so that a browser in
+ * another time zone (or a machine clock at 16:00–24:00 UTC) does not offer "yesterday" and see it refused.
+ */
+export function chinaToday(): Dayjs {
+  return dayjs(chinaDate(new Date()));
+}

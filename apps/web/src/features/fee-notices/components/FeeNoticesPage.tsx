@@ -1,10 +1,11 @@
-import { CERTIFICATE_LEVEL_LABELS, FEE_NOTICE_STATE_LABELS, type FeeNoticeDto, chinaDate } from '@onex/shared';
+import { CERTIFICATE_LEVEL_LABELS, FEE_NOTICE_STATE_LABELS, type FeeNoticeDto } from '@onex/shared';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../../components/ExportButton';
 import { FeeNoticesTable } from '../../../components/FeeNoticesTable';
+import { chinaToday } from '../../../lib/dayjs';
 import { useLang } from '../../../lib/i18n';
 import { formatFen, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
@@ -12,7 +13,6 @@ import { type NoticeQuery, useFeeNotices, useOrgLevels, usePublishFeeNotice } fr
 import '../locales';
 
 /** Today as the server counts it (China's calendar), not the browser's: from 16:00 UTC they differ. */
-const chinaToday = () => dayjs(chinaDate(new Date()));
 
 /** 收费公告 (issue 17 item 6): the organization's fee notices per certificate level, and publishing a new one. */
 export function FeeNoticesPage() {

@@ -23,7 +23,7 @@ import {
   Upload,
   type TableProps,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -31,6 +31,7 @@ import { FilterActions } from '../../../components/FilterActions';
 import { NotFound } from '../../../components/ResultPages';
 import { useSession } from '../../auth/session';
 import { ApiError } from '../../../lib/api';
+import { chinaToday } from '../../../lib/dayjs';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorText } from '../../../lib/useErrorText';
 import {
@@ -211,7 +212,7 @@ function PlanModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id
         )
       }
     >
-      <Form form={form} layout="vertical" initialValues={{ plannedOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ plannedOn: chinaToday() }}>
         <Form.Item name="filingId" label={t('inspections.pilot')} rules={[{ required: true, message: t('inspections.pilotRequired') }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
@@ -512,7 +513,7 @@ function DateField({ value, onChange, testId }: { value?: Dayjs | null; onChange
     <DatePicker
       value={value ?? null}
       onChange={(d) => onChange?.(d)}
-      disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+      disabledDate={(d) => d.isBefore(chinaToday(), 'day')}
       data-testid={testId}
     />
   );
