@@ -83,6 +83,11 @@ export const ERRORS = {
     zh: '当前导入任务较多，请稍后再试',
     en: 'Too many imports are running; please try again shortly',
   },
+  EXPORT_BUSY: {
+    status: 503,
+    zh: '当前导出任务较多，请稍后再试',
+    en: 'Too many exports are running; please try again shortly',
+  },
   // ---- Catalog (R1) and files ----
   CERTIFICATE_TYPE_NOT_SELECTABLE: {
     status: 409,

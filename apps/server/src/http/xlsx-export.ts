@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { readListOnce } from '../db/list-query';
 import type { Deps } from '../lib/deps';
-import { SheetWriter } from '../lib/spreadsheet/sheet-writer';
+import { SheetWriter, sheetWriters } from '../lib/spreadsheet/sheet-writer';
 import type { ExportJobRow } from '../modules/exports/exports.queries';
 import { exportFileName, exportFilters, exportsAsJob, rowsToWrite } from '../modules/exports/exports.rules';
 import { type ListExportWriter, auditListExport, createExportJob } from '../modules/exports/exports.service';
@@ -100,22 +100,27 @@ export function registerXlsxExport(app: FastifyInstance, deps: Deps): void {
         app.exportWorker.kick();
         return reply.code(202).send(job);
       }
-      // Audited before the first byte: an export that cannot be traced is not sent. (Signed-out exports are of public
-      // lists only, and are not audited: anyone could fill the audit log with them.)
-      if (req.actor)
-        await deps.db.transaction().execute((trx) => auditListExport(trx, ctx, deps.clock.now(), { path, query: filters, rows: total }));
-      const stream = new PassThrough();
-      void reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${exportFileName(route.url)}"`)
-        .send(stream);
+      const release = await sheetWriters.acquire(); // a full queue answers 503 EXPORT_BUSY, as JSON
       try {
-        await writeSheet(stream, first, pageOf, pageSize);
-      } catch (err) {
-        req.log.error({ err }, 'xlsx export failed');
-        stream.destroy(err as Error);
+        // Audited before the first byte: an export that cannot be traced is not sent. (Signed-out exports are of
+        // public lists only, and are not audited: anyone could fill the audit log with them.)
+        if (req.actor)
+          await deps.db.transaction().execute((trx) => auditListExport(trx, ctx, deps.clock.now(), { path, query: filters, rows: total }));
+        const stream = new PassThrough();
+        void reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${exportFileName(route.url)}"`)
+          .send(stream);
+        try {
+          await writeSheet(stream, first, pageOf, pageSize);
+        } catch (err) {
+          req.log.error({ err }, 'xlsx export failed');
+          stream.destroy(err as Error);
+        }
+        return reply;
+      } finally {
+        release();
       }
-      return reply;
     };
     route.handler = async function (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
       const raw = new URL(req.url, 'http://x').searchParams.get('format');

@@ -11,9 +11,11 @@ import {
 } from './limits';
 import type { Cell, ReadSheetOptions, SheetRead, SheetRow } from './read-sheet';
 import type { WorkerMessage } from './spreadsheet.worker';
+import { Semaphore } from './semaphore';
 import { workerEntry } from './worker-entry';
 
 export type { Cell, ReadSheetOptions, SheetRead, SheetRow };
+export { Semaphore };
 
 /**
  * The one guarded reader of uploaded spreadsheets (results, learners, majors, credit-bank accounts and deposits):
@@ -21,31 +23,6 @@ export type { Cell, ReadSheetOptions, SheetRead, SheetRow };
  * MAX_CONCURRENT_PARSES at once. Limits passed answer 413 SPREADSHEET_TOO_LARGE naming the limit; unreadable files
  * 400 IMPORT_FILE_UNREADABLE; a full queue 503 IMPORT_BUSY.
  */
-
-/** A small counting semaphore with a bounded queue: beyond it the caller is refused at once. */
-export class Semaphore {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(
-    private readonly max: number,
-    private readonly maxWaiting: number,
-  ) {}
-
-  async acquire(): Promise<() => void> {
-    if (this.active >= this.max) {
-      if (this.waiting.length >= this.maxWaiting) throw new AppError('IMPORT_BUSY');
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    } else this.active++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    };
-  }
-}
 
 const parses = new Semaphore(MAX_CONCURRENT_PARSES, MAX_WAITING_PARSES);
 

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
-import { SheetWriter } from './sheet-writer';
+import { SheetWriter, sheetWriters } from './sheet-writer';
 
 // The writer is a worker thread, started through tsx here.
 vi.setConfig({ testTimeout: 30_000 });
@@ -57,5 +57,18 @@ describe('R10.2 the export writer thread', () => {
     await writer.add([{ name: '甲' }]);
     writer.abort();
     await expect(writer.end(null)).rejects.toThrow();
+  });
+
+  it('R10.2 at most 3 writer threads at once: 12 more exports wait their turn, the next is refused with 503 EXPORT_BUSY', async () => {
+    const running = await Promise.all([1, 2, 3].map(() => sheetWriters.acquire()));
+    const queued = Array.from({ length: 12 }, () => sheetWriters.acquire());
+    await expect(sheetWriters.acquire()).rejects.toMatchObject({ code: 'EXPORT_BUSY', status: 503 });
+    const order: number[] = [];
+    const done = queued.map((q, i) => q.then((release) => (order.push(i), release())));
+    for (const release of running) release();
+    await Promise.all(done);
+    expect(order).toEqual([...Array(12).keys()]); // in the order they came
+    const again = await sheetWriters.acquire(); // all released: the next one starts at once
+    again();
   });
 });

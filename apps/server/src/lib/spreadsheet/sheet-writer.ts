@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { Semaphore } from './semaphore';
 import type { FromWriter, ToWriter } from './sheet-writer.worker';
 import { workerEntry } from './worker-entry';
 
@@ -10,6 +11,12 @@ import { workerEntry } from './worker-entry';
  * (100,000 rows: 12 s instead of 4 s); at 16 MB it ran out.
  */
 export const SHEET_WRITER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 };
+
+/**
+ * Writer threads at once in one process (each adds 40–45 MB of RSS while it writes): an export beyond them waits its
+ * turn, and beyond the queue is answered 503 EXPORT_BUSY at once. Export jobs run one at a time and do not count.
+ */
+export const sheetWriters = new Semaphore(3, 12, 'EXPORT_BUSY');
 
 /**
  * One .xlsx sheet written in a worker thread (sheet-writer.worker.ts) into `stream`: `add` posts a batch of flat rows
