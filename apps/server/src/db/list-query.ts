@@ -24,8 +24,8 @@ export async function readListOnce<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function countOf<DB, TB extends keyof DB, O>(ordered: SelectQueryBuilder<DB, TB, O>): Promise<number> {
-  return ordered
+function countOf<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): Promise<number> {
+  return query
     .clearSelect()
     .clearOrderBy()
     .select(sql<string>`count(*)`.as('n'))
@@ -35,18 +35,21 @@ function countOf<DB, TB extends keyof DB, O>(ordered: SelectQueryBuilder<DB, TB,
 
 /**
  * One page of an ordered list query and the total of the unpaged query (api-v1 list convention), run side by side.
- * The count drops the select list and the ordering of the same query, so filters and scope are counted exactly.
+ * The count drops the select list and the ordering of the same query, so filters and scope are counted exactly —
+ * or of `counted`, the same filters without joins that cannot change the number of rows (cheaper at scale).
  */
-export async function paginate<DB, TB extends keyof DB, O>(
+export async function paginate<DB, TB extends keyof DB, O, CDB, CTB extends keyof CDB, CO>(
   ordered: SelectQueryBuilder<DB, TB, O>,
   page: number,
   pageSize: number,
+  counted?: SelectQueryBuilder<CDB, CTB, CO>,
 ): Promise<{ items: O[]; total: number }> {
+  const count = () => (counted ? countOf(counted) : countOf(ordered));
   const r = reading.getStore();
   if (r && page === r.nextPage) {
     // Only the first list query of each page reads on; any other in the same handler pages as usual.
     if (page === 1) {
-      r.total = await countOf(ordered);
+      r.total = await count();
       r.rows = ordered.stream(CURSOR_CHUNK)[Symbol.asyncIterator]();
     }
     r.nextPage++;
@@ -63,7 +66,7 @@ export async function paginate<DB, TB extends keyof DB, O>(
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    countOf(ordered),
+    count(),
   ]);
   return { items, total };
 }

@@ -33,6 +33,7 @@ import { sql as training } from './0036_training';
 import { sql as statisticsRegions } from './0038_statistics_regions';
 import { sql as examSiteRegister } from './0039_exam_site_register';
 import { sql as feeNotices } from './0040_fee_notices';
+import { sql as certificateListOrder } from './0041_certificate_list_order';
 
 export interface Migration {
   name: string;
@@ -76,4 +77,5 @@ export const migrations: Migration[] = [
   { name: '0038_statistics_regions', sql: statisticsRegions },
   { name: '0039_exam_site_register', sql: examSiteRegister },
   { name: '0040_fee_notices', sql: feeNotices },
+  { name: '0041_certificate_list_order', sql: certificateListOrder },
 ];

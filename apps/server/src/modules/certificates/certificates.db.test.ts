@@ -308,6 +308,49 @@ describe('holders and scope (R6.1, R6.2)', () => {
     expect((await expert.get(`/api/v1/certificates/${ofSchool.number}`)).statusCode).toBe(404);
   });
 
+  it('the certificate list: each scope’s total counts exactly its certificates (with filters); pages run newest first, then by number', async () => {
+    const gzcp = (await demoIds(t.db)).gzcp;
+    const gz = await t.db.selectFrom('schools').select(['province_code', 'city_code']).where('id', '=', gzcp).executeTakeFirstOrThrow();
+    const resultsOrg = await t.db
+      .selectFrom('users')
+      .select('org_id')
+      .where('username', '=', RESULTS_ORG_USERNAME)
+      .executeTakeFirstOrThrow();
+    const count = async (where: (qb: ReturnType<typeof all>) => ReturnType<typeof all>) =>
+      Number(
+        (
+          await where(all())
+            .select((e) => e.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const all = () => t.db.selectFrom('certificates');
+    const cases: [string, Agent, (qb: ReturnType<typeof all>) => ReturnType<typeof all>][] = [
+      ['national', await t.loginAs('national'), (qb) => qb],
+      ['gd-admin', await t.loginAs('gd-admin'), (qb) => qb.where('province_code', '=', gz.province_code)],
+      ['gz-admin', await t.loginAs('gz-admin'), (qb) => qb.where('city_code', '=', gz.city_code)],
+      ['gzcp-admin', await t.loginAs('gzcp-admin'), (qb) => qb.where('school_id', '=', gzcp)],
+      [RESULTS_ORG_USERNAME, org, (qb) => qb.where('org_id', '=', resultsOrg.org_id)],
+    ];
+    for (const [who, agent, scope] of cases) {
+      const expected = await count(scope);
+      expect(expected, who).toBeGreaterThan(0);
+      expect((await agent.get('/api/v1/certificates?pageSize=1')).json().total, who).toBe(expected);
+      const revoked = await count((qb) => scope(qb).where('revoked_at', 'is not', null));
+      expect((await agent.get('/api/v1/certificates?status=revoked&pageSize=1')).json().total, who).toBe(revoked);
+      expect((await agent.get('/api/v1/certificates?status=valid&pageSize=1')).json().total, who).toBe(expected - revoked);
+    }
+    const national = cases[0]![1];
+    const order = await all().select(['number', 'issued_on']).orderBy('issued_on', 'desc').orderBy('number').execute();
+    const paged: string[] = [];
+    for (let page = 1; paged.length < order.length; page++) {
+      const items = (await national.get(`/api/v1/certificates?page=${page}&pageSize=7`)).json<Json>().items as Json[];
+      expect(items.length).toBeGreaterThan(0);
+      paged.push(...items.map((c) => c.number as string));
+    }
+    expect(paged).toEqual(order.map((c) => c.number));
+  });
+
   it('share links: 30–180 days, open without the name, end at expiry or when the holder revokes them', async () => {
     let learner = await t.loginAs('learner1');
     const cert = (await learner.get('/api/v1/certificates?status=valid')).json<Json>().items[0];

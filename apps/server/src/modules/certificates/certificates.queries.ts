@@ -182,9 +182,11 @@ export async function insertCertificates(
 }
 
 /** Certificates with the names the views need. */
-export function certificatesBase(db: Db) {
-  return db
-    .selectFrom('certificates as c')
+/** The certificates alone, to be filtered (on `c.` columns) before `certificatesBase` adds the names. */
+export const certificatesFrom = (db: Db) => db.selectFrom('certificates as c');
+
+export function certificatesBase(db: Db, from = certificatesFrom(db)) {
+  return from
     .innerJoin('certificate_types as t', 't.id', 'c.certificate_type_id')
     .innerJoin('evaluation_orgs as o', 'o.id', 'c.org_id')
     .leftJoin('schools as sc', 'sc.id', 'c.school_id')

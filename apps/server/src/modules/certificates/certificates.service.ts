@@ -322,12 +322,16 @@ export async function listCertificates(
   f: z.infer<typeof certificateQuerySchema>,
 ): Promise<Page<CertificateDto>> {
   const actor = requireActor(ctx);
-  let base = q.certificatesBase(deps.db).where(certificateWhere(actor));
-  if (f.sessionId) base = base.where('c.session_id', '=', f.sessionId);
-  if (f.status === 'revoked') base = base.where('c.revoked_at', 'is not', null);
-  if (f.status === 'valid') base = base.where('c.revoked_at', 'is', null);
-  if (f.q) base = base.where((e) => e.or([e('c.number', '=', f.q!.toUpperCase()), e('c.holder_name', 'like', containsPattern(f.q!))]));
-  const { items, total } = await paginate(base.orderBy('c.issued_on', 'desc').orderBy('c.number'), f.page, f.pageSize);
+  let filtered = q.certificatesFrom(deps.db).where(certificateWhere(actor));
+  if (f.sessionId) filtered = filtered.where('c.session_id', '=', f.sessionId);
+  if (f.status === 'revoked') filtered = filtered.where('c.revoked_at', 'is not', null);
+  if (f.status === 'valid') filtered = filtered.where('c.revoked_at', 'is', null);
+  if (f.q)
+    filtered = filtered.where((e) => e.or([e('c.number', '=', f.q!.toUpperCase()), e('c.holder_name', 'like', containsPattern(f.q!))]));
+  // Counted on the certificates alone: each has exactly one type and one organization (required foreign keys) and
+  // at most one school, so the joins change no count — and a national count over millions skips them.
+  const ordered = q.certificatesBase(deps.db, filtered).orderBy('c.issued_on', 'desc').orderBy('c.number');
+  const { items, total } = await paginate(ordered, f.page, f.pageSize, filtered);
   return { items: items.map((r) => toDto(r, deps.config.publicUrl)), total, page: f.page, pageSize: f.pageSize };
 }
 
