@@ -37,21 +37,6 @@ async function apiAs(username: string) {
   };
 }
 
-async function newPage() {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  return { context, page: await context.newPage() };
-}
-
-async function loginPage(username: string) {
-  const { context, page } = await newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
-
 /** 证书查询 without an account: fills number and name and waits for the answer. */
 async function verifyOnPublicPage(page: Page, number: string, name: string) {
   await page.goto(`${platform.baseUrl}/verify`);
@@ -69,7 +54,7 @@ describe('browser journeys: certificates (R6)', () => {
     const valid = mine.items.find((c) => c.status === 'valid')!;
     expect(valid).toBeTruthy();
 
-    const { context, page } = await newPage();
+    const { context, page } = await platform.newPage();
     try {
       // The public header links to 证书查询.
       await page.goto(`${platform.baseUrl}/catalog`);
@@ -101,7 +86,7 @@ describe('browser journeys: certificates (R6)', () => {
   it('R6.2 the login page links to 证书查询; a number typed with O for 0 gets 您是否要查询; a bad QR code says 二维码无效或已失效', async () => {
     const mine = await (await apiAs('learner1')).get<ApiPage<CertificateDto>>('/certificates');
     const valid = mine.items.find((c) => c.status === 'valid' && /0/.test(c.number.slice(0, 15)))!;
-    const { context, page } = await newPage();
+    const { context, page } = await platform.newPage();
     try {
       await page.goto(`${platform.baseUrl}/login`);
       await page.getByTestId('login-verify-link').click();
@@ -126,7 +111,7 @@ describe('browser journeys: certificates (R6)', () => {
     const valid = mine.items.find((c) => c.status === 'valid')!;
     const res = await fetch(`${platform.baseUrl}/api/v1/public/credentials/${valid.verificationCode}`);
     const credential = ((await res.json()) as { credential: Record<string, unknown> }).credential;
-    const { context, page } = await newPage();
+    const { context, page } = await platform.newPage();
     try {
       await page.goto(`${platform.baseUrl}/verify`);
       await page.getByRole('tab', { name: '校验电子证书文件' }).click();
@@ -157,7 +142,7 @@ describe('browser journeys: certificates (R6)', () => {
 
   it('R6.2 learner1 sees a revoked certificate in 我的证书, creates a share link, and someone else opens it', async () => {
     const mine = await (await apiAs('learner1')).get<ApiPage<CertificateDto>>('/certificates');
-    const { context, page } = await loginPage('learner1');
+    const { context, page } = await platform.login('learner1');
     let shareUrl = '';
     let shared: CertificateDto | undefined;
     try {
@@ -184,7 +169,7 @@ describe('browser journeys: certificates (R6)', () => {
     }
 
     // A fresh browser without any session opens the link (on this server: the link names PUBLIC_URL).
-    const other = await newPage();
+    const other = await platform.newPage();
     try {
       await other.page.goto(`${platform.baseUrl}${new URL(shareUrl).pathname}`);
       const result = other.page.getByTestId('verify-result');
@@ -206,7 +191,7 @@ describe('browser journeys: certificates (R6)', () => {
     expect(target).toBeTruthy();
     const reason = '证书信息核查有误，予以撤销（浏览器测试）';
 
-    const { context, page } = await loginPage('org-robot');
+    const { context, page } = await platform.login('org-robot');
     try {
       await page.locator('.ant-menu').getByText('证书发放', { exact: true }).click();
       await page.getByTestId('issuance-session').waitFor(WAIT);
@@ -226,7 +211,7 @@ describe('browser journeys: certificates (R6)', () => {
       await context.close();
     }
 
-    const other = await newPage();
+    const other = await platform.newPage();
     try {
       expect((await verifyOnPublicPage(other.page, target.number, target.holderName)).status()).toBe(200);
       const result = other.page.getByTestId('verify-result');
@@ -249,7 +234,7 @@ describe('browser journeys: certificates (R6)', () => {
     const org = await apiAs('org-robot');
     const before = await org.get<ApiPage<CertificateDto>>('/certificates?pageSize=1');
 
-    const { context, page } = await loginPage('org-robot');
+    const { context, page } = await platform.login('org-robot');
     const setDays = async (days: number) => {
       await page.locator('.ant-menu').getByText('签名密钥', { exact: true }).click();
       const input = page.getByTestId('publicity-days');

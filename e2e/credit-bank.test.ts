@@ -44,21 +44,6 @@ async function apiAs(username: string) {
   };
 }
 
-async function newPage() {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  return { context, page: await context.newPage() };
-}
-
-async function loginPage(username: string) {
-  const { context, page } = await newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
-
 describe('browser journeys: credit bank (R7)', () => {
   it('R7.1/R7.3 learner1 sees their learning account: certificates (one 已撤销), courses, total credits that add up, and the approved 免修 conversion', async () => {
     const account = await (await apiAs('learner1')).get<LearningAccountDetailDto>('/me/learning-account/details');
@@ -71,7 +56,7 @@ describe('browser journeys: credit bank (R7)', () => {
     const exemption = account.exemptions.find((x) => x.course.name === '工业机器人现场编程')!;
     expect(exemption).toBeTruthy();
 
-    const { context, page } = await loginPage('learner1');
+    const { context, page } = await platform.login('learner1', { acceptDownloads: true });
     try {
       await page.locator('.ant-menu').getByText('我的学习账户', { exact: true }).click();
       await page.waitForURL(/\/my-learning-account$/);
@@ -145,7 +130,7 @@ describe('browser journeys: credit bank (R7)', () => {
     const robot = rules.items.filter((r) => r.status === 'published' && r.outcomes.some((o) => o.name.includes('工业机器人应用编程')));
     expect(robot.length).toBeGreaterThan(0);
 
-    const { context, page } = await loginPage('gzcp-admin');
+    const { context, page } = await platform.login('gzcp-admin', { acceptDownloads: true });
     try {
       await page.locator('.ant-menu').getByText('认定规则', { exact: true }).click();
       await page.waitForURL(/\/recognition-rules$/);
@@ -188,7 +173,7 @@ describe('browser journeys: credit bank (R7)', () => {
     const opened = [...published.items].sort((a, b) => b.courses.length - a.courses.length)[0]!;
     const detail = await api.get<RecognitionRuleDto>(`/recognition-rules/${opened.id}`);
 
-    const { context, page } = await loginPage(province.username);
+    const { context, page } = await platform.login(province.username, { acceptDownloads: true });
     try {
       await page.locator('.ant-menu').getByText('认定规则', { exact: true }).click();
       await page.waitForURL(/\/recognition-rules$/);
@@ -292,7 +277,7 @@ describe('browser journeys: credit bank (R7)', () => {
     const app = approved.items.find((a) => a.learner.name === '李明')!;
     expect(app).toBeTruthy();
 
-    const { context, page } = await loginPage('gzcp-admin');
+    const { context, page } = await platform.login('gzcp-admin', { acceptDownloads: true });
     try {
       await page.locator('.ant-menu').getByText('转换申请', { exact: true }).click();
       await page.waitForURL(/\/conversion-applications$/);
@@ -341,7 +326,7 @@ describe('browser journeys: credit bank (R7)', () => {
   });
 
   it('R7.5 learner1 downloads the transcript PDF', async () => {
-    const { context, page } = await loginPage('learner1');
+    const { context, page } = await platform.login('learner1', { acceptDownloads: true });
     try {
       await page.locator('.ant-menu').getByText('我的学习账户', { exact: true }).click();
       const button = page.getByTestId('transcript-download');

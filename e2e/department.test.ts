@@ -22,17 +22,6 @@ afterAll(() => platform?.close());
 
 const WAIT = { timeout: 15_000 };
 
-async function loginAs(username: string, password = DEMO_PASSWORD) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
-
 async function apiGet<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(`${platform.baseUrl}${url}`);
   expect(res.status(), url).toBe(200);
@@ -67,7 +56,7 @@ async function departmentAccount(): Promise<{ username: string; password: string
 describe('browser journeys: departments do their part (issue 17 item 3, R5.3, R5.4)', () => {
   it('the department selects its student for a session (who then must consent) and arranges an invigilator from its own menu', async () => {
     const account = await departmentAccount();
-    const { context, page } = await loginAs(account.username, account.password);
+    const { context, page } = await platform.login(account.username, { password: account.password });
     try {
       // Its own menu: 考生遴选 and 监考安排 under 考核.
       const sider = page.locator('.app-sider');
@@ -154,7 +143,7 @@ describe('browser journeys: the public register of exam sites (issue 17 item 8)'
 
 describe('browser journeys: agreements have a life (issue 17 item 5)', () => {
   it('the organization suspends the agreement with a reason, resumes it, and reads both in its history', async () => {
-    const { context, page } = await loginAs('org-robot');
+    const { context, page } = await platform.login('org-robot');
     try {
       await page.goto(`${platform.baseUrl}/agreements`);
       const agreements = await apiGet<{ items: AgreementDto[] }>(page, '/api/v1/pilot-agreements');

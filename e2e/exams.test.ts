@@ -4,7 +4,6 @@ import { ID_TYPE_LABELS, type IdType } from '@onex/shared';
 import ExcelJS from 'exceljs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
 import { LEARNER1_ID_NUMBER } from '../apps/server/src/db/seed/demo-exams';
 import { tinyPdf } from '../apps/server/src/db/seed/demo-filings';
 import { SCREENSHOTS, startPlatform } from './server';
@@ -24,17 +23,6 @@ afterAll(() => platform?.close());
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PASS_MARK = 60; // the seed catalog's pass mark of every level
 const WAIT = { timeout: 15_000 };
-
-async function loginPage(username: string) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
 
 /** GET through the page's own session (cookie), to find ids and to check what was (not) written. */
 async function apiGet<T>(page: Page, url: string): Promise<T> {
@@ -132,7 +120,7 @@ async function openSession(page: Page, session: SessionSummary) {
 
 describe('browser journeys: exams (issue 5)', () => {
   it('R5.5 a results file with one bad row shows the errors by 行/列/说明 in Chinese and writes nothing', async () => {
-    const { context, page } = await loginPage('org-robot');
+    const { context, page } = await platform.login('org-robot');
     try {
       const session = await examinedSessionWithoutResults(page);
       const candidates = (await apiGet<{ items: Candidate[] }>(page, `/api/v1/exam-sessions/${session.id}/candidates?page=1&pageSize=200`))
@@ -184,7 +172,7 @@ describe('browser journeys: exams (issue 5)', () => {
   });
 
   it('R5.5 the organization downloads the pre-filled template, fills it and imports it; 成绩公示 asks to confirm the candidates without a score; 证书发放 shows the 公示期', async () => {
-    const { context, page } = await loginPage('org-robot');
+    const { context, page } = await platform.login('org-robot');
     try {
       const session = await examinedSessionWithoutResults(page);
       await openSession(page, session);
@@ -259,7 +247,7 @@ describe('browser journeys: exams (issue 5)', () => {
   });
 
   it('R5.3 learner1 sees the session open to them, consents (同意报名) in their own account and then finds it among their registrations', async () => {
-    const { context, page } = await loginPage('learner1');
+    const { context, page } = await platform.login('learner1');
     try {
       await openMenu(page, '我的考核');
       await page.waitForURL(/\/my-exams$/);
@@ -299,7 +287,7 @@ describe('browser journeys: exams (issue 5)', () => {
   });
 
   it('R4.1/R4.4 the school sees its pilot students (ID numbers as its role may see them) and its exam fees to settle', async () => {
-    const { context, page } = await loginPage('gzcp-admin');
+    const { context, page } = await platform.login('gzcp-admin');
     try {
       await openMenu(page, '学生管理');
       await page.waitForURL(/\/learners$/);
@@ -325,7 +313,7 @@ describe('browser journeys: exams (issue 5)', () => {
   it('R5.1 a school applies for an exam site with its PDF; the certificate’s organization approves it', async () => {
     const siteName = '广州城市职业学院工业机器人第二考核站点';
     {
-      const { context, page } = await loginPage('gzcp-admin');
+      const { context, page } = await platform.login('gzcp-admin');
       try {
         await openMenu(page, '考核站点');
         await page.waitForURL(/\/exam-sites$/);
@@ -349,7 +337,7 @@ describe('browser journeys: exams (issue 5)', () => {
       }
     }
     {
-      const { context, page } = await loginPage('org-robot');
+      const { context, page } = await platform.login('org-robot');
       try {
         await openMenu(page, '考核站点审批');
         await page.waitForURL(/\/exam-site-review$/);

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
 import { SCREENSHOTS, startPlatform } from './server';
 
 /**
@@ -17,20 +16,9 @@ afterAll(() => platform?.close());
 
 const WAIT = { timeout: 15_000 };
 
-async function loginPage(username: string) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
-
 describe('fee notices (收费公告, issue 17 item 6)', () => {
   it('the organization publishes a notice; the public certificate detail shows it; 湖北 sees its lower caps', async () => {
-    const org = await loginPage('org-robot');
+    const org = await platform.login('org-robot');
     try {
       await org.page.locator('.app-sider').getByRole('menuitem', { name: '收费公告' }).click();
       await org.page.getByTestId('fee-notices-table').waitFor(WAIT);
@@ -66,7 +54,7 @@ describe('fee notices (收费公告, issue 17 item 6)', () => {
     }
 
     // 湖北's administrator: its own caps (the demo's, 90 %) beside the national ones.
-    const hb = await loginPage('hb-admin');
+    const hb = await platform.login('hb-admin');
     try {
       await hb.page.goto(`${platform.baseUrl}/policy-rules`);
       const caps = hb.page.getByTestId('province-fee-caps');

@@ -2,7 +2,7 @@ import type { AllocationDto, BudgetDto, FundEntryDto } from '@onex/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
-import { startPlatform } from './server';
+import { type Platform, startPlatform } from './server';
 
 /**
  * Browser journeys of the special funds (issue 15) on the demo data: 广州城市职业学院 drafts, edits and submits a budget
@@ -18,17 +18,6 @@ beforeAll(async () => {
 afterAll(() => platform?.close());
 
 const WAIT = { timeout: 15_000 };
-
-async function loginPage(username: string) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
 
 async function apiGet<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(`${platform.baseUrl}${url}`);
@@ -62,17 +51,6 @@ async function departmentAccount(departmentId: string): Promise<{ username: stri
   return { username, password };
 }
 
-async function loginAs(username: string, password: string) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
-
 /** Clicks a button and waits for the request it sends; returns the response. */
 async function clickFor(page: Page, testId: string, path: string, method: string) {
   const res = page.waitForResponse((r) => r.url().endsWith(path) && r.request().method() === method, WAIT);
@@ -88,9 +66,9 @@ async function setLine(page: Page, category: string, yuan: string) {
 
 describe('special funds in the browser (issue 15)', () => {
   it('R4.5 budget editor: a school drafts lines by category with their clause, edits, submits; each approver acts in the UI; then adjusts', async () => {
-    const school = await loginPage('gzcp-admin');
+    const school = await platform.login('gzcp-admin');
     const { page } = school;
-    let dept: Awaited<ReturnType<typeof loginAs>> | null = null;
+    let dept: Awaited<ReturnType<Platform['login']>> | null = null;
     try {
       const demo = (await apiGet<{ items: BudgetDto[] }>(page, '/api/v1/fund-budgets')).items[0]!;
       await page.locator('.ant-menu').getByText('专项经费', { exact: true }).click();
@@ -130,7 +108,7 @@ describe('special funds in the browser (issue 15)', () => {
 
       // 二级学院 → 教务部 → 校领导, each in the UI.
       const account = await departmentAccount(demo.departmentId);
-      dept = await loginAs(account.username, account.password);
+      dept = await platform.login(account.username, { password: account.password });
       await dept.page.locator('.ant-menu').getByText('专项经费', { exact: true }).click();
       expect(
         (await clickFor(dept.page, `budget-department_approve-${id}`, `/fund-budgets/${id}/department_approve`, 'POST')).status(),
@@ -185,7 +163,7 @@ describe('special funds in the browser (issue 15)', () => {
   });
 
   it('R4.5 a prohibited use is refused and the school is shown the clause; nothing is written to the ledger', async () => {
-    const { context, page } = await loginPage('gzcp-admin');
+    const { context, page } = await platform.login('gzcp-admin');
     try {
       const budget = (await apiGet<{ items: BudgetDto[] }>(page, '/api/v1/fund-budgets?year=2026')).items[0]!;
       const before = (await apiGet<{ items: FundEntryDto[] }>(page, `/api/v1/fund-budgets/${budget.id}/entries`)).items.length;
@@ -215,7 +193,7 @@ describe('special funds in the browser (issue 15)', () => {
   });
 
   it('R4.5 a school records spending against its approved budget; the balance is the sum of its entries', async () => {
-    const { context, page } = await loginPage('gzcp-admin');
+    const { context, page } = await platform.login('gzcp-admin');
     try {
       const budget = (await apiGet<{ items: BudgetDto[] }>(page, '/api/v1/fund-budgets?year=2026')).items[0]!;
       await page.locator('.ant-menu').getByText('专项经费', { exact: true }).click();
@@ -244,7 +222,7 @@ describe('special funds in the browser (issue 15)', () => {
   });
 
   it('R4.6 the province computes an allocation whose shares sum exactly to the total, and publishes it', async () => {
-    const { context, page } = await loginPage('gd-admin');
+    const { context, page } = await platform.login('gd-admin');
     try {
       await page.locator('.ant-menu').getByText('经费分配', { exact: true }).click();
       await page.getByTestId('allocation-total').fill('888888.88');

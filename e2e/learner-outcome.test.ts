@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
 import { startPlatform } from './server';
 
 /**
@@ -17,22 +16,11 @@ afterAll(() => platform?.close());
 const WAIT = { timeout: 15_000 };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
-async function loginPage(username: string) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
-
 describe('browser journey: a learner brings an own outcome (issue 18 item 6)', () => {
   it('issue 18 #6: learner1 applies with evidence → the school deposits it → learner1 sees it deposited in the account', async () => {
     const name = `外校课程：电工电子技术 ${Date.now() % 100000}`;
     // 1. The learner applies.
-    const learner = await loginPage('learner1');
+    const learner = await platform.login('learner1');
     try {
       const page = learner.page;
       await page.locator('.ant-menu').getByText('自有成果申请', { exact: true }).click();
@@ -55,7 +43,7 @@ describe('browser journey: a learner brings an own outcome (issue 18 item 6)', (
     }
 
     // 2. The school deposits it.
-    const school = await loginPage('gzcp-admin');
+    const school = await platform.login('gzcp-admin');
     try {
       const page = school.page;
       await page.locator('.ant-menu').getByText('成果存入申请', { exact: true }).click();
@@ -72,7 +60,7 @@ describe('browser journey: a learner brings an own outcome (issue 18 item 6)', (
     }
 
     // 3. The learner sees it deposited, and the outcome in the learning account.
-    const again = await loginPage('learner1');
+    const again = await platform.login('learner1');
     try {
       const page = again.page;
       await page.goto(`${platform.baseUrl}/my-outcome-applications`);

@@ -12,15 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
-async function newPage() {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-  return { context, page: await context.newPage() };
-}
-
 describe('browser journeys: every demo account logs in and sees its home page', () => {
   for (const account of DEMO_ACCOUNTS) {
     it(`${account.username} (${ROLE_LABELS[account.role].zh})`, async () => {
-      const { context, page } = await newPage();
+      const { context, page } = await platform.newPage();
       try {
         await page.goto(`${platform.baseUrl}/`);
         await page.waitForURL(/\/login/);
@@ -39,7 +34,7 @@ describe('browser journeys: every demo account logs in and sees its home page', 
   }
 
   it('a wrong password shows the Chinese message and stays on the login page', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await platform.newPage();
     try {
       await page.goto(`${platform.baseUrl}/login`);
       await page.getByLabel('用户名').fill('national');
@@ -53,7 +48,7 @@ describe('browser journeys: every demo account logs in and sees its home page', 
   });
 
   it('an unknown page shows the 404 page and keeps the session', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await platform.newPage();
     try {
       await page.goto(`${platform.baseUrl}/login`);
       await page.getByLabel('用户名').fill('gd-admin');
@@ -73,7 +68,7 @@ describe('browser journeys: every demo account logs in and sees its home page', 
 
 describe('browser journeys: the light login page (issue 21 item 12)', () => {
   it('loads neither React nor antd; a guarded page comes back after logging in; 退出登录 and a lost session say so; next=//evil.example goes home', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await platform.newPage();
     try {
       const scripts: string[] = [];
       page.on('request', (r) => {
@@ -141,7 +136,7 @@ describe('browser journeys: the light login page (issue 21 item 12)', () => {
   });
 
   it('shows the notice it is sent with, once; English when chosen (kept across loads); errors in the chosen language', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await platform.newPage();
     try {
       await page.goto(`${platform.baseUrl}/login?notice=expired`);
       expect(await page.getByTestId('login-notice').textContent()).toBe('登录已过期，请重新登录');
@@ -166,7 +161,7 @@ describe('browser journeys: the light login page (issue 21 item 12)', () => {
 
 describe('browser journey: the public catalog (R1.2, R1.4)', () => {
   it('lists the seeded certificate types without a login, with share-weighted fee caps, unconfirmed facts as 以培训评价组织公告为准', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await platform.newPage();
     try {
       await page.goto(`${platform.baseUrl}/catalog`);
       await page.getByText('工业机器人应用编程').first().waitFor({ timeout: 15_000 });
@@ -182,19 +177,9 @@ describe('browser journey: the public catalog (R1.2, R1.4)', () => {
   });
 });
 
-async function loginPage(username: string) {
-  const { context, page } = await newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor();
-  return { context, page };
-}
-
 describe('browser journeys: pilot filings (R3.6)', () => {
   it('the municipal bureau finds the 中职 filing waiting in its queue', async () => {
-    const { context, page } = await loginPage('gz-admin');
+    const { context, page } = await platform.login('gz-admin');
     try {
       await page.goto(`${platform.baseUrl}/municipal-review`);
       await page.getByText('广州市轻工职业学校').first().waitFor({ timeout: 15_000 });
@@ -205,7 +190,7 @@ describe('browser journeys: pilot filings (R3.6)', () => {
   });
 
   it('a school sees its published result and the timeline', async () => {
-    const { context, page } = await loginPage('gzcp-admin');
+    const { context, page } = await platform.login('gzcp-admin');
     try {
       await page.goto(`${platform.baseUrl}/filings`);
       await page.getByText('工业机器人应用编程').first().click({ timeout: 15_000 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
 import { SCREENSHOTS, startPlatform } from './server';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
@@ -11,26 +11,15 @@ afterAll(() => platform?.close());
 
 const APP_TITLE = '1+X 证书信息管理服务平台';
 
-async function loginPage(username: string) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor({ timeout: 15_000 });
-  return { context, page };
-}
-
 /** The breadcrumb trail as its texts (首页 / group / page / 详情). */
-async function crumbs(page: Awaited<ReturnType<typeof loginPage>>['page']) {
+async function crumbs(page: Page) {
   const items = page.getByTestId('breadcrumbs').locator('.ant-breadcrumb-link');
   return (await items.allTextContents()).map((s) => s.trim());
 }
 
 describe('browser journeys: navigation (issue 21 item 10)', () => {
   it('a school administrator sees a grouped menu, breadcrumbs and the page in the tab title on a filing', async () => {
-    const { context, page } = await loginPage('gzcp-admin');
+    const { context, page } = await platform.login('gzcp-admin', { viewport: { width: 1280, height: 900 } });
     try {
       expect(await page.title()).toBe(`首页 - ${APP_TITLE}`);
       const groups = (await page.locator('.app-sider .ant-menu-item-group-title').allTextContents()).map((s) => s.trim());
@@ -66,7 +55,7 @@ describe('browser journeys: navigation (issue 21 item 10)', () => {
   });
 
   it('the municipal bureau must confirm 受理: cancelling keeps the filing submitted, confirming accepts it', async () => {
-    const { context, page } = await loginPage('gz-admin');
+    const { context, page } = await platform.login('gz-admin', { viewport: { width: 1280, height: 900 } });
     try {
       await page.goto(`${platform.baseUrl}/municipal-review`);
       await page.getByText('广州市轻工职业学校').first().waitFor({ timeout: 15_000 });
@@ -94,7 +83,7 @@ describe('browser journeys: navigation (issue 21 item 10)', () => {
   });
 
   it('the province must confirm 通过 before a filing is approved', async () => {
-    const { context, page } = await loginPage('gd-admin');
+    const { context, page } = await platform.login('gd-admin', { viewport: { width: 1280, height: 900 } });
     try {
       await page.goto(`${platform.baseUrl}/filing-review`);
       await page.getByText('智能财税').first().click({ timeout: 15_000 });

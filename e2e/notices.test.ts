@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
 import { startPlatform } from './server';
 
 /**
@@ -19,17 +18,6 @@ const WAIT = { timeout: 15_000 };
 const POLICY = '关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案';
 const GD_NOTICE = '关于做好本年度 1+X 证书制度试点工作的通知';
 
-async function loginPage(username: string) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
-
 describe('notices (R9.1, 000 三(二))', () => {
   it('R9.1 someone without an account reads the national policy notice on the public page', async () => {
     const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
@@ -48,7 +36,7 @@ describe('notices (R9.1, 000 三(二))', () => {
   });
 
   it('R9.1 a learner reads the public notice from its notices page', async () => {
-    const { context, page } = await loginPage('learner1');
+    const { context, page } = await platform.login('learner1');
     try {
       await page.goto(`${platform.baseUrl}/notices`);
       await page.getByTestId('notices').getByText(POLICY).click();
@@ -60,7 +48,7 @@ describe('notices (R9.1, 000 三(二))', () => {
   });
 
   it('000 三(二) a school opens the notice forwarded to it; the province sees its read receipt', async () => {
-    const school = await loginPage('gzcp-admin');
+    const school = await platform.login('gzcp-admin');
     try {
       await school.page.goto(`${platform.baseUrl}/notices`);
       const row = school.page.getByTestId('notices').locator('tr').filter({ hasText: GD_NOTICE });
@@ -70,7 +58,7 @@ describe('notices (R9.1, 000 三(二))', () => {
     } finally {
       await school.context.close();
     }
-    const gd = await loginPage('gd-admin');
+    const gd = await platform.login('gd-admin');
     try {
       await gd.page.goto(`${platform.baseUrl}/notices`);
       await gd.page.getByTestId('notices').getByText(GD_NOTICE).click();
@@ -91,7 +79,7 @@ describe('notices (R9.1, 000 三(二))', () => {
 
   it('R9.1, issue 14 item 1: 广东 types a public notice in the rich-text editor; the public reads it with its formatting', async () => {
     const TITLE = '关于报送 1+X 典型案例的补充通知';
-    const gd = await loginPage('gd-admin');
+    const gd = await platform.login('gd-admin');
     try {
       const { page } = gd;
       await page.goto(`${platform.baseUrl}/notices`);
@@ -158,7 +146,7 @@ describe('notices (R9.1, 000 三(二))', () => {
 
   it('R9.4, issue 14 item 3: 广东 picks its selected typical case from the list and puts it on display; the public sees it', async () => {
     const CASE = '考核站点开放共享：区域 1+X 公共实训基地建设';
-    const gd = await loginPage('gd-admin');
+    const gd = await platform.login('gd-admin');
     try {
       const { page } = gd;
       await page.goto(`${platform.baseUrl}/publicity`);

@@ -18,17 +18,6 @@ afterAll(() => platform?.close());
 
 const WAIT = { timeout: 15_000 };
 
-async function loginPage(username: string) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
-
 async function apiGet<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(`${platform.baseUrl}${url}`);
   expect(res.status(), url).toBe(200);
@@ -51,7 +40,7 @@ describe('score review (成绩复核, issue 17 item 4)', () => {
     await setup.close();
 
     // learner1 asks on 我的考核.
-    const learner = await loginPage('learner1');
+    const learner = await platform.login('learner1');
     await learner.page.goto(`${platform.baseUrl}/my-exams`);
     const regs = learner.page.getByTestId('my-registrations');
     await regs.getByRole('button', { name: '申请复核' }).first().click(WAIT);
@@ -62,7 +51,7 @@ describe('score review (成绩复核, issue 17 item 4)', () => {
     await regs.getByText('复核中').waitFor(WAIT);
 
     // org-robot corrects it on 成绩复核.
-    const org = await loginPage('org-robot');
+    const org = await platform.login('org-robot');
     await org.page.locator('.ant-menu').getByText('成绩复核', { exact: true }).click();
     const table = org.page.getByTestId('score-reviews');
     await table.getByText('实操题第 2 题评分与评分标准不符，申请复核').waitFor(WAIT);

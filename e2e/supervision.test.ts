@@ -66,17 +66,6 @@ describe('complaints (R8.5)', () => {
   });
 });
 
-async function loginPage(username: string, password = DEMO_PASSWORD) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
-
 /** A JSON call from the signed-in page (with its session and CSRF token): test setup and read-backs only. */
 function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
   return page.evaluate(
@@ -96,7 +85,7 @@ function call<T>(page: Page, method: string, url: string, body?: unknown): Promi
 describe('reporting (R8.1)', () => {
   it('R8.1 a department administrator files its weekly report from the data-driven form and the province accepts it', async () => {
     // Setup: 广州城市职业学院 gives the department of its approved pilot an administrator account.
-    const school = await loginPage('gzcp-admin');
+    const school = await platform.login('gzcp-admin');
     const duties = await call<PageOf<ReportDutyDto>>(school.page, 'GET', '/api/v1/report-duties?status=pending&pageSize=100');
     const duty = duties.json.items.find((d) => d.reportTypeName.includes('周报'))!;
     expect(duty).toBeTruthy();
@@ -111,7 +100,7 @@ describe('reporting (R8.1)', () => {
     expect(made.status).toBe(201);
     await school.context.close();
 
-    const dept = await loginPage('gzcp-weekly', 'Weekly@2026x');
+    const dept = await platform.login('gzcp-weekly', { password: 'Weekly@2026x' });
     try {
       await dept.page.getByRole('menuitem', { name: /报送$/ }).click();
       await dept.page.waitForURL(/\/supervision\/reports$/);
@@ -131,7 +120,7 @@ describe('reporting (R8.1)', () => {
       await dept.context.close();
     }
 
-    const gd = await loginPage('gd-admin');
+    const gd = await platform.login('gd-admin');
     try {
       await gd.page.getByRole('menuitem', { name: '报送审核' }).click();
       await gd.page.waitForURL(/\/supervision\/review$/);
@@ -153,7 +142,7 @@ describe('reporting (R8.1)', () => {
 
 describe('complaint handling (R8.5)', () => {
   it('R8.5 the province closes a complaint with a verdict; the complainant reads the verdict by tracking code', async () => {
-    const gd = await loginPage('gd-admin');
+    const gd = await platform.login('gd-admin');
     try {
       const open = await call<PageOf<ComplaintDto>>(gd.page, 'GET', '/api/v1/complaints?status=in_progress&pageSize=100');
       const c = open.json.items.find((i) => i.subjectName === '广州城市职业学院')!;

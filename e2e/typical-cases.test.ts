@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { CaseCollectionDto, TypicalCaseDetailDto } from '@onex/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo';
 import { tinyPdf } from '../apps/server/src/db/seed/demo-filings';
 import { demoDiagramPng, demoDocx } from '../apps/server/src/db/seed/demo-typical-cases';
 import { startPlatform } from './server';
@@ -22,17 +21,6 @@ beforeAll(async () => {
 afterAll(() => platform?.close());
 
 const WAIT = { timeout: 15_000 };
-
-async function loginPage(username: string) {
-  const context = await platform.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('home-title').waitFor(WAIT);
-  return { context, page };
-}
 
 async function apiGet<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(`${platform.baseUrl}${url}`);
@@ -60,7 +48,7 @@ describe('typical cases in the browser (R9.2)', () => {
     writeFileSync(files.pdf, tinyPdf('典型案例'));
     writeFileSync(files.word, demoDocx('典型案例'));
 
-    const school = await loginPage('gzcp-admin');
+    const school = await platform.login('gzcp-admin');
     let caseId = '';
     try {
       const { page } = school;
@@ -103,7 +91,7 @@ describe('typical cases in the browser (R9.2)', () => {
       await school.context.close();
     }
 
-    const province = await loginPage('gd-admin');
+    const province = await platform.login('gd-admin');
     try {
       const { page } = province;
       await page.goto(`${platform.baseUrl}/typical-cases`);
