@@ -1,45 +1,17 @@
-import type { CertificateLevel, ExamSessionStatus, LearnerDto, Page, RegistrationStatus } from '@onex/shared';
+import type { ExamSessionDetailDto, ExamSessionStatus, ExamSessionSummaryDto, LearnerDto, Page, RegistrationDto } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
 /**
  * A department's part of the exams (issue 17 item 3; 001 第十二条 selects its students, 第十五条 arranges invigilation;
  * R5.3, R5.4): the exam-session, registration and invigilation APIs, read as a department (the server scopes them to
- * its own pilots' sessions and its own students). Local views of the contracts in packages/shared exam-sessions.ts.
+ * its own pilots' sessions and its own students).
  */
 
-export interface DeptSession {
-  id: string;
-  certificateTypeName: string;
-  level: CertificateLevel;
-  examDate: string;
-  examSiteName: string;
-  status: ExamSessionStatus;
-  capacity: number;
-  candidateCount: number;
-  organization: { id: string; name: string };
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  registrationOpenNow: boolean;
-}
-
-export interface DeptSessionDetail extends DeptSession {
-  examSite: { id: string; name: string; address: string; school: { id: string; name: string } | null; openShared: boolean };
-  registrationCounts: Partial<Record<RegistrationStatus, number>>;
-  seatsTaken: number;
-  mayPropose: boolean;
-  mayInvigilate: boolean;
-}
-
-export interface DeptRegistration {
-  id: string;
-  learner: { id: string; name: string; className: string | null };
-  status: RegistrationStatus;
-  consentVia: 'learner' | 'paper' | null;
-  consentAt: string | null;
-  consentFileId: string | null;
-  allowedActions: ('consent' | 'decline' | 'paper_consent' | 'withdraw')[];
-}
+/** What a department reads of sessions and registrations: the contracts of packages/shared exam-sessions.ts. */
+export type DeptSession = ExamSessionSummaryDto;
+export type DeptSessionDetail = ExamSessionDetailDto;
+export type DeptRegistration = RegistrationDto;
 
 export interface DeptSessionQuery {
   page: number;
