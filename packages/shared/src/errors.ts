@@ -235,6 +235,11 @@ export const ERRORS = {
     en: 'Registration for this exam session is not open',
   },
   SESSION_FULL: { status: 409, zh: '本场考核报名人数已满', en: 'This exam session is full' },
+  EXAM_SITE_IN_USE: {
+    status: 409,
+    zh: '该考核站点仍有未结束的考核场次，待场次结束后才能撤销',
+    en: 'A session at this exam site is not closed yet; the site can be closed after it',
+  },
   EXAM_SITE_NOT_APPROVED: {
     status: 409,
     zh: '该考核站点尚未获培训评价组织批准，或不是该证书的考核站点',

@@ -25,8 +25,8 @@ const ref = z.object({ id: z.string(), name: z.string() });
 
 // ---- Exam sites (R5.1) ----
 
-/** `edit`: the organization edits a site it registered itself (issue 17 item 8). */
-export const EXAM_SITE_ACTIONS = ['approve', 'refuse', 'share', 'unshare', 'edit'] as const;
+/** `edit`: the organization edits a site it registered itself (issue 17 item 8); `close`: it closes (撤销) an approved site. */
+export const EXAM_SITE_ACTIONS = ['approve', 'refuse', 'share', 'unshare', 'edit', 'close'] as const;
 export type ExamSiteAction = (typeof EXAM_SITE_ACTIONS)[number];
 
 /** Form fields of `POST /api/v1/exam-sites` (multipart, the application PDF in field `file`). */
@@ -47,6 +47,7 @@ export const examSiteDecisionSchema = z
     if (v.decision === 'refused' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '不予批准时须填写理由' });
   });
 export const examSiteSharingSchema = z.object({ openShared: z.boolean() });
+export const examSiteClosureSchema = z.object({ reason: text().min(1, '请填写撤销理由').max(500) });
 
 export const examSiteQuerySchema = z.object({
   ...pageFields,
@@ -75,6 +76,9 @@ export const examSiteSchema = z.object({
   /** Issue 17 item 8: the levels examined at the site (null: every level of the certificate), and who registered it. */
   levels: z.array(z.enum(CERTIFICATE_LEVELS)).nullable(),
   registeredBy: z.enum(['school', 'organization']),
+  /** 撤销: when and why the organization closed the site (null while it is not closed). */
+  closedAt: z.string().nullable(),
+  closedReason: z.string().nullable(),
 });
 export type ExamSiteDto = z.infer<typeof examSiteSchema>;
 

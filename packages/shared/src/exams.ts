@@ -216,12 +216,13 @@ export function formatYuan(fen: number): string {
 
 // ---- Exam sites (R5.1) ----
 
-export const EXAM_SITE_STATUSES = ['applied', 'approved', 'refused'] as const;
+export const EXAM_SITE_STATUSES = ['applied', 'approved', 'refused', 'closed'] as const;
 export type ExamSiteStatus = (typeof EXAM_SITE_STATUSES)[number];
 export const EXAM_SITE_STATUS_LABELS: Record<ExamSiteStatus, { zh: string; en: string }> = {
   applied: { zh: '已申请', en: 'Applied' },
   approved: { zh: '已批准', en: 'Approved' },
   refused: { zh: '未批准', en: 'Refused' },
+  closed: { zh: '已撤销', en: 'Closed' },
 };
 
 // ---- Exam sessions (R5.2): statuses and transitions, a table ----

@@ -191,6 +191,7 @@ export const NOTIFICATION_KINDS = [
   // Waiting work of other modules (issue 21 #1): whoever must act hears of it.
   'exam_consent',
   'exam_site_applied',
+  'exam_site_closed',
   'conversion_submitted',
   'typical_case_deadline',
 ] as const;

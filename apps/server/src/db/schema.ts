@@ -701,6 +701,10 @@ export interface ExamSitesTable {
   registered_by: Generated<'school' | 'organization'>;
   levels: ColumnType<CertificateLevel[] | null, CertificateLevel[] | null | undefined, CertificateLevel[] | null>;
   updated_at: NullableTimestamp;
+  // 0042_exam_site_closure: 撤销 by the organization
+  closed_at: NullableTimestamp;
+  closed_by: string | null;
+  closed_reason: string | null;
 }
 
 export interface ExamSessionsTable {

@@ -34,6 +34,7 @@ import { sql as statisticsRegions } from './0038_statistics_regions';
 import { sql as examSiteRegister } from './0039_exam_site_register';
 import { sql as feeNotices } from './0040_fee_notices';
 import { sql as certificateListOrder } from './0041_certificate_list_order';
+import { sql as examSiteClosure } from './0042_exam_site_closure';
 
 export interface Migration {
   name: string;
@@ -78,4 +79,5 @@ export const migrations: Migration[] = [
   { name: '0039_exam_site_register', sql: examSiteRegister },
   { name: '0040_fee_notices', sql: feeNotices },
   { name: '0041_certificate_list_order', sql: certificateListOrder },
+  { name: '0042_exam_site_closure', sql: examSiteClosure },
 ];

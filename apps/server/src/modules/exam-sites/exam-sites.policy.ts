@@ -51,7 +51,9 @@ export function siteActions(a: Actor, s: SiteFacts): ExamSiteAction[] {
   if (ownsOrg && s.status === 'applied') out.push('approve', 'refuse');
   const host = a.role === 'school_admin' && s.schoolId !== null && a.schoolId === s.schoolId;
   if ((ownsOrg || host) && s.status === 'approved') out.push(s.openShared ? 'unshare' : 'share');
-  if (ownsOrg && s.registeredBy === 'organization') out.push('edit');
+  if (ownsOrg && s.registeredBy === 'organization' && s.status === 'approved') out.push('edit');
+  // 撤销: the organization withdraws an approved site it answers for, whoever registered it.
+  if (ownsOrg && s.status === 'approved') out.push('close');
   return out;
 }
 

@@ -89,7 +89,16 @@ export async function updateSite(
   db: Kysely<DB>,
   id: string,
   fromStatus: ExamSiteStatus,
-  set: { status?: ExamSiteStatus; open_shared?: boolean; reason?: string | null; decided_at?: Date; decided_by?: string },
+  set: {
+    status?: ExamSiteStatus;
+    open_shared?: boolean;
+    reason?: string | null;
+    decided_at?: Date;
+    decided_by?: string;
+    closed_at?: Date;
+    closed_by?: string;
+    closed_reason?: string;
+  },
 ): Promise<boolean> {
   const r = await db.updateTable('exam_sites').set(set).where('id', '=', id).where('status', '=', fromStatus).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;

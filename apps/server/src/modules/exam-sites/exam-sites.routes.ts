@@ -1,4 +1,5 @@
 import {
+  examSiteClosureSchema,
   examSiteCreateSchema,
   examSiteDecisionSchema,
   examSiteQuerySchema,
@@ -104,6 +105,19 @@ export const registerExamSiteRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req) => svc.setSiteSharing(deps, ctxOf(req), req.params.id, req.body.openShared),
+  );
+  app.post(
+    '/api/v1/exam-sites/:id/closure',
+    {
+      schema: {
+        tags,
+        summary: '撤销考核站点（证书所属培训评价组织；须说明理由；仍有未结束场次时不可撤销）Close an approved site, with a reason',
+        params: idParams,
+        body: examSiteClosureSchema,
+        response: { 200: examSiteSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => svc.closeSite(deps, ctxOf(req), req.params.id, req.body.reason),
   );
 
   // ---- Issue 17 item 8: an organization's own sites, and the public register ----

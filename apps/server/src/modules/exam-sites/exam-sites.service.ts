@@ -15,7 +15,7 @@ import { type Actor, type RequestContext, requireActor } from '../../auth/actor'
 import type { Db } from '../../db/types';
 import type { Deps } from '../../lib/deps';
 import { AppError, notFound } from '../../lib/errors';
-import { notifySiteApplication } from '../notifications/notifications.service';
+import { notifySiteApplication, notifySiteClosed } from '../notifications/notifications.service';
 import { recordAudit } from '../audit/audit.service';
 import { assertSelectableCertificateType } from '../catalog/catalog.service';
 import { storePdf } from '../files/files.service';
@@ -71,6 +71,8 @@ function toDto(actor: Actor, r: q.SiteRow): ExamSiteDto {
     allowedActions: siteActions(actor, siteFacts(r)),
     levels: r.levels ? inOrder(r.levels) : null,
     registeredBy: r.registered_by,
+    closedAt: r.closed_at ? r.closed_at.toISOString() : null,
+    closedReason: r.closed_reason,
   };
 }
 
@@ -182,7 +184,7 @@ async function changeSite(
   deps: Deps,
   ctx: RequestContext,
   id: string,
-  action: 'approve' | 'refuse' | 'share' | 'unshare',
+  action: 'approve' | 'refuse' | 'share' | 'unshare' | 'close',
   reason: string | null,
 ): Promise<ExamSiteDto> {
   const actor = requireActor(ctx);
@@ -193,15 +195,18 @@ async function changeSite(
     const facts = siteFacts(r);
     const mayDecide = actor.role === 'org_admin' && actor.orgId === r.org_id;
     const mayShare = mayDecide || (actor.role === 'school_admin' && r.school_id !== null && actor.schoolId === r.school_id);
-    if (action === 'approve' || action === 'refuse' ? !mayDecide : !mayShare) throw new AppError('FORBIDDEN', { action });
+    if (action === 'share' || action === 'unshare' ? !mayShare : !mayDecide) throw new AppError('FORBIDDEN', { action });
     if (!siteActions(actor, facts).includes(action))
       throw new AppError('CONFLICT', { action, status: r.status, openShared: r.open_shared });
+    if (action === 'close' && (await q.openSessionLevels(trx, id)).length > 0) throw new AppError('EXAM_SITE_IN_USE');
     const set =
       action === 'approve'
         ? { status: 'approved' as const, reason, decided_at: now, decided_by: actor.userId }
         : action === 'refuse'
           ? { status: 'refused' as const, reason, decided_at: now, decided_by: actor.userId }
-          : { open_shared: action === 'share' };
+          : action === 'close'
+            ? { status: 'closed' as const, open_shared: false, closed_at: now, closed_by: actor.userId, closed_reason: reason! }
+            : { open_shared: action === 'share' };
     if (!(await q.updateSite(trx, id, r.status, set))) throw new AppError('CONFLICT', { action, status: r.status });
     await recordAudit(trx, ctx, now, {
       action: `exam_site.${action}`,
@@ -210,6 +215,8 @@ async function changeSite(
       summary: { from: { status: r.status, openShared: r.open_shared }, reason },
       scope: auditScope(r),
     });
+    if (action === 'close' && r.school_id)
+      await notifySiteClosed(trx, now, { schoolId: r.school_id, siteName: r.name, siteId: id, reason: reason! });
   });
   return getSite(deps, ctx, id);
 }
@@ -225,6 +232,14 @@ export function decideSite(
 
 export function setSiteSharing(deps: Deps, ctx: RequestContext, id: string, openShared: boolean) {
   return changeSite(deps, ctx, id, openShared ? 'share' : 'unshare', null);
+}
+
+/**
+ * `POST /api/v1/exam-sites/{id}/closure`: the organization closes (撤销) an approved site with a reason — it leaves the
+ * registers and takes no new sessions; 409 EXAM_SITE_IN_USE while a session there is not closed. The host school is told.
+ */
+export function closeSite(deps: Deps, ctx: RequestContext, id: string, reason: string): Promise<ExamSiteDto> {
+  return changeSite(deps, ctx, id, 'close', reason);
 }
 
 // ---- Issue 17 item 8: an organization's own sites, and the public register ----
@@ -305,6 +320,7 @@ export async function editOwnSite(deps: Deps, ctx: RequestContext, id: string, i
     await q.lockSite(trx, id);
     const r = await visibleSite(trx, actor, id);
     if (!mayEditSite(actor, siteFacts(r))) throw new AppError('FORBIDDEN', { action: 'edit' });
+    if (r.status !== 'approved') throw new AppError('CONFLICT', { action: 'edit', status: r.status }); // closed
     const levels = input.levels ? inOrder(input.levels) : undefined;
     if (levels) {
       await assertCertificateLevels(trx, r.certificate_type_id, levels);

@@ -114,6 +114,18 @@ export function notifySiteApplication(trx: Db, at: Date, s: { orgId: string; sch
   });
 }
 
+/** The host school's administrators hear that the organization closed (撤销) their exam site, and why. */
+export function notifySiteClosed(trx: Db, at: Date, s: { schoolId: string; siteName: string; siteId: string; reason: string }) {
+  return notify(trx, at, {
+    to: { role: 'school_admin', schoolId: s.schoolId },
+    kind: 'exam_site_closed',
+    title: `考核站点“${s.siteName}”已被培训评价组织撤销`,
+    body: `撤销理由：${s.reason}`,
+    link: '/exam-sites',
+    dedupeKey: `exam_site_closed:${s.siteId}`,
+  });
+}
+
 /** Waiting work: the school's administrators hear of a credit conversion application to decide. */
 export function notifyConversionApplication(
   trx: Db,

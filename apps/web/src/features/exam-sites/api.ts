@@ -1,29 +1,9 @@
-import type { CertificateLevel, ExamSiteStatus, Page, PublicExamSiteDto, RegionDto } from '@onex/shared';
+import type { CertificateLevel, ExamSiteDto, ExamSiteStatus, Page, PublicExamSiteDto, RegionDto } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
-/** The fields of an exam site this page reads (contract: examSiteSchema in packages/shared exam-sessions.ts). */
-export interface ExamSite {
-  id: string;
-  certificateType: { id: string; name: string };
-  organization: { id: string; name: string };
-  school: { id: string; name: string } | null;
-  name: string;
-  address: string;
-  capacity: number;
-  applicationFileId: string | null;
-  status: ExamSiteStatus;
-  openShared: boolean;
-  reason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  allowedActions: ('approve' | 'refuse' | 'share' | 'unshare' | 'edit')[];
-  /** Issue 17 item 8: levels examined there (null: every level), and who registered it. */
-  levels: CertificateLevel[] | null;
-  registeredBy: 'school' | 'organization';
-  provinceCode: string;
-  cityCode: string;
-}
+/** An exam site as the API gives it (examSiteSchema in packages/shared exam-sessions.ts). */
+export type ExamSite = ExamSiteDto;
 
 export interface SiteQuery {
   page: number;
@@ -85,6 +65,10 @@ export const useApplySite = () =>
 export const useDecideSite = () =>
   useSiteWrite(({ id, decision, reason }: { id: string; decision: 'approved' | 'refused'; reason?: string }) =>
     api.post<ExamSite>(`/exam-sites/${encodeURIComponent(id)}/decision`, { decision, reason: reason || null }),
+  );
+export const useCloseSite = () =>
+  useSiteWrite(({ id, reason }: { id: string; reason: string }) =>
+    api.post<ExamSite>(`/exam-sites/${encodeURIComponent(id)}/closure`, { reason }),
   );
 export const useShareSite = () =>
   useSiteWrite(({ id, openShared }: { id: string; openShared: boolean }) =>

@@ -28,12 +28,21 @@ import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useUser } from '../../auth/session';
 import { useApprovedFilings } from '../../fees/api';
-import { useApplySite, useDecideSite, useSharedRegister, useShareSite, useSites, type ExamSite, type SiteQuery } from '../api';
+import {
+  useApplySite,
+  useCloseSite,
+  useDecideSite,
+  useSharedRegister,
+  useShareSite,
+  useSites,
+  type ExamSite,
+  type SiteQuery,
+} from '../api';
 import { ExportButton } from '../../../components/ExportButton';
 import { OwnSiteDrawer } from './OwnSiteDrawer';
 import '../locales';
 
-const STATUS_COLOR: Record<ExamSiteStatus, string> = { applied: 'gold', approved: 'green', refused: 'red' };
+const STATUS_COLOR: Record<ExamSiteStatus, string> = { applied: 'gold', approved: 'green', refused: 'red', closed: 'default' };
 
 /** 考核站点 (R5.1): a school applies to host a site; the organization approves and marks sites 开放共享; the province register. */
 export function ExamSitesPage() {
@@ -74,8 +83,10 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
   // Issue 17 item 8: the organization registers and edits sites of its own.
   const [ownOpen, setOwnOpen] = useState(false);
   const [editing, setEditing] = useState<ExamSite | null>(null);
-  const [refusing, setRefusing] = useState<ExamSite | null>(null);
+  // Refusing an application and closing (撤销) an approved site both take a reason.
+  const [asking, setAsking] = useState<{ site: ExamSite; kind: 'refuse' | 'close' } | null>(null);
   const [reason, setReason] = useState('');
+  const close = useCloseSite();
   const done = (key: string) => ({
     onSuccess: () => void message.success(t(key)),
     onError: (err: unknown) => void message.error(errorText(err)),
@@ -122,9 +133,9 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
             <Tag color={STATUS_COLOR[s.status]}>{pickLabel(EXAM_SITE_STATUS_LABELS, s.status, lang)}</Tag>
             {s.openShared && <Tag color="blue">{t('exams.openShared')}</Tag>}
           </Space>
-          {s.reason && (
+          {(s.closedReason ?? s.reason) && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {s.reason}
+              {s.closedReason ?? s.reason}
             </Typography.Text>
           )}
         </Space>
@@ -162,7 +173,7 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
                   </Popconfirm>
                 )}
                 {s.allowedActions.includes('refuse') && (
-                  <Button size="small" danger onClick={() => setRefusing(s)}>
+                  <Button size="small" danger onClick={() => setAsking({ site: s, kind: 'refuse' })}>
                     {t('exams.refuse')}
                   </Button>
                 )}
@@ -183,6 +194,17 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
                 {s.allowedActions.includes('unshare') && (
                   <Button size="small" type="link" onClick={() => share.mutate({ id: s.id, openShared: false }, done('exams.unsharedOk'))}>
                     {t('exams.unmarkShared')}
+                  </Button>
+                )}
+                {s.allowedActions.includes('close') && (
+                  <Button
+                    size="small"
+                    type="link"
+                    danger
+                    onClick={() => setAsking({ site: s, kind: 'close' })}
+                    data-testid={`close-site-${s.id}`}
+                  >
+                    {t('siteRegister.close')}
                   </Button>
                 )}
               </Space>
@@ -225,31 +247,33 @@ function SitesTable({ mode }: { mode: 'school' | 'org' | 'shared' }) {
         }}
       />
       <Modal
-        open={Boolean(refusing)}
-        title={t('exams.refuse')}
-        okButtonProps={{ danger: true, disabled: !reason.trim(), loading: decide.isPending }}
-        onCancel={() => setRefusing(null)}
-        onOk={() =>
-          refusing &&
-          decide.mutate(
-            { id: refusing.id, decision: 'refused', reason: reason.trim() },
-            {
-              onSuccess: () => {
-                setRefusing(null);
-                setReason('');
-                void message.success(t('exams.refusedOk'));
-              },
-              onError: (err) => void message.error(errorText(err)),
+        open={Boolean(asking)}
+        title={asking?.kind === 'close' ? t('siteRegister.closeTitle', { name: asking.site.name }) : t('exams.refuse')}
+        okText={asking?.kind === 'close' ? t('siteRegister.close') : undefined}
+        okButtonProps={{ danger: true, disabled: !reason.trim(), loading: decide.isPending || close.isPending }}
+        onCancel={() => setAsking(null)}
+        onOk={() => {
+          if (!asking) return;
+          const after = {
+            onSuccess: () => {
+              setAsking(null);
+              setReason('');
+              void message.success(t(asking.kind === 'close' ? 'siteRegister.closedOk' : 'exams.refusedOk'));
             },
-          )
-        }
+            onError: (err: unknown) => void message.error(errorText(err)),
+          };
+          if (asking.kind === 'close') close.mutate({ id: asking.site.id, reason: reason.trim() }, after);
+          else decide.mutate({ id: asking.site.id, decision: 'refused', reason: reason.trim() }, after);
+        }}
       >
+        {asking?.kind === 'close' && <Typography.Paragraph type="secondary">{t('siteRegister.closeIntro')}</Typography.Paragraph>}
         <Input.TextArea
           rows={3}
           maxLength={500}
-          placeholder={t('exams.refuseReason')}
+          placeholder={t(asking?.kind === 'close' ? 'siteRegister.closeReason' : 'exams.refuseReason')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
+          data-testid="site-reason"
         />
       </Modal>
       {mode === 'school' && <ApplyDrawer open={applyOpen} onClose={() => setApplyOpen(false)} />}
