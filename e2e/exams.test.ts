@@ -323,6 +323,8 @@ describe('browser journeys: exams (issue 5)', () => {
         await drawer.getByLabel('站点名称').fill(siteName);
         await drawer.getByLabel('站点地址').fill('广州市白云区广从八路 1 号 实训楼 C301');
         await drawer.getByLabel('容量').fill('40');
+        // Every level of the certificate comes ticked; this school cannot examine 高级.
+        await drawer.getByRole('checkbox', { name: '高级' }).uncheck();
         await drawer
           .locator('input[type=file]')
           .setInputFiles({ name: '考核站点申请表.pdf', mimeType: 'application/pdf', buffer: tinyPdf('exam site application (e2e)') });
@@ -331,6 +333,7 @@ describe('browser journeys: exams (issue 5)', () => {
         await page.getByText('考核站点申请已提交').first().waitFor(WAIT);
         const row = page.getByTestId('sites-school').locator('tr', { hasText: siteName });
         await row.getByText('已申请').waitFor(WAIT);
+        await row.getByText('初级、中级').waitFor(WAIT);
         await page.screenshot({ path: path.join(SCREENSHOTS, 'exam-site-applied.png'), fullPage: true });
       } finally {
         await context.close();

@@ -29,12 +29,26 @@ const ref = z.object({ id: z.string(), name: z.string() });
 export const EXAM_SITE_ACTIONS = ['approve', 'refuse', 'share', 'unshare', 'edit', 'close'] as const;
 export type ExamSiteAction = (typeof EXAM_SITE_ACTIONS)[number];
 
+/** The levels examined at a site: at least one, each once. */
+export const siteLevels = z
+  .array(z.enum(CERTIFICATE_LEVELS, { error: '等级须为 junior、intermediate 或 senior' }))
+  .min(1, '至少选择一个等级')
+  .max(CERTIFICATE_LEVELS.length)
+  .refine((l) => new Set(l).size === l.length, '等级不能重复');
+
 /** Form fields of `POST /api/v1/exam-sites` (multipart, the application PDF in field `file`). */
 export const examSiteCreateSchema = z.object({
   certificateTypeId: z.string().uuid(),
   name: text().min(1, '站点名称不能为空').max(100),
   address: text().min(1, '站点地址不能为空').max(200),
   capacity: z.coerce.number().int().min(1, '容量至少为 1').max(100_000),
+  /** The levels the school offers to examine, comma-separated (e.g. `junior,intermediate`); left out: every level. */
+  levels: z
+    .string()
+    .max(100)
+    .transform((v) => v.split(',').map((l) => l.trim()))
+    .pipe(siteLevels)
+    .optional(),
 });
 export type ExamSiteCreateInput = z.infer<typeof examSiteCreateSchema>;
 

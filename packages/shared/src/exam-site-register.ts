@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CERTIFICATE_LEVELS } from './catalog';
+import { siteLevels } from './exam-sessions';
 import { text } from './input';
 
 /**
@@ -17,12 +18,6 @@ export const EXAM_SITE_REGISTRAR_LABELS: Record<ExamSiteRegistrar, { zh: string;
 };
 
 const regionCode = z.string().regex(/^[0-9]{6}$/, '行政区划代码须为 6 位数字');
-/** The levels examined at a site: at least one, each once. */
-const siteLevels = z
-  .array(z.enum(CERTIFICATE_LEVELS))
-  .min(1, '至少选择一个等级')
-  .max(CERTIFICATE_LEVELS.length)
-  .refine((l) => new Set(l).size === l.length, '等级不能重复');
 
 /** `POST /api/v1/org-exam-sites`: an organization registers a site of its own for one of its certificates. */
 export const orgExamSiteCreateSchema = z.object({

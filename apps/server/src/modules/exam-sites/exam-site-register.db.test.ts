@@ -100,6 +100,32 @@ describe('exam sites registered by organizations (issue 17 item 8, R5.1)', () =>
   });
 });
 
+describe('a school applies for the levels it can examine (R5.1)', () => {
+  it('R5.1 the levels chosen in the application are kept and audited; an unknown or repeated level is refused; none given: every level', async () => {
+    const form = (over: Record<string, string>) => ({
+      certificateTypeId: bimTypeId,
+      name: '只考初级和中级的 BIM 站点',
+      address: '广州市海珠区',
+      capacity: '20',
+      ...over,
+    });
+    const pdf = { name: 'a.pdf', bytes: tinyPdf('site'), type: 'application/pdf' };
+    const res = await postMultipart(gdst, '/api/v1/exam-sites', form({ levels: 'intermediate, junior' }), pdf);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ levels: ['junior', 'intermediate'], registeredBy: 'school', status: 'applied' });
+    const audit = (await auditRows(t.db, 'exam_site.apply')).find((a) => a.target_id === res.json().id);
+    expect(JSON.stringify(audit)).toContain('intermediate');
+
+    for (const levels of ['expert', 'junior,junior', '']) {
+      const bad = await postMultipart(gdst, '/api/v1/exam-sites', form({ levels }), pdf);
+      expect(bad.statusCode, levels).toBe(400);
+      expect(bad.json().error.details.fields[0].path, levels).toMatch(/^levels/);
+    }
+    const every = await postMultipart(gdst, '/api/v1/exam-sites', form({ name: '全部等级的 BIM 站点' }), pdf);
+    expect(every.json().levels).toBeNull();
+  });
+});
+
 describe('the public register 考核站点名录 (issue 17 item 8)', () => {
   it('lists approved sites of every organization without an account, filtered, and never a pending or refused one', async () => {
     // A school's application still waiting for the organization.

@@ -58,7 +58,8 @@ export const registerExamSiteRoutes: RouteModule = (app, deps) => {
     {
       schema: {
         tags,
-        summary: '申请设立考核站点（学校；multipart：certificateTypeId, name, address, capacity, file=申请 PDF）Apply to host an exam site',
+        summary:
+          '申请设立考核站点（学校；multipart：certificateTypeId, name, address, capacity, levels=可选，逗号分隔的等级, file=申请 PDF）Apply to host an exam site',
         consumes: ['multipart/form-data'],
         response: { 201: examSiteSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
       },

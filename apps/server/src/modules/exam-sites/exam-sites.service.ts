@@ -145,8 +145,10 @@ export async function applyForSite(
   const actor = requireActor(ctx);
   if (!mayApplyForSite(actor)) throw new AppError('FORBIDDEN');
   const type = await assertSelectableCertificateType(deps.db, input.certificateTypeId);
+  if (input.levels) await assertCertificateLevels(deps.db, type.id, input.levels);
   const school = await q.schoolFacts(deps.db, actor.schoolId!);
   if (!school) throw notFound();
+  const levels = input.levels ? inOrder(input.levels) : null;
   const now = deps.clock.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     const stored = await storePdf(trx, ctx, file.bytes, file.filename, {
@@ -165,12 +167,13 @@ export async function applyForSite(
       application_file_id: stored.id,
       created_at: now,
       created_by: actor.userId,
+      levels,
     });
     await recordAudit(trx, ctx, now, {
       action: 'exam_site.apply',
       targetType: 'exam_site',
       targetId: siteId,
-      summary: { certificateTypeId: type.id, name: input.name, capacity: input.capacity, fileId: stored.id, sha256: stored.sha256 },
+      summary: { certificateTypeId: type.id, name: input.name, capacity: input.capacity, levels, fileId: stored.id, sha256: stored.sha256 },
       scope: { provinceCode: school.province_code, cityCode: school.city_code, schoolId: school.id, orgId: type.orgId },
     });
     await notifySiteApplication(trx, now, { orgId: type.orgId, schoolName: school.name, siteName: input.name, siteId });

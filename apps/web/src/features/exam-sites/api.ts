@@ -49,6 +49,8 @@ export interface SiteApplication {
   name: string;
   address: string;
   capacity: number;
+  /** The levels offered (left out: every level of the certificate). */
+  levels?: CertificateLevel[];
   file: File;
 }
 
@@ -59,6 +61,7 @@ export const useApplySite = () =>
     form.append('name', v.name);
     form.append('address', v.address);
     form.append('capacity', String(v.capacity));
+    if (v.levels) form.append('levels', v.levels.join(','));
     form.append('file', v.file, v.file.name);
     return api.upload<ExamSite>('/exam-sites', form);
   });

@@ -1,10 +1,18 @@
 import { FilePdfOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { CERTIFICATE_LEVEL_LABELS, EXAM_SITE_REGISTRAR_LABELS, EXAM_SITE_STATUS_LABELS, type ExamSiteStatus } from '@onex/shared';
+import {
+  CERTIFICATE_LEVEL_LABELS,
+  CERTIFICATE_LEVELS,
+  type CertificateLevel,
+  EXAM_SITE_REGISTRAR_LABELS,
+  EXAM_SITE_STATUS_LABELS,
+  type ExamSiteStatus,
+} from '@onex/shared';
 import {
   Alert,
   App,
   Button,
   Card,
+  Checkbox,
   Drawer,
   Form,
   Input,
@@ -20,7 +28,7 @@ import {
   Upload,
   type TableProps,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
@@ -30,6 +38,7 @@ import { useUser } from '../../auth/session';
 import { useApprovedFilings } from '../../fees/api';
 import {
   useApplySite,
+  useCatalogTypes,
   useCloseSite,
   useDecideSite,
   useSharedRegister,
@@ -296,10 +305,12 @@ interface ApplyValues {
   name: string;
   address: string;
   capacity: number;
+  levels?: CertificateLevel[];
 }
 
 function ApplyDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const { lang } = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [form] = Form.useForm<ApplyValues>();
@@ -308,6 +319,15 @@ function ApplyDrawer({ open, onClose }: { open: boolean; onClose: () => void }) 
   const filings = useApprovedFilings(open);
   const apply = useApplySite();
   const certs = new Map((filings.data ?? []).map((f) => [f.certificateTypeId, f.certificateTypeName]));
+  // The levels of the chosen certificate, all ticked: the school unticks those it cannot examine.
+  const types = useCatalogTypes();
+  const certificateTypeId = Form.useWatch('certificateTypeId', form);
+  const type = (types.data ?? []).find((x) => x.id === certificateTypeId);
+  const levels = type ? CERTIFICATE_LEVELS.filter((l) => type.levels.some((x) => x.level === l)) : [];
+  const levelKey = levels.join(','); // changes with the certificate only, not with a refetch of the catalog
+  useEffect(() => {
+    if (levelKey) form.setFieldValue('levels', levelKey.split(','));
+  }, [levelKey, form]);
   const close = () => {
     form.resetFields();
     setFile(null);
@@ -341,7 +361,14 @@ function ApplyDrawer({ open, onClose }: { open: boolean; onClose: () => void }) 
             return;
           }
           apply.mutate(
-            { ...v, name: v.name.trim(), address: v.address.trim(), file },
+            // Every level ticked: no list, the site examines every level (as before levels could be chosen).
+            {
+              ...v,
+              name: v.name.trim(),
+              address: v.address.trim(),
+              levels: !v.levels?.length || v.levels.length === levels.length ? undefined : v.levels,
+              file,
+            },
             {
               onSuccess: () => {
                 void message.success(t('exams.appliedOk'));
@@ -358,6 +385,15 @@ function ApplyDrawer({ open, onClose }: { open: boolean; onClose: () => void }) 
         >
           <Select loading={filings.isLoading} options={[...certs].map(([value, label]) => ({ value, label }))} />
         </Form.Item>
+        {levels.length > 0 && (
+          <Form.Item
+            name="levels"
+            label={t('siteRegister.levels')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('siteRegister.levelsRequired') }]}
+          >
+            <Checkbox.Group options={levels.map((l) => ({ value: l, label: pickLabel(CERTIFICATE_LEVEL_LABELS, l, lang) }))} />
+          </Form.Item>
+        )}
         <Form.Item
           name="name"
           label={t('exams.siteName')}
