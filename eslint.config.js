@@ -59,23 +59,7 @@ export default tseslint.config(
     files: ['apps/web/src/features/**/*.{ts,tsx}'],
     plugins: { features: featureBoundaries },
     rules: {
-      'features/no-cross-imports': [
-        'error',
-        {
-          allow: [
-            // The session (signed-in user, sign-out) is the app's; it stays in features/auth while the login rework
-            // (light login page) edits it — then it moves to lib/.
-            '* -> auth/session',
-            // The scope label of /auth/me, likewise (features/auth/api.ts is being reworked with the login).
-            'home -> auth/api',
-            // Left while those features are edited elsewhere; the import should go to lib/ (ExamSite type,
-            // approved filings) and lib/catalog (usePublicCertificateType, already there) afterwards.
-            'exam-sessions -> exam-sites/api',
-            'exam-sites -> fees/api',
-            'fees -> catalog/api',
-          ],
-        },
-      ],
+      'features/no-cross-imports': 'error',
     },
   },
   {

@@ -2,7 +2,7 @@ import { Button, Result, Spin } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { useSession } from '../features/auth/session';
+import { useSession } from '../lib/session';
 import { goToLogin, type LoginNotice } from '../lib/login-url';
 import { useErrorText } from '../lib/useErrorText';
 import { Forbidden, NotFound } from '../components/ResultPages';

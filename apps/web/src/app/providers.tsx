@@ -4,7 +4,7 @@ import enUSAntd from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
-import { SessionProvider } from '../features/auth/session';
+import { SessionProvider } from '../lib/session';
 import { ApiError } from '../lib/api';
 import { setDayjsLocale } from '../lib/dayjs';
 import { MESSAGES, useLang } from '../lib/i18n';

@@ -59,7 +59,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { menuFor, menuGroupsFor, pageTrail, selectedNavKey, type NavKey } from '../app/navigation';
 import { ChangePasswordModal } from '../features/auth/components/ChangePasswordModal';
-import { useSession, useUser } from '../features/auth/session';
+import { useSession, useUser } from '../lib/session';
 import { api } from '../lib/api';
 import { goToLogin } from '../lib/login-url';
 import { roleLabel, useLang } from '../lib/i18n';

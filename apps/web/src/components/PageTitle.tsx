@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { pageTrail } from '../app/navigation';
-import { useSession } from '../features/auth/session';
+import { useSession } from '../lib/session';
 
 /**
  * Names the page in the browser tab: `<page> - 1+X 证书信息管理服务平台`, from the navigation table (the signed-in

@@ -2,7 +2,7 @@ import { AuditOutlined, EnvironmentOutlined, LoginOutlined, SafetyOutlined } fro
 import { Button, Layout, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useSession } from '../features/auth/session';
+import { useSession } from '../lib/session';
 import { FullPageSpin } from '../app/guards';
 import { goToLogin } from '../lib/login-url';
 import { AppLayout } from './AppLayout';

@@ -1,4 +1,4 @@
-import type { AgreementDto, CertificateLevel, FeeSettlementDto, FilingSummaryDto, Page, UnpaidPilotStudentDto } from '@onex/shared';
+import type { AgreementDto, CertificateLevel, FeeSettlementDto, Page, UnpaidPilotStudentDto } from '@onex/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
@@ -13,7 +13,6 @@ export interface SettlementQuery extends PageQuery {
 export const feeKeys = {
   all: ['fees'] as const,
   agreements: (q: PageQuery) => ['fees', 'agreements', q] as const,
-  approvedFilings: ['fees', 'approved-filings'] as const,
   settlements: (q: SettlementQuery) => ['fees', 'settlements', q] as const,
   unpaid: (schoolId: string) => ['fees', 'unpaid', schoolId] as const,
 };
@@ -23,16 +22,6 @@ export function useAgreements(query: PageQuery) {
     queryKey: feeKeys.agreements(query),
     queryFn: ({ signal }) => api.get<Page<AgreementDto>>('/pilot-agreements', { ...query }, signal),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** The school's approved pilots: published filings whose decision is 同意. */
-export function useApprovedFilings(enabled: boolean) {
-  return useQuery({
-    queryKey: feeKeys.approvedFilings,
-    queryFn: ({ signal }) => api.get<Page<FilingSummaryDto>>('/filings', { status: 'published', page: 1, pageSize: 200 }, signal),
-    select: (d) => d.items.filter((f) => f.decision === 'approved' || f.status === 'approved'),
-    enabled,
   });
 }
 

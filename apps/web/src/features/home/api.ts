@@ -1,7 +1,7 @@
 import type { MyTodosDto } from '@onex/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../../lib/api';
-import { fetchMe } from '../auth/api';
+import { fetchMe } from '../../lib/session';
 
 export { useRegions } from '../../lib/regions';
 

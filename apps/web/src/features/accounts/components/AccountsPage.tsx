@@ -8,7 +8,7 @@ import { ExportButton } from '../../../components/ExportButton';
 import { formatDateTime } from '../../../lib/format';
 import { roleLabel, useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { accountKeys, useAccounts, useSetAccountStatus, type AccountQuery } from '../api';
 import { CreateAccountDrawer } from './CreateAccountDrawer';
 import { ResetPasswordModal } from './ResetPasswordModal';

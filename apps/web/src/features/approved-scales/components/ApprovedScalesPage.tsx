@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../../components/ExportButton';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { type ScaleQuery, useApprovedScales, useScaleHistory, useSetScale } from '../api';
 import '../locales';
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canUse, type NavKey } from '../../../app/navigation';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import '../locales';
 import { compactJson, formatDateTime } from '../../../lib/format';
 import { roleLabel, useLang } from '../../../lib/i18n';

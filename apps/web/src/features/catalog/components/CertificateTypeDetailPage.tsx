@@ -15,7 +15,7 @@ import { ApiError } from '../../../lib/api';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useOrgs } from '../../../lib/orgs';
 import {
   useBatches,

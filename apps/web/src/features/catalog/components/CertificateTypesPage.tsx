@@ -16,7 +16,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useOrgs } from '../../../lib/orgs';
 import { useBatches, useCertificateTypes, useCreateCertificateType, type CatalogFilter } from '../api';
 import { CertificateStatusTag, ToBeConfirmedTag, levelLabel } from './bits';

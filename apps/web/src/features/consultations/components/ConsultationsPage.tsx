@@ -8,7 +8,7 @@ import { FormModal } from '../../../components/FormModal';
 import { PagedTable } from '../../../components/PagedTable';
 import { formatDateTime } from '../../../lib/format';
 import { useShowError } from '../../../lib/useShowError';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useAnswer, useAsk, useConsultations, useOrgs, usePublish } from '../api';
 import '../locales';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { type ApplicationQuery, useApplications, useApplyOnBehalf, useLearnerPreview } from '../api';
 import { formatCredits } from '../credit-helpers';
 import { ApplicationsTable, ItemsTable, LearnerPicker } from './bits';

@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { type AccountQuery, accountsTemplateUrl, transcriptUrl, useAccount, useAccounts, useImportAccounts, useOpenAccounts } from '../api';
 import { formatCredits } from '../credit-helpers';
 import { AccountView } from './bits';

@@ -33,7 +33,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useSchoolMajors } from '../../../lib/schools';
 import {
   type RuleQuery,

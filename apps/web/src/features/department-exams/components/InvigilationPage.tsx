@@ -6,7 +6,7 @@ import { ExportButton } from '../../../components/ExportButton';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { InvigilationCard } from '../../../components/InvigilationCard';
 import { type DeptSession, type DeptSessionQuery, useDeptSessions } from '../api';
 import '../locales';

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useSessions, type ExamSessionSummary, type SessionQuery } from '../api';
 import { ScheduleSessionModal } from './ScheduleSessionModal';
 import { ExportButton } from '../../../components/ExportButton';

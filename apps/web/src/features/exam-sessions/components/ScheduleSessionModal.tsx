@@ -8,9 +8,9 @@ import { api } from '../../../lib/api';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useCertificateTypes } from '../../../lib/catalog';
-import type { ExamSite } from '../../exam-sites/api';
+import type { ExamSiteDto as ExamSite } from '@onex/shared';
 import { useScheduleSession } from '../api';
 
 interface ScheduleValues {

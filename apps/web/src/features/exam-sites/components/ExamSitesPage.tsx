@@ -34,8 +34,8 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
-import { useApprovedFilings } from '../../fees/api';
+import { useUser } from '../../../lib/session';
+import { useApprovedFilings } from '../../../lib/filings';
 import {
   useApplySite,
   useCatalogTypes,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { type ExamSite, useCatalogTypes, useEditSite, useRegions, useRegisterOwnSite } from '../api';
 import '../locales';
 

@@ -34,11 +34,12 @@ import { useLang } from '../../../lib/i18n';
 import { useEffectivePolicies } from '../../../lib/policies';
 import { formatFen, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { usePublicCertificateType } from '../../catalog/api';
-import { useAgreements, useApprovedFilings, useCreateAgreement, type PageQuery } from '../api';
+import { usePublicCertificateType } from '../../../lib/catalog';
+import { useApprovedFilings } from '../../../lib/filings';
+import { useAgreements, useCreateAgreement, type PageQuery } from '../api';
 import { agreementErrorText, feesToSend, isOverCap, yuanToFen } from '../fee-helpers';
 import { ExportButton } from '../../../components/ExportButton';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { AGREEMENT_STATUS_COLOR, AgreementActions, AgreementHistoryDrawer } from './AgreementLife';
 
 /** 试点合作协议 (R4.1, R4.2): the school's agreements with the evaluation organizations, and registering one. */

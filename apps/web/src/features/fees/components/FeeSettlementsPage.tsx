@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { formatFen, pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useSettle, useSettlements, useUnpaidPilotStudents, type SettlementQuery } from '../api';
 import { settlementTotals } from '../fee-helpers';
 import { ExportButton } from '../../../components/ExportButton';

@@ -11,7 +11,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { levelLabel } from '../../../lib/catalog';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';

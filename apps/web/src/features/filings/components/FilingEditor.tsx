@@ -28,7 +28,7 @@ import {
 import type { StepsProps } from 'antd';
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { levelLabel } from '../../../lib/catalog';
 import { useDepartments } from '../../../lib/schools';
 import { formatDateTime } from '../../../lib/format';

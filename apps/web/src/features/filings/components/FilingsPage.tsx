@@ -4,7 +4,7 @@ import { Alert, Button, Card, Empty, List, Select, Space, Table, Tag, Typography
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useRegions } from '../../../lib/regions';
 import { api } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';

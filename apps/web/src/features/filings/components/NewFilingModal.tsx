@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Form, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { levelLabel, useBatches, type PublicItem } from '../../../lib/catalog';
 import { useDepartments, useSchoolMajors } from '../../../lib/schools';
 import { api } from '../../../lib/api';

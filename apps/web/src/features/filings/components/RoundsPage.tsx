@@ -41,7 +41,7 @@ import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
 import { useEffectivePolicies } from '../../../lib/policies';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import '../locales';
 import { useCreateRound, usePublishRound, useRoundTransition, useRounds, useUpdateRound } from '../api';
 import { weightSum } from '../filing-helpers';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { canUse, menuFor } from '../../../app/navigation';
 import { useScopeOptions } from '../../../lib/scope-options';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { roleLabel, useLang } from '../../../lib/i18n';
 import { useRegions, useScopeLabel } from '../api';
 import { describeScope, type ScopeNames } from '../scope';

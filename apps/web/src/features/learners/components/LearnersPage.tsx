@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useLearners, useRegenerateCode, type LearnerListQuery } from '../api';
 import { ActivationCodesModal, type CodesToShow } from './ActivationCodesModal';
 import { AddLearnerDrawer } from './AddLearnerDrawer';

@@ -36,7 +36,7 @@ import { Link, useParams } from 'react-router';
 import { ExportButton } from '../../../components/ExportButton';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import {
   useForward,
   useNotice,

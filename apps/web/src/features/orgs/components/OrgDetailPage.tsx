@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useCertificateTypes } from '../../../lib/catalog';
 import { ToBeConfirmedTag } from '../../../components/ToBeConfirmedTag';
 import { useCreateContact, useDeleteContact, useOrg, useUpdateContact } from '../api';

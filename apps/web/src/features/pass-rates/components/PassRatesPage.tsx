@@ -14,7 +14,7 @@ import { pickLabel } from '../../../lib/money';
 import { useLang } from '../../../lib/i18n';
 import { formatRate } from '../../../lib/statistics';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useGrantOverride, usePassRateRestrictions, usePassRates } from '../api';
 import '../locales';
 

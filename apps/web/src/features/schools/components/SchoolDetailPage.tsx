@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useApproveSchool, useSchool, useUpdateSchool } from '../api';
 import { DepartmentsTab } from './DepartmentsTab';
 import { ImportTab } from './ImportTab';

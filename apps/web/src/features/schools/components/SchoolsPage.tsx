@@ -33,7 +33,7 @@ import { Link } from 'react-router';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText, useFormErrors } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useRegions } from '../../../lib/regions';
 import { useApproveSchool, useRegisterSchool, useSchools, type SchoolQuery } from '../api';
 import { ExportButton } from '../../../components/ExportButton';

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { pickLabel } from '../../../lib/money';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useSession } from '../../auth/session';
+import { useSession } from '../../../lib/session';
 import { useDecideReview, useScoreReviews } from '../api';
 import '../locales';
 

@@ -7,7 +7,7 @@ import { BarChart } from '../../../components/BarChart';
 import { ExportButton } from '../../../components/ExportButton';
 import { formatRate, useStatisticsSummary } from '../../../lib/statistics';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import '../locales';
 
 /** Where a click on a row leads: a province to its cities, a city to its schools, a certificate to its levels. */

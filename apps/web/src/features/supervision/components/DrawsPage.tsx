@@ -20,7 +20,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../../components/ExportButton';
-import { useSession } from '../../auth/session';
+import { useSession } from '../../../lib/session';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { useErrorText } from '../../../lib/useErrorText';

@@ -29,7 +29,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { FilterActions } from '../../../components/FilterActions';
 import { NotFound } from '../../../components/ResultPages';
-import { useSession } from '../../auth/session';
+import { useSession } from '../../../lib/session';
 import { ApiError } from '../../../lib/api';
 import { chinaToday } from '../../../lib/dayjs';
 import { formatDateTime } from '../../../lib/format';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FilterActions } from '../../../components/FilterActions';
-import { useSession } from '../../auth/session';
+import { useSession } from '../../../lib/session';
 import { useErrorText } from '../../../lib/useErrorText';
 import { useScorecards } from '../api';
 import '../locales-inspections';

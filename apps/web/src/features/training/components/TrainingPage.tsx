@@ -16,7 +16,7 @@ import { FormModal } from '../../../components/FormModal';
 import { PagedTable } from '../../../components/PagedTable';
 import { formatFen } from '../../../lib/money';
 import { useShowError } from '../../../lib/useShowError';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import {
   useCoverage,
   useCreatePlan,

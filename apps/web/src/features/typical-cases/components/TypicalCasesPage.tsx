@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { ExportButton } from '../../../components/ExportButton';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorText } from '../../../lib/useErrorText';
-import { useUser } from '../../auth/session';
+import { useUser } from '../../../lib/session';
 import { useCases, useCollections, useCreateCase, useCreateCollection, usePublishCollection } from '../api';
 import '../locales';
 

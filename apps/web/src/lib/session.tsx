@@ -1,10 +1,27 @@
 import type { UserDto } from '@onex/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { onSessionLost, setCsrfToken } from '../../lib/api';
-import { isSessionLost } from '../../lib/errors';
-import type { LoginNotice } from '../../lib/login-url';
-import { fetchMe, logout as apiLogout } from './api';
+import { apiRequest, onSessionLost, setCsrfToken } from './api';
+import { isSessionLost } from './errors';
+import type { LoginNotice } from './login-url';
+
+export interface MeResponse {
+  user: UserDto;
+  csrfToken?: string;
+  /** The scope in words: 全国, 广东省, a school's or an organization's name, 本人. */
+  scopeLabel?: string;
+}
+
+// Logging in is the light login page's (src/login/main.ts, login.html): the SPA starts with a session.
+
+/** The signed-in user and the session's CSRF token; 401 when there is no session (handled by the caller). */
+export function fetchMe(): Promise<MeResponse> {
+  return apiRequest<MeResponse>('/auth/me', { skipSessionLost: true });
+}
+
+function apiLogout(): Promise<void> {
+  return apiRequest<void>('/auth/logout', { method: 'POST', body: {}, skipSessionLost: true });
+}
 
 /** Why the user is sent to the login page (login.html): shown there as a notice (`?notice=`). */
 export type SessionNotice = LoginNotice | null;
