@@ -310,7 +310,7 @@ describe('browser journeys: exams (issue 5)', () => {
     }
   });
 
-  it('R5.1 a school applies for an exam site with its PDF; the certificate’s organization approves it', async () => {
+  it('R5.1 a school applies for an exam site with its PDF and the levels it examines; the certificate’s organization approves it, then closes it with a reason', async () => {
     const siteName = '广州城市职业学院工业机器人第二考核站点';
     {
       const { context, page } = await platform.login('gzcp-admin');
@@ -350,6 +350,16 @@ describe('browser journeys: exams (issue 5)', () => {
         await page.getByText('已批准').first().waitFor(WAIT);
         await row.locator('.ant-tag', { hasText: '已批准' }).waitFor(WAIT);
         await page.screenshot({ path: path.join(SCREENSHOTS, 'exam-site-approved.png'), fullPage: true });
+        // 撤销: the organization closes the site (no session there yet) with a reason the school will read.
+        await row.locator('[data-testid^="close-site-"]').click();
+        const dialog = page.locator('.ant-modal:visible');
+        await dialog.getByText('撤销后该站点不再出现在考核站点名录').waitFor(WAIT);
+        await dialog.locator('textarea').fill('实训楼改造，暂停承担考核');
+        const closed = page.waitForResponse((r) => /\/exam-sites\/[0-9a-f-]{36}\/closure$/.test(r.url()));
+        await dialog.getByRole('button', { name: '撤销站点' }).click();
+        expect((await closed).status()).toBe(200);
+        await row.locator('.ant-tag', { hasText: '已撤销' }).waitFor(WAIT);
+        await row.getByText('实训楼改造，暂停承担考核').waitFor(WAIT);
       } finally {
         await context.close();
       }
