@@ -194,6 +194,7 @@ export const AUDIT_ACTION_LABELS: Record<string, AuditLabel> = {
   'exam_site.unshare': { zh: '取消共享考核站点', en: 'Stopped sharing exam site' },
   'exam_site.register': { zh: '登记自有考核站点', en: 'Registered own exam site' },
   'exam_site.update': { zh: '修改考核站点', en: 'Edited exam site' },
+  'exam_site.close': { zh: '撤销考核站点', en: 'Closed exam site' },
   'exam_session.create': { zh: '新建考核场次', en: 'Created exam session' },
   'exam_session.open_registration': { zh: '开放报名', en: 'Opened registration' },
   'exam_session.close_registration': { zh: '截止报名', en: 'Closed registration' },
