@@ -202,14 +202,14 @@ async function changeSite(
     if (!siteActions(actor, facts).includes(action))
       throw new AppError('CONFLICT', { action, status: r.status, openShared: r.open_shared });
     if (action === 'close' && (await q.openSessionLevels(trx, id)).length > 0) throw new AppError('EXAM_SITE_IN_USE');
-    const set =
-      action === 'approve'
-        ? { status: 'approved' as const, reason, decided_at: now, decided_by: actor.userId }
-        : action === 'refuse'
-          ? { status: 'refused' as const, reason, decided_at: now, decided_by: actor.userId }
-          : action === 'close'
-            ? { status: 'closed' as const, open_shared: false, closed_at: now, closed_by: actor.userId, closed_reason: reason! }
-            : { open_shared: action === 'share' };
+    const decided = { reason, decided_at: now, decided_by: actor.userId };
+    const set = {
+      approve: { status: 'approved' as const, ...decided },
+      refuse: { status: 'refused' as const, ...decided },
+      close: { status: 'closed' as const, open_shared: false, closed_at: now, closed_by: actor.userId, closed_reason: reason! },
+      share: { open_shared: true },
+      unshare: { open_shared: false },
+    }[action];
     if (!(await q.updateSite(trx, id, r.status, set))) throw new AppError('CONFLICT', { action, status: r.status });
     await recordAudit(trx, ctx, now, {
       action: `exam_site.${action}`,
