@@ -54,7 +54,7 @@ describe('exam sites (R5.1)', () => {
 
     const ok = await org.post(`/api/v1/exam-sites/${site.id}/decision`, { decision: 'approved', reason: '符合条件' });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'approved', reason: '符合条件', allowedActions: ['share'] });
+    expect(ok.json()).toMatchObject({ status: 'approved', reason: '符合条件', allowedActions: ['share', 'close'] });
     // decided once: a second decision conflicts
     expect((await org.post(`/api/v1/exam-sites/${site.id}/decision`, { decision: 'refused', reason: 'x' })).statusCode).toBe(409);
     expect((await auditRows(t.db, 'exam_site.approve')).map((r) => r.target_id)).toContain(site.id);
